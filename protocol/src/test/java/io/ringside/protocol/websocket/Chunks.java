@@ -2,6 +2,7 @@ package io.ringside.protocol.websocket;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -34,7 +35,7 @@ final class Chunks {
 
     static List<ByteBuffer> byteByByte(byte[] bytes) {
         int[] ones = new int[bytes.length];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         return of(bytes, ones);
     }
 
