@@ -1,19 +1,24 @@
 package io.ringside.engine.client;
 
 import io.ringside.protocol.websocket.CloseCode;
+import io.ringside.protocol.websocket.MessageHandler;
+import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Delivers one connection's events to its {@link ClientListener} and keeps what
- * {@link ClientListener#onClose} will report (RFC 6455 §7.1.5-§7.1.7). Listener exceptions are
- * passed to {@link ClientListener#onError}; one thrown there is dropped.
+ * Receives what one connection's decoder decoded: delivers messages to its {@link ClientListener},
+ * answers pings and close frames through the outbound queue, and keeps what
+ * {@link ClientListener#onClose} will report (RFC 6455 §5.5, §7.1.5-§7.1.7). Listener exceptions
+ * are passed to {@link ClientListener#onError}; one thrown there is dropped.
  *
  * <p>I/O thread only.
  */
-final class ClientInbound {
+final class ClientInbound implements MessageHandler {
     private final ClientConnection connection;
     private final ClientListener listener;
+    private final OutboundQueue outbound;
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
     private boolean closeRemote;
@@ -21,10 +26,12 @@ final class ClientInbound {
     private boolean inputDone;
     private boolean closeWhenSent;
     private boolean open;
+    private boolean controlQueued;
 
-    ClientInbound(ClientConnection connection, ClientListener listener) {
+    ClientInbound(ClientConnection connection, ClientListener listener, OutboundQueue outbound) {
         this.connection = connection;
         this.listener = listener;
+        this.outbound = outbound;
     }
 
     void opened() {
@@ -36,7 +43,8 @@ final class ClientInbound {
         }
     }
 
-    void onText(ByteBuffer buffer, int offset, int length) {
+    @Override
+    public void onText(ByteBuffer buffer, int offset, int length) {
         try {
             listener.onText(connection, buffer, offset, length);
         } catch (RuntimeException e) {
@@ -44,7 +52,8 @@ final class ClientInbound {
         }
     }
 
-    void onBinary(ByteBuffer buffer, int offset, int length) {
+    @Override
+    public void onBinary(ByteBuffer buffer, int offset, int length) {
         try {
             listener.onBinary(connection, buffer, offset, length);
         } catch (RuntimeException e) {
@@ -52,7 +61,8 @@ final class ClientInbound {
         }
     }
 
-    void onPong(ByteBuffer buffer, int offset, int length) {
+    @Override
+    public void onPong(ByteBuffer buffer, int offset, int length) {
         try {
             listener.onPong(connection, buffer, offset, length);
         } catch (RuntimeException e) {
@@ -60,10 +70,32 @@ final class ClientInbound {
         }
     }
 
-    /** The server's close frame arrived; {@code remote} when the server began the close. */
-    void closeReceived(int code, String reason, boolean remote) {
+    @Override
+    public void onPing(ByteBuffer buffer, int offset, int length) {
+        // RFC 6455 §5.5.2: answer with a pong carrying the same application data
+        ByteBuffer payload = buffer.duplicate();
+        payload.limit(offset + length).position(offset);
+        outbound.offerControl(ClientFrames.frame(Opcode.PONG, payload));
+        controlQueued = true;
+    }
+
+    @Override
+    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+        byte[] bytes = new byte[reasonLength];
+        buffer.get(reasonOffset, bytes);
+        String reason = new String(bytes, StandardCharsets.UTF_8);
+        // RFC 6455 §5.5.1: echo the close unless ours is already on its way; then the server began it
+        boolean remote = outbound.offerClose(ClientFrames.close(code, reason)) != OutboundQueue.REJECTED;
         closeReceived = true;
         record(code, reason, remote);
+        controlQueued = true;
+    }
+
+    /** Whether a pong or close was queued since the last call: the caller then flushes. */
+    boolean takeControlQueued() {
+        boolean queued = controlQueued;
+        controlQueued = false;
+        return queued;
     }
 
     /** The server broke the protocol: stop decoding, send the decoder's code, then drop TCP. */

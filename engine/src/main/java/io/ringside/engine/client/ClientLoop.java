@@ -32,6 +32,7 @@ final class ClientLoop implements Runnable {
     private final Thread thread;
     private volatile boolean running = true;
     private long nowNs;
+    private boolean timeFresh;
 
     ClientLoop(int readBufferBytes, String threadName) throws IOException {
         this.selector = Selector.open();
@@ -71,7 +72,7 @@ final class ClientLoop implements Runnable {
         return selector;
     }
 
-    /** The time of the current cycle, read once per cycle. */
+    /** The time of the current cycle, read once per cycle and again after select returns. */
     long nowNs() {
         return nowNs;
     }
@@ -92,6 +93,7 @@ final class ClientLoop implements Runnable {
                 nowNs = System.nanoTime();
                 boolean more = drain();
                 long timeoutMs = expireDeadlines();
+                timeFresh = false;
                 if (more) {
                     selector.selectNow(onSelected);
                 } else {
@@ -150,6 +152,11 @@ final class ClientLoop implements Runnable {
     }
 
     private void onSelected(SelectionKey key) {
+        if (!timeFresh) {
+            // select may have blocked for long: deadlines set by ready keys count from now
+            nowNs = System.nanoTime();
+            timeFresh = true;
+        }
         ClientSession session = (ClientSession) key.attachment();
         try {
             session.onReady(key.readyOps(), readBuffer);

@@ -1,8 +1,6 @@
 package io.ringside.engine.client;
 
 import io.ringside.protocol.websocket.MessageDecoder;
-import io.ringside.protocol.websocket.MessageHandler;
-import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +9,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,15 +17,15 @@ import java.util.concurrent.TimeoutException;
  * The I/O-thread side of one client connection: TCP connect, opening handshake, reads through the
  * message decoder, writes from the outbound queue, and the close handshake (RFC 6455 §4.1, §7).
  *
- * <p>Every method except {@link #scheduleFlush} runs on the owning {@link ClientLoop}'s thread.
+ * <p>Every method except {@link #scheduleFlush} runs on the owning {@link ClientLoop}'s thread; what
+ * the decoder delivers goes to {@link ClientInbound}.
  */
-final class ClientSession implements MessageHandler {
+final class ClientSession {
     private static final int MAX_READS_PER_EVENT = 4;
 
     private final ClientLoop loop;
     private final InetSocketAddress address;
     private final ConnectConfig config;
-    private final ClientListener listener;
     private final OutboundQueue outbound;
     private final ClientConnection connection;
     private final CompletableFuture<ClientConnection> opened = new CompletableFuture<>();
@@ -40,17 +37,15 @@ final class ClientSession implements MessageHandler {
     private ByteBuffer writing;
     private long deadlineNs;
     private boolean tracked;
-    private boolean controlQueued;
 
     ClientSession(ClientLoop loop, URI uri, InetSocketAddress address, ConnectConfig config,
                   ClientListener listener) {
         this.loop = loop;
         this.address = address;
         this.config = config;
-        this.listener = listener;
         this.outbound = new OutboundQueue(config.maxOutboundBytes());
         this.connection = new ClientConnection(uri, outbound, this);
-        this.inbound = new ClientInbound(connection, listener);
+        this.inbound = new ClientInbound(connection, listener, outbound);
         this.handshake = new ClientHandshake(uri, config);
     }
 
@@ -146,41 +141,6 @@ final class ClientSession implements MessageHandler {
         tracked = value;
     }
 
-    @Override
-    public void onText(ByteBuffer buffer, int offset, int length) {
-        inbound.onText(buffer, offset, length);
-    }
-
-    @Override
-    public void onBinary(ByteBuffer buffer, int offset, int length) {
-        inbound.onBinary(buffer, offset, length);
-    }
-
-    @Override
-    public void onPing(ByteBuffer buffer, int offset, int length) {
-        // RFC 6455 §5.5.2: answer with a pong carrying the same application data
-        ByteBuffer payload = buffer.duplicate();
-        payload.limit(offset + length).position(offset);
-        outbound.offerControl(ClientFrames.frame(Opcode.PONG, payload));
-        controlQueued = true;
-    }
-
-    @Override
-    public void onPong(ByteBuffer buffer, int offset, int length) {
-        inbound.onPong(buffer, offset, length);
-    }
-
-    @Override
-    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
-        byte[] reason = new byte[reasonLength];
-        buffer.get(reasonOffset, reason);
-        String text = new String(reason, StandardCharsets.UTF_8);
-        // RFC 6455 §5.5.1: echo the close unless ours is already on its way
-        boolean remote = outbound.offerClose(ClientFrames.close(code, text)) != OutboundQueue.REJECTED;
-        inbound.closeReceived(code, text, remote);
-        controlQueued = true;
-    }
-
     private void onConnected() throws IOException {
         connection.state(ConnectionState.HANDSHAKING);
         writing = handshake.request();
@@ -225,8 +185,7 @@ final class ClientSession implements MessageHandler {
             failConnection(e);
             return;
         }
-        if (controlQueued) {
-            controlQueued = false;
+        if (inbound.takeControlQueued()) {
             flush();
         }
     }
@@ -234,7 +193,7 @@ final class ClientSession implements MessageHandler {
     private void open(String selected) {
         handshake = null;
         deadlineNs = 0;
-        decoder = new MessageDecoder(config.decoderConfig(), this);
+        decoder = new MessageDecoder(config.decoderConfig(), inbound);
         connection.opened(selected);
         inbound.opened();
         opened.complete(connection);
@@ -268,14 +227,22 @@ final class ClientSession implements MessageHandler {
             }
             channel.write(writing);
             if (writing.hasRemaining()) {
-                key.interestOps(key.interestOps() | SelectionKey.OP_WRITE);
+                writeInterest(true);
                 return;
             }
             writing = null;
         }
-        key.interestOps(key.interestOps() & ~SelectionKey.OP_WRITE);
+        writeInterest(false);
         if (inbound.closeWhenSent() && outbound.isSealed()) {
             closeChannel();
+        }
+    }
+
+    private void writeInterest(boolean on) {
+        int ops = key.interestOps();
+        int wanted = on ? ops | SelectionKey.OP_WRITE : ops & ~SelectionKey.OP_WRITE;
+        if (wanted != ops) {
+            key.interestOps(wanted);
         }
     }
 

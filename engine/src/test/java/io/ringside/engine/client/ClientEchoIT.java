@@ -175,6 +175,28 @@ class ClientEchoIT {
         assertThat(server.closes.poll(10, TimeUnit.SECONDS)).isEqualTo("4002:server says bye:local");
     }
 
+    @Test
+    void shouldReassembleLargeMessagesWhenReadBufferIsSmall() throws Exception {
+        // given: a 1 KiB read buffer, so every large frame spans many reads
+        QueueingListener listener = new QueueingListener();
+        byte[] payload = new byte[200_000];
+        new Random(7).nextBytes(payload);
+        ClientConfig small = ClientConfig.builder().readBufferBytes(1024).build();
+        try (WebSocketClient smallClient = WebSocketClient.start(small)) {
+            ClientConnection connection = smallClient.connect(server.uri("/small"), listener).get(10, TimeUnit.SECONDS);
+            expect(listener, Kind.OPEN);
+
+            // when
+            connection.sendBinary(ByteBuffer.wrap(payload));
+            connection.sendText("after");
+
+            // then
+            assertThat(expect(listener, Kind.BINARY).data()).isEqualTo(payload);
+            assertThat(expect(listener, Kind.TEXT).text()).isEqualTo("after");
+            closeCleanly(connection, listener);
+        }
+    }
+
     private static ClientConnection open(QueueingListener listener) throws Exception {
         ClientConnection connection = client.connect(server.uri("/echo"), listener).get(10, TimeUnit.SECONDS);
         expect(listener, Kind.OPEN);

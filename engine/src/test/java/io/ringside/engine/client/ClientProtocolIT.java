@@ -10,7 +10,9 @@ import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +148,35 @@ class ClientProtocolIT {
             Event close = expect(listener, Kind.CLOSE);
             assertThat(close.code()).isEqualTo(CloseCode.ABNORMAL_CLOSURE);
             assertThat(close.reason()).contains("timed out");
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void shouldRefuseSendsWhenBacklogIsFullBecauseServerStopsReading() throws Exception {
+        // given: a server that never reads, and a 256 KiB backlog bound
+        CountDownLatch testDone = new CountDownLatch(1);
+        QueueingListener listener = new QueueingListener();
+        long bound = 256 << 10;
+        ConnectConfig config = ConnectConfig.builder().maxOutboundBytes(bound).build();
+        ByteBuffer chunk = ByteBuffer.allocate(64 << 10);
+        try (RawServer server = RawServer.start(socket -> {
+            RawServer.acceptUpgrade(socket);
+            testDone.await(20, TimeUnit.SECONDS);
+        })) {
+            ClientConnection connection = client.connect(server.uri(), config, listener).get(10, TimeUnit.SECONDS);
+
+            // when: send until refused (socket buffers fill first, then the backlog)
+            int accepted = 0;
+            while (accepted < 100_000 && connection.sendBinary(chunk)) {
+                accepted++;
+            }
+
+            // then
+            assertThat(accepted).isLessThan(100_000);
+            assertThat(connection.outboundBytes()).isLessThanOrEqualTo(bound);
+            assertThat(connection.state()).isEqualTo(ConnectionState.OPEN);
+            testDone.countDown();
             server.awaitScript();
         }
     }
