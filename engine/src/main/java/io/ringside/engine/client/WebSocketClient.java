@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,6 +71,8 @@ public final class WebSocketClient implements AutoCloseable {
             throw new IllegalArgumentException("uri=" + uri
                     + " (expected ws://host[:port]/path; wss is not supported)");
         }
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
         if (closed) {
             throw new IllegalStateException("client is closed");
         }

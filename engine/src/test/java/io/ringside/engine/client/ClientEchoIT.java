@@ -2,12 +2,16 @@ package io.ringside.engine.client;
 
 import static io.ringside.engine.client.Events.expect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringside.engine.client.QueueingListener.Event;
 import io.ringside.engine.client.QueueingListener.Kind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,6 +198,82 @@ class ClientEchoIT {
             assertThat(expect(listener, Kind.BINARY).data()).isEqualTo(payload);
             assertThat(expect(listener, Kind.TEXT).text()).isEqualTo("after");
             closeCleanly(connection, listener);
+        }
+    }
+
+    @Test
+    void shouldDeliverEverySendInOrderPerThreadWhenManyThreadsShareAConnection() throws Exception {
+        // given
+        int threads = 4;
+        int perThread = 500;
+        QueueingListener listener = new QueueingListener();
+        ClientConnection connection = open(listener);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            senders.add(new Thread(() -> {
+                awaitQuietly(go);
+                for (int i = 0; i < perThread; i++) {
+                    while (!connection.sendText(id + ":" + i)) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }));
+        }
+        senders.forEach(Thread::start);
+
+        // when
+        go.countDown();
+
+        // then
+        int[] next = new int[threads];
+        for (int n = 0; n < threads * perThread; n++) {
+            String[] parts = expect(listener, Kind.TEXT).text().split(":");
+            int id = Integer.parseInt(parts[0]);
+            assertThat(Integer.parseInt(parts[1])).as("order of thread %d", id).isEqualTo(next[id]++);
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        closeCleanly(connection, listener);
+    }
+
+    @Test
+    void shouldDropConnectionsAndRefuseConnectsWhenClientCloses() throws Exception {
+        // given
+        QueueingListener listener = new QueueingListener();
+        WebSocketClient own = WebSocketClient.start();
+        ClientConnection connection = own.connect(server.uri("/own"), listener).get(10, TimeUnit.SECONDS);
+        expect(listener, Kind.OPEN);
+
+        // when
+        own.close();
+
+        // then
+        expect(listener, Kind.ERROR);
+        assertThat(expect(listener, Kind.CLOSE).code()).isEqualTo(1006);
+        assertThat(connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThatThrownBy(() -> own.connect(server.uri("/own"), listener)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldRejectPingPayloadOverControlFrameLimit() throws Exception {
+        // given
+        QueueingListener listener = new QueueingListener();
+        ClientConnection connection = open(listener);
+
+        // when / then
+        assertThatThrownBy(() -> connection.ping(ByteBuffer.allocate(126)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("126");
+        closeCleanly(connection, listener);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
