@@ -61,11 +61,16 @@ final class ClientLoop implements Runnable {
         wake();
     }
 
-    /** Any thread: stops the loop, closing every connection without a close handshake, and waits for it. */
+    /**
+     * Stops the loop, closing every connection without a close handshake, and waits for it unless
+     * called on the loop's own thread (from a listener), which would wait for itself.
+     */
     void shutdown() throws InterruptedException {
         running = false;
         selector.wakeup();
-        thread.join();
+        if (Thread.currentThread() != thread) {
+            thread.join();
+        }
     }
 
     Selector selector() {
