@@ -269,6 +269,40 @@ class ClientEchoIT {
         closeCleanly(connection, listener);
     }
 
+    @Test
+    void shouldReportListenerExceptionAndKeepConnectionWhenListenerThrows() throws Exception {
+        // given: a listener that throws on its first text message
+        QueueingListener events = new QueueingListener();
+        ClientListener throwing = new ClientListener() {
+            private boolean thrown;
+
+            @Override
+            public void onText(ClientConnection connection, ByteBuffer buffer, int offset, int length) {
+                if (!thrown) {
+                    thrown = true;
+                    throw new IllegalStateException("listener bug");
+                }
+                events.onText(connection, buffer, offset, length);
+            }
+
+            @Override
+            public void onError(ClientConnection connection, Throwable error) {
+                events.onError(connection, error);
+            }
+        };
+        ClientConnection connection = client.connect(server.uri("/throwing"), throwing).get(10, TimeUnit.SECONDS);
+
+        // when
+        connection.sendText("first");
+        connection.sendText("second");
+
+        // then
+        assertThat(expect(events, Kind.ERROR).error()).hasMessage("listener bug");
+        assertThat(expect(events, Kind.TEXT).text()).isEqualTo("second");
+        assertThat(connection.state()).isEqualTo(ConnectionState.OPEN);
+        connection.close();
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
