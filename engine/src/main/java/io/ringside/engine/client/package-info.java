@@ -1,0 +1,12 @@
+/**
+ * A non-blocking RFC 6455 WebSocket client for load generators, SDKs and tests.
+ *
+ * <p>{@link io.ringside.engine.client.WebSocketClient} runs a few I/O threads, each a selector loop
+ * owning thousands of connections; {@link io.ringside.engine.client.WebSocketClient#connect} returns
+ * a future that completes once the server's 101 response is verified (accept key, subprotocol,
+ * extensions). {@link io.ringside.engine.client.ClientConnection} sends masked frames from any
+ * thread through a bounded queue; {@link io.ringside.engine.client.ClientListener} receives
+ * messages as views of the I/O thread's read buffer. Pings are answered automatically; protocol
+ * violations by the server close with the decoder's close code.
+ */
+package io.ringside.engine.client;
