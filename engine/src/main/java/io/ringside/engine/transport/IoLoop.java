@@ -168,7 +168,7 @@ final class IoLoop implements Runnable {
     }
 
     /** Passes {@code error} to the error handler, which must not throw; if it does, logs it. */
-    void report(WsConnection connection, Throwable error) {
+    void report(Connection connection, Throwable error) {
         try {
             config.errorHandler.onError(connection, error);
         } catch (Throwable t) {
@@ -195,7 +195,7 @@ final class IoLoop implements Runnable {
     }
 
     private void execute(LoopCommand command) {
-        WsConnection connection = command.connection;
+        ConnectionHandle connection = command.connection;
         switch (command.kind) {
             case LoopCommand.REGISTER:
             case LoopCommand.REJECT:

@@ -13,13 +13,13 @@ final class LoopCommand {
     static final int RESUME = 6;
 
     final int kind;
-    final WsConnection connection;
+    final ConnectionHandle connection;
     final SocketChannel channel;
     final ByteBuffer frame;
     final int code;
     final String reason;
 
-    private LoopCommand(int kind, WsConnection connection, SocketChannel channel, ByteBuffer frame,
+    private LoopCommand(int kind, ConnectionHandle connection, SocketChannel channel, ByteBuffer frame,
                         int code, String reason) {
         this.kind = kind;
         this.connection = connection;
@@ -33,15 +33,15 @@ final class LoopCommand {
         return new LoopCommand(reject ? REJECT : REGISTER, null, channel, null, 0, null);
     }
 
-    static LoopCommand send(WsConnection connection, ByteBuffer frame) {
+    static LoopCommand send(ConnectionHandle connection, ByteBuffer frame) {
         return new LoopCommand(SEND, connection, null, frame, 0, null);
     }
 
-    static LoopCommand close(WsConnection connection, int code, String reason) {
+    static LoopCommand close(ConnectionHandle connection, int code, String reason) {
         return new LoopCommand(CLOSE, connection, null, null, code, reason);
     }
 
-    static LoopCommand control(int kind, WsConnection connection) {
+    static LoopCommand control(int kind, ConnectionHandle connection) {
         return new LoopCommand(kind, connection, null, null, 0, null);
     }
 }

@@ -8,7 +8,6 @@ import io.ringside.protocol.websocket.MessageHandler;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
@@ -27,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  * In LINGER the last bytes are flushed, the output is shut down (FIN) and input is discarded until
  * the peer's FIN, so that the peer reads our final frame instead of a reset.
  */
-final class WsConnection implements Connection, MessageHandler {
+final class WsConnection extends ConnectionHandle implements MessageHandler {
     static final int HANDSHAKE = 0;
     static final int OPEN = 1;
     static final int CLOSE_SENT = 2;
@@ -35,13 +34,10 @@ final class WsConnection implements Connection, MessageHandler {
     static final int CLOSED = 4;
     private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
 
-    final SocketChannel channel;
     int slot = -1;
     boolean dirty;
     UpgradeRequestParser parser;
 
-    private final long id;
-    private final IoLoop loop;
     private final SelectionKey key;
     private final boolean counted;
     private final OutboundQueue outbound = new OutboundQueue();
@@ -52,23 +48,20 @@ final class WsConnection implements Connection, MessageHandler {
     private boolean pingOutstanding;
     private boolean outputShut;
     private boolean opened;
-    private Endpoint endpoint;
-    private String subprotocol;
     private MessageDecoder decoder;
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
-    private volatile boolean open;
-    private volatile Object attachment;
-    private volatile int requestedCloseCode;
-    private volatile String requestedCloseReason;
 
     WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key, boolean counted) {
-        this.id = id;
-        this.loop = loop;
-        this.channel = channel;
+        super(id, loop, channel);
         this.key = key;
         this.counted = counted;
         this.deadlineNs = loop.nowNs + loop.config.handshakeTimeoutNs;
+    }
+
+    @Override
+    boolean openOnLoop() {
+        return state == OPEN;
     }
 
     int state() {
@@ -109,9 +102,9 @@ final class WsConnection implements Connection, MessageHandler {
             decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
             if (state == OPEN) {
-                queueClose(e.closeCode(), e.getMessage());
                 closeCode = e.closeCode();
-                closeReason = e.getMessage();
+                closeReason = closeReason(e.getMessage());
+                queueClose(closeCode, closeReason);
             }
             linger();
         }
@@ -202,6 +195,7 @@ final class WsConnection implements Connection, MessageHandler {
 
     // ---- loop side: output and lifecycle
 
+    @Override
     void sendOnLoop(ByteBuffer frame) {
         if (state != OPEN) {
             return;
@@ -218,6 +212,7 @@ final class WsConnection implements Connection, MessageHandler {
         loop.markDirty(this);
     }
 
+    @Override
     void startClose(int code, String reason) {
         if (state != OPEN) {
             return;
@@ -238,6 +233,7 @@ final class WsConnection implements Connection, MessageHandler {
         }
     }
 
+    @Override
     void setReading(boolean reading) {
         if (key.isValid()) {
             int ops = key.interestOps();
@@ -247,11 +243,7 @@ final class WsConnection implements Connection, MessageHandler {
 
     /** Fires this connection's timeouts and heartbeat; {@code true} if something happened. Loop thread. */
     boolean onTimer(long nowNs) {
-        int requested = requestedCloseCode;
-        if (requested != 0) {
-            requestedCloseCode = 0;
-            startClose(requested, requestedCloseReason);
-        }
+        closeIfRequested();
         if (state == OPEN) {
             return heartbeat(nowNs);
         }
@@ -357,121 +349,5 @@ final class WsConnection implements Connection, MessageHandler {
         } catch (IOException e) {
             // nothing left to do for this socket
         }
-    }
-
-    private static ByteBuffer view(ByteBuffer buffer, int offset, int length) {
-        return buffer.duplicate().limit(offset + length).position(offset);
-    }
-
-    // ---- Connection: any thread
-
-    @Override
-    public long id() {
-        return id;
-    }
-
-    @Override
-    public String path() {
-        return endpoint == null ? null : endpoint.path;
-    }
-
-    @Override
-    public String subprotocol() {
-        return subprotocol;
-    }
-
-    @Override
-    public InetSocketAddress remoteAddress() {
-        try {
-            return (InetSocketAddress) channel.getRemoteAddress();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public boolean sendText(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return sendText(ByteBuffer.wrap(utf8), 0, utf8.length);
-    }
-
-    @Override
-    public boolean sendText(ByteBuffer utf8, int offset, int length) {
-        return open && submitFrame(FrameEncoder.serverFrame(true, Opcode.TEXT, view(utf8, offset, length)));
-    }
-
-    @Override
-    public boolean sendBinary(ByteBuffer payload, int offset, int length) {
-        return open && submitFrame(FrameEncoder.serverFrame(true, Opcode.BINARY, view(payload, offset, length)));
-    }
-
-    @Override
-    public boolean sendFrame(ByteBuffer frame) {
-        return open && submitFrame(frame.duplicate());
-    }
-
-    @Override
-    public boolean ping(ByteBuffer payload, int offset, int length) {
-        if (length > 125) {
-            throw new IllegalArgumentException("ping length=" + length + " (maximum 125)");
-        }
-        return open && submitFrame(FrameEncoder.serverFrame(true, Opcode.PING, view(payload, offset, length)));
-    }
-
-    private boolean submitFrame(ByteBuffer frame) {
-        if (loop.inLoop()) {
-            boolean wasOpen = state == OPEN;
-            sendOnLoop(frame);
-            return wasOpen;
-        }
-        return loop.submit(LoopCommand.send(this, frame));
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        if (loop.inLoop()) {
-            startClose(code, reason);
-        } else if (!loop.submit(LoopCommand.close(this, code, reason))) {
-            requestedCloseReason = reason;
-            requestedCloseCode = code;
-        }
-    }
-
-    @Override
-    public void pauseReading() {
-        control(LoopCommand.PAUSE);
-    }
-
-    @Override
-    public void resumeReading() {
-        control(LoopCommand.RESUME);
-    }
-
-    private void control(int kind) {
-        if (loop.inLoop()) {
-            setReading(kind == LoopCommand.RESUME);
-        } else {
-            loop.submit(LoopCommand.control(kind, this));
-        }
-    }
-
-    @Override
-    public void attach(Object attachment) {
-        this.attachment = attachment;
-    }
-
-    @Override
-    public Object attachment() {
-        return attachment;
-    }
-
-    @Override
-    public String toString() {
-        return "Connection[" + id + "]";
     }
 }
