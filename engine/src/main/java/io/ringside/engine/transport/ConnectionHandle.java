@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * The any-thread half of a connection: the public {@link Connection} methods, which act at once on
@@ -17,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 abstract class ConnectionHandle implements Connection {
     private static final int MAX_CONTROL_PAYLOAD = 125;
     private static final int MAX_CLOSE_REASON_BYTES = 123;
+    static final String OVERFLOW_REASON = "outbound backlog over limit";
+    private static final AtomicLongFieldUpdater<ConnectionHandle> PENDING_BYTES =
+            AtomicLongFieldUpdater.newUpdater(ConnectionHandle.class, "pendingBytes");
 
     final IoLoop loop;
     final SocketChannel channel;
@@ -27,6 +31,7 @@ abstract class ConnectionHandle implements Connection {
     private volatile Object attachment;
     private volatile int requestedCloseCode;
     private volatile String requestedCloseReason;
+    private volatile long pendingBytes;
 
     ConnectionHandle(long id, IoLoop loop, SocketChannel channel) {
         this.id = id;
@@ -36,6 +41,9 @@ abstract class ConnectionHandle implements Connection {
 
     /** Queues an encoded frame if the connection is open. Loop thread. */
     abstract void sendOnLoop(ByteBuffer frame);
+
+    /** Closes with 1008 after dropping unsent frames: the peer does not read fast enough. Loop thread. */
+    abstract void overflow();
 
     /** Starts the closing handshake if the connection is open. Loop thread. */
     abstract void startClose(int code, String reason);
@@ -129,11 +137,34 @@ abstract class ConnectionHandle implements Connection {
 
     private boolean submitFrame(ByteBuffer frame) {
         if (loop.inLoop()) {
-            boolean wasOpen = openOnLoop();
             sendOnLoop(frame);
-            return wasOpen;
+            return openOnLoop();
         }
-        return loop.submit(LoopCommand.send(this, frame));
+        // bytes in the command queue count against the backlog too, so memory stays bounded
+        int bytes = frame.remaining();
+        if (PENDING_BYTES.addAndGet(this, bytes) > loop.config.maxOutboundBacklogBytes) {
+            PENDING_BYTES.addAndGet(this, -bytes);
+            if (!loop.submit(LoopCommand.control(LoopCommand.OVERFLOW, this))) {
+                requestClose(CloseCode.POLICY_VIOLATION, OVERFLOW_REASON);
+            }
+            return false;
+        }
+        if (!loop.submit(LoopCommand.send(this, frame))) {
+            PENDING_BYTES.addAndGet(this, -bytes);
+            return false;
+        }
+        return true;
+    }
+
+    /** Takes a frame handed over by {@link #submitFrame} off the pending count and queues it. Loop thread. */
+    final void sendFromCommand(ByteBuffer frame) {
+        PENDING_BYTES.addAndGet(this, -frame.remaining());
+        sendOnLoop(frame);
+    }
+
+    private void requestClose(int code, String reason) {
+        requestedCloseReason = reason;
+        requestedCloseCode = code;
     }
 
     @Override
@@ -145,8 +176,7 @@ abstract class ConnectionHandle implements Connection {
         if (loop.inLoop()) {
             startClose(code, reason);
         } else if (!loop.submit(LoopCommand.close(this, code, reason))) {
-            requestedCloseReason = reason;
-            requestedCloseCode = code;
+            requestClose(code, reason);
         }
     }
 

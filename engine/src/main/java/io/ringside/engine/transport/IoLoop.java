@@ -202,7 +202,7 @@ final class IoLoop implements Runnable {
                 accept(command.channel, command.kind == LoopCommand.REJECT);
                 break;
             case LoopCommand.SEND:
-                connection.sendOnLoop(command.frame);
+                connection.sendFromCommand(command.frame);
                 break;
             case LoopCommand.CLOSE:
                 connection.startClose(command.code, command.reason);
@@ -212,6 +212,9 @@ final class IoLoop implements Runnable {
                 break;
             case LoopCommand.RESUME:
                 connection.setReading(true);
+                break;
+            case LoopCommand.OVERFLOW:
+                connection.overflow();
                 break;
             default:
                 throw new IllegalStateException("command " + command.kind);

@@ -11,6 +11,7 @@ final class LoopCommand {
     static final int CLOSE = 4;
     static final int PAUSE = 5;
     static final int RESUME = 6;
+    static final int OVERFLOW = 7;
 
     final int kind;
     final ConnectionHandle connection;

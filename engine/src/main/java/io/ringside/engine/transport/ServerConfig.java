@@ -70,8 +70,11 @@ final class ServerConfig {
         return null;
     }
 
-    /** Whether {@code origin} may connect: always when no allowlist is configured. */
+    /**
+     * Whether {@code origin} may connect: always when no allowlist is configured, and when the
+     * request has no Origin (only browsers send one, and the check exists to stop foreign pages).
+     */
     boolean originAllowed(String origin) {
-        return allowedOrigins.isEmpty() || (origin != null && allowedOrigins.contains(origin));
+        return allowedOrigins.isEmpty() || origin == null || allowedOrigins.contains(origin);
     }
 }

@@ -179,7 +179,10 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Accepts upgrades only from these {@code Origin} values (others get 403). Default: any origin. */
+        /**
+         * Accepts browser upgrades only from these {@code Origin} values (others get 403); requests
+         * without an Origin (non-browser clients) are accepted. Default: any origin.
+         */
         public Builder allowedOrigins(String... origins) {
             allowedOrigins.addAll(Arrays.asList(origins));
             return this;

@@ -202,14 +202,22 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         }
         outbound.add(frame);
         if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
-            outbound.discardUnstarted();
-            closeCode = CloseCode.POLICY_VIOLATION;
-            closeReason = "outbound backlog over limit";
-            queueClose(closeCode, closeReason);
-            linger();
+            overflow();
             return;
         }
         loop.markDirty(this);
+    }
+
+    @Override
+    void overflow() {
+        if (state != OPEN) {
+            return;
+        }
+        outbound.discardUnstarted();
+        closeCode = CloseCode.POLICY_VIOLATION;
+        closeReason = OVERFLOW_REASON;
+        queueClose(closeCode, closeReason);
+        linger();
     }
 
     @Override

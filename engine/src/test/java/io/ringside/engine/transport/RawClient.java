@@ -176,6 +176,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Reads until the server closes the connection. */
+    byte[] readAll() throws IOException {
+        return in.readAllBytes();
+    }
+
     private int readByte() throws IOException {
         int b = in.read();
         if (b < 0) {
