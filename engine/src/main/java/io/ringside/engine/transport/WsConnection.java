@@ -23,8 +23,10 @@ import java.nio.charset.StandardCharsets;
  *     │                └────peer close / protocol error / backlog overflow──▶ LINGER
  *     └──HTTP response or refusal──▶ LINGER
  * </pre>
- * In LINGER the last bytes are flushed, the output is shut down (FIN) and input is discarded until
- * the peer's FIN, so that the peer reads our final frame instead of a reset.
+ * In LINGER the last bytes are flushed; then, once both close frames were exchanged, the socket is
+ * closed (the server closes first, RFC 6455 §7.1.1); otherwise (an error or an HTTP answer) the
+ * output is shut down (FIN) and input discarded until the peer's FIN or the close timeout, so that
+ * the peer reads our last bytes instead of a reset.
  */
 final class WsConnection extends ConnectionHandle implements MessageHandler {
     static final int HANDSHAKE = 0;
@@ -47,6 +49,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
     private long pingSentNs;
     private boolean pingOutstanding;
     private boolean outputShut;
+    private boolean closeWhenFlushed;
     private boolean opened;
     private MessageDecoder decoder;
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
@@ -190,6 +193,8 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
             // §5.5.1: answer with a close frame, echoing the status code received
             queueClose(code == CloseCode.NO_STATUS_RECEIVED ? 0 : code, "");
         }
+        // both close frames exchanged: the server closes TCP first (§7.1.1) once ours is written
+        closeWhenFlushed = true;
         linger();
     }
 
@@ -292,6 +297,10 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             drained = outbound.writeTo(channel, loop.gather);
             if (drained && state == LINGER && !outputShut) {
+                if (closeWhenFlushed) {
+                    destroy();
+                    return;
+                }
                 outputShut = true;
                 channel.shutdownOutput();
             }
