@@ -176,6 +176,11 @@ final class RawClient implements AutoCloseable {
         }
     }
 
+    /** Bytes readable without blocking. */
+    int available() throws IOException {
+        return in.available();
+    }
+
     /** Reads until the server closes the connection. */
     byte[] readAll() throws IOException {
         return in.readAllBytes();
