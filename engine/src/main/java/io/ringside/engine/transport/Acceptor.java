@@ -1,10 +1,12 @@
 package io.ringside.engine.transport;
 
 import java.io.IOException;
+import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
+    private static final long ACCEPT_RETRY_NS = 10_000_000L;
 
     private final ServerSocketChannel serverChannel;
     private final IoLoop[] loops;
@@ -38,7 +41,7 @@ final class Acceptor implements Runnable {
             } catch (IOException e) {
                 // e.g. EMFILE: keep serving, but do not spin hot on a persistent failure
                 LOG.warn("accept failed: {}", e.toString());
-                Thread.onSpinWait();
+                LockSupport.parkNanos(ACCEPT_RETRY_NS);
             }
         }
     }
@@ -64,7 +67,7 @@ final class Acceptor implements Runnable {
         closeQuietly(serverChannel);
     }
 
-    private static void closeQuietly(java.nio.channels.Channel channel) {
+    private static void closeQuietly(Channel channel) {
         try {
             channel.close();
         } catch (IOException e) {

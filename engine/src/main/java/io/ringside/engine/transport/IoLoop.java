@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
@@ -236,7 +237,7 @@ final class IoLoop implements Runnable {
             key.attach(connection);
             connections.add(connection);
             if (reject) {
-                connection.refuse(io.ringside.protocol.http.HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
             }
         } catch (IOException e) {
             remove(null, counted);

@@ -1,6 +1,7 @@
 package io.ringside.engine.transport;
 
 import io.ringside.protocol.http.HandshakeLimits;
+import io.ringside.protocol.http.UpgradeRequest;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -60,7 +61,7 @@ final class ServerConfig {
     }
 
     /** The endpoint whose path equals the request's, compared in place; {@code null} if none. */
-    Endpoint endpointFor(io.ringside.protocol.http.UpgradeRequest request) {
+    Endpoint endpointFor(UpgradeRequest request) {
         for (int i = 0; i < endpoints.size(); i++) {
             Endpoint endpoint = endpoints.get(i);
             if (request.pathEquals(endpoint.path)) {

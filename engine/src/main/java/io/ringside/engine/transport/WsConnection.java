@@ -71,10 +71,6 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         return state;
     }
 
-    long backlogBytes() {
-        return outbound.bytes();
-    }
-
     // ---- loop side: input
 
     void onReadable(ByteBuffer buffer) {

@@ -3,7 +3,7 @@ package io.ringside.engine.transport;
 import java.nio.ByteBuffer;
 
 /** Echoes text as text and binary as binary. */
-final class EchoHandler implements WebSocketHandler {
+class EchoHandler implements WebSocketHandler {
     @Override
     public void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
         connection.sendText(buffer, offset, length);

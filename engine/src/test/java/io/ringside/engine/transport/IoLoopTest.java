@@ -2,12 +2,16 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringside.protocol.http.UpgradeRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +30,7 @@ class IoLoopTest {
 
     private final AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1000));
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final Queue<Connection> opened = new ArrayDeque<>();
     private ServerSocketChannel listener;
     private IoLoop loop;
 
@@ -34,7 +39,12 @@ class IoLoopTest {
         listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         WebSocketServer.Builder builder = WebSocketServer.builder().nanoClock(clock::get)
                 .handshakeTimeoutMs(1000).heartbeatIntervalMs(2000).heartbeatTimeoutMs(500).closeTimeoutMs(300)
-                .shutdownTimeoutMs(700).endpoint("/", new EchoHandler());
+                .shutdownTimeoutMs(700).commandQueueCapacity(4).endpoint("/", new EchoHandler() {
+                    @Override
+                    public void onOpen(Connection connection, UpgradeRequest request) {
+                        opened.add(connection);
+                    }
+                });
         builder.build();
         loop = new IoLoop(0, new ServerConfig(builder), openConnections, new AtomicLong());
     }
@@ -136,6 +146,31 @@ class IoLoopTest {
 
             // then
             assertThat(client.readFrame().text()).isEqualTo("loop");
+        }
+    }
+
+    @Test
+    void shouldRefuseCrossThreadSendWhenCommandQueueFullAndAcceptAfterDrain() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: the test thread is not the loop's thread, so sends go through the 4-slot queue
+            Connection connection = opened.remove();
+            ByteBuffer payload = ByteBuffer.wrap(new byte[] {1});
+            for (int i = 0; i < 4; i++) {
+                assertThat(connection.sendBinary(payload, 0, 1)).isTrue();
+            }
+
+            // when
+            boolean overflow = connection.sendBinary(payload, 0, 1);
+            loop.doWork(0);
+
+            // then
+            assertThat(overflow).isFalse();
+            assertThat(connection.isOpen()).isTrue();
+            assertThat(connection.sendBinary(payload, 0, 1)).isTrue();
+            loop.doWork(0);
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.readFrame().payload()).containsExactly(1);
+            }
         }
     }
 }
