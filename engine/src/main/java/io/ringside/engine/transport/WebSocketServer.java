@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
+    private static final int ACCEPT_BACKLOG = 1024;
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -57,13 +58,19 @@ public final class WebSocketServer implements AutoCloseable {
         if (serverChannel != null || closed) {
             throw new IllegalStateException("already started");
         }
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.bind(config.bindAddress, ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        serverChannel = channel;
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new IoLoop(i, config, openConnections, connectionIds);
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        serverChannel = ServerSocketChannel.open();
-        serverChannel.bind(config.bindAddress, 1024);
         acceptor = new Acceptor(serverChannel, loops, openConnections, config.maxConnections);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();

@@ -35,6 +35,8 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
     static final int LINGER = 3;
     static final int CLOSED = 4;
     private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
+    private static final ByteBuffer HEARTBEAT_PING =
+            FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0));
 
     int slot = -1;
     boolean dirty;
@@ -45,9 +47,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
     private final OutboundQueue outbound = new OutboundQueue();
     private int state = HANDSHAKE;
     private long deadlineNs;
-    private long lastReadNs;
-    private long pingSentNs;
-    private boolean pingOutstanding;
+    private Heartbeat heartbeat;
     private boolean outputShut;
     private boolean closeWhenFlushed;
     private boolean opened;
@@ -87,8 +87,9 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
             return;
         }
         buffer.flip();
-        lastReadNs = loop.nowNs;
-        pingOutstanding = false;
+        if (heartbeat != null) {
+            heartbeat.heard(loop.nowNs);
+        }
         if (state == HANDSHAKE) {
             loop.handshaker.onBytes(this, buffer);
         } else if (state == OPEN || state == CLOSE_SENT) {
@@ -117,7 +118,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         this.state = OPEN;
         this.open = true;
         this.opened = true;
-        this.lastReadNs = loop.nowNs;
+        this.heartbeat = new Heartbeat(loop.nowNs);
     }
 
     void sendUpgradeResponse(ByteBuffer head) {
@@ -176,7 +177,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     @Override
     public void onPong(ByteBuffer buffer, int offset, int length) {
-        pingOutstanding = false;
+        // the read that carried it already counted as proof of life
     }
 
     @Override
@@ -268,21 +269,13 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     private boolean heartbeat(long nowNs) {
         ServerConfig config = loop.config;
-        if (config.heartbeatIntervalNs == 0) {
-            return false;
+        int due = heartbeat.check(nowNs, config.heartbeatIntervalNs, config.heartbeatTimeoutNs);
+        if (due == Heartbeat.PING_DUE) {
+            sendOnLoop(HEARTBEAT_PING.duplicate());
+        } else if (due == Heartbeat.EXPIRED) {
+            startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
         }
-        if (pingOutstanding) {
-            if (nowNs - pingSentNs >= config.heartbeatTimeoutNs) {
-                startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
-                return true;
-            }
-        } else if (nowNs - lastReadNs >= config.heartbeatIntervalNs) {
-            sendOnLoop(FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0)));
-            pingOutstanding = true;
-            pingSentNs = nowNs;
-            return true;
-        }
-        return false;
+        return due != Heartbeat.NOTHING_DUE;
     }
 
     void flush() {
