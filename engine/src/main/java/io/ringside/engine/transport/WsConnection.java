@@ -79,6 +79,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             read = channel.read(buffer);
         } catch (IOException e) {
+            notifyError(e);
             destroy();
             return;
         }
@@ -101,6 +102,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
+            notifyError(e);
             if (state == OPEN) {
                 closeCode = e.closeCode();
                 closeReason = closeReason(e.getMessage());
@@ -141,7 +143,18 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     void handlerFailed(Throwable error) {
         loop.report(this, error);
+        notifyError(error);
         startClose(CloseCode.INTERNAL_ERROR, "internal error");
+    }
+
+    private void notifyError(Throwable error) {
+        if (opened && state != CLOSED) {
+            try {
+                endpoint.handler.onError(this, error);
+            } catch (Throwable t) {
+                loop.report(this, t);
+            }
+        }
     }
 
     @Override
@@ -294,6 +307,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
                 channel.shutdownOutput();
             }
         } catch (IOException e) {
+            notifyError(e);
             destroy();
             return;
         }
