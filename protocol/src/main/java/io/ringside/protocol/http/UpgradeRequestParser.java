@@ -143,31 +143,21 @@ public final class UpgradeRequestParser {
                 if (i == lineStart) {
                     int blankEnd = blankLineEnd(bytes, i, end);
                     if (blankEnd != 0) {
-                        if (blankEnd > 0) {
-                            endOfHead();
-                        }
                         pos = i;
-                        return blankEnd;
+                        return blankEnd < 0 ? blankEnd : endOfHead(blankEnd);
                     }
                     startField(bytes[i]);
                 }
-                while (i < end && Ascii.isTchar(bytes[i])) {
-                    i++;
-                }
-                if (i == end) {
-                    break;
-                }
-                nameEnd = colon(bytes[i], i);
-                i++;
+                i = name(bytes, i, end);
             }
-            if (valueStart < 0) {
+            if (nameEnd >= 0 && valueStart < 0) {
                 while (i < end && Ascii.isOws(bytes[i])) {
                     i++;
                 }
-                if (i == end) {
-                    break;
-                }
-                valueStart = i;
+                valueStart = i < end ? i : -1;
+            }
+            if (valueStart < 0) {
+                break;
             }
             i = value(bytes, i, end);
             if (nameEnd >= 0) {
@@ -176,6 +166,18 @@ public final class UpgradeRequestParser {
         }
         pos = i;
         return -1;
+    }
+
+    /** Scans a header name from {@code i}; sets {@link #nameEnd} once its colon is seen. */
+    private int name(byte[] bytes, int i, int end) {
+        while (i < end && Ascii.isTchar(bytes[i])) {
+            i++;
+        }
+        if (i == end) {
+            return i;
+        }
+        nameEnd = colon(bytes[i], i);
+        return i + 1;
     }
 
     /** At a line start: the index past a blank line, -1 if it may be one but is cut short, else 0. */
@@ -251,13 +253,14 @@ public final class UpgradeRequestParser {
         return i;
     }
 
-    private void endOfHead() {
+    private int endOfHead(int headEnd) {
         if (head.hostCount > 1) {
             throw badRequest("repeated Host header");
         }
         if (head.hostCount == 0 && head.versionMinor >= 1) {
             throw badRequest("missing Host header (required in HTTP/1.1)");
         }
+        return headEnd;
     }
 
     private void checkIncomplete() {
