@@ -202,8 +202,10 @@ class LifecycleIT {
             // when: an unmasked client frame (RFC 6455 §5.1)
             client.send(new byte[] {(byte) 0x81, 0x01, 'x'});
 
-            // then
+            // then: the server shut its output after the close frame and closes once we do
             assertThat(client.readCloseCode()).isEqualTo(1002);
+            assertThat(client.awaitEof()).isTrue();
+            client.close();
             Object error = nextEvent();
             assertThat(error).isInstanceOf(WebSocketProtocolException.class);
             assertThat(((WebSocketProtocolException) error).closeCode()).isEqualTo(1002);
