@@ -198,7 +198,8 @@ class LifecycleIT {
 
     @Test
     void shouldReportProtocolErrorToHandlerThenCloseWithItsCode() throws Exception {
-        try (RawClient client = RawClient.upgrade(server.port(), "/")) {
+        RawClient client = RawClient.upgrade(server.port(), "/");
+        try {
             // when: an unmasked client frame (RFC 6455 §5.1)
             client.send(new byte[] {(byte) 0x81, 0x01, 'x'});
 
@@ -210,6 +211,8 @@ class LifecycleIT {
             assertThat(error).isInstanceOf(WebSocketProtocolException.class);
             assertThat(((WebSocketProtocolException) error).closeCode()).isEqualTo(1002);
             assertThat((String) nextEvent()).startsWith("closed:1002:");
+        } finally {
+            client.close();
         }
     }
 }
