@@ -303,6 +303,13 @@ final class IoLoop implements Runnable {
         for (int i = connections.size() - 1; i >= 0; i--) {
             connections.get(i).destroy();
         }
+        LoopCommand command;
+        while ((command = commands.poll()) != null) {
+            if (command.channel != null) {
+                remove(null, command.kind == LoopCommand.REGISTER);
+                WsConnection.closeQuietly(command.channel);
+            }
+        }
         finished = true;
     }
 }
