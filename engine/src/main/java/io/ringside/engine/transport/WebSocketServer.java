@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -293,8 +294,10 @@ public final class WebSocketServer implements AutoCloseable {
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
+            Set<String> paths = new HashSet<>();
             for (Endpoint endpoint : endpoints) {
                 check(endpoint.path.startsWith("/"), "endpoint.path=" + endpoint.path);
+                check(paths.add(endpoint.path), "endpoint.path=" + endpoint.path + " (duplicate)");
                 check(endpoint.handler != null, "endpoint(" + endpoint.path + ").handler=null");
             }
             return new WebSocketServer(new ServerConfig(this));
