@@ -1,0 +1,92 @@
+package io.ringside.examples.arena;
+
+import io.ringside.engine.room.JoinDecision;
+import io.ringside.engine.room.JoinRequest;
+import io.ringside.engine.room.Player;
+import io.ringside.engine.room.Room;
+import io.ringside.examples.arena.wire.Input;
+import io.ringside.protocol.envelope.LeaveReason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The arena as a Ringside room: people join and send {@code Input}s; every tick the room adds the
+ * bots' inputs, steps the {@link World} and broadcasts one {@code Snapshot} to everybody.
+ *
+ * <pre>{@code
+ * RingsideServer.builder()
+ *         .tickRateHz(settings.tickRateHz())
+ *         .room("arena", () -> new ArenaRoom(settings), RoomOptions.builder().capacity(16).build())
+ * }</pre>
+ * Join option {@code name} sets the player's display name (at most {@value #MAX_NAME_LENGTH}
+ * characters, or the join is rejected). Every callback runs on the room's tick thread.
+ */
+public final class ArenaRoom extends Room {
+    /** The longest display name accepted. */
+    public static final int MAX_NAME_LENGTH = 16;
+
+    private final ArenaSettings settings;
+    private final SnapshotWriter snapshots = new SnapshotWriter();
+    private final List<BotPilot> bots = new ArrayList<>();
+    private World world;
+
+    /** A room playing by {@code settings}; the tick rate is the server's, set it to the same value. */
+    public ArenaRoom(ArenaSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void onCreate(Map<String, String> options) {
+        messages().on(ArenaMessages.INPUT, Input.parser(), this::onInput);
+        Random random = new Random();
+        world = new World(settings.withTickRateHz(tickRateHz()), random);
+        for (int i = 1; i <= settings.bots(); i++) {
+            bots.add(new BotPilot(world, world.add("bot-" + i, "bot " + i, true), random));
+        }
+        updateLabel();
+    }
+
+    @Override
+    protected JoinDecision onJoinAttempt(JoinRequest request) {
+        String name = request.options().getOrDefault("name", "");
+        if (name.length() > MAX_NAME_LENGTH) {
+            return JoinDecision.reject("name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return JoinDecision.accept();
+    }
+
+    @Override
+    protected void onJoin(Player player) {
+        String name = player.joinRequest().options().getOrDefault("name", "").strip();
+        Fighter fighter = world.add(player.sessionId(), name.isEmpty() ? "player" : name, false);
+        player.attach(fighter);
+        send(player, ArenaMessages.WELCOME, SnapshotWriter.welcome(world.settings(), player.sessionId()));
+        updateLabel();
+    }
+
+    private void onInput(Player player, Input input) {
+        Fighter fighter = (Fighter) player.attachment();
+        world.submit(fighter, input.getSeq(), input.getMoveX(), input.getMoveY(), input.getAim(), input.getFire());
+    }
+
+    @Override
+    protected void onTick(long tick, long dtNanos) {
+        for (int i = 0; i < bots.size(); i++) {
+            bots.get(i).steer();
+        }
+        world.step();
+        broadcast(ArenaMessages.SNAPSHOT, snapshots.snapshot(world));
+    }
+
+    @Override
+    protected void onLeave(Player player, LeaveReason reason) {
+        world.remove((Fighter) player.attachment());
+        updateLabel();
+    }
+
+    private void updateLabel() {
+        setLabel(world.fighters().size() - bots.size() + " people, " + bots.size() + " bots");
+    }
+}

@@ -1,0 +1,34 @@
+package io.ringside.examples.arena;
+
+/**
+ * One player's body in the arena, human or bot: position, aim, health, score and the inputs waiting
+ * to be applied. Mutated only by {@link World} on the room's tick thread.
+ */
+final class Fighter {
+    final String id;
+    final String name;
+    final boolean bot;
+    final InputQueue inputs = new InputQueue();
+    float x;
+    float y;
+    float aim;
+    int health;
+    boolean alive;
+    int score;
+    int deaths;
+    /** The seq of the last input applied: what snapshots ack to this player. */
+    int lastInputSeq;
+    int cooldownTicks;
+    int respawnTicks;
+
+    Fighter(String id, String name, boolean bot) {
+        this.id = id;
+        this.name = name;
+        this.bot = bot;
+    }
+
+    @Override
+    public String toString() {
+        return "Fighter[" + id + " at " + x + "," + y + (alive ? " hp " + health : " dead") + "]";
+    }
+}

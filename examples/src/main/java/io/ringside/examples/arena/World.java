@@ -1,0 +1,252 @@
+package io.ringside.examples.arena;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The arena's authoritative simulation, one fixed step per {@link #step()}: applies each fighter's
+ * queued inputs (move, aim, fire), resolves collisions with the bounds, walls and other fighters,
+ * flies projectiles, deals damage, counts scores and respawns the dead. No sockets, no clock: the
+ * room drives it once per tick, and tests drive it by hand. Tick thread only.
+ */
+final class World {
+    /** Spawn positions tried; the one farthest from every living fighter wins. */
+    private static final int SPAWN_CANDIDATES = 16;
+
+    private final ArenaSettings settings;
+    private final Random random;
+    private final List<Fighter> fighters = new ArrayList<>();
+    private final List<Fighter> fightersView = Collections.unmodifiableList(fighters);
+    private final List<Projectile> projectiles = new ArrayList<>();
+    private final List<Projectile> projectilesView = Collections.unmodifiableList(projectiles);
+    private final float step;
+    private final int cooldownTicks;
+    private final int respawnTicks;
+    private final int projectileTicks;
+    private long tick;
+    private int nextProjectileId;
+
+    World(ArenaSettings settings, Random random) {
+        this.settings = settings;
+        this.random = random;
+        this.step = settings.playerSpeed() * settings.dtSeconds();
+        this.cooldownTicks = settings.ticks(settings.fireCooldownMs());
+        this.respawnTicks = settings.ticks(settings.respawnDelayMs());
+        this.projectileTicks = Math.max(1, Math.round(settings.projectileRange() / settings.projectileSpeed()
+                * settings.tickRateHz()));
+    }
+
+    ArenaSettings settings() {
+        return settings;
+    }
+
+    /** Steps taken so far. */
+    long tick() {
+        return tick;
+    }
+
+    List<Fighter> fighters() {
+        return fightersView;
+    }
+
+    List<Projectile> projectiles() {
+        return projectilesView;
+    }
+
+    /** Adds a fighter, alive at a free spawn point. */
+    Fighter add(String id, String name, boolean bot) {
+        Fighter fighter = new Fighter(id, name, bot);
+        spawn(fighter);
+        fighters.add(fighter);
+        return fighter;
+    }
+
+    /** Removes a fighter; its shots in flight keep flying but no longer score. */
+    void remove(Fighter fighter) {
+        fighters.remove(fighter);
+    }
+
+    /**
+     * Queues one input for {@code fighter}: the single way people (through the room's message
+     * handler) and bots (through {@link BotPilot}) act on the world.
+     */
+    boolean submit(Fighter fighter, int seq, float moveX, float moveY, float aim, boolean fire) {
+        return fighter.inputs.offer(seq, moveX, moveY, aim, fire);
+    }
+
+    /** Advances the world by one tick. */
+    void step() {
+        tick++;
+        for (int i = 0; i < fighters.size(); i++) {
+            Fighter fighter = fighters.get(i);
+            if (fighter.alive) {
+                applyInputs(fighter);
+            } else {
+                discardInputs(fighter);
+                if (--fighter.respawnTicks <= 0) {
+                    spawn(fighter);
+                }
+            }
+        }
+        flyProjectiles();
+    }
+
+    /** One input per tick; two when more than two wait (the client's clock ran ahead, or a burst arrived). */
+    private void applyInputs(Fighter fighter) {
+        if (fighter.cooldownTicks > 0) {
+            fighter.cooldownTicks--;
+        }
+        int budget = fighter.inputs.size() > 2 ? 2 : 1;
+        for (int i = 0; i < budget && fighter.inputs.size() > 0; i++) {
+            InputQueue in = fighter.inputs;
+            fighter.aim = in.aim();
+            move(fighter, in.moveX(), in.moveY());
+            if (in.fire() && fighter.cooldownTicks == 0) {
+                fire(fighter);
+            }
+            fighter.lastInputSeq = in.seq();
+            in.pop();
+        }
+    }
+
+    /** The dead cannot act: their inputs are acked without effect, so that the client's prediction starts over. */
+    private static void discardInputs(Fighter fighter) {
+        InputQueue in = fighter.inputs;
+        while (in.size() > 0) {
+            fighter.lastInputSeq = in.seq();
+            in.pop();
+        }
+    }
+
+    /** Moves one tick in direction {@code (dx, dy)} (normalised when longer than 1), then collides. */
+    void move(Fighter fighter, float dx, float dy) {
+        float length = (float) Math.sqrt(dx * dx + dy * dy);
+        if (length > 1) {
+            dx /= length;
+            dy /= length;
+        }
+        float r = settings.playerRadius();
+        fighter.x += dx * step;
+        fighter.y += dy * step;
+        for (int i = 0; i < fighters.size(); i++) {
+            Fighter other = fighters.get(i);
+            if (other != fighter && other.alive) {
+                Collision.pushOutOfPlayer(fighter, other, r);
+            }
+        }
+        // walls and bounds last: they are hard, another player is only soft
+        for (Wall wall : settings.walls()) {
+            Collision.pushOutOfWall(fighter, r, wall);
+        }
+        Collision.keepInBounds(fighter, r, settings.width(), settings.height());
+    }
+
+    private void fire(Fighter fighter) {
+        float cos = (float) Math.cos(fighter.aim);
+        float sin = (float) Math.sin(fighter.aim);
+        float muzzle = settings.playerRadius() + settings.projectileRadius() + 1;
+        float speed = settings.projectileSpeed() * settings.dtSeconds();
+        projectiles.add(new Projectile(nextProjectileId++, fighter, fighter.x + cos * muzzle,
+                fighter.y + sin * muzzle, cos * speed, sin * speed, projectileTicks));
+        fighter.cooldownTicks = cooldownTicks;
+    }
+
+    private void flyProjectiles() {
+        for (int i = projectiles.size() - 1; i >= 0; i--) {
+            Projectile p = projectiles.get(i);
+            p.x += p.vx;
+            p.y += p.vy;
+            if (--p.ticksLeft < 0 || outOfBounds(p) || inWall(p) || hitSomeone(p)) {
+                projectiles.remove(i);
+            }
+        }
+    }
+
+    private boolean hitSomeone(Projectile p) {
+        float reach = settings.playerRadius() + settings.projectileRadius();
+        for (int i = 0; i < fighters.size(); i++) {
+            Fighter target = fighters.get(i);
+            if (target != p.owner && target.alive && Collision.overlaps(p.x, p.y, target.x, target.y, reach)) {
+                damage(target, p.owner);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void damage(Fighter target, Fighter shooter) {
+        target.health -= settings.damage();
+        if (target.health > 0) {
+            return;
+        }
+        target.health = 0;
+        target.alive = false;
+        target.deaths++;
+        target.respawnTicks = respawnTicks;
+        if (fighters.contains(shooter)) {
+            shooter.score++;
+        }
+    }
+
+    private boolean outOfBounds(Projectile p) {
+        return p.x < 0 || p.y < 0 || p.x > settings.width() || p.y > settings.height();
+    }
+
+    private boolean inWall(Projectile p) {
+        for (Wall wall : settings.walls()) {
+            if (wall.contains(p.x, p.y)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void spawn(Fighter fighter) {
+        float bestX = settings.width() / 2;
+        float bestY = settings.height() / 2;
+        float bestDistance = -1;
+        for (int i = 0; i < SPAWN_CANDIDATES; i++) {
+            float x = margin() + random.nextFloat() * (settings.width() - 2 * margin());
+            float y = margin() + random.nextFloat() * (settings.height() - 2 * margin());
+            float distance = nearestFighterDistance(fighter, x, y);
+            if (!blocked(x, y) && distance > bestDistance) {
+                bestX = x;
+                bestY = y;
+                bestDistance = distance;
+            }
+        }
+        fighter.x = bestX;
+        fighter.y = bestY;
+        fighter.health = settings.maxHealth();
+        fighter.alive = true;
+        fighter.cooldownTicks = 0;
+    }
+
+    private float margin() {
+        return settings.playerRadius() * 2;
+    }
+
+    private boolean blocked(float x, float y) {
+        float r = settings.playerRadius();
+        for (Wall wall : settings.walls()) {
+            if (x > wall.x() - r && x < wall.x() + wall.width() + r
+                    && y > wall.y() - r && y < wall.y() + wall.height() + r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private float nearestFighterDistance(Fighter self, float x, float y) {
+        float nearest = Float.MAX_VALUE;
+        for (int i = 0; i < fighters.size(); i++) {
+            Fighter other = fighters.get(i);
+            if (other != self && other.alive) {
+                nearest = Math.min(nearest, (float) Math.hypot(other.x - x, other.y - y));
+            }
+        }
+        return nearest;
+    }
+}

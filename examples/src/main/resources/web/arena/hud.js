@@ -1,0 +1,70 @@
+// The figures over the arena (RTT, server tick, snapshot rate, fps, players), the scoreboard, and the
+// status banner that explains a disconnect and offers to reconnect.
+
+const $ = (id) => document.getElementById(id);
+
+class RateCounter {
+  constructor() {
+    this.times = [];
+  }
+
+  add(now) {
+    this.times.push(now);
+    while (this.times.length && this.times[0] < now - 1000) {
+      this.times.shift();
+    }
+  }
+
+  get perSecond() {
+    return this.times.length;
+  }
+}
+
+export class Hud {
+  constructor() {
+    this.frames = new RateCounter();
+    this.snapshots = new RateCounter();
+    this.lastText = 0;
+  }
+
+  countFrame(now) {
+    this.frames.add(now);
+  }
+
+  countSnapshot(now) {
+    this.snapshots.add(now);
+  }
+
+  update({ client, tick, players, selfId }) {
+    const now = performance.now();
+    if (now - this.lastText < 250) {
+      return; // text four times a second is plenty, and cheaper on the layout
+    }
+    this.lastText = now;
+    $('rtt').textContent = Number.isNaN(client.rttMs) ? '–' : `${client.rttMs.toFixed(0)} ms`;
+    $('tick').textContent = tick;
+    $('snapshot-rate').textContent = `${this.snapshots.perSecond}/s`;
+    $('fps').textContent = this.frames.perSecond;
+    $('player-count').textContent = players.length;
+    const rows = [...players].sort((a, b) => b.score - a.score || a.deaths - b.deaths)
+      .map((p) => `<tr class="${p.id === selfId ? 'self' : ''}"><td>${escape(p.name)}</td><td>${p.score}</td>`
+        + `<td>${p.deaths}</td></tr>`);
+    $('scores').innerHTML = rows.join('');
+  }
+
+  showStatus(text, onRetry = null) {
+    $('status-text').textContent = text;
+    $('status').hidden = false;
+    const button = $('status-retry');
+    button.hidden = !onRetry;
+    button.onclick = onRetry;
+  }
+
+  hideStatus() {
+    $('status').hidden = true;
+  }
+}
+
+function escape(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}

@@ -1,0 +1,126 @@
+// The arena's browser client: joins the "arena" room, sends one Input per server tick, predicts its own
+// body, interpolates everybody else, and draws at the display's frame rate.
+
+import { RingsideClient, loadProtos } from '../ringside/client.js';
+import { Controls } from './input.js';
+import { Interpolator } from './interpolation.js';
+import { Predictor } from './prediction.js';
+import { draw } from './render.js';
+import { Hud } from './hud.js';
+
+// GameMessage.type numbers, as in arena.proto and ArenaMessages.java
+const INPUT = 1;
+const WELCOME = 2;
+const SNAPSHOT = 3;
+const MAX_INPUTS_PER_FRAME = 3;
+
+const root = await loadProtos('arena.proto');
+const Input = root.lookupType('ringside.examples.arena.Input');
+const Welcome = root.lookupType('ringside.examples.arena.Welcome');
+const Snapshot = root.lookupType('ringside.examples.arena.Snapshot');
+const asObject = (type, bytes) => type.toObject(type.decode(bytes), { defaults: true, longs: Number, arrays: true });
+
+const canvas = document.getElementById('arena');
+const ctx = canvas.getContext('2d');
+const controls = new Controls(canvas);
+const hud = new Hud();
+const client = new RingsideClient(root);
+const params = new URLSearchParams(location.search);
+const name = (params.get('name') ?? `guest-${Math.floor(Math.random() * 1000)}`).slice(0, 16);
+
+let game = null;
+
+function start(welcome) {
+  canvas.width = welcome.width;
+  canvas.height = welcome.height;
+  game = {
+    rules: welcome,
+    selfId: welcome.yourId,
+    tickMs: 1000 / welcome.tickRateHz,
+    predictor: new Predictor(welcome),
+    interpolator: new Interpolator(welcome.tickRateHz),
+    latest: null,
+    self: null,
+    seq: 0,
+    dueMs: 0,
+    snapshots: 0,
+  };
+  hud.hideStatus();
+}
+
+function onSnapshot(snapshot, now) {
+  game.latest = snapshot;
+  game.snapshots++;
+  hud.countSnapshot(now);
+  game.interpolator.push(snapshot, now);
+  game.self = snapshot.players.find((p) => p.id === game.selfId) ?? null;
+  if (game.self) {
+    game.predictor.reconcile(game.self);
+  }
+}
+
+function sendInputs(now) {
+  if (!game.self?.alive || !client.room) {
+    game.dueMs = now;
+    return;
+  }
+  for (let sent = 0; game.dueMs <= now && sent < MAX_INPUTS_PER_FRAME; sent++) {
+    const input = { seq: ++game.seq, ...controls.read(game.predictor.position) };
+    game.predictor.apply(input);
+    client.send(INPUT, Input, input);
+    game.dueMs += game.tickMs;
+  }
+  if (game.dueMs < now) {
+    game.dueMs = now; // a stalled tab does not owe the server a burst
+  }
+}
+
+function frame(now) {
+  hud.countFrame(now);
+  if (game) {
+    sendInputs(now);
+    const view = game.interpolator.sample(now);
+    const own = view.players.find((p) => p.id === game.selfId);
+    if (own && own.alive && game.predictor.position) {
+      Object.assign(own, game.predictor.position, { aim: controls.read(game.predictor.position).aim });
+    }
+    draw(ctx, game.rules, view, game.selfId);
+    hud.update({ client, tick: game.latest?.tick ?? 0, players: game.latest?.players ?? [], selfId: game.selfId });
+  }
+  requestAnimationFrame(frame);
+}
+
+client.on('game', (type, payload) => {
+  if (type === WELCOME) {
+    start(asObject(Welcome, payload));
+  } else if (type === SNAPSHOT && game) {
+    onSnapshot(asObject(Snapshot, payload), performance.now());
+  }
+});
+client.on('left', (left) => hud.showStatus(`Left the room: ${client.leaveReasonName(left.reason)} ${left.message}`));
+client.on('error', (error) => hud.showStatus(`Server error ${client.errorCodeName(error.code)}: ${error.message}`));
+client.on('close', ({ code, reason, reconnecting }) => {
+  hud.showStatus(`Disconnected (${code}${reason ? ' ' + reason : ''})${reconnecting ? ', reconnecting…' : ''}`,
+    reconnecting ? null : () => client.reconnect().catch(() => {}));
+});
+
+// what the browser tests read and drive; harmless for players
+window.ringsideArena = {
+  setInput: (input) => controls.setOverride(input),
+  state: () => ({
+    joined: client.room !== null,
+    selfId: game?.selfId ?? null,
+    tick: game?.latest?.tick ?? 0,
+    snapshots: game?.snapshots ?? 0,
+    rttMs: client.rttMs,
+    self: game?.predictor.position ?? null,
+    players: (game?.latest?.players ?? []).map(({ id, x, y, alive, score }) => ({ id, x, y, alive, score })),
+    projectiles: (game?.latest?.projectiles ?? []).map(({ id, ownerId, x, y }) => ({ id, ownerId, x, y })),
+  }),
+};
+
+hud.showStatus('Connecting…');
+client.connect()
+  .then(() => client.join({ roomType: 'arena', options: { name } }))
+  .catch((e) => hud.showStatus(`Cannot connect: ${e.message}`, () => location.reload()));
+requestAnimationFrame(frame);

@@ -1,0 +1,100 @@
+package io.ringside.examples.arena;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium driven through /usr/bin/chromedriver (never Selenium Manager: no
+ * downloads), with a fresh profile, for the browser ITs.
+ */
+final class HeadlessChromium implements AutoCloseable {
+    static final String BROWSER = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    HeadlessChromium() throws IOException {
+        profile = Files.createTempDirectory("ringside-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,720", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    /** Runs {@code script} in the page and returns what it returns (maps, lists, numbers, strings). */
+    Object eval(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> evalMap(String script) {
+        return (Map<String, Object>) eval(script);
+    }
+
+    /** Waits until {@code condition} holds (or fails with the page's console in the message). */
+    <T> T await(Duration timeout, Function<HeadlessChromium, T> condition) {
+        try {
+            return new WebDriverWait(driver, timeout).until(d -> condition.apply(this));
+        } catch (RuntimeException e) {
+            throw new AssertionError("page condition not met; browser console:\n" + console(), e);
+        }
+    }
+
+    String console() {
+        StringBuilder text = new StringBuilder();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            text.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

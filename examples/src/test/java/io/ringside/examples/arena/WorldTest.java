@@ -1,0 +1,166 @@
+package io.ringside.examples.arena;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The arena's rules stepped tick by tick, no sockets: movement, walls, bounds, players and input acks. */
+class WorldTest {
+    private static final ArenaSettings OPEN = ArenaSettings.defaults().withBots(0).withWalls(List.of());
+    private static final float STEP = OPEN.playerSpeed() / OPEN.tickRateHz();
+    private static final float R = OPEN.playerRadius();
+
+    private final World world = new World(OPEN, new Random(7));
+
+    private Fighter fighterAt(String id, float x, float y) {
+        Fighter fighter = world.add(id, id, false);
+        fighter.x = x;
+        fighter.y = y;
+        return fighter;
+    }
+
+    @Test
+    void shouldMoveOneStepAndAckWhenOneInputIsQueued() {
+        // given
+        Fighter f = fighterAt("a", 100, 100);
+        world.submit(f, 1, 1, 0, 0.5f, false);
+
+        // when
+        world.step();
+
+        // then
+        assertThat(f.x).isCloseTo(100 + STEP, within(1e-3f));
+        assertThat(f.y).isEqualTo(100);
+        assertThat(f.aim).isEqualTo(0.5f);
+        assertThat(f.lastInputSeq).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStandStillWhenNoInputArrived() {
+        // given
+        Fighter f = fighterAt("a", 100, 100);
+
+        // when
+        world.step();
+
+        // then
+        assertThat(f.x).isEqualTo(100);
+        assertThat(f.lastInputSeq).isZero();
+    }
+
+    @Test
+    void shouldMoveAtFullSpeedOnlyWhenGoingDiagonally() {
+        // given
+        Fighter f = fighterAt("a", 300, 300);
+        world.submit(f, 1, 1, 1, 0, false);
+
+        // when
+        world.step();
+
+        // then
+        assertThat(Math.hypot(f.x - 300, f.y - 300)).isCloseTo(STEP, within(1e-3));
+    }
+
+    @Test
+    void shouldIgnoreInputWhenItsSeqIsNotNewer() {
+        // given
+        Fighter f = fighterAt("a", 100, 100);
+        world.submit(f, 5, 1, 0, 0, false);
+        world.step();
+
+        // when
+        boolean accepted = world.submit(f, 5, 1, 0, 0, false) | world.submit(f, 4, 1, 0, 0, false);
+        world.step();
+
+        // then
+        assertThat(accepted).isFalse();
+        assertThat(f.x).isCloseTo(100 + STEP, within(1e-3f));
+        assertThat(f.lastInputSeq).isEqualTo(5);
+    }
+
+    @Test
+    void shouldCatchUpTwoInputsPerTickWhenABacklogBuilds() {
+        // given
+        Fighter f = fighterAt("a", 100, 100);
+        for (int seq = 1; seq <= 4; seq++) {
+            world.submit(f, seq, 1, 0, 0, false);
+        }
+
+        // when
+        world.step();
+        world.step();
+
+        // then: 2 + 1 ... the first tick saw 4 waiting, the second 2
+        assertThat(f.lastInputSeq).isEqualTo(3);
+        assertThat(f.x).isCloseTo(100 + 3 * STEP, within(1e-3f));
+    }
+
+    @Test
+    void shouldStopAtAWallWhenWalkingIntoIt() {
+        // given
+        World walled = new World(OPEN.withWalls(List.of(new Wall(200, 0, 60, 400))), new Random(1));
+        Fighter f = walled.add("a", "a", false);
+        f.x = 150;
+        f.y = 200;
+
+        // when
+        for (int seq = 1; seq <= 20; seq++) {
+            walled.submit(f, seq, 1, 0, 0, false);
+            walled.step();
+        }
+
+        // then
+        assertThat(f.x).isCloseTo(200 - R, within(1e-3f));
+        assertThat(f.y).isEqualTo(200);
+    }
+
+    @Test
+    void shouldSlideAlongAWallWhenWalkingDiagonallyIntoIt() {
+        // given
+        World walled = new World(OPEN.withWalls(List.of(new Wall(200, 0, 60, 800))), new Random(1));
+        Fighter f = walled.add("a", "a", false);
+        f.x = 200 - R;
+        f.y = 300;
+
+        // when
+        walled.submit(f, 1, 1, 1, 0, false);
+        walled.step();
+
+        // then
+        assertThat(f.x).isCloseTo(200 - R, within(1e-3f));
+        assertThat(f.y).isGreaterThan(300);
+    }
+
+    @Test
+    void shouldStayInsideTheArenaWhenWalkingIntoItsEdge() {
+        // given
+        Fighter f = fighterAt("a", R + 2, 100);
+
+        // when
+        world.submit(f, 1, -1, 0, 0, false);
+        world.step();
+
+        // then
+        assertThat(f.x).isEqualTo(R);
+    }
+
+    @Test
+    void shouldNotOverlapAnotherPlayerWhenWalkingIntoThem() {
+        // given
+        Fighter mover = fighterAt("a", 100, 300);
+        Fighter other = fighterAt("b", 100 + 2 * R + 2, 300);
+
+        // when
+        for (int seq = 1; seq <= 10; seq++) {
+            world.submit(mover, seq, 1, 0, 0, false);
+            world.step();
+        }
+
+        // then
+        assertThat(other.x - mover.x).isCloseTo(2 * R, within(1e-3f));
+        assertThat(other.x).isEqualTo(100 + 2 * R + 2);
+    }
+}
