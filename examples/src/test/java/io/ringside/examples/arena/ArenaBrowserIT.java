@@ -3,6 +3,7 @@ package io.ringside.examples.arena;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.engine.RingsideServer;
+import io.ringside.examples.chromium.HeadlessChromium;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

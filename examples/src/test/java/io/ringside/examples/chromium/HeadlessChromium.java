@@ -1,4 +1,4 @@
-package io.ringside.examples.arena;
+package io.ringside.examples.chromium;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,14 +26,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Debian Chromium driven through /usr/bin/chromedriver (never Selenium Manager: no
  * downloads), with a fresh profile, for the browser ITs.
  */
-final class HeadlessChromium implements AutoCloseable {
-    static final String BROWSER = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
+public final class HeadlessChromium implements AutoCloseable {
+    public static final String BROWSER = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
 
     private final ChromeDriver driver;
     private final Path profile;
 
-    HeadlessChromium() throws IOException {
+    /** Starts a browser. */
+    public HeadlessChromium() throws IOException {
         profile = Files.createTempDirectory("ringside-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
@@ -48,22 +51,22 @@ final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
     /** Runs {@code script} in the page and returns what it returns (maps, lists, numbers, strings). */
-    Object eval(String script) {
+    public Object eval(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> evalMap(String script) {
+    public Map<String, Object> evalMap(String script) {
         return (Map<String, Object>) eval(script);
     }
 
     /** Waits until {@code condition} holds (or fails with the page's console in the message). */
-    <T> T await(Duration timeout, Function<HeadlessChromium, T> condition) {
+    public <T> T await(Duration timeout, Function<HeadlessChromium, T> condition) {
         try {
             return new WebDriverWait(driver, timeout).until(d -> condition.apply(this));
         } catch (RuntimeException e) {
@@ -71,7 +74,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    String console() {
+    public String console() {
         StringBuilder text = new StringBuilder();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
             text.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n');
@@ -79,7 +82,17 @@ final class HeadlessChromium implements AutoCloseable {
         return text.toString();
     }
 
-    void screenshot(Path file) {
+    /** Clicks the element matching {@code css}. */
+    public void click(String css) {
+        driver.findElement(By.cssSelector(css)).click();
+    }
+
+    /** Types {@code text} into the element matching {@code css}. */
+    public void type(String css, String text) {
+        driver.findElement(By.cssSelector(css)).sendKeys(text);
+    }
+
+    public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -92,7 +105,7 @@ final class HeadlessChromium implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             // a leftover temp profile is harmless
         }

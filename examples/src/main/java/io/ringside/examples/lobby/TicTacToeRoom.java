@@ -1,0 +1,122 @@
+package io.ringside.examples.lobby;
+
+import io.ringside.engine.room.JoinDecision;
+import io.ringside.engine.room.JoinRequest;
+import io.ringside.engine.room.Player;
+import io.ringside.engine.room.Room;
+import io.ringside.examples.lobby.wire.ChatLine;
+import io.ringside.examples.lobby.wire.ChatSend;
+import io.ringside.examples.lobby.wire.Move;
+import io.ringside.examples.lobby.wire.Phase;
+import io.ringside.protocol.envelope.LeaveReason;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A tic-tac-toe table as a Ringside room, showing the lobby side of the API: a label for room
+ * listings (the table's name and what is going on), join attempts rejected with a reason (match
+ * started or over, name taken), chat, leave reasons, and a clean end: once the match is decided the
+ * room says so and closes itself {@value #CLOSE_AFTER_FINISH_SECONDS} seconds later.
+ *
+ * <p>Join options: {@code name} (the player's, required) and, for the player who creates the room,
+ * {@code table} (its name in listings). Every callback runs on the room's tick thread.
+ */
+public final class TicTacToeRoom extends Room {
+    /** How long a decided match stays open before the room closes. */
+    public static final int CLOSE_AFTER_FINISH_SECONDS = 5;
+    /** The longest chat line kept; longer ones are cut. */
+    public static final int MAX_CHAT_LENGTH = 200;
+    private static final int MAX_TABLE_LENGTH = 24;
+
+    private final Match match = new Match();
+    private String table;
+    private boolean closing;
+
+    @Override
+    protected void onCreate(Map<String, String> options) {
+        messages().on(LobbyMessages.MOVE, Move.parser(), this::onMove)
+                .on(LobbyMessages.CHAT_SEND, ChatSend.parser(), this::onChat);
+        String name = options.getOrDefault("table", "").strip();
+        table = name.isEmpty() ? "table " + roomId() : cut(name, MAX_TABLE_LENGTH);
+        updateLabel();
+    }
+
+    @Override
+    protected JoinDecision onJoinAttempt(JoinRequest request) {
+        String refusal = match.refusal(nameOf(request));
+        return refusal == null ? JoinDecision.accept() : JoinDecision.reject(refusal);
+    }
+
+    @Override
+    protected void onJoin(Player player) {
+        Match.Seat seat = match.sit(player.sessionId(), nameOf(player.joinRequest()));
+        player.attach(seat);
+        say(seat.name() + " sits down as " + seat.mark());
+        if (match.phase() == Phase.PHASE_PLAYING) {
+            say("X moves first");
+        }
+        changed();
+    }
+
+    private void onMove(Player player, Move move) {
+        String refusal = match.play(player.sessionId(), move.getCell());
+        if (refusal != null) {
+            send(player, LobbyMessages.CHAT_LINE, ChatLine.newBuilder().setSystem(true).setText(refusal).build());
+            return;
+        }
+        changed();
+    }
+
+    private void onChat(Player player, ChatSend chat) {
+        String text = chat.getText().strip();
+        if (!text.isEmpty()) {
+            Match.Seat seat = (Match.Seat) player.attachment();
+            broadcast(LobbyMessages.CHAT_LINE, ChatLine.newBuilder()
+                    .setFromName(seat.name()).setText(cut(text, MAX_CHAT_LENGTH)).build());
+        }
+    }
+
+    @Override
+    protected void onLeave(Player player, LeaveReason reason) {
+        if (reason == LeaveReason.LEAVE_REASON_ROOM_CLOSED) {
+            return; // the room is closing: nobody is left to tell
+        }
+        Match.Seat seat = (Match.Seat) player.attachment();
+        String how = reason.name().substring("LEAVE_REASON_".length()).toLowerCase(Locale.ROOT);
+        say(seat.name() + " " + how);
+        match.leave(player.sessionId(), how);
+        changed();
+    }
+
+    /** Tells everybody the new state; a decided match closes the room a little later. */
+    private void changed() {
+        broadcast(LobbyMessages.MATCH_STATE, match.toMessage());
+        updateLabel();
+        if (match.phase() == Phase.PHASE_FINISHED && !closing) {
+            closing = true;
+            say(match.result() + ". This table closes in " + CLOSE_AFTER_FINISH_SECONDS + " s.");
+            schedule((long) CLOSE_AFTER_FINISH_SECONDS * tickRateHz(), this::close);
+        }
+    }
+
+    private void say(String text) {
+        broadcast(LobbyMessages.CHAT_LINE, ChatLine.newBuilder().setSystem(true).setText(text).build());
+    }
+
+    private void updateLabel() {
+        String what = switch (match.phase()) {
+            case PHASE_WAITING -> match.seats().isEmpty() ? "empty" : match.seats().get(0).name() + " waits";
+            case PHASE_PLAYING -> "playing";
+            default -> "finished";
+        };
+        setLabel(table + " · " + what);
+    }
+
+    private static String nameOf(JoinRequest request) {
+        return request.options().getOrDefault("name", "").strip();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,112 @@
+package io.ringside.examples.lobby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringside.engine.RingsideServer;
+import io.ringside.examples.chromium.HeadlessChromium;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The lobby page in two headless Chromium pages: one quick-joins, the other finds the table in the
+ * list and joins it, they play to a win and chat, and the room closes itself. Screenshots in target/.
+ */
+@Tag("slow")
+@Timeout(90)
+class LobbyBrowserIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String STATE = "return window.ringsideLobby && window.ringsideLobby.state()";
+
+    private RingsideServer server;
+    private HeadlessChromium alice;
+    private HeadlessChromium bob;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LobbyServer.builder(0).ioLoops(1).shards(1).build().start();
+        alice = new HeadlessChromium();
+        bob = new HeadlessChromium();
+    }
+
+    @AfterEach
+    void stop() {
+        if (alice != null) {
+            alice.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+        server.close();
+    }
+
+    @Test
+    void shouldPlayAMatchFromTheRoomListToTheRoomClosingWhenTwoPagesMeet() {
+        // given
+        alice.open(url("alice"));
+        bob.open(url("bob"));
+        alice.await(WAIT, page -> Boolean.TRUE.equals(state(page).get("connected")));
+        alice.type("#table", "sunny");
+        alice.click("#quick-join");
+        alice.await(WAIT, page -> "PHASE_WAITING".equals(phase(page)));
+        bob.await(WAIT, page -> rooms(page).stream().anyMatch(r -> "sunny · alice waits".equals(r.get("label"))));
+        bob.click("#rooms button");
+        alice.await(WAIT, page -> "PHASE_PLAYING".equals(phase(page)));
+
+        // when: X (alice) takes the top row while O (bob) plays the middle one
+        int[] cells = {0, 3, 1, 4, 2};
+        for (int i = 0; i < cells.length; i++) {
+            HeadlessChromium mover = i % 2 == 0 ? alice : bob;
+            String button = "#board button:nth-child(" + (cells[i] + 1) + ")";
+            mover.await(WAIT, page -> page.eval("return !document.querySelector('" + button + "').disabled"));
+            mover.click(button);
+        }
+        bob.type("#chat-input", "gg");
+        bob.click("#chat-form button");
+
+        // then
+        alice.await(WAIT, page -> "PHASE_FINISHED".equals(phase(page)));
+        alice.await(WAIT, page -> chat(page).stream().anyMatch(line -> "gg".equals(line.get("text"))));
+        assertThat(match(alice).get("result")).isEqualTo("alice wins with three in a row");
+        assertThat(match(bob).get("board")).isEqualTo("XXXOO....");
+        alice.screenshot(Path.of("target", "lobby-alice.png"));
+        bob.screenshot(Path.of("target", "lobby-bob.png"));
+        Object notice = bob.await(WAIT,
+                page -> "lobby".equals(state(page).get("view")) ? state(page).get("notice") : null);
+        assertThat(notice).asString().contains("room closed");
+    }
+
+    private String url(String name) {
+        return "http://127.0.0.1:" + server.port() + "/lobby/?name=" + name;
+    }
+
+    private static Map<String, Object> state(HeadlessChromium page) {
+        return page.evalMap(STATE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> match(HeadlessChromium page) {
+        return (Map<String, Object>) state(page).get("match");
+    }
+
+    private static Object phase(HeadlessChromium page) {
+        Map<String, Object> match = match(page);
+        return match == null ? null : match.get("phase");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rooms(HeadlessChromium page) {
+        return (List<Map<String, Object>>) state(page).get("rooms");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> chat(HeadlessChromium page) {
+        return (List<Map<String, Object>>) state(page).get("chat");
+    }
+}
