@@ -101,17 +101,31 @@ public abstract class Room {
 
     /** Sends {@code message} as game message {@code type} to {@code player}. */
     protected final void send(Player player, int type, MessageLite message) {
-        core.send(player, type, message);
+        core.send(player, type, message, false);
+    }
+
+    /**
+     * Sends {@code message} to {@code player} as latest-only (a state snapshot): if the player's
+     * connection is backed up and still holds an unsent latest-only message, this one replaces it
+     * instead of queueing behind it. Use for state that a newer message fully supersedes.
+     */
+    protected final void sendLatest(Player player, int type, MessageLite message) {
+        core.send(player, type, message, true);
     }
 
     /** Sends {@code message} to every player; serialized and framed once, the bytes are shared. */
     protected final void broadcast(int type, MessageLite message) {
-        core.broadcast(null, type, message);
+        core.broadcast(null, type, message, false);
+    }
+
+    /** {@link #broadcast} as latest-only (see {@link #sendLatest}): serialized and framed once. */
+    protected final void broadcastLatest(int type, MessageLite message) {
+        core.broadcast(null, type, message, true);
     }
 
     /** Sends {@code message} to every player but {@code except}; serialized and framed once. */
     protected final void broadcastExcept(Player except, int type, MessageLite message) {
-        core.broadcast(except, type, message);
+        core.broadcast(except, type, message, false);
     }
 
     /** Removes {@code player} (told KICKED with {@code reason}); onLeave runs at once. */

@@ -208,7 +208,8 @@ final class IoLoop implements Runnable {
                 accept(command.channel, command.kind == LoopCommand.REJECT);
                 break;
             case LoopCommand.SEND:
-                connection.sendFromCommand(command.frame);
+            case LoopCommand.SEND_LATEST:
+                connection.sendFromCommand(command.frame, command.kind == LoopCommand.SEND_LATEST);
                 break;
             case LoopCommand.CLOSE:
                 connection.startClose(command.code, command.reason);
