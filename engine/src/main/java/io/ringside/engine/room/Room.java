@@ -16,6 +16,24 @@ import java.util.concurrent.RejectedExecutionException;
  *                                                 onLeave(player, reason) ─▶ ... ─▶ onDispose()
  * </pre>
  *
+ * <pre>{@code
+ * final class Arena extends Room {
+ *     protected void onCreate(Map<String, String> options) {
+ *         messages().on(INPUT, Input.parser(), this::onInput);
+ *     }
+ *     private void onInput(Player player, Input input) {
+ *         ((Ship) player.attachment()).steer(input.getTurn(), input.getThrust());
+ *     }
+ *     protected void onJoin(Player player) {
+ *         player.attach(new Ship(player.sessionId()));
+ *     }
+ *     protected void onTick(long tick, long dtNanos) {
+ *         world.step(dtNanos);
+ *         broadcastLatest(SNAPSHOT, world.snapshot());
+ *     }
+ * }
+ * }</pre>
+ *
  * <p>Threads: a room lives on one shard and every callback runs on that shard's tick thread, one at
  * a time, so room code needs no locks. Work done elsewhere comes back through {@link #post}. An
  * exception thrown from a callback disposes this room only: its players get an error and a close
