@@ -99,6 +99,21 @@ class RingsideServerFailureIT {
     }
 
     @Test
+    void shouldClose1009WhenMessageExceedsMaxMessageBytes() throws Exception {
+        // given
+        start(RingsideServer.builder().maxMessageBytes(1024));
+        try (GameClient a = GameClient.connect(server.port())) {
+            joined(a);
+
+            // when
+            a.game(TestRooms.CHAT, StringValue.of("x".repeat(2000)));
+
+            // then
+            assertThat(a.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
+        }
+    }
+
+    @Test
     void shouldClose1003WhenTextFrameArrives() throws Exception {
         // given
         start(RingsideServer.builder());

@@ -6,6 +6,7 @@ import io.ringside.protocol.websocket.Opcode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -42,6 +43,9 @@ abstract class ConnectionHandle implements Connection {
     /** Queues an encoded frame if the connection is open. Loop thread. */
     abstract void sendOnLoop(ByteBuffer frame);
 
+    /** Queues a latest-only frame (see {@link Connection#sendLatest}) if the connection is open. Loop thread. */
+    abstract void sendLatestOnLoop(ByteBuffer frame);
+
     /** Closes with 1008 after dropping unsent frames: the peer does not read fast enough. Loop thread. */
     abstract void overflow();
 
@@ -60,6 +64,14 @@ abstract class ConnectionHandle implements Connection {
         if (requested != 0) {
             requestedCloseCode = 0;
             startClose(requested, requestedCloseReason);
+        }
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do for this socket
         }
     }
 
@@ -128,6 +140,11 @@ abstract class ConnectionHandle implements Connection {
     }
 
     @Override
+    public boolean sendLatest(ByteBuffer frame) {
+        return open && submitFrame(frame.duplicate(), true);
+    }
+
+    @Override
     public boolean ping(ByteBuffer payload, int offset, int length) {
         if (length > MAX_CONTROL_PAYLOAD) {
             throw new IllegalArgumentException("ping length=" + length + " (maximum 125)");
@@ -136,8 +153,16 @@ abstract class ConnectionHandle implements Connection {
     }
 
     private boolean submitFrame(ByteBuffer frame) {
+        return submitFrame(frame, false);
+    }
+
+    private boolean submitFrame(ByteBuffer frame, boolean latestOnly) {
         if (loop.inLoop()) {
-            sendOnLoop(frame);
+            if (latestOnly) {
+                sendLatestOnLoop(frame);
+            } else {
+                sendOnLoop(frame);
+            }
             return openOnLoop();
         }
         // bytes in the command queue count against the backlog too, so memory stays bounded
@@ -149,7 +174,7 @@ abstract class ConnectionHandle implements Connection {
             }
             return false;
         }
-        if (!loop.submit(LoopCommand.send(this, frame))) {
+        if (!loop.submit(latestOnly ? LoopCommand.sendLatest(this, frame) : LoopCommand.send(this, frame))) {
             PENDING_BYTES.addAndGet(this, -bytes);
             return false;
         }
@@ -157,9 +182,13 @@ abstract class ConnectionHandle implements Connection {
     }
 
     /** Takes a frame handed over by {@link #submitFrame} off the pending count and queues it. Loop thread. */
-    final void sendFromCommand(ByteBuffer frame) {
+    final void sendFromCommand(ByteBuffer frame, boolean latestOnly) {
         PENDING_BYTES.addAndGet(this, -frame.remaining());
-        sendOnLoop(frame);
+        if (latestOnly) {
+            sendLatestOnLoop(frame);
+        } else {
+            sendOnLoop(frame);
+        }
     }
 
     private void requestClose(int code, String reason) {

@@ -208,7 +208,8 @@ final class IoLoop implements Runnable {
                 accept(command.channel, command.kind == LoopCommand.REJECT);
                 break;
             case LoopCommand.SEND:
-                connection.sendFromCommand(command.frame);
+            case LoopCommand.SEND_LATEST:
+                connection.sendFromCommand(command.frame, command.kind == LoopCommand.SEND_LATEST);
                 break;
             case LoopCommand.CLOSE:
                 connection.startClose(command.code, command.reason);
@@ -246,7 +247,7 @@ final class IoLoop implements Runnable {
             }
         } catch (IOException e) {
             remove(null, counted);
-            WsConnection.closeQuietly(channel);
+            ConnectionHandle.closeQuietly(channel);
         }
     }
 
@@ -307,7 +308,7 @@ final class IoLoop implements Runnable {
         while ((command = commands.poll()) != null) {
             if (command.channel != null) {
                 remove(null, command.kind == LoopCommand.REGISTER);
-                WsConnection.closeQuietly(command.channel);
+                ConnectionHandle.closeQuietly(command.channel);
             }
         }
         finished = true;
