@@ -77,7 +77,8 @@ public final class ArenaRoom extends Room {
             bots.get(i).steer();
         }
         world.step();
-        broadcast(ArenaMessages.SNAPSHOT, snapshots.snapshot(world));
+        // latest-only: a client that cannot keep up gets the newest world, not a growing backlog
+        broadcastLatest(ArenaMessages.SNAPSHOT, snapshots.snapshot(world));
     }
 
     @Override

@@ -29,10 +29,15 @@ public final class LobbyServer {
 
     /** A server for the lobby (not started): room type {@value #ROOM_TYPE}, two seats per table. */
     public static RingsideServer.Builder builder(int port) {
+        return builder(port, TicTacToeRoom.DEFAULT_CLOSE_AFTER_FINISH_MS);
+    }
+
+    /** {@link #builder(int)} with tables closing {@code closeAfterFinishMs} after their match is decided. */
+    public static RingsideServer.Builder builder(int port, int closeAfterFinishMs) {
         return RingsideServer.builder()
                 .port(port)
                 .tickRateHz(TICK_RATE_HZ)
-                .room(ROOM_TYPE, TicTacToeRoom::new, RoomOptions.builder().capacity(2).build())
+                .room(ROOM_TYPE, () -> new TicTacToeRoom(closeAfterFinishMs), RoomOptions.builder().capacity(2).build())
                 .staticResources("web");
     }
 

@@ -16,21 +16,35 @@ import java.util.Map;
  * A tic-tac-toe table as a Ringside room, showing the lobby side of the API: a label for room
  * listings (the table's name and what is going on), join attempts rejected with a reason (match
  * started or over, name taken), chat, leave reasons, and a clean end: once the match is decided the
- * room says so and closes itself {@value #CLOSE_AFTER_FINISH_SECONDS} seconds later.
+ * room says so and closes itself a little later (default {@value #DEFAULT_CLOSE_AFTER_FINISH_MS} ms).
  *
  * <p>Join options: {@code name} (the player's, required) and, for the player who creates the room,
  * {@code table} (its name in listings). Every callback runs on the room's tick thread.
  */
 public final class TicTacToeRoom extends Room {
-    /** How long a decided match stays open before the room closes. */
-    public static final int CLOSE_AFTER_FINISH_SECONDS = 5;
+    /** Default time a decided match stays open (for the last words) before the room closes. */
+    public static final int DEFAULT_CLOSE_AFTER_FINISH_MS = 5000;
     /** The longest chat line kept; longer ones are cut. */
     public static final int MAX_CHAT_LENGTH = 200;
     private static final int MAX_TABLE_LENGTH = 24;
 
     private final Match match = new Match();
+    private final int closeAfterFinishMs;
     private String table;
     private boolean closing;
+
+    /** A table that closes {@value #DEFAULT_CLOSE_AFTER_FINISH_MS} ms after its match is decided. */
+    public TicTacToeRoom() {
+        this(DEFAULT_CLOSE_AFTER_FINISH_MS);
+    }
+
+    /** A table that closes {@code closeAfterFinishMs} milliseconds after its match is decided. */
+    public TicTacToeRoom(int closeAfterFinishMs) {
+        if (closeAfterFinishMs < 0) {
+            throw new IllegalArgumentException("closeAfterFinishMs=" + closeAfterFinishMs + " (minimum 0)");
+        }
+        this.closeAfterFinishMs = closeAfterFinishMs;
+    }
 
     @Override
     protected void onCreate(Map<String, String> options) {
@@ -94,8 +108,8 @@ public final class TicTacToeRoom extends Room {
         updateLabel();
         if (match.phase() == Phase.PHASE_FINISHED && !closing) {
             closing = true;
-            say(match.result() + ". This table closes in " + CLOSE_AFTER_FINISH_SECONDS + " s.");
-            schedule((long) CLOSE_AFTER_FINISH_SECONDS * tickRateHz(), this::close);
+            say(match.result() + ". This table closes in " + (closeAfterFinishMs + 999) / 1000 + " s.");
+            schedule(Math.max(1, (long) closeAfterFinishMs * tickRateHz() / 1000), this::close);
         }
     }
 

@@ -78,6 +78,26 @@ class ArenaBrowserIT {
         bob.screenshot(Path.of("target", "arena-bob.png"));
     }
 
+    @Test
+    void shouldShowTheCloseReasonAndOfferToReconnectWhenTheServerGoesAway() {
+        // given
+        alice.open(url("alice"));
+        alice.await(WAIT, page -> seesPlayers(page, 1));
+
+        // when
+        server.close();
+
+        // then
+        String status = alice.await(WAIT, page -> {
+            Object text = page.eval("return document.getElementById('status').hidden ? null"
+                    + " : document.getElementById('status-text').textContent");
+            return text != null && text.toString().startsWith("Disconnected") ? text.toString() : null;
+        });
+        assertThat(status).startsWith("Disconnected (1001");
+        assertThat(alice.eval("return document.getElementById('status-retry').hidden")).isEqualTo(false);
+        alice.screenshot(Path.of("target", "arena-server-gone.png"));
+    }
+
     private String url(String name) {
         return "http://127.0.0.1:" + server.port() + "/arena/?name=" + name;
     }

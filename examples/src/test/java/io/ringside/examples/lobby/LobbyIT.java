@@ -1,0 +1,159 @@
+package io.ringside.examples.lobby;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringside.engine.RingsideServer;
+import io.ringside.examples.lobby.wire.ChatLine;
+import io.ringside.examples.lobby.wire.ChatSend;
+import io.ringside.examples.lobby.wire.MatchState;
+import io.ringside.examples.lobby.wire.Phase;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.envelope.LeaveReason;
+import io.ringside.protocol.envelope.ListRoomsRequest;
+import io.ringside.protocol.envelope.RoomInfo;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The lobby over real sockets: listings with labels, private tables, rejections, chat, forfeits, the close. */
+@Timeout(30)
+class LobbyIT {
+    private static final int CLOSE_AFTER_FINISH_MS = 300;
+
+    private RingsideServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<EnvelopeClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = LobbyServer.builder(0, CLOSE_AFTER_FINISH_MS).ioLoops(1).shards(1).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(EnvelopeClient::close);
+        server.close();
+    }
+
+    private EnvelopeClient client() {
+        EnvelopeClient client = EnvelopeClient.connect(http, server.port());
+        clients.add(client);
+        return client;
+    }
+
+    private static JoinRequest.Builder quickJoin(String name) {
+        return JoinRequest.newBuilder().setRoomType(LobbyServer.ROOM_TYPE).putOptions("name", name);
+    }
+
+    private static MatchState state(EnvelopeClient client, Phase phase) throws Exception {
+        while (true) {
+            MatchState state = MatchState.parseFrom(client.nextGame(LobbyMessages.MATCH_STATE).getPayload());
+            if (state.getPhase() == phase) {
+                return state;
+            }
+        }
+    }
+
+    @Test
+    void shouldListPublicTablesWithTheirLabelAndPlayersButNotPrivateOnes() throws Exception {
+        // given
+        EnvelopeClient alice = client();
+        alice.join(quickJoin("alice").putOptions("table", "sunny"));
+        String publicId = alice.next(BodyCase.JOINED).getJoined().getRoomId();
+        EnvelopeClient carol = client();
+        carol.join(quickJoin("carol").setCreatePrivate(true));
+        carol.next(BodyCase.JOINED);
+
+        // when
+        EnvelopeClient dave = client();
+        dave.send(ClientEnvelope.newBuilder()
+                .setListRooms(ListRoomsRequest.newBuilder().setRoomType(LobbyServer.ROOM_TYPE)).build());
+
+        // then
+        List<RoomInfo> rooms = dave.next(BodyCase.ROOM_LIST).getRoomList().getRoomsList();
+        assertThat(rooms).hasSize(1);
+        assertThat(rooms.get(0).getRoomId()).isEqualTo(publicId);
+        assertThat(rooms.get(0).getLabel()).isEqualTo("sunny · alice waits");
+        assertThat(rooms.get(0).getPlayers()).isEqualTo(1);
+        assertThat(rooms.get(0).getCapacity()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldPairTwoQuickJoinsAndRelayChatWhenTheyMeet() throws Exception {
+        // given
+        EnvelopeClient alice = client();
+        alice.join(quickJoin("alice"));
+        String aliceRoom = alice.next(BodyCase.JOINED).getJoined().getRoomId();
+        EnvelopeClient bob = client();
+        bob.join(quickJoin("bob"));
+        String bobRoom = bob.next(BodyCase.JOINED).getJoined().getRoomId();
+
+        // when
+        bob.sendGame(LobbyMessages.CHAT_SEND, ChatSend.newBuilder().setText("  hi alice  ").build());
+
+        // then
+        assertThat(bobRoom).isEqualTo(aliceRoom);
+        assertThat(state(alice, Phase.PHASE_PLAYING).getSeatsCount()).isEqualTo(2);
+        ChatLine line = chat(alice, false);
+        assertThat(line.getFromName()).isEqualTo("bob");
+        assertThat(line.getText()).isEqualTo("hi alice");
+    }
+
+    @Test
+    void shouldRejectAJoinWithTheReasonWhenTheNameIsTaken() throws Exception {
+        // given
+        EnvelopeClient alice = client();
+        alice.join(quickJoin("alice").setCreatePrivate(true));
+        String roomId = alice.next(BodyCase.JOINED).getJoined().getRoomId();
+
+        // when
+        EnvelopeClient impostor = client();
+        impostor.join(JoinRequest.newBuilder().setRoomId(roomId).putOptions("name", "ALICE"));
+
+        // then
+        ServerEnvelope error = impostor.next(env -> env.hasError() || env.hasJoined());
+        assertThat(error.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_JOIN_REJECTED);
+        assertThat(error.getError().getMessage()).contains("the name ALICE is taken");
+    }
+
+    @Test
+    void shouldAwardTheMatchRejectLatecomersAndCloseWhenAPlayerDisconnects() throws Exception {
+        // given
+        EnvelopeClient alice = client();
+        alice.join(quickJoin("alice").setCreatePrivate(true));
+        String roomId = alice.next(BodyCase.JOINED).getJoined().getRoomId();
+        EnvelopeClient bob = client();
+        bob.join(JoinRequest.newBuilder().setRoomId(roomId).putOptions("name", "bob"));
+        state(alice, Phase.PHASE_PLAYING);
+
+        // when
+        bob.drop();
+
+        // then
+        MatchState finished = state(alice, Phase.PHASE_FINISHED);
+        assertThat(finished.getResult()).isEqualTo("bob disconnected: alice wins");
+        EnvelopeClient late = client();
+        late.join(JoinRequest.newBuilder().setRoomId(roomId).putOptions("name", "carol"));
+        ServerEnvelope refused = late.next(env -> env.hasError() || env.hasJoined());
+        assertThat(refused.getError().getMessage()).isEqualTo("the match is over");
+        ServerEnvelope left = alice.next(BodyCase.LEFT);
+        assertThat(left.getLeft().getReason()).isEqualTo(LeaveReason.LEAVE_REASON_ROOM_CLOSED);
+    }
+
+    private static ChatLine chat(EnvelopeClient client, boolean system) throws Exception {
+        while (true) {
+            ChatLine line = ChatLine.parseFrom(client.nextGame(LobbyMessages.CHAT_LINE).getPayload());
+            if (line.getSystem() == system) {
+                return line;
+            }
+        }
+    }
+}
