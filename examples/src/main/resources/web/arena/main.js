@@ -112,6 +112,7 @@ window.ringsideArena = {
     selfId: game?.selfId ?? null,
     tick: game?.latest?.tick ?? 0,
     snapshots: game?.snapshots ?? 0,
+    corrections: game?.predictor.corrections ?? 0,
     rttMs: client.rttMs,
     self: game?.predictor.position ?? null,
     players: (game?.latest?.players ?? []).map(({ id, x, y, alive, score }) => ({ id, x, y, alive, score })),

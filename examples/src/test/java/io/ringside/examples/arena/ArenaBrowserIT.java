@@ -72,8 +72,11 @@ class ArenaBrowserIT {
         });
         assertThat(shots).isNotEmpty();
         Map<String, Object> aliceState = alice.evalMap(STATE);
-        assertThat(((Number) aliceState.get("snapshots")).longValue()).isPositive();
-        assertThat((Double) aliceState.get("rttMs")).isNotNaN();
+        long snapshots = ((Number) aliceState.get("snapshots")).longValue();
+        assertThat(snapshots).isPositive();
+        assertThat(((Number) aliceState.get("corrections")).longValue())
+                .as("prediction agrees with the server").isLessThan(snapshots / 4);
+        assertThat(((Number) aliceState.get("rttMs")).doubleValue()).isNotNaN();
         alice.screenshot(Path.of("target", "arena-alice.png"));
         bob.screenshot(Path.of("target", "arena-bob.png"));
     }
