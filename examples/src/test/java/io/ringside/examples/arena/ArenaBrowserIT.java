@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The arena's browser client in two headless Chromium pages on one server: both join the same room,
- * one moves and fires, the other sees it. Screenshots land in target/. Runs in the {@code browser}
+ * one moves and fires (keyboard and mouse), the other sees it. Screenshots land in target/. Runs in the {@code browser}
  * profile (on where /usr/bin/chromium exists).
  */
 @Tag("slow")
@@ -58,10 +58,10 @@ class ArenaBrowserIT {
                 page -> seesPlayers(page, 2) ? page.evalMap(STATE).get("selfId") : null);
         bob.await(WAIT, page -> seesPlayers(page, 2));
         double startX = position(bob.evalMap(STATE), aliceId).get("x");
-        double direction = startX < 800 ? 1 : -1;
+        String key = startX < 800 ? "d" : "a";
 
-        // when
-        alice.eval("window.ringsideArena.setInput({moveX: " + direction + ", moveY: 0, aim: 0, fire: true})");
+        // when: real devices, as a person plays: hold the mouse button on the arena and a move key
+        alice.actions().moveToElement(alice.find("#arena")).clickAndHold().keyDown(key).perform();
 
         // then
         bob.await(WAIT, page -> Math.abs(position(page.evalMap(STATE), aliceId).get("x") - startX) > 60);

@@ -11,15 +11,18 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,6 +32,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class HeadlessChromium implements AutoCloseable {
     public static final String BROWSER = "/usr/bin/chromium";
     public static final String DRIVER = "/usr/bin/chromedriver";
+
+    // Selenium warns on every start that it has no DevTools bindings for this Chromium; we use none
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -85,6 +95,16 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Clicks the element matching {@code css}. */
     public void click(String css) {
         driver.findElement(By.cssSelector(css)).click();
+    }
+
+    /** Real input devices: keys, mouse moves and buttons, as the page's event listeners get them. */
+    public Actions actions() {
+        return new Actions(driver);
+    }
+
+    /** The element matching {@code css}. */
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
     }
 
     /** Types {@code text} into the element matching {@code css}. */
