@@ -58,7 +58,9 @@ public final class ArenaServer {
     static void awaitShutdown(RingsideServer server) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("arena: shutting down (players are told the room closed, connections close with 1001)");
             server.close();
+            System.out.println("arena: stopped");
             stopped.countDown();
         }, "arena-shutdown"));
         stopped.await();

@@ -48,7 +48,9 @@ public final class LobbyServer {
         System.out.println("open http://localhost:" + server.port() + "/lobby/");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("lobby: shutting down (players are told the room closed, connections close with 1001)");
             server.close();
+            System.out.println("lobby: stopped");
             stopped.countDown();
         }, "lobby-shutdown"));
         stopped.await();
