@@ -6,7 +6,9 @@ import com.google.protobuf.Int64Value;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.StringValue;
 import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
+import io.ringside.protocol.envelope.JoinRequest;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,5 +91,22 @@ class ShardLimitsTest {
         assertThat(after.bytesOut() - before.bytesOut()).isEqualTo(2 + 9);
         assertThat(after.tick().ticks()).isGreaterThan(before.tick().ticks());
         assertThat(after.ringCapacity()).isEqualTo(16_384);
+    }
+
+    @Test
+    void shouldAnswerRoomFullWhenJoiningFullRoomById() {
+        // given
+        EngineHarness h = harness(GameConfig.builder().shards(1), 1, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        h.join(a, "chat");
+        h.tick();
+        String room = a.drain().get(0).getJoined().getRoomId();
+
+        // when
+        h.send(b, ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomId(room)).build());
+
+        // then
+        assertThat(b.drain().get(0).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL);
     }
 }
