@@ -50,6 +50,7 @@ function start(welcome) {
 
 function onSnapshot(snapshot, now) {
   game.latest = snapshot;
+  game.latestAt = now;
   game.snapshots++;
   hud.countSnapshot(now);
   game.interpolator.push(snapshot, now);
@@ -75,11 +76,24 @@ function sendInputs(now) {
   }
 }
 
+// Our own body is drawn in the present (predicted), so our shots are too: extrapolated from the latest
+// snapshot along their straight flight, instead of 100 ms in the past like everything else.
+function presentOwnShots(interpolated, now) {
+  if (!game.latest) {
+    return interpolated;
+  }
+  const aheadS = (now - game.latestAt + (Number.isNaN(client.rttMs) ? 0 : client.rttMs / 2)) / 1000;
+  const own = game.latest.projectiles.filter((p) => p.ownerId === game.selfId)
+    .map((p) => ({ ...p, x: p.x + p.vx * aheadS, y: p.y + p.vy * aheadS }));
+  return interpolated.filter((p) => p.ownerId !== game.selfId).concat(own);
+}
+
 function frame(now) {
   hud.countFrame(now);
   if (game) {
     sendInputs(now);
     const view = game.interpolator.sample(now);
+    view.projectiles = presentOwnShots(view.projectiles, now);
     const own = view.players.find((p) => p.id === game.selfId);
     if (own && own.alive && game.predictor.position) {
       Object.assign(own, game.predictor.position, { aim: controls.read(game.predictor.position).aim });
