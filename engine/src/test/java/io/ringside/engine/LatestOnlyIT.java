@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LatestOnlyIT {
     private static final int SNAPSHOTS = 150;
-    private static final int SNAPSHOT_BYTES = 32 * 1024;
+    private static final int SNAPSHOT_BYTES = 64 * 1024;
 
     private final Queue<String> log = new ConcurrentLinkedQueue<>();
     private RingsideServer server;
