@@ -2,12 +2,12 @@ package io.ringside.engine.client;
 
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
-import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.protocol.websocket.CloseCode;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,8 @@ import java.util.function.LongSupplier;
  * own thread.
  *
  * <p>Sends return {@code false}, queuing nothing, when not connected or the connection's backlog
- * ({@link ConnectConfig#maxOutboundBytes()}) is full. One join and one leave may be pending at a time.
+ * ({@link ConnectConfig#maxOutboundBytes()}) is full. One join, one leave and one room listing may
+ * be pending at a time.
  */
 public final class GameClient implements AutoCloseable {
     private final WebSocketClient webSocketClient;
@@ -140,6 +141,11 @@ public final class GameClient implements AutoCloseable {
         return pending.leave(transport, GameRequests.leave());
     }
 
+    /** Asks for the public rooms of {@code roomType}; the future completes with the server's RoomList. */
+    public CompletableFuture<List<GameRoomInfo>> listRooms(String roomType) {
+        return pending.list(transport, GameRequests.listRooms(roomType));
+    }
+
     /** Sends a game message of {@code type}, serialized into a GameMessage envelope; {@code false} if not queued. */
     public boolean send(int type, MessageLite message) {
         return transport.sendBinary(GameRequests.game(type, message));
@@ -230,11 +236,6 @@ public final class GameClient implements AutoCloseable {
         transport.close(code, reason);
     }
 
-    @Override
-    public String toString() {
-        return "GameClient[" + uri + ", " + room + "]";
-    }
-
     GameInbound newInbound() {
         return new GameInbound(this, listener, inbox, config.maxPendingEvents());
     }
@@ -267,8 +268,7 @@ public final class GameClient implements AutoCloseable {
 
     /** I/O thread: a Joined arrived. */
     GameRoom joined(Joined joined) {
-        GameRoom seated = new GameRoom(joined.getSessionId(), joined.getRoomId(), joined.getRoomType(),
-                joined.getTickRateHz(), joined.getCurrentTick(), joined.getReconnectToken());
+        GameRoom seated = GameRoom.from(joined);
         clock.joined(seated.tickRateHz(), seated.joinTick(), clockNs.getAsLong());
         room = seated;
         lastRoom = seated;
@@ -283,9 +283,8 @@ public final class GameClient implements AutoCloseable {
         pending.left(reason);
     }
 
-    /** I/O thread: an Error arrived; it may answer a pending request. */
-    void error(ErrorCode code, String message) {
-        pending.error(code, message);
+    GamePending pending() {
+        return pending;
     }
 
     /** I/O thread: a Pong arrived; the RTT sample in nanoseconds, or -1 if ignored. */

@@ -7,9 +7,11 @@ import io.ringside.protocol.envelope.Error;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.Left;
 import io.ringside.protocol.envelope.Pong;
+import io.ringside.protocol.envelope.RoomList;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.websocket.CloseCode;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * One connection of a {@link GameClient}: decodes each binary message as a ServerEnvelope, updates
@@ -105,9 +107,10 @@ final class GameInbound implements ClientListener, GameTransport {
                 deliver((c, l) -> l.onLeft(c, left.getReason(), left.getMessage()));
             }
             case PONG -> pong(envelope.getPong());
+            case ROOM_LIST -> roomList(envelope.getRoomList());
             case ERROR -> {
                 Error error = envelope.getError();
-                client.error(error.getCode(), error.getMessage());
+                client.pending().error(error.getCode(), error.getMessage());
                 deliver((c, l) -> l.onError(c, error.getCode(), error.getMessage()));
             }
             default -> {
@@ -145,6 +148,13 @@ final class GameInbound implements ClientListener, GameTransport {
         } else {
             offer((c, l) -> registration.handle(c, message));
         }
+    }
+
+    private void roomList(RoomList list) {
+        List<GameRoomInfo> rooms = list.getRoomsList().stream().map(GameRoomInfo::from).toList();
+        client.pending().listed(rooms);
+        String roomType = list.getRoomType();
+        deliver((c, l) -> l.onRoomList(c, roomType, rooms));
     }
 
     private void pong(Pong pong) {

@@ -3,6 +3,7 @@ package io.ringside.engine.client;
 import com.google.protobuf.ByteString;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
+import java.util.List;
 
 /**
  * Receives the framework events of a {@link GameClient}; the game's own messages go to the
@@ -26,6 +27,10 @@ public interface GameListener {
 
     /** The server reported an error (an Error envelope), e.g. a refused join or an unknown message type. */
     default void onError(GameClient client, ErrorCode code, String message) {
+    }
+
+    /** A RoomList answered a {@link GameClient#listRooms}: the public rooms of {@code roomType}. */
+    default void onRoomList(GameClient client, String roomType, List<GameRoomInfo> rooms) {
     }
 
     /** A Pong answered a {@link GameClient#ping()}: {@code rttNs} is this sample, in nanoseconds. */

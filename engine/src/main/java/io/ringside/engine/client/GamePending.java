@@ -3,18 +3,20 @@ package io.ringside.engine.client;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The requests of one {@link GameClient} waiting for the server's answer: at most one join and one
- * leave. Requests start on any thread; answers (Joined, Left, Error, a close) settle them on the
+ * The requests of one {@link GameClient} waiting for the server's answer: at most one join, one
+ * leave and one room listing. Requests start on any thread; answers (Joined, Left, Error, a close) settle them on the
  * I/O thread. The pending future is set before the request is sent, so an answer can never
  * overtake it.
  */
 final class GamePending {
     private final AtomicReference<CompletableFuture<GameRoom>> join = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<LeaveReason>> leave = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<List<GameRoomInfo>>> list = new AtomicReference<>();
 
     /** Sends a join request through {@code transport}; the future settles on the answer. */
     CompletableFuture<GameRoom> join(GameTransport transport, ByteBuffer envelope) {
@@ -24,6 +26,18 @@ final class GamePending {
     /** Sends a leave request through {@code transport}; the future settles on the answer. */
     CompletableFuture<LeaveReason> leave(GameTransport transport, ByteBuffer envelope) {
         return start(leave, transport, envelope, "leave");
+    }
+
+    /** Sends a room listing request through {@code transport}; the future settles on the RoomList. */
+    CompletableFuture<List<GameRoomInfo>> list(GameTransport transport, ByteBuffer envelope) {
+        return start(list, transport, envelope, "room listing");
+    }
+
+    void listed(List<GameRoomInfo> rooms) {
+        CompletableFuture<List<GameRoomInfo>> waiting = list.getAndSet(null);
+        if (waiting != null) {
+            waiting.complete(rooms);
+        }
     }
 
     void joined(GameRoom room) {
@@ -56,6 +70,7 @@ final class GamePending {
     void disconnected(int closeCode, String reason) {
         fail(join, GameRequestException.disconnected(closeCode, reason));
         fail(leave, GameRequestException.disconnected(closeCode, reason));
+        fail(list, GameRequestException.disconnected(closeCode, reason));
     }
 
     private static <T> CompletableFuture<T> start(AtomicReference<CompletableFuture<T>> pending,

@@ -6,6 +6,7 @@ import com.google.protobuf.WireFormat;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.LeaveRequest;
+import io.ringside.protocol.envelope.ListRoomsRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,7 +16,7 @@ import java.util.Map;
  * Encodes client envelopes (ringside/v1/envelope.proto). The frequent ones, game messages and
  * pings, are written by hand into a per-thread scratch array that
  * {@link ClientConnection#sendBinary} copies into its frame, so a send allocates no envelope
- * objects; the rare ones (join, leave) go through the generated builders.
+ * objects; the rare ones (join, leave, list rooms) go through the generated builders.
  *
  * <pre>
  *   ClientEnvelope.game (field 3, LEN)          ClientEnvelope.ping (field 4, LEN)
@@ -104,6 +105,12 @@ final class GameRequests {
         JoinRequest.Builder join = JoinRequest.newBuilder().setRoomId(roomId).putAllOptions(options)
                 .setAuthToken(authToken).setReconnectToken(reconnectToken);
         return wrap(ClientEnvelope.newBuilder().setJoin(join).build());
+    }
+
+    /** List the public rooms of {@code roomType}. */
+    static ByteBuffer listRooms(String roomType) {
+        return wrap(ClientEnvelope.newBuilder().setListRooms(ListRoomsRequest.newBuilder().setRoomType(roomType))
+                .build());
     }
 
     /** Leave the current room. */

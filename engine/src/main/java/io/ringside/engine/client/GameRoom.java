@@ -1,5 +1,7 @@
 package io.ringside.engine.client;
 
+import io.ringside.protocol.envelope.Joined;
+
 /**
  * The room a {@link GameClient} was seated in, as the server's Joined envelope described it.
  *
@@ -12,4 +14,8 @@ package io.ringside.engine.client;
  */
 public record GameRoom(String sessionId, String roomId, String roomType, int tickRateHz, long joinTick,
                        String reconnectToken) {
+    static GameRoom from(Joined joined) {
+        return new GameRoom(joined.getSessionId(), joined.getRoomId(), joined.getRoomType(), joined.getTickRateHz(),
+                joined.getCurrentTick(), joined.getReconnectToken());
+    }
 }
