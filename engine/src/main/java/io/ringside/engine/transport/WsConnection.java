@@ -35,6 +35,8 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
     static final int LINGER = 3;
     static final int CLOSED = 4;
     private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
+    private static final ByteBuffer HEARTBEAT_PING =
+            FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0));
 
     int slot = -1;
     boolean dirty;
@@ -45,9 +47,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
     private final OutboundQueue outbound = new OutboundQueue();
     private int state = HANDSHAKE;
     private long deadlineNs;
-    private long lastReadNs;
-    private long pingSentNs;
-    private boolean pingOutstanding;
+    private Heartbeat heartbeat;
     private boolean outputShut;
     private boolean closeWhenFlushed;
     private boolean opened;
@@ -79,6 +79,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             read = channel.read(buffer);
         } catch (IOException e) {
+            notifyError(e);
             destroy();
             return;
         }
@@ -87,8 +88,9 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
             return;
         }
         buffer.flip();
-        lastReadNs = loop.nowNs;
-        pingOutstanding = false;
+        if (heartbeat != null) {
+            heartbeat.heard(loop.nowNs);
+        }
         if (state == HANDSHAKE) {
             loop.handshaker.onBytes(this, buffer);
         } else if (state == OPEN || state == CLOSE_SENT) {
@@ -100,6 +102,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
+            notifyError(e);
             if (state == OPEN) {
                 closeCode = e.closeCode();
                 closeReason = closeReason(e.getMessage());
@@ -117,7 +120,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         this.state = OPEN;
         this.open = true;
         this.opened = true;
-        this.lastReadNs = loop.nowNs;
+        this.heartbeat = new Heartbeat(loop.nowNs);
     }
 
     void sendUpgradeResponse(ByteBuffer head) {
@@ -140,7 +143,18 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     void handlerFailed(Throwable error) {
         loop.report(this, error);
+        notifyError(error);
         startClose(CloseCode.INTERNAL_ERROR, "internal error");
+    }
+
+    private void notifyError(Throwable error) {
+        if (opened && state != CLOSED) {
+            try {
+                endpoint.handler.onError(this, error);
+            } catch (Throwable t) {
+                loop.report(this, t);
+            }
+        }
     }
 
     @Override
@@ -176,7 +190,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     @Override
     public void onPong(ByteBuffer buffer, int offset, int length) {
-        pingOutstanding = false;
+        // the read that carried it already counted as proof of life
     }
 
     @Override
@@ -268,21 +282,13 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     private boolean heartbeat(long nowNs) {
         ServerConfig config = loop.config;
-        if (config.heartbeatIntervalNs == 0) {
-            return false;
+        int due = heartbeat.check(nowNs, config.heartbeatIntervalNs, config.heartbeatTimeoutNs);
+        if (due == Heartbeat.PING_DUE) {
+            sendOnLoop(HEARTBEAT_PING.duplicate());
+        } else if (due == Heartbeat.EXPIRED) {
+            startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
         }
-        if (pingOutstanding) {
-            if (nowNs - pingSentNs >= config.heartbeatTimeoutNs) {
-                startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
-                return true;
-            }
-        } else if (nowNs - lastReadNs >= config.heartbeatIntervalNs) {
-            sendOnLoop(FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0)));
-            pingOutstanding = true;
-            pingSentNs = nowNs;
-            return true;
-        }
-        return false;
+        return due != Heartbeat.NOTHING_DUE;
     }
 
     void flush() {
@@ -301,6 +307,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
                 channel.shutdownOutput();
             }
         } catch (IOException e) {
+            notifyError(e);
             destroy();
             return;
         }
