@@ -58,6 +58,12 @@ final class GameEvents implements GameListener {
     }
 
     @Override
+    public void onRoomList(GameClient client, String roomType, List<GameRoomInfo> rooms) {
+        record("rooms " + roomType + " " + rooms.stream()
+                .map(r -> r.roomId() + " " + r.players() + "/" + r.capacity() + " " + r.label()).toList());
+    }
+
+    @Override
     public void onPong(GameClient client, long rttNs, long serverTick) {
         record("pong rtt=" + rttNs + " tick=" + serverTick);
     }

@@ -14,6 +14,8 @@ import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.protocol.envelope.Left;
 import io.ringside.protocol.envelope.Pong;
+import io.ringside.protocol.envelope.RoomInfo;
+import io.ringside.protocol.envelope.RoomList;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -116,6 +118,22 @@ class GameInboundTest {
 
         // then
         assertThatThrownBy(leave::join).hasCauseInstanceOf(GameRequestException.class);
+    }
+
+    @Test
+    void shouldCompleteTheListingAndReportItWhenRoomListArrives() throws Exception {
+        // given
+        var listing = client.listRooms("arena");
+
+        // when
+        receive(ServerEnvelope.newBuilder().setRoomList(RoomList.newBuilder().setRoomType("arena")
+                .addRooms(RoomInfo.newBuilder().setRoomId("r-1").setRoomType("arena").setPlayers(3).setCapacity(8)
+                        .setLabel("map-1"))).build());
+
+        // then
+        assertThat(listing).isCompletedWithValue(List.of(new GameRoomInfo("r-1", "arena", 3, 8, "map-1")));
+        assertThat(transport.last().getListRooms().getRoomType()).isEqualTo("arena");
+        assertThat(events.drain()).containsExactly("rooms arena [r-1 3/8 map-1]");
     }
 
     @Test
@@ -255,6 +273,7 @@ class GameInboundTest {
         // given
         receive(ServerEnvelope.newBuilder().setJoined(joined()).build());
         var leave = client.leave();
+        var listing = client.listRooms("arena");
         client.attach(inbound, null);
 
         // when
@@ -263,6 +282,7 @@ class GameInboundTest {
         // then
         assertThatThrownBy(leave::join).hasCauseInstanceOf(GameRequestException.class)
                 .cause().extracting(e -> ((GameRequestException) e).closeCode()).isEqualTo(1001);
+        assertThat(listing).isCompletedExceptionally();
         assertThat(client.room()).isNull();
         assertThat(client.lastRoom()).isNotNull();
         assertThat(client.transport()).isSameAs(GameTransport.DISCONNECTED);

@@ -112,6 +112,16 @@ class GameRequestsTest {
     }
 
     @Test
+    void shouldEncodeListRooms() throws Exception {
+        // when
+        ClientEnvelope parsed = ClientEnvelope.parseFrom(GameRequests.listRooms("arena"));
+
+        // then
+        assertThat(parsed.getBodyCase()).isEqualTo(ClientEnvelope.BodyCase.LIST_ROOMS);
+        assertThat(parsed.getListRooms().getRoomType()).isEqualTo("arena");
+    }
+
+    @Test
     void shouldEncodeLeave() throws Exception {
         // when
         ClientEnvelope parsed = ClientEnvelope.parseFrom(GameRequests.leave());
