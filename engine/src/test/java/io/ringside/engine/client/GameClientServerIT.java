@@ -173,6 +173,28 @@ class GameClientServerIT {
         assertThat(a.room()).isNotNull();
     }
 
+    @Test
+    void shouldGetRoomClosedAndThen1001WhenTheServerShutsDown() throws Exception {
+        // given
+        RingsideServer own = RingsideServer.builder().port(0).ioLoops(1).shards(1)
+                .room("arena", ArenaTestRoom::new).build().start();
+        GameClient client = GameClient.create(webSocketClient,
+                URI.create("ws://127.0.0.1:" + own.port() + RingsideServer.DEFAULT_ENDPOINT_PATH), eventsA);
+        client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        client.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        eventsA.expect("joined");
+
+        // when
+        own.close();
+
+        // then
+        eventsA.expect("left LEAVE_REASON_ROOM_CLOSED");
+        eventsA.expect("disconnected 1001");
+        assertThat(client.room()).isNull();
+        assertThat(client.connection()).isNull();
+        assertThat(client.lastRoom().reconnectToken()).isNotNull();
+    }
+
     private static void assertRefused(CompletableFuture<GameRoom> join, ErrorCode code) {
         assertThatThrownBy(() -> join.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(GameRequestException.class)
