@@ -101,7 +101,7 @@ public final class GameClient implements AutoCloseable {
         }
     }
 
-    /** Joins the oldest listed room of {@code roomType} that admits this client, or creates one. */
+    /** Joins a listed room of {@code roomType} with a free seat that admits this client, or creates one. */
     public CompletableFuture<GameRoom> joinOrCreate(String roomType, Map<String, String> options, String authToken) {
         return requestJoin(GameRequests.joinType(roomType, false, options, authToken), authToken);
     }

@@ -33,7 +33,10 @@ public interface GameListener {
     default void onRoomList(GameClient client, String roomType, List<GameRoomInfo> rooms) {
     }
 
-    /** A Pong answered a {@link GameClient#ping()}: {@code rttNs} is this sample, in nanoseconds. */
+    /**
+     * A Pong answered a {@link GameClient#ping()}: {@code rttNs} is this sample, in nanoseconds;
+     * {@code serverTick} the tick the server was at when it answered.
+     */
     default void onPong(GameClient client, long rttNs, long serverTick) {
     }
 
