@@ -246,7 +246,7 @@ final class IoLoop implements Runnable {
             }
         } catch (IOException e) {
             remove(null, counted);
-            WsConnection.closeQuietly(channel);
+            ConnectionHandle.closeQuietly(channel);
         }
     }
 
@@ -307,7 +307,7 @@ final class IoLoop implements Runnable {
         while ((command = commands.poll()) != null) {
             if (command.channel != null) {
                 remove(null, command.kind == LoopCommand.REGISTER);
-                WsConnection.closeQuietly(command.channel);
+                ConnectionHandle.closeQuietly(command.channel);
             }
         }
         finished = true;

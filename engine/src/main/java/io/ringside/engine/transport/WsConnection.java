@@ -4,19 +4,17 @@ import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.MessageDecoder;
-import io.ringside.protocol.websocket.MessageHandler;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A connection's state machine, owned by one {@link IoLoop}; the public {@link Connection} methods
- * hop onto that loop when called from elsewhere.
+ * hop onto that loop when called from elsewhere, and an {@link InboundDispatcher} brings it what the
+ * decoder found.
  *
  * <pre>
  * HANDSHAKE ──101──▶ OPEN ──close sent──▶ CLOSE_SENT ──peer close──▶ LINGER ──EOF or timeout──▶ CLOSED
@@ -28,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  * output is shut down (FIN) and input discarded until the peer's FIN or the close timeout, so that
  * the peer reads our last bytes instead of a reset.
  */
-final class WsConnection extends ConnectionHandle implements MessageHandler {
+final class WsConnection extends ConnectionHandle {
     static final int HANDSHAKE = 0;
     static final int OPEN = 1;
     static final int CLOSE_SENT = 2;
@@ -157,49 +155,18 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         }
     }
 
-    @Override
-    public void onText(ByteBuffer buffer, int offset, int length) {
-        if (state == OPEN) {
-            try {
-                endpoint.handler.onText(this, buffer, offset, length);
-            } catch (Throwable t) {
-                handlerFailed(t);
-            }
-        }
+    /** Answers a ping with a pong carrying the same application data (RFC 6455 §5.5.2). */
+    void sendPong(ByteBuffer buffer, int offset, int length) {
+        ByteBuffer pong = ByteBuffer.allocate(2 + length);
+        loop.encoder.writeFrame(pong, true, Opcode.PONG, view(buffer, offset, length));
+        sendOnLoop(pong.flip());
     }
 
-    @Override
-    public void onBinary(ByteBuffer buffer, int offset, int length) {
-        if (state == OPEN) {
-            try {
-                endpoint.handler.onBinary(this, buffer, offset, length);
-            } catch (Throwable t) {
-                handlerFailed(t);
-            }
-        }
-    }
-
-    @Override
-    public void onPing(ByteBuffer buffer, int offset, int length) {
-        if (state == OPEN) {
-            ByteBuffer pong = ByteBuffer.allocate(2 + length);
-            loop.encoder.writeFrame(pong, true, Opcode.PONG, view(buffer, offset, length));
-            sendOnLoop(pong.flip());
-        }
-    }
-
-    @Override
-    public void onPong(ByteBuffer buffer, int offset, int length) {
-        // the read that carried it already counted as proof of life
-    }
-
-    @Override
-    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+    /** The peer's close frame arrived: answer it if we have not closed yet, then close TCP once flushed. */
+    void peerClosed(int code, String reason) {
         if (state == OPEN) {
             closeCode = code;
-            byte[] reason = new byte[reasonLength];
-            buffer.get(reasonOffset, reason);
-            closeReason = new String(reason, StandardCharsets.UTF_8);
+            closeReason = reason;
             // §5.5.1: answer with a close frame, echoing the status code received
             queueClose(code == CloseCode.NO_STATUS_RECEIVED ? 0 : code, "");
         }
@@ -360,14 +327,6 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
             } catch (Throwable t) {
                 loop.report(this, t);
             }
-        }
-    }
-
-    static void closeQuietly(Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing left to do for this socket
         }
     }
 }

@@ -3,8 +3,10 @@ package io.ringside.engine.room;
 import com.google.protobuf.Int64Value;
 import com.google.protobuf.StringValue;
 import io.ringside.protocol.envelope.LeaveReason;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Rooms used by the engine's tests; they record their callbacks in a shared, thread-safe log. */
@@ -15,6 +17,14 @@ public final class TestRooms {
     public static final int BOOM = 2;
     /** Counter: the room answers the sender with how many it got so far, after checking the order. */
     public static final int COUNT = 3;
+    /** Schedules an answer (the tick it ran in) after the given number of ticks. */
+    public static final int SCHEDULE = 4;
+    /** Does "slow work" on another thread and posts the result back into the room. */
+    public static final int POST = 5;
+    /** Kicks the sender. */
+    public static final int KICK_ME = 6;
+    /** Closes the room. */
+    public static final int CLOSE = 7;
 
     private TestRooms() {
     }
@@ -40,6 +50,13 @@ public final class TestRooms {
                 throw new IllegalStateException("boom: " + message.getValue());
             });
             messages().on(COUNT, Int64Value.parser(), this::onCount);
+            messages().on(SCHEDULE, Int64Value.parser(), (player, delay) ->
+                    schedule(delay.getValue(), () -> send(player, SCHEDULE, Int64Value.of(currentTick()))));
+            messages().on(POST, StringValue.parser(), (player, work) -> CompletableFuture
+                    .supplyAsync(() -> work.getValue().toUpperCase(Locale.ROOT))
+                    .thenAcceptAsync(result -> send(player, POST, StringValue.of(result)), executor()));
+            messages().onRaw(KICK_ME, (player, bytes, offset, length) -> kick(player, "asked for it"));
+            messages().onRaw(CLOSE, (player, bytes, offset, length) -> close());
         }
 
         private void onCount(Player player, Int64Value value) {
@@ -52,6 +69,10 @@ public final class TestRooms {
 
         @Override
         protected JoinDecision onJoinAttempt(JoinRequest request) {
+            String cookie = request.options().get("requireCookie");
+            if (cookie != null && request.handshake().cookie(cookie) == null) {
+                return JoinDecision.reject("no cookie " + cookie);
+            }
             String reject = request.options().get("reject");
             if (reject != null) {
                 return JoinDecision.reject(reject);
