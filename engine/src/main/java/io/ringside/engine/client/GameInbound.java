@@ -3,9 +3,9 @@ package io.ringside.engine.client;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.ringside.protocol.envelope.EnvelopeCodec;
-import io.ringside.protocol.envelope.Error;
+import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
-import io.ringside.protocol.envelope.Left;
+import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.protocol.envelope.Pong;
 import io.ringside.protocol.envelope.RoomList;
 import io.ringside.protocol.envelope.ServerEnvelope;
@@ -102,16 +102,19 @@ final class GameInbound implements ClientListener, GameTransport {
                 deliver((c, l) -> l.onJoined(c, room));
             }
             case LEFT -> {
-                Left left = envelope.getLeft();
-                client.left(left.getReason());
-                deliver((c, l) -> l.onLeft(c, left.getReason(), left.getMessage()));
+                // read the fields now: a queued event must not look at the read buffer later
+                LeaveReason reason = envelope.getLeft().getReason();
+                String message = envelope.getLeft().getMessage();
+                client.left(reason);
+                deliver((c, l) -> l.onLeft(c, reason, message));
             }
             case PONG -> pong(envelope.getPong());
             case ROOM_LIST -> roomList(envelope.getRoomList());
             case ERROR -> {
-                Error error = envelope.getError();
-                client.pending().error(error.getCode(), error.getMessage());
-                deliver((c, l) -> l.onError(c, error.getCode(), error.getMessage()));
+                ErrorCode code = envelope.getError().getCode();
+                String message = envelope.getError().getMessage();
+                client.pending().error(code, message);
+                deliver((c, l) -> l.onError(c, code, message));
             }
             default -> {
                 // a newer server's body this client does not know: report it and carry on

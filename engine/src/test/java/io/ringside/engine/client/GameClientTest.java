@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.StringValue;
 import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.Error;
+import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.Joined;
+import io.ringside.protocol.envelope.LeaveReason;
+import io.ringside.protocol.envelope.Left;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -148,6 +153,27 @@ class GameClientTest {
         assertThat(events.drain()).containsExactly("joined  r-1 session= rate=0 tick=0", "chat a",
                 "unknown type=2 payload=" + StringValue.of("b").toByteString().toStringUtf8());
         assertThat(events.threads).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void shouldDeliverQueuedEventsIntactWhenTheReadBufferWasReusedBeforePolling() {
+        // given
+        GameClient client = connected(GameClientConfig.builder().delivery(GameClientConfig.Delivery.POLL).build());
+        GameInbound inbound = client.newInbound();
+        ByteBuffer left = ByteBuffer.wrap(ServerEnvelope.newBuilder().setLeft(Left.newBuilder()
+                .setReason(LeaveReason.LEAVE_REASON_KICKED).setMessage("afk")).build().toByteArray());
+        ByteBuffer error = ByteBuffer.wrap(ServerEnvelope.newBuilder().setError(Error.newBuilder()
+                .setCode(ErrorCode.ERROR_CODE_INTERNAL).setMessage("oops")).build().toByteArray());
+
+        // when
+        inbound.receive(left, 0, left.limit());
+        inbound.receive(error, 0, error.limit());
+        Arrays.fill(left.array(), (byte) 0);
+        Arrays.fill(error.array(), (byte) 0);
+        client.poll();
+
+        // then
+        assertThat(events.drain()).containsExactly("left LEAVE_REASON_KICKED afk", "error ERROR_CODE_INTERNAL oops");
     }
 
     @Test

@@ -29,6 +29,11 @@ import org.java_websocket.server.WebSocketServer;
  * {@code full}: Error ROOM_FULL), leave answers Left, ping answers Pong at tick {@link #TICK}, a game
  * message is broadcast to every connection except for type {@link #UNKNOWN_TYPE} (Error) and
  * {@link #CLOSE_TYPE} (close with 4000). It records every join request it sees.
+ *
+ * <p>Known weakness of the peer, not of the client: Java-WebSocket 1.6.0 answers from worker
+ * threads while its selector thread, after draining a connection's queue, resets the interest set
+ * to read-only; a reply queued in between waits for the next send (seen about once in 18,000
+ * replies under load). Keep exchanges here short; swarms run against the real server.
  */
 final class ScriptedGameServer extends WebSocketServer {
     static final int TICK_RATE_HZ = 20;
