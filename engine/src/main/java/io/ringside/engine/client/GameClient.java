@@ -20,10 +20,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Many game clients share one {@link WebSocketClient} and its few I/O threads; a client holds no
  * thread and little state. Every method may be called from any thread and none blocks. Replies
- * arrive on the connection's I/O thread, which updates the client's state and completes request
- * futures there, then delivers events as {@link GameClientConfig#delivery()} says: to the
- * {@link GameListener} and handlers at once on that thread, or queued for {@link #poll} on a bot's
- * own thread.
+ * arrive on the connection's I/O thread, which updates the client's state, delivers the event as
+ * {@link GameClientConfig#delivery()} says (to the {@link GameListener} and handlers at once on that
+ * thread, or queued for {@link #poll} on a bot's own thread), then completes the request's future
+ * there: never block in a future's dependents either.
  *
  * <p>Sends return {@code false}, queuing nothing, when not connected or the connection's backlog
  * ({@link ConnectConfig#maxOutboundBytes()}) is full. One join, one leave and one room listing may
@@ -272,15 +272,13 @@ public final class GameClient implements AutoCloseable {
         clock.joined(seated.tickRateHz(), seated.joinTick(), clockNs.getAsLong());
         room = seated;
         lastRoom = seated;
-        pending.joined(seated);
         return seated;
     }
 
     /** I/O thread: a Left arrived. */
-    void left(LeaveReason reason) {
+    void left() {
         room = null;
         clock.left();
-        pending.left(reason);
     }
 
     GamePending pending() {

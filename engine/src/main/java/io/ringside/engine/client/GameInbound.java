@@ -99,22 +99,21 @@ final class GameInbound implements ClientListener, GameTransport {
             case GAME -> game(envelope.getGame());
             case JOINED -> {
                 GameRoom room = client.joined(envelope.getJoined());
-                deliver((c, l) -> l.onJoined(c, room));
+                deliverThenSettle((c, l) -> l.onJoined(c, room), () -> client.pending().joined(room));
             }
             case LEFT -> {
                 // read the fields now: a queued event must not look at the read buffer later
                 LeaveReason reason = envelope.getLeft().getReason();
                 String message = envelope.getLeft().getMessage();
-                client.left(reason);
-                deliver((c, l) -> l.onLeft(c, reason, message));
+                client.left();
+                deliverThenSettle((c, l) -> l.onLeft(c, reason, message), () -> client.pending().left(reason));
             }
             case PONG -> pong(envelope.getPong());
             case ROOM_LIST -> roomList(envelope.getRoomList());
             case ERROR -> {
                 ErrorCode code = envelope.getError().getCode();
                 String message = envelope.getError().getMessage();
-                client.pending().error(code, message);
-                deliver((c, l) -> l.onError(c, code, message));
+                deliverThenSettle((c, l) -> l.onError(c, code, message), () -> client.pending().error(code, message));
             }
             default -> {
                 // a newer server's body this client does not know: report it and carry on
@@ -155,9 +154,8 @@ final class GameInbound implements ClientListener, GameTransport {
 
     private void roomList(RoomList list) {
         List<GameRoomInfo> rooms = list.getRoomsList().stream().map(GameRoomInfo::from).toList();
-        client.pending().listed(rooms);
         String roomType = list.getRoomType();
-        deliver((c, l) -> l.onRoomList(c, roomType, rooms));
+        deliverThenSettle((c, l) -> l.onRoomList(c, roomType, rooms), () -> client.pending().listed(rooms));
     }
 
     private void pong(Pong pong) {
@@ -170,6 +168,18 @@ final class GameInbound implements ClientListener, GameTransport {
         }
         long serverTick = pong.getTick();
         deliver((c, l) -> l.onPong(c, rttNs, serverTick));
+    }
+
+    /**
+     * Delivers {@code event}, then completes the request it answers, even if the listener threw: with
+     * callback delivery the listener has seen the event when the future's dependents run.
+     */
+    private void deliverThenSettle(GameDelivery event, Runnable settle) {
+        try {
+            deliver(event);
+        } finally {
+            settle.run();
+        }
     }
 
     private void deliver(GameDelivery event) {

@@ -80,8 +80,8 @@ class GameClientIT {
         GameClient other = connect(GameClientConfig.defaults(), otherEvents);
         client.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         other.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        events.drain();
-        otherEvents.drain();
+        events.expect("joined");
+        otherEvents.expect("joined");
 
         // when
         assertThat(client.send(CHAT, StringValue.of("hi from one"))).isTrue();

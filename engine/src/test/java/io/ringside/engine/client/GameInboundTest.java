@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,32 @@ class GameInboundTest {
         assertThat(client.lastRoom()).isEqualTo(room);
         assertThat(client.serverTick()).isEqualTo(300);
         assertThat(events.drain()).containsExactly("joined arena r-1 session=s-1 rate=20 tick=300");
+    }
+
+    @Test
+    void shouldDeliverJoinedBeforeCompletingTheJoinAndCompleteItEvenWhenTheListenerThrows() {
+        // given
+        List<Boolean> doneWhenDelivered = new ArrayList<>();
+        List<CompletableFuture<GameRoom>> join = new ArrayList<>();
+        GameClient throwing = new GameClient(null, URI.create("ws://127.0.0.1/game"), GameClientConfig.defaults(),
+                new GameListener() {
+                    @Override
+                    public void onJoined(GameClient client, GameRoom room) {
+                        doneWhenDelivered.add(join.get(0).isDone());
+                        throw new IllegalStateException("listener bug");
+                    }
+                }, nowNs::get);
+        throwing.attach(transport, null);
+        join.add(throwing.joinOrCreate("arena"));
+        ByteBuffer buffer = encode(ServerEnvelope.newBuilder().setJoined(joined()).build());
+
+        // when
+        assertThatThrownBy(() -> throwing.newInbound().receive(buffer, OFFSET, buffer.limit() - OFFSET))
+                .hasMessage("listener bug");
+
+        // then
+        assertThat(doneWhenDelivered).containsExactly(false);
+        assertThat(join.get(0)).isCompleted();
     }
 
     @Test
