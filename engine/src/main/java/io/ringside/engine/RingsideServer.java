@@ -117,6 +117,12 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /** Overdue ticks run back to back after an overrun; older ones are skipped and counted. Default 3. */
+        public Builder maxCatchUpTicks(int ticks) {
+            game.maxCatchUpTicks(ticks);
+            return this;
+        }
+
         /** Registers room type {@code name}, its rooms made by {@code factory}, with {@code options}. */
         public Builder room(String name, Supplier<? extends Room> factory, RoomOptions options) {
             game.room(name, factory, options);

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 /** A test client speaking the envelope over the JDK's WebSocket client; collects what the server sends. */
 final class GameClient implements WebSocket.Listener, AutoCloseable {
     private static final long WAIT_SECONDS = 10;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<ServerEnvelope> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -32,7 +33,7 @@ final class GameClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private GameClient(int port, String path) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        this.socket = HTTP.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + path), this).join();
     }
 

@@ -99,6 +99,21 @@ class RingsideServerFailureIT {
     }
 
     @Test
+    void shouldClose1009WhenMessageExceedsMaxMessageBytes() throws Exception {
+        // given
+        start(RingsideServer.builder().maxMessageBytes(1024).shutdownTimeoutMs(1_000));
+        try (GameClient a = GameClient.connect(server.port())) {
+            joined(a);
+
+            // when
+            a.game(TestRooms.CHAT, StringValue.of("x".repeat(2000)));
+
+            // then
+            assertThat(a.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG);
+        }
+    }
+
+    @Test
     void shouldClose1003WhenTextFrameArrives() throws Exception {
         // given
         start(RingsideServer.builder());
@@ -132,6 +147,36 @@ class RingsideServerFailureIT {
             assertThat(server.metrics().get(0).backpressureEvents()).isPositive();
             assertThat(server.metrics().get(0).roomFailures()).isZero();
         }
+    }
+
+    @Test
+    void shouldKeepEachClientsOrderWhenManyClientsPublishFromSeveralLoops() throws Exception {
+        // given: 20 clients on two I/O loops, one room each, two shards
+        server = RingsideServer.builder().port(0).ioLoops(2).shards(2).tickRateHz(100).ringCapacity(64)
+                .room("solo", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(1).build())
+                .build().start();
+        List<GameClient> clients = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            clients.add(GameClient.connect(server.port()));
+            joined(clients.get(i));
+        }
+
+        // when
+        for (int m = 0; m < 50; m++) {
+            for (GameClient client : clients) {
+                client.game(TestRooms.COUNT, Int64Value.of(m));
+            }
+        }
+
+        // then: every room saw its client's messages in order (it throws otherwise) and answered each
+        for (GameClient client : clients) {
+            for (int m = 1; m <= 50; m++) {
+                assertThat(Int64Value.parseFrom(client.expect(BodyCase.GAME).getGame().getPayload()).getValue())
+                        .isEqualTo(m);
+            }
+            client.close();
+        }
+        assertThat(server.metrics()).allSatisfy(metrics -> assertThat(metrics.roomFailures()).isZero());
     }
 
     @Test

@@ -11,6 +11,10 @@ import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.protocol.envelope.RoomInfo;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -32,6 +36,7 @@ class RingsideServerIT {
     @BeforeEach
     void start() throws Exception {
         server = RingsideServer.builder().port(0).ioLoops(2).shards(2).tickRateHz(60).slotBytes(64)
+                .staticResources("web/test")
                 .room("chat", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(2).build())
                 .room("lobby", () -> new TestRooms.ChatRoom(log, ticks),
                         RoomOptions.builder().capacity(8).disposeWhenEmptyMs(200).build())
@@ -183,6 +188,18 @@ class RingsideServerIT {
             assertThat(unknownType.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE);
             assertThat(a.expect(BodyCase.ERROR).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_ALREADY_IN_ROOM);
         }
+    }
+
+    @Test
+    void shouldServeStaticResourcesWhenConfigured() throws Exception {
+        // when
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>ringside</title>");
     }
 
     private static String joined(GameClient client, String roomType) throws InterruptedException {

@@ -16,6 +16,24 @@ import java.util.concurrent.RejectedExecutionException;
  *                                                 onLeave(player, reason) ─▶ ... ─▶ onDispose()
  * </pre>
  *
+ * <pre>{@code
+ * final class Arena extends Room {
+ *     protected void onCreate(Map<String, String> options) {
+ *         messages().on(INPUT, Input.parser(), this::onInput);
+ *     }
+ *     private void onInput(Player player, Input input) {
+ *         ((Ship) player.attachment()).steer(input.getTurn(), input.getThrust());
+ *     }
+ *     protected void onJoin(Player player) {
+ *         player.attach(new Ship(player.sessionId()));
+ *     }
+ *     protected void onTick(long tick, long dtNanos) {
+ *         world.step(dtNanos);
+ *         broadcastLatest(SNAPSHOT, world.snapshot());
+ *     }
+ * }
+ * }</pre>
+ *
  * <p>Threads: a room lives on one shard and every callback runs on that shard's tick thread, one at
  * a time, so room code needs no locks. Work done elsewhere comes back through {@link #post}. An
  * exception thrown from a callback disposes this room only: its players get an error and a close
@@ -101,17 +119,31 @@ public abstract class Room {
 
     /** Sends {@code message} as game message {@code type} to {@code player}. */
     protected final void send(Player player, int type, MessageLite message) {
-        core.send(player, type, message);
+        core.send(player, type, message, false);
+    }
+
+    /**
+     * Sends {@code message} to {@code player} as latest-only (a state snapshot): if the player's
+     * connection is backed up and still holds an unsent latest-only message, this one replaces it
+     * instead of queueing behind it. Use for state that a newer message fully supersedes.
+     */
+    protected final void sendLatest(Player player, int type, MessageLite message) {
+        core.send(player, type, message, true);
     }
 
     /** Sends {@code message} to every player; serialized and framed once, the bytes are shared. */
     protected final void broadcast(int type, MessageLite message) {
-        core.broadcast(null, type, message);
+        core.broadcast(null, type, message, false);
+    }
+
+    /** {@link #broadcast} as latest-only (see {@link #sendLatest}): serialized and framed once. */
+    protected final void broadcastLatest(int type, MessageLite message) {
+        core.broadcast(null, type, message, true);
     }
 
     /** Sends {@code message} to every player but {@code except}; serialized and framed once. */
     protected final void broadcastExcept(Player except, int type, MessageLite message) {
-        core.broadcast(except, type, message);
+        core.broadcast(except, type, message, false);
     }
 
     /** Removes {@code player} (told KICKED with {@code reason}); onLeave runs at once. */

@@ -255,15 +255,31 @@ final class RoomCore {
         }
     }
 
-    void send(Player player, int messageType, MessageLite message) {
-        send(player, ServerFrames.game(shard.encoder, messageType, message));
+    private void sendLatest(Player player, ByteBuffer frame) {
+        if (player.session.connection().sendLatest(frame)) {
+            shard.countOut(frame.remaining());
+        }
     }
 
-    void broadcast(Player except, int messageType, MessageLite message) {
+    void send(Player player, int messageType, MessageLite message, boolean latestOnly) {
+        ByteBuffer frame = ServerFrames.game(shard.encoder, messageType, message);
+        if (latestOnly) {
+            sendLatest(player, frame);
+        } else {
+            send(player, frame);
+        }
+    }
+
+    void broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
         ByteBuffer frame = ServerFrames.game(shard.encoder, messageType, message);
         for (int i = 0; i < players.size(); i++) {
             Player player = players.get(i);
-            if (player != except) {
+            if (player == except) {
+                continue;
+            }
+            if (latestOnly) {
+                sendLatest(player, frame);
+            } else {
                 send(player, frame);
             }
         }

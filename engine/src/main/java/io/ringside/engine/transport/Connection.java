@@ -46,6 +46,16 @@ public interface Connection {
      */
     boolean sendFrame(ByteBuffer frame);
 
+    /**
+     * Sends a shared, already encoded frame like {@link #sendFrame}, as latest-only (a state snapshot):
+     * if an earlier latest-only frame of this connection is still queued and not started, it is dropped
+     * and this one takes its turn, so a connection that is backed up holds at most one unsent snapshot
+     * instead of a pile. Frames sent otherwise are never dropped or reordered among themselves.
+     */
+    default boolean sendLatest(ByteBuffer frame) {
+        return sendFrame(frame);
+    }
+
     /** Sends a ping with bytes {@code [offset, offset + length)} of {@code payload} (0-125 bytes, §5.5.2). */
     boolean ping(ByteBuffer payload, int offset, int length);
 

@@ -43,6 +43,9 @@ abstract class ConnectionHandle implements Connection {
     /** Queues an encoded frame if the connection is open. Loop thread. */
     abstract void sendOnLoop(ByteBuffer frame);
 
+    /** Queues a latest-only frame (see {@link Connection#sendLatest}) if the connection is open. Loop thread. */
+    abstract void sendLatestOnLoop(ByteBuffer frame);
+
     /** Closes with 1008 after dropping unsent frames: the peer does not read fast enough. Loop thread. */
     abstract void overflow();
 
@@ -137,6 +140,11 @@ abstract class ConnectionHandle implements Connection {
     }
 
     @Override
+    public boolean sendLatest(ByteBuffer frame) {
+        return open && submitFrame(frame.duplicate(), true);
+    }
+
+    @Override
     public boolean ping(ByteBuffer payload, int offset, int length) {
         if (length > MAX_CONTROL_PAYLOAD) {
             throw new IllegalArgumentException("ping length=" + length + " (maximum 125)");
@@ -145,8 +153,16 @@ abstract class ConnectionHandle implements Connection {
     }
 
     private boolean submitFrame(ByteBuffer frame) {
+        return submitFrame(frame, false);
+    }
+
+    private boolean submitFrame(ByteBuffer frame, boolean latestOnly) {
         if (loop.inLoop()) {
-            sendOnLoop(frame);
+            if (latestOnly) {
+                sendLatestOnLoop(frame);
+            } else {
+                sendOnLoop(frame);
+            }
             return openOnLoop();
         }
         // bytes in the command queue count against the backlog too, so memory stays bounded
@@ -158,7 +174,7 @@ abstract class ConnectionHandle implements Connection {
             }
             return false;
         }
-        if (!loop.submit(LoopCommand.send(this, frame))) {
+        if (!loop.submit(latestOnly ? LoopCommand.sendLatest(this, frame) : LoopCommand.send(this, frame))) {
             PENDING_BYTES.addAndGet(this, -bytes);
             return false;
         }
@@ -166,9 +182,13 @@ abstract class ConnectionHandle implements Connection {
     }
 
     /** Takes a frame handed over by {@link #submitFrame} off the pending count and queues it. Loop thread. */
-    final void sendFromCommand(ByteBuffer frame) {
+    final void sendFromCommand(ByteBuffer frame, boolean latestOnly) {
         PENDING_BYTES.addAndGet(this, -frame.remaining());
-        sendOnLoop(frame);
+        if (latestOnly) {
+            sendLatestOnLoop(frame);
+        } else {
+            sendOnLoop(frame);
+        }
     }
 
     private void requestClose(int code, String reason) {

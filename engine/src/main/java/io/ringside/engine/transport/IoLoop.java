@@ -117,6 +117,9 @@ final class IoLoop implements Runnable {
         }
         work += flushDirty();
         if (shutdownRequested && !shuttingDown) {
+            // sends submitted before close() must go out ahead of the 1001 close frames, even those
+            // offered after this cycle's drain: the flag was set after them, so they are visible now
+            drainCommands();
             beginShutdown();
         }
         if (shuttingDown && (connections.size() == 0 || nowNs - shutdownDeadlineNs >= 0)) {
@@ -208,7 +211,8 @@ final class IoLoop implements Runnable {
                 accept(command.channel, command.kind == LoopCommand.REJECT);
                 break;
             case LoopCommand.SEND:
-                connection.sendFromCommand(command.frame);
+            case LoopCommand.SEND_LATEST:
+                connection.sendFromCommand(command.frame, command.kind == LoopCommand.SEND_LATEST);
                 break;
             case LoopCommand.CLOSE:
                 connection.startClose(command.code, command.reason);

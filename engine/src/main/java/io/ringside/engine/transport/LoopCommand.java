@@ -12,6 +12,7 @@ final class LoopCommand {
     static final int PAUSE = 5;
     static final int RESUME = 6;
     static final int OVERFLOW = 7;
+    static final int SEND_LATEST = 8;
 
     final int kind;
     final ConnectionHandle connection;
@@ -36,6 +37,10 @@ final class LoopCommand {
 
     static LoopCommand send(ConnectionHandle connection, ByteBuffer frame) {
         return new LoopCommand(SEND, connection, null, frame, 0, null);
+    }
+
+    static LoopCommand sendLatest(ConnectionHandle connection, ByteBuffer frame) {
+        return new LoopCommand(SEND_LATEST, connection, null, frame, 0, null);
     }
 
     static LoopCommand close(ConnectionHandle connection, int code, String reason) {

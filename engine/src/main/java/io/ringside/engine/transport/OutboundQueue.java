@@ -19,6 +19,9 @@ final class OutboundQueue {
     private int head;
     private int size;
     private long bytes;
+    private ByteBuffer latest;
+    private int latestStart;
+    private long superseded;
 
     /** Appends {@code frame} (its remaining bytes); the queue takes ownership of its position. */
     void add(ByteBuffer frame) {
@@ -30,6 +33,43 @@ final class OutboundQueue {
         ring[(head + size) & (ring.length - 1)] = frame;
         size++;
         bytes += frame.remaining();
+    }
+
+    /**
+     * Appends a latest-only {@code frame} (a state snapshot). An earlier latest-only frame that is
+     * still queued and not started is dropped: replaced in place when it is the last entry, else
+     * emptied (skipped when reached) so that this one goes after everything queued before it.
+     */
+    void addLatest(ByteBuffer frame) {
+        if (latest != null && latest.position() == latestStart) {
+            superseded++;
+            bytes -= latest.remaining();
+            int tail = (head + size - 1) & (ring.length - 1);
+            if (ring[tail] == latest) {
+                ring[tail] = frame;
+                bytes += frame.remaining();
+                remember(frame);
+                return;
+            }
+            latest.position(latest.limit());
+        }
+        add(frame);
+        remember(frame);
+    }
+
+    private void remember(ByteBuffer frame) {
+        latest = frame;
+        latestStart = frame.position();
+    }
+
+    /** Latest-only frames dropped because a newer one replaced them before they were written. */
+    long superseded() {
+        return superseded;
+    }
+
+    /** Frames queued (including emptied latest-only entries not yet reached). */
+    int size() {
+        return size;
     }
 
     /** Bytes queued and not yet written. */
@@ -53,10 +93,12 @@ final class OutboundQueue {
             ring[slot] = null;
         }
         size = keep;
+        latest = null;
     }
 
     /** Drops everything and releases the ring. */
     void clear() {
+        latest = null;
         ring = null;
         head = 0;
         size = 0;
@@ -103,6 +145,9 @@ final class OutboundQueue {
 
     private void popWritten() {
         while (size > 0 && !ring[head].hasRemaining()) {
+            if (ring[head] == latest) {
+                latest = null;
+            }
             ring[head] = null;
             head = (head + 1) & (ring.length - 1);
             size--;

@@ -183,6 +183,19 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         outbound.add(frame);
+        queued();
+    }
+
+    @Override
+    void sendLatestOnLoop(ByteBuffer frame) {
+        if (state != OPEN) {
+            return;
+        }
+        outbound.addLatest(frame);
+        queued();
+    }
+
+    private void queued() {
         if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
             overflow();
             return;

@@ -81,4 +81,47 @@ class GameMessageViewTest {
         assertThat(view.wrap(new byte[] {0x1A, 2, 0x0B, 0}, 4)).as("group wire type").isFalse();
         assertThat(view.wrap(new byte[0], 0)).isFalse();
     }
+
+    @Test
+    void shouldAgreeWithProtobufWhenItAcceptsMutatedEnvelopes() throws Exception {
+        // given: valid envelopes with random bytes changed, cut or appended
+        Random random = new Random(7);
+        int accepted = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] payload = new byte[random.nextInt(40)];
+            random.nextBytes(payload);
+            byte[] bytes = envelope(random.nextInt(1 << 20), payload);
+            bytes = mutate(bytes, random);
+
+            // when
+            boolean ok = view.wrap(bytes, bytes.length);
+
+            // then: whatever the view accepts, protobuf parses to the same type and payload
+            if (ok) {
+                accepted++;
+                ClientEnvelope parsed = ClientEnvelope.parseFrom(bytes);
+                assertThat(parsed.hasGame()).isTrue();
+                assertThat(view.type()).isEqualTo(parsed.getGame().getType());
+                assertThat(Arrays.copyOfRange(bytes, view.payloadOffset(), view.payloadOffset() + view.payloadLength()))
+                        .isEqualTo(parsed.getGame().getPayload().toByteArray());
+            }
+        }
+        assertThat(accepted).isGreaterThan(1_000);
+    }
+
+    private static byte[] mutate(byte[] bytes, Random random) {
+        switch (random.nextInt(4)) {
+            case 0:
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                return bytes;
+            case 1:
+                return Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+            case 2:
+                byte[] longer = Arrays.copyOf(bytes, bytes.length + 1 + random.nextInt(4));
+                longer[bytes.length] = (byte) random.nextInt(256);
+                return longer;
+            default:
+                return bytes;
+        }
+    }
 }

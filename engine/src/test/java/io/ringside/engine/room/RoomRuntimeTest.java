@@ -10,6 +10,7 @@ import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.protocol.envelope.LeaveRequest;
+import io.ringside.protocol.envelope.Ping;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
 import io.ringside.protocol.websocket.CloseCode;
@@ -245,5 +246,29 @@ class RoomRuntimeTest {
         ServerEnvelope rejected = without.drain().get(0);
         assertThat(rejected.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_JOIN_REJECTED);
         assertThat(rejected.getError().getMessage()).isEqualTo("no cookie session");
+    }
+
+    @Test
+    void shouldAnswerPingAtOnceOutsideRoomAndWithTickInsideRoom() {
+        // given
+        EngineHarness h = harness(GameConfig.builder().shards(1), 4, 0);
+        RecordingConnection a = h.connect();
+        ClientEnvelope ping = ClientEnvelope.newBuilder()
+                .setPing(Ping.newBuilder().setClientTime(42)).build();
+
+        // when
+        h.send(a, ping);
+        List<ServerEnvelope> outside = a.drain();
+        h.join(a, "chat");
+        h.ticks(3);
+        a.drain();
+        h.send(a, ping);
+        h.tick();
+
+        // then
+        assertThat(outside.get(0).getPong().getClientTime()).isEqualTo(42);
+        ServerEnvelope inside = a.drain().get(0);
+        assertThat(inside.getPong().getClientTime()).isEqualTo(42);
+        assertThat(inside.getPong().getTick()).isEqualTo(4);
     }
 }

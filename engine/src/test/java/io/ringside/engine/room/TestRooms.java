@@ -25,6 +25,8 @@ public final class TestRooms {
     public static final int KICK_ME = 6;
     /** Closes the room. */
     public static final int CLOSE = 7;
+    /** Posts the given number of tasks at once and answers how many the queue took. */
+    public static final int POST_MANY = 8;
 
     private TestRooms() {
     }
@@ -57,6 +59,13 @@ public final class TestRooms {
                     .thenAcceptAsync(result -> send(player, POST, StringValue.of(result)), executor()));
             messages().onRaw(KICK_ME, (player, bytes, offset, length) -> kick(player, "asked for it"));
             messages().onRaw(CLOSE, (player, bytes, offset, length) -> close());
+            messages().on(POST_MANY, Int64Value.parser(), (player, count) -> {
+                long accepted = 0;
+                for (long i = 0; i < count.getValue(); i++) {
+                    accepted += post(() -> { }) ? 1 : 0;
+                }
+                send(player, POST_MANY, Int64Value.of(accepted));
+            });
         }
 
         private void onCount(Player player, Int64Value value) {

@@ -1,0 +1,117 @@
+package io.ringside.engine;
+
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.FrameEncoder;
+import io.ringside.protocol.websocket.MessageDecoder;
+import io.ringside.protocol.websocket.MessageHandler;
+import io.ringside.protocol.websocket.Opcode;
+import io.ringside.protocol.websocket.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A blocking raw-socket game client whose reading the test controls: it can stop reading entirely
+ * (a stalled player) and later read what the server queued. Small receive buffer, so the server's
+ * backlog builds up quickly.
+ */
+final class RawGameClient implements AutoCloseable, MessageHandler {
+    private final Socket socket = new Socket();
+    private final FrameEncoder encoder = new FrameEncoder(Role.CLIENT);
+    private final MessageDecoder decoder = new MessageDecoder(
+            DecoderConfig.builder().role(Role.CLIENT).maxMessageBytes(1 << 24).maxFramePayloadBytes(1 << 24).build(),
+            this);
+    private final List<ServerEnvelope> received = new ArrayList<>();
+    private int closeCode;
+
+    RawGameClient(int port) throws IOException {
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(10_000);
+        String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        InputStream in = socket.getInputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during handshake");
+            }
+            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+    }
+
+    void send(ClientEnvelope envelope) throws IOException {
+        byte[] payload = envelope.toByteArray();
+        ByteBuffer frame = ByteBuffer.allocate(payload.length + FrameEncoder.MAX_HEADER_BYTES);
+        encoder.writeFrame(frame, true, Opcode.BINARY, ByteBuffer.wrap(payload));
+        socket.getOutputStream().write(frame.array(), 0, frame.position());
+    }
+
+    /** Reads until the last envelope received matches {@code last}, or a close frame or EOF; returns all so far. */
+    List<ServerEnvelope> readUntil(java.util.function.Predicate<ServerEnvelope> last) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        InputStream in = socket.getInputStream();
+        while (closeCode == 0 && (received.isEmpty() || !last.test(received.get(received.size() - 1)))) {
+            int n;
+            try {
+                n = in.read(chunk);
+            } catch (IOException e) {
+                throw new IOException("after " + received.size() + " envelopes, last "
+                        + (received.isEmpty() ? "-" : received.get(received.size() - 1).toString().substring(0, 60))
+                        + ", decoder holds " + decoder.bufferedBytes(), e);
+            }
+            if (n < 0) {
+                break;
+            }
+            decoder.decode(ByteBuffer.wrap(chunk, 0, n));
+        }
+        return received;
+    }
+
+    int closeCode() {
+        return closeCode;
+    }
+
+    @Override
+    public void onBinary(ByteBuffer buffer, int offset, int length) {
+        byte[] bytes = new byte[length];
+        buffer.get(offset, bytes);
+        try {
+            received.add(ServerEnvelope.parseFrom(bytes));
+        } catch (IOException e) {
+            throw new AssertionError("malformed envelope", e);
+        }
+    }
+
+    @Override
+    public void onText(ByteBuffer buffer, int offset, int length) {
+        throw new AssertionError("text frame from the game server");
+    }
+
+    @Override
+    public void onPing(ByteBuffer buffer, int offset, int length) {
+    }
+
+    @Override
+    public void onPong(ByteBuffer buffer, int offset, int length) {
+    }
+
+    @Override
+    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+        closeCode = code;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,112 @@
+package io.ringside.engine.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Int64Value;
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.StringValue;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.GameMessage;
+import io.ringside.protocol.envelope.JoinRequest;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Shard limits and metrics, driven by hand like {@link RoomRuntimeTest}. */
+class ShardLimitsTest {
+    private final Queue<String> log = new ConcurrentLinkedQueue<>();
+    private final AtomicLong ticks = new AtomicLong();
+
+    private EngineHarness harness(GameConfig.Builder builder, int capacity, long disposeWhenEmptyMs) {
+        return new EngineHarness(builder.tickRateHz(10)
+                .room("chat", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(capacity)
+                        .disposeWhenEmptyMs(disposeWhenEmptyMs).build()));
+    }
+
+    private static ClientEnvelope game(int type, MessageLite message) {
+        return ClientEnvelope.newBuilder()
+                .setGame(GameMessage.newBuilder().setType(type).setPayload(message.toByteString())).build();
+    }
+
+    @Test
+    void shouldDispatchAtMostMaxEventsPerTickWhenMoreArrive() {
+        // given
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxEventsPerTick(3), 4, 0);
+        RecordingConnection a = h.connect();
+        h.join(a, "chat");
+        h.tick();
+        long before = h.runtime.metrics().get(0).messagesIn();
+
+        // when
+        for (int i = 0; i < 5; i++) {
+            h.send(a, game(TestRooms.COUNT, Int64Value.of(i)));
+        }
+        h.tick();
+        long afterOne = h.runtime.metrics().get(0).messagesIn();
+        h.tick();
+
+        // then
+        assertThat(afterOne - before).isEqualTo(3);
+        assertThat(h.runtime.metrics().get(0).messagesIn() - before).isEqualTo(5);
+        assertThat(h.runtime.metrics().get(0).ringDepth()).isZero();
+    }
+
+    @Test
+    void shouldRefusePostsBeyondQueueCapacityWhenPostedAtOnce() throws Exception {
+        // given
+        EngineHarness h = harness(GameConfig.builder().shards(1).postQueueCapacity(5), 4, 0);
+        RecordingConnection a = h.connect();
+        h.join(a, "chat");
+        h.tick();
+        a.drain();
+
+        // when
+        h.send(a, game(TestRooms.POST_MANY, Int64Value.of(8)));
+        h.tick();
+
+        // then
+        assertThat(Int64Value.parseFrom(a.drain().get(0).getGame().getPayload()).getValue()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldCountMessagesAndBytesWhenRoomSends() {
+        // given
+        EngineHarness h = harness(GameConfig.builder().shards(1), 4, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        h.join(a, "chat");
+        h.join(b, "chat");
+        h.tick();
+        ShardMetrics before = h.runtime.metrics().get(0);
+
+        // when
+        h.send(a, game(TestRooms.CHAT, StringValue.of("x")));
+        h.tick();
+
+        // then
+        ShardMetrics after = h.runtime.metrics().get(0);
+        assertThat(after.messagesOut() - before.messagesOut()).isEqualTo(1);
+        assertThat(after.bytesOut() - before.bytesOut()).isEqualTo(2 + 9);
+        assertThat(after.tick().ticks()).isGreaterThan(before.tick().ticks());
+        assertThat(after.ringCapacity()).isEqualTo(16_384);
+    }
+
+    @Test
+    void shouldAnswerRoomFullWhenJoiningFullRoomById() {
+        // given
+        EngineHarness h = harness(GameConfig.builder().shards(1), 1, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        h.join(a, "chat");
+        h.tick();
+        String room = a.drain().get(0).getJoined().getRoomId();
+
+        // when
+        h.send(b, ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomId(room)).build());
+
+        // then
+        assertThat(b.drain().get(0).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL);
+    }
+}

@@ -1,0 +1,135 @@
+package io.ringside.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import org.junit.jupiter.api.Test;
+
+/** Latest-only frames in the outbound queue: a newer snapshot replaces an unsent one. */
+class OutboundQueueLatestTest {
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private int budget = Integer.MAX_VALUE;
+    private final GatheringByteChannel channel = new GatheringByteChannel() {
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            long total = 0;
+            for (int i = offset; i < offset + length; i++) {
+                total += write(srcs[i]);
+            }
+            return total;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs) {
+            return write(srcs, 0, srcs.length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = Math.min(budget, src.remaining());
+            budget -= n;
+            for (int i = 0; i < n; i++) {
+                written.write(src.get());
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private static ByteBuffer frame(int length, int value) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        for (int i = 0; i < length; i++) {
+            buffer.put((byte) value);
+        }
+        return buffer.flip();
+    }
+
+    private static byte[] concat(ByteBuffer... frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ByteBuffer frame : frames) {
+            out.writeBytes(frame.duplicate().array());
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void shouldReplaceUnsentSnapshotWhenNewerArrives() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        queue.add(frame(10, 1));
+        queue.addLatest(frame(20, 2));
+
+        // when
+        queue.addLatest(frame(30, 3));
+
+        // then
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(queue.bytes()).isEqualTo(40);
+        assertThat(queue.superseded()).isEqualTo(1);
+        assertThat(queue.writeTo(channel, new ByteBuffer[8])).isTrue();
+        assertThat(written.toByteArray()).isEqualTo(concat(frame(10, 1), frame(30, 3)));
+    }
+
+    @Test
+    void shouldSendSnapshotAfterFramesQueuedBeforeItWhenReplacing() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        queue.addLatest(frame(5, 1));
+        queue.add(frame(5, 2));
+
+        // when
+        queue.addLatest(frame(5, 3));
+
+        // then
+        assertThat(queue.bytes()).isEqualTo(10);
+        assertThat(queue.writeTo(channel, new ByteBuffer[8])).isTrue();
+        assertThat(written.toByteArray()).isEqualTo(concat(frame(5, 2), frame(5, 3)));
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepSnapshotWhenItsWriteHasStarted() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        queue.addLatest(frame(100, 1));
+        budget = 50;
+        queue.writeTo(channel, new ByteBuffer[8]);
+
+        // when
+        queue.addLatest(frame(100, 2));
+
+        // then
+        assertThat(queue.superseded()).isZero();
+        budget = Integer.MAX_VALUE;
+        assertThat(queue.writeTo(channel, new ByteBuffer[8])).isTrue();
+        assertThat(written.toByteArray()).isEqualTo(concat(frame(100, 1), frame(100, 2)));
+    }
+
+    @Test
+    void shouldHoldOneSnapshotWhenManyArriveWhileSocketIsFull() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        budget = 0;
+
+        // when
+        for (int i = 0; i < 1000; i++) {
+            queue.addLatest(frame(64, i));
+            queue.writeTo(channel, new ByteBuffer[8]);
+        }
+
+        // then
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.bytes()).isEqualTo(64);
+        assertThat(queue.superseded()).isEqualTo(999);
+    }
+}
