@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.BytesValue;
 import com.google.protobuf.Int64Value;
 import com.google.protobuf.StringValue;
 import io.ringside.protocol.envelope.Error;
@@ -191,61 +190,6 @@ class GameInboundTest {
     }
 
     @Test
-    void shouldDispatchGameMessagesToTheHandlerOfTheirTypeWhenTypesAreRegistered() {
-        // when
-        receive(game(SCORE, Int64Value.of(12).toByteString()));
-        receive(game(CHAT, StringValue.of("gg").toByteString()));
-        receive(game(SCORE, Int64Value.of(13).toByteString()));
-
-        // then
-        assertThat(handled).containsExactly("score 12", "chat gg", "score 13");
-        assertThat(events.drain()).isEmpty();
-    }
-
-    @Test
-    void shouldReportUnknownTypesWithACopyWhenNoHandlerIsRegistered() {
-        // given
-        ByteBuffer buffer = encode(game(99, ByteString.copyFromUtf8("what")));
-
-        // when
-        inbound.receive(buffer, OFFSET, buffer.limit() - OFFSET);
-        buffer.put(buffer.limit() - 1, (byte) '!');
-
-        // then
-        assertThat(events.drain()).containsExactly("unknown type=99 payload=what");
-        assertThat(handled).isEmpty();
-    }
-
-    @Test
-    void shouldHandAMessageThatOwnsItsBytesWhenTheReadBufferIsReusedAfterwards() {
-        // given
-        List<BytesValue> kept = new ArrayList<>();
-        client.on(7, BytesValue.parser(), (c, m) -> kept.add(m));
-        ByteBuffer buffer = encode(game(7, BytesValue.of(ByteString.copyFromUtf8("abcdef")).toByteString()));
-
-        // when
-        inbound.receive(buffer, OFFSET, buffer.limit() - OFFSET);
-        for (int i = 0; i < buffer.limit(); i++) {
-            buffer.put(i, (byte) 0);
-        }
-
-        // then
-        assertThat(kept).singleElement().extracting(m -> m.getValue().toStringUtf8()).isEqualTo("abcdef");
-    }
-
-    @Test
-    void shouldReportAFailureAndCarryOnWhenAGamePayloadDoesNotParse() {
-        // when
-        receive(game(SCORE, ByteString.copyFrom(new byte[] {(byte) 0xFF})));
-        receive(game(CHAT, StringValue.of("still here").toByteString()));
-
-        // then
-        assertThat(events.drain()).singleElement().asString().startsWith("failure game message type=2");
-        assertThat(handled).containsExactly("chat still here");
-        assertThat(transport.closes).isEmpty();
-    }
-
-    @Test
     void shouldCloseWith1007WhenTheEnvelopeIsMalformed() {
         // given
         ByteBuffer garbage = ByteBuffer.wrap(new byte[] {0x0A, 0x7F, 0x01});
@@ -279,20 +223,6 @@ class GameInboundTest {
         // then
         assertThat(events.drain()).singleElement().asString().startsWith("failure server envelope without");
         assertThat(transport.closes).isEmpty();
-    }
-
-    @Test
-    void shouldLetAHandlerExceptionReachTheConnectionWhenDeliveringOnTheIoThread() {
-        // given
-        client.on(CHAT, StringValue.parser(), (c, m) -> {
-            throw new IllegalStateException("bot bug");
-        });
-        ByteBuffer buffer = encode(game(CHAT, StringValue.of("x").toByteString()));
-
-        // then: ClientInbound passes it to onError, reported as a failure (ClientListener's contract)
-        assertThatThrownBy(() -> inbound.receive(buffer, OFFSET, buffer.limit() - OFFSET)).hasMessage("bot bug");
-        inbound.onError(null, new IllegalStateException("bot bug"));
-        assertThat(events.drain()).containsExactly("failure bot bug");
     }
 
     @Test
