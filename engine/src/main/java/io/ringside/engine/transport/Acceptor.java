@@ -1,0 +1,77 @@
+package io.ringside.engine.transport;
+
+import java.io.IOException;
+import java.nio.channels.Channel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts sockets on its own thread (blocking accept) and deals them round-robin to the I/O loops.
+ * Beyond the connection limit a socket still goes to a loop, which answers 503 and closes it.
+ */
+final class Acceptor implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
+    private static final long ACCEPT_RETRY_NS = 10_000_000L;
+
+    private final ServerSocketChannel serverChannel;
+    private final IoLoop[] loops;
+    private final AtomicInteger openConnections;
+    private final int maxConnections;
+    private int next;
+
+    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, AtomicInteger openConnections, int maxConnections) {
+        this.serverChannel = serverChannel;
+        this.loops = loops;
+        this.openConnections = openConnections;
+        this.maxConnections = maxConnections;
+    }
+
+    @Override
+    public void run() {
+        while (serverChannel.isOpen()) {
+            try {
+                dispatch(serverChannel.accept());
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // e.g. EMFILE: keep serving, but do not spin hot on a persistent failure
+                LOG.warn("accept failed: {}", e.toString());
+                LockSupport.parkNanos(ACCEPT_RETRY_NS);
+            }
+        }
+    }
+
+    private void dispatch(SocketChannel channel) {
+        boolean reject = openConnections.incrementAndGet() > maxConnections;
+        if (reject) {
+            openConnections.decrementAndGet();
+        }
+        IoLoop loop = loops[next];
+        next = next + 1 == loops.length ? 0 : next + 1;
+        if (!loop.register(channel, reject)) {
+            if (!reject) {
+                openConnections.decrementAndGet();
+            }
+            LOG.warn("loop {} command queue full: dropped a new connection", loop.index());
+            closeQuietly(channel);
+        }
+    }
+
+    /** Stops accepting; the accepting thread then ends. Any thread. */
+    void close() {
+        closeQuietly(serverChannel);
+    }
+
+    private static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("close failed", e);
+        }
+    }
+}

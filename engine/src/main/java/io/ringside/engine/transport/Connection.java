@@ -1,0 +1,72 @@
+package io.ringside.engine.transport;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One open WebSocket connection, as seen by application code.
+ *
+ * <p>Every method may be called from any thread. Calls from the connection's own I/O loop (inside a
+ * {@link WebSocketHandler} callback) take effect at once; calls from other threads are handed to that
+ * loop through its bounded command queue, which is woken at most once per batch. Sends copy or frame
+ * the payload before they return, so the caller may reuse its buffer. A send returns {@code false}
+ * when the connection is no longer open or the loop's command queue is full (overload): the message
+ * was not queued and the caller decides what to do.
+ */
+public interface Connection {
+    /** A server-unique id, assigned at accept time. */
+    long id();
+
+    /** The endpoint path the connection was upgraded on, e.g. {@code "/arena"}. */
+    String path();
+
+    /** The negotiated subprotocol (RFC 6455 §1.9), or {@code null} when none was agreed. */
+    String subprotocol();
+
+    /** The peer's address. */
+    InetSocketAddress remoteAddress();
+
+    /** Whether the connection is open: upgraded and no close frame sent or received yet. */
+    boolean isOpen();
+
+    /** Sends {@code text} as one text message; encodes it as UTF-8 (allocates). */
+    boolean sendText(String text);
+
+    /** Sends bytes {@code [offset, offset + length)} of {@code utf8}, which must be valid UTF-8, as a text message. */
+    boolean sendText(ByteBuffer utf8, int offset, int length);
+
+    /** Sends bytes {@code [offset, offset + length)} of {@code payload} as one binary message. */
+    boolean sendBinary(ByteBuffer payload, int offset, int length);
+
+    /**
+     * Sends a frame that is already encoded, typically one made once by
+     * {@link io.ringside.protocol.websocket.FrameEncoder#serverFrame} and shared by many connections.
+     * The bytes are never copied: each connection writes them through its own {@code duplicate()},
+     * so the buffer's content must not change afterwards.
+     */
+    boolean sendFrame(ByteBuffer frame);
+
+    /** Sends a ping with bytes {@code [offset, offset + length)} of {@code payload} (0-125 bytes, §5.5.2). */
+    boolean ping(ByteBuffer payload, int offset, int length);
+
+    /**
+     * Starts the closing handshake (§7.1.2) with {@code code} and a {@code reason} of at most 123 UTF-8
+     * bytes; the socket is closed when the peer answers or the close timeout passes. No-op if not open.
+     */
+    void close(int code, String reason);
+
+    /**
+     * Stops reading from the socket (inbound backpressure): the kernel buffers fill and TCP flow
+     * control slows the peer down. Messages already read (at most one read buffer) are still delivered.
+     */
+    void pauseReading();
+
+    /** Resumes reading after {@link #pauseReading()}. */
+    void resumeReading();
+
+    /** Attaches an application object (e.g. the player session) to this connection. */
+    void attach(Object attachment);
+
+    /** The object given to {@link #attach}, or {@code null}. */
+    Object attachment();
+}

@@ -1,0 +1,32 @@
+package io.ringside.engine.transport;
+
+import java.util.List;
+
+/** A WebSocket endpoint: a path, the subprotocols it speaks in order of preference, and its handler. */
+final class Endpoint {
+    final String path;
+    final List<String> subprotocols;
+    final WebSocketHandler handler;
+
+    Endpoint(String path, List<String> subprotocols, WebSocketHandler handler) {
+        this.path = path;
+        this.subprotocols = List.copyOf(subprotocols);
+        this.handler = handler;
+    }
+
+    /**
+     * The first protocol the client {@code offered} that this endpoint supports (RFC 6455 §4.2.2
+     * leaves the choice to the server), as this endpoint's own string; {@code null} if none.
+     */
+    String selectSubprotocol(List<String> offered) {
+        for (int i = 0; i < offered.size(); i++) {
+            String candidate = offered.get(i);
+            for (int j = 0; j < subprotocols.size(); j++) {
+                if (subprotocols.get(j).equals(candidate)) {
+                    return subprotocols.get(j);
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+package io.ringside.engine.transport;
+
+import io.ringside.protocol.http.UpgradeRequest;
+
+/**
+ * Answers plain HTTP requests (those that do not ask for a WebSocket upgrade) on the server's port.
+ *
+ * <p>Called on an I/O loop thread: it must not block for long (serve cached bytes). Every response
+ * closes the connection afterwards.
+ */
+@FunctionalInterface
+public interface HttpHandler {
+    /**
+     * The response to {@code request} (readable only during the call), or {@code null} for 404.
+     */
+    HttpResponse handle(UpgradeRequest request);
+}

@@ -1,0 +1,303 @@
+package io.ringside.engine.transport;
+
+import io.ringside.protocol.http.HttpStatus;
+import io.ringside.protocol.websocket.FrameEncoder;
+import io.ringside.protocol.websocket.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One selector thread that owns its connections for life: it alone touches their sockets, buffers
+ * and state, so the per-connection path takes no lock. Other threads reach it only through its
+ * bounded {@link MpscQueue} of {@link LoopCommand}s, waking it at most once per batch.
+ *
+ * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
+ * fires timers when due and flushes the connections written to in this cycle (gathering writes).
+ */
+final class IoLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
+    private static final int GATHER_LIMIT = 64;
+    private static final int DRAIN_LIMIT = 4096;
+
+    final ServerConfig config;
+    final ByteBuffer[] gather = new ByteBuffer[GATHER_LIMIT];
+    final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
+    final Handshaker handshaker;
+    long nowNs;
+
+    private final int index;
+    private final AtomicInteger openConnections;
+    private final AtomicLong connectionIds;
+    private final Selector selector;
+    private final ByteBuffer readBuffer;
+    private final MpscQueue<LoopCommand> commands;
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Consumer<SelectionKey> onReady = this::onReady;
+    private final ConnectionTable connections = new ConnectionTable();
+    private WsConnection[] dirty = new WsConnection[64];
+    private int dirtyCount;
+    private volatile boolean shutdownRequested;
+    private volatile Thread thread;
+    private long nextTimerNs;
+    private boolean shuttingDown;
+    private long shutdownDeadlineNs;
+    private boolean finished;
+
+    IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
+        this.index = index;
+        this.config = config;
+        this.openConnections = openConnections;
+        this.connectionIds = connectionIds;
+        this.readBuffer = ByteBuffer.allocateDirect(config.readBufferBytes);
+        this.commands = new MpscQueue<>(config.commandQueueCapacity);
+        this.handshaker = new Handshaker(this);
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.nowNs = config.nanoClock.getAsLong();
+        this.nextTimerNs = nowNs + config.timerTickNs;
+    }
+
+    int index() {
+        return index;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        int work = 0;
+        while (!finished) {
+            try {
+                work = doWork(work > 0 ? 0 : idleTimeoutMs());
+            } catch (Throwable t) {
+                report(null, t);
+                work = 0;
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("selector close failed", e);
+        }
+    }
+
+    /**
+     * One duty cycle; blocks in select up to {@code selectTimeoutMs} when it has nothing to do
+     * (0: never blocks). Returns the amount of work done. Loop thread only.
+     */
+    int doWork(long selectTimeoutMs) throws IOException {
+        nowNs = config.nanoClock.getAsLong();
+        int work = drainCommands();
+        if (work > 0 || selectTimeoutMs <= 0) {
+            work += selector.selectNow(onReady);
+        } else {
+            wakeupPending.set(false);
+            work += commands.isEmpty() ? selector.select(onReady, selectTimeoutMs) : selector.selectNow(onReady);
+        }
+        if (nowNs - nextTimerNs >= 0) {
+            nextTimerNs = nowNs + config.timerTickNs;
+            work += onTimerTick();
+        }
+        work += flushDirty();
+        if (shutdownRequested && !shuttingDown) {
+            beginShutdown();
+        }
+        if (shuttingDown && (connections.size() == 0 || nowNs - shutdownDeadlineNs >= 0)) {
+            finish();
+        }
+        return work;
+    }
+
+    /** Hands a freshly accepted socket to this loop; {@code false} if the command queue is full. Any thread. */
+    boolean register(SocketChannel channel, boolean reject) {
+        return submit(LoopCommand.register(channel, reject));
+    }
+
+    /** Queues {@code command} and wakes the loop unless a wake-up is already pending. Any thread. */
+    boolean submit(LoopCommand command) {
+        if (!commands.offer(command)) {
+            return false;
+        }
+        if (!wakeupPending.get() && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+        return true;
+    }
+
+    /** Asks the loop to close its connections with 1001 and end. Any thread. */
+    void requestShutdown() {
+        shutdownRequested = true;
+        selector.wakeup();
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    /** Schedules {@code connection} for a flush at the end of this cycle. Loop thread. */
+    void markDirty(WsConnection connection) {
+        if (!connection.dirty) {
+            connection.dirty = true;
+            if (dirtyCount == dirty.length) {
+                dirty = java.util.Arrays.copyOf(dirty, dirtyCount * 2);
+            }
+            dirty[dirtyCount++] = connection;
+        }
+    }
+
+    void remove(WsConnection connection, boolean counted) {
+        connections.remove(connection);
+        if (counted) {
+            openConnections.decrementAndGet();
+        }
+    }
+
+    /** Passes {@code error} to the error handler, which must not throw; if it does, logs it. */
+    void report(Connection connection, Throwable error) {
+        try {
+            config.errorHandler.onError(connection, error);
+        } catch (Throwable t) {
+            LOG.warn("error handler threw", t);
+        }
+    }
+
+    private long idleTimeoutMs() {
+        return Math.max(1, (nextTimerNs - nowNs) / 1_000_000L);
+    }
+
+    private int drainCommands() {
+        int done = 0;
+        LoopCommand command;
+        while (done < DRAIN_LIMIT && (command = commands.poll()) != null) {
+            done++;
+            try {
+                execute(command);
+            } catch (RuntimeException e) {
+                report(command.connection, e);
+            }
+        }
+        return done;
+    }
+
+    private void execute(LoopCommand command) {
+        ConnectionHandle connection = command.connection;
+        switch (command.kind) {
+            case LoopCommand.REGISTER:
+            case LoopCommand.REJECT:
+                accept(command.channel, command.kind == LoopCommand.REJECT);
+                break;
+            case LoopCommand.SEND:
+                connection.sendFromCommand(command.frame);
+                break;
+            case LoopCommand.CLOSE:
+                connection.startClose(command.code, command.reason);
+                break;
+            case LoopCommand.PAUSE:
+                connection.setReading(false);
+                break;
+            case LoopCommand.RESUME:
+                connection.setReading(true);
+                break;
+            case LoopCommand.OVERFLOW:
+                connection.overflow();
+                break;
+            default:
+                throw new IllegalStateException("command " + command.kind);
+        }
+    }
+
+    private void accept(SocketChannel channel, boolean reject) {
+        boolean counted = !reject;
+        try {
+            if (shuttingDown) {
+                channel.close();
+                remove(null, counted);
+                return;
+            }
+            channel.configureBlocking(false);
+            channel.socket().setTcpNoDelay(true);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key, counted);
+            key.attach(connection);
+            connections.add(connection);
+            if (reject) {
+                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+            }
+        } catch (IOException e) {
+            remove(null, counted);
+            WsConnection.closeQuietly(channel);
+        }
+    }
+
+    private void onReady(SelectionKey key) {
+        WsConnection connection = (WsConnection) key.attachment();
+        try {
+            int ready = key.readyOps();
+            if ((ready & SelectionKey.OP_WRITE) != 0) {
+                connection.flush();
+            }
+            if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
+                connection.onReadable(readBuffer);
+            }
+        } catch (RuntimeException e) {
+            report(connection, e);
+            connection.destroy();
+        }
+    }
+
+    private int onTimerTick() {
+        int fired = 0;
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            if (i < connections.size() && connections.get(i).onTimer(nowNs)) {
+                fired++;
+            }
+        }
+        return fired;
+    }
+
+    private int flushDirty() {
+        int flushed = dirtyCount;
+        for (int i = 0; i < flushed; i++) {
+            WsConnection connection = dirty[i];
+            dirty[i] = null;
+            connection.dirty = false;
+            connection.flush();
+        }
+        dirtyCount = 0;
+        return flushed;
+    }
+
+    private void beginShutdown() {
+        shuttingDown = true;
+        shutdownDeadlineNs = nowNs + config.shutdownTimeoutNs;
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            if (i < connections.size()) {
+                connections.get(i).onShutdown();
+            }
+        }
+        flushDirty();
+    }
+
+    private void finish() {
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            connections.get(i).destroy();
+        }
+        finished = true;
+    }
+}

@@ -1,0 +1,81 @@
+package io.ringside.engine.transport;
+
+import io.ringside.protocol.http.HandshakeLimits;
+import io.ringside.protocol.http.UpgradeRequest;
+import io.ringside.protocol.websocket.DecoderConfig;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/** The checked, immutable settings of a {@link WebSocketServer}; see its builder for meanings. */
+final class ServerConfig {
+    static final String HEALTH_PATH = "/healthz";
+    private static final long MIN_TIMER_TICK_NS = 5_000_000L;
+    private static final long MAX_TIMER_TICK_NS = 250_000_000L;
+
+    final InetSocketAddress bindAddress;
+    final int ioLoops;
+    final List<Endpoint> endpoints;
+    final Set<String> allowedOrigins;
+    final HttpHandler httpHandler;
+    final HandshakeLimits handshakeLimits;
+    final DecoderConfig decoderConfig;
+    final long handshakeTimeoutNs;
+    final long heartbeatIntervalNs;
+    final long heartbeatTimeoutNs;
+    final long closeTimeoutNs;
+    final long shutdownTimeoutNs;
+    final long maxOutboundBacklogBytes;
+    final int maxConnections;
+    final int commandQueueCapacity;
+    final int readBufferBytes;
+    final ErrorHandler errorHandler;
+    final LongSupplier nanoClock;
+    final long timerTickNs;
+
+    ServerConfig(WebSocketServer.Builder b) {
+        this.bindAddress = b.bindAddress;
+        this.ioLoops = b.ioLoops;
+        this.endpoints = List.copyOf(b.endpoints);
+        this.allowedOrigins = Set.copyOf(b.allowedOrigins);
+        this.httpHandler = b.httpHandler;
+        this.handshakeLimits = b.handshakeLimits;
+        this.decoderConfig = b.decoderConfig;
+        this.handshakeTimeoutNs = b.handshakeTimeoutMs * 1_000_000L;
+        this.heartbeatIntervalNs = b.heartbeatIntervalMs * 1_000_000L;
+        this.heartbeatTimeoutNs = b.heartbeatTimeoutMs * 1_000_000L;
+        this.closeTimeoutNs = b.closeTimeoutMs * 1_000_000L;
+        this.shutdownTimeoutNs = b.shutdownTimeoutMs * 1_000_000L;
+        this.maxOutboundBacklogBytes = b.maxOutboundBacklogBytes;
+        this.maxConnections = b.maxConnections;
+        this.commandQueueCapacity = b.commandQueueCapacity;
+        this.readBufferBytes = b.readBufferBytes;
+        this.errorHandler = b.errorHandler;
+        this.nanoClock = b.nanoClock;
+        long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
+        if (heartbeatIntervalNs > 0) {
+            shortest = Math.min(shortest, Math.min(heartbeatIntervalNs, heartbeatTimeoutNs));
+        }
+        this.timerTickNs = Math.max(MIN_TIMER_TICK_NS, Math.min(MAX_TIMER_TICK_NS, shortest / 4));
+    }
+
+    /** The endpoint whose path equals the request's, compared in place; {@code null} if none. */
+    Endpoint endpointFor(UpgradeRequest request) {
+        for (int i = 0; i < endpoints.size(); i++) {
+            Endpoint endpoint = endpoints.get(i);
+            if (request.pathEquals(endpoint.path)) {
+                return endpoint;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code origin} may connect: always when no allowlist is configured, and when the
+     * request has no Origin (only browsers send one, and the check exists to stop foreign pages).
+     */
+    boolean originAllowed(String origin) {
+        return allowedOrigins.isEmpty() || origin == null || allowedOrigins.contains(origin);
+    }
+}

@@ -1,0 +1,302 @@
+package io.ringside.engine.transport;
+
+import io.ringside.protocol.http.HandshakeLimits;
+import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.Role;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A non-blocking WebSocket server (RFC 6455) on one TCP port: one acceptor thread and N I/O loops,
+ * each owning its connections for life. Plain HTTP requests on the same port go to an
+ * {@link HttpHandler}; {@code /healthz} always answers 200.
+ *
+ * <pre>{@code
+ * WebSocketServer server = WebSocketServer.builder().port(9001).endpoint("/", handler).build().start();
+ * ...
+ * server.close(); // close 1001 to everyone, wait for their replies, stop every thread
+ * }</pre>
+ */
+public final class WebSocketServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
+
+    private final ServerConfig config;
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final IoLoop[] loops;
+    private final Thread[] loopThreads;
+    private ServerSocketChannel serverChannel;
+    private Acceptor acceptor;
+    private Thread acceptorThread;
+    private boolean closed;
+
+    private WebSocketServer(ServerConfig config) {
+        this.config = config;
+        this.loops = new IoLoop[config.ioLoops];
+        this.loopThreads = new Thread[config.ioLoops];
+    }
+
+    /** A builder with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts the acceptor and I/O loop threads; returns this server. Call once. */
+    public synchronized WebSocketServer start() throws IOException {
+        if (serverChannel != null || closed) {
+            throw new IllegalStateException("already started");
+        }
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds);
+            loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
+            loopThreads[i].start();
+        }
+        serverChannel = ServerSocketChannel.open();
+        serverChannel.bind(config.bindAddress, 1024);
+        acceptor = new Acceptor(serverChannel, loops, openConnections, config.maxConnections);
+        acceptorThread = new Thread(acceptor, "ringside-acceptor");
+        acceptorThread.start();
+        LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
+        return this;
+    }
+
+    /** The bound port (useful after binding port 0). */
+    public int port() {
+        try {
+            return ((InetSocketAddress) serverChannel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("not bound", e);
+        }
+    }
+
+    /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
+    public int connectionCount() {
+        return openConnections.get();
+    }
+
+    /**
+     * Shuts down gracefully: stops accepting, sends close 1001 to every open connection, waits for
+     * their close replies up to the shutdown timeout, then closes the sockets. Returns when every
+     * server thread has ended. Idempotent; any thread but an I/O loop's.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (acceptor != null) {
+            acceptor.close();
+            join(acceptorThread);
+        }
+        for (IoLoop loop : loops) {
+            if (loop != null) {
+                loop.requestShutdown();
+            }
+        }
+        for (Thread thread : loopThreads) {
+            if (thread != null) {
+                join(thread);
+            }
+        }
+        LOG.info("stopped");
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Builds a {@link WebSocketServer}; {@link #build()} checks every value and names a bad one. */
+    public static final class Builder {
+        InetSocketAddress bindAddress = new InetSocketAddress(8080);
+        int ioLoops = Runtime.getRuntime().availableProcessors();
+        final List<Endpoint> endpoints = new ArrayList<>();
+        final Set<String> allowedOrigins = new LinkedHashSet<>();
+        HttpHandler httpHandler;
+        HandshakeLimits handshakeLimits = HandshakeLimits.defaults();
+        DecoderConfig decoderConfig = DecoderConfig.defaults();
+        long handshakeTimeoutMs = 10_000;
+        long heartbeatIntervalMs = 30_000;
+        long heartbeatTimeoutMs = 10_000;
+        long closeTimeoutMs = 5_000;
+        long shutdownTimeoutMs = 5_000;
+        long maxOutboundBacklogBytes = 4L << 20;
+        int maxConnections = 10_000;
+        int commandQueueCapacity = 65_536;
+        int readBufferBytes = 64 * 1024;
+        ErrorHandler errorHandler = (connection, error) ->
+                LOG.warn("connection {} failed", connection == null ? "-" : connection.id(), error);
+        LongSupplier nanoClock = System::nanoTime;
+
+        private Builder() {
+        }
+
+        /** Listens on {@code port} on all interfaces; 0 picks a free port. Default 8080. */
+        public Builder port(int port) {
+            this.bindAddress = new InetSocketAddress(port);
+            return this;
+        }
+
+        /** Listens on {@code address}. */
+        public Builder bindAddress(InetSocketAddress address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** Number of I/O loop threads. Default: available processors. */
+        public Builder ioLoops(int ioLoops) {
+            this.ioLoops = ioLoops;
+            return this;
+        }
+
+        /**
+         * Adds a WebSocket endpoint at {@code path} served by {@code handler}, speaking
+         * {@code subprotocols} (first one the client offers wins; none negotiated when empty).
+         */
+        public Builder endpoint(String path, WebSocketHandler handler, String... subprotocols) {
+            endpoints.add(new Endpoint(path, Arrays.asList(subprotocols), handler));
+            return this;
+        }
+
+        /**
+         * Accepts browser upgrades only from these {@code Origin} values (others get 403); requests
+         * without an Origin (non-browser clients) are accepted. Default: any origin.
+         */
+        public Builder allowedOrigins(String... origins) {
+            allowedOrigins.addAll(Arrays.asList(origins));
+            return this;
+        }
+
+        /** Answers plain HTTP requests (e.g. {@link StaticResourceHandler}); default: 404 for all but /healthz. */
+        public Builder httpHandler(HttpHandler handler) {
+            this.httpHandler = handler;
+            return this;
+        }
+
+        /** Limits on the request head (431/414 beyond them). Default {@link HandshakeLimits#defaults()}. */
+        public Builder handshakeLimits(HandshakeLimits limits) {
+            this.handshakeLimits = limits;
+            return this;
+        }
+
+        /** Frame and message size limits (1009 beyond them); role must be SERVER. Default 1 MiB each. */
+        public Builder decoderConfig(DecoderConfig config) {
+            this.decoderConfig = config;
+            return this;
+        }
+
+        /** Time a client has to send its whole request head before it is dropped. Default 10 s. */
+        public Builder handshakeTimeoutMs(long ms) {
+            this.handshakeTimeoutMs = ms;
+            return this;
+        }
+
+        /** Pings a connection silent for this long; 0 disables heartbeats. Default 30 s. */
+        public Builder heartbeatIntervalMs(long ms) {
+            this.heartbeatIntervalMs = ms;
+            return this;
+        }
+
+        /** Closes (1001) a connection that sends nothing within this long after a heartbeat ping. Default 10 s. */
+        public Builder heartbeatTimeoutMs(long ms) {
+            this.heartbeatTimeoutMs = ms;
+            return this;
+        }
+
+        /** How long a close waits for the peer's close frame or FIN before the socket is dropped. Default 5 s. */
+        public Builder closeTimeoutMs(long ms) {
+            this.closeTimeoutMs = ms;
+            return this;
+        }
+
+        /** How long {@link WebSocketServer#close()} waits for close replies. Default 5 s. */
+        public Builder shutdownTimeoutMs(long ms) {
+            this.shutdownTimeoutMs = ms;
+            return this;
+        }
+
+        /** Queued outbound bytes per connection beyond which it is closed with 1008. Default 4 MiB. */
+        public Builder maxOutboundBacklogBytes(long bytes) {
+            this.maxOutboundBacklogBytes = bytes;
+            return this;
+        }
+
+        /** Open connections beyond which new ones are answered 503 and closed. Default 10 000. */
+        public Builder maxConnections(int max) {
+            this.maxConnections = max;
+            return this;
+        }
+
+        /** Capacity of each loop's cross-thread command queue. Default 65 536. */
+        public Builder commandQueueCapacity(int capacity) {
+            this.commandQueueCapacity = capacity;
+            return this;
+        }
+
+        /** Size of each loop's pooled read buffer, in bytes. Default 64 KiB. */
+        public Builder readBufferBytes(int bytes) {
+            this.readBufferBytes = bytes;
+            return this;
+        }
+
+        /** Receives recovered failures (handler exceptions, I/O errors). Default: logs a warning. */
+        public Builder errorHandler(ErrorHandler handler) {
+            this.errorHandler = handler;
+            return this;
+        }
+
+        Builder nanoClock(LongSupplier clock) {
+            this.nanoClock = clock;
+            return this;
+        }
+
+        /** Checks every value and builds an unstarted server. */
+        public WebSocketServer build() {
+            check(ioLoops >= 1, "ioLoops=" + ioLoops);
+            check(!endpoints.isEmpty(), "endpoints=[] (add at least one endpoint)");
+            check(decoderConfig.role() == Role.SERVER, "decoderConfig.role=" + decoderConfig.role());
+            check(handshakeTimeoutMs > 0, "handshakeTimeoutMs=" + handshakeTimeoutMs);
+            check(heartbeatIntervalMs >= 0, "heartbeatIntervalMs=" + heartbeatIntervalMs);
+            check(heartbeatTimeoutMs > 0, "heartbeatTimeoutMs=" + heartbeatTimeoutMs);
+            check(closeTimeoutMs > 0, "closeTimeoutMs=" + closeTimeoutMs);
+            check(shutdownTimeoutMs > 0, "shutdownTimeoutMs=" + shutdownTimeoutMs);
+            check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);
+            check(maxConnections > 0, "maxConnections=" + maxConnections);
+            check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
+            check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
+            check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
+            for (Endpoint endpoint : endpoints) {
+                check(endpoint.path.startsWith("/"), "endpoint.path=" + endpoint.path);
+                check(endpoint.handler != null, "endpoint(" + endpoint.path + ").handler=null");
+            }
+            return new WebSocketServer(new ServerConfig(this));
+        }
+
+        private static void check(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

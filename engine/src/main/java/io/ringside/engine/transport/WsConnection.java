@@ -1,0 +1,366 @@
+package io.ringside.engine.transport;
+
+import io.ringside.protocol.http.UpgradeRequestParser;
+import io.ringside.protocol.websocket.CloseCode;
+import io.ringside.protocol.websocket.FrameEncoder;
+import io.ringside.protocol.websocket.MessageDecoder;
+import io.ringside.protocol.websocket.MessageHandler;
+import io.ringside.protocol.websocket.Opcode;
+import io.ringside.protocol.websocket.WebSocketProtocolException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A connection's state machine, owned by one {@link IoLoop}; the public {@link Connection} methods
+ * hop onto that loop when called from elsewhere.
+ *
+ * <pre>
+ * HANDSHAKE ──101──▶ OPEN ──close sent──▶ CLOSE_SENT ──peer close──▶ LINGER ──EOF or timeout──▶ CLOSED
+ *     │                └────peer close / protocol error / backlog overflow──▶ LINGER
+ *     └──HTTP response or refusal──▶ LINGER
+ * </pre>
+ * In LINGER the last bytes are flushed; then, once both close frames were exchanged, the socket is
+ * closed (the server closes first, RFC 6455 §7.1.1); otherwise (an error or an HTTP answer) the
+ * output is shut down (FIN) and input discarded until the peer's FIN or the close timeout, so that
+ * the peer reads our last bytes instead of a reset.
+ */
+final class WsConnection extends ConnectionHandle implements MessageHandler {
+    static final int HANDSHAKE = 0;
+    static final int OPEN = 1;
+    static final int CLOSE_SENT = 2;
+    static final int LINGER = 3;
+    static final int CLOSED = 4;
+    private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
+
+    int slot = -1;
+    boolean dirty;
+    UpgradeRequestParser parser;
+
+    private final SelectionKey key;
+    private final boolean counted;
+    private final OutboundQueue outbound = new OutboundQueue();
+    private int state = HANDSHAKE;
+    private long deadlineNs;
+    private long lastReadNs;
+    private long pingSentNs;
+    private boolean pingOutstanding;
+    private boolean outputShut;
+    private boolean closeWhenFlushed;
+    private boolean opened;
+    private MessageDecoder decoder;
+    private int closeCode = CloseCode.ABNORMAL_CLOSURE;
+    private String closeReason = "";
+
+    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key, boolean counted) {
+        super(id, loop, channel);
+        this.key = key;
+        this.counted = counted;
+        this.deadlineNs = loop.nowNs + loop.config.handshakeTimeoutNs;
+    }
+
+    @Override
+    boolean openOnLoop() {
+        return state == OPEN;
+    }
+
+    int state() {
+        return state;
+    }
+
+    // ---- loop side: input
+
+    void onReadable(ByteBuffer buffer) {
+        buffer.clear();
+        int read;
+        try {
+            read = channel.read(buffer);
+        } catch (IOException e) {
+            destroy();
+            return;
+        }
+        if (read < 0) {
+            destroy();
+            return;
+        }
+        buffer.flip();
+        lastReadNs = loop.nowNs;
+        pingOutstanding = false;
+        if (state == HANDSHAKE) {
+            loop.handshaker.onBytes(this, buffer);
+        } else if (state == OPEN || state == CLOSE_SENT) {
+            decode(buffer);
+        }
+    }
+
+    void decode(ByteBuffer buffer) {
+        try {
+            decoder.decode(buffer);
+        } catch (WebSocketProtocolException e) {
+            if (state == OPEN) {
+                closeCode = e.closeCode();
+                closeReason = closeReason(e.getMessage());
+                queueClose(closeCode, closeReason);
+            }
+            linger();
+        }
+    }
+
+    /** The handshake succeeded: frames from now on. */
+    void upgraded(Endpoint endpoint, String subprotocol, MessageDecoder decoder) {
+        this.endpoint = endpoint;
+        this.subprotocol = subprotocol;
+        this.decoder = decoder;
+        this.state = OPEN;
+        this.open = true;
+        this.opened = true;
+        this.lastReadNs = loop.nowNs;
+    }
+
+    void sendUpgradeResponse(ByteBuffer head) {
+        outbound.add(head);
+        loop.markDirty(this);
+    }
+
+    /** Answers with an HTTP response (head, then an optional shared body) and closes afterwards. */
+    void respond(ByteBuffer head, ByteBuffer body) {
+        outbound.add(head);
+        if (body != null) {
+            outbound.add(body);
+        }
+        linger();
+    }
+
+    void refuse(int status, String message) {
+        respond(Handshaker.errorResponse(status, message), null);
+    }
+
+    void handlerFailed(Throwable error) {
+        loop.report(this, error);
+        startClose(CloseCode.INTERNAL_ERROR, "internal error");
+    }
+
+    @Override
+    public void onText(ByteBuffer buffer, int offset, int length) {
+        if (state == OPEN) {
+            try {
+                endpoint.handler.onText(this, buffer, offset, length);
+            } catch (Throwable t) {
+                handlerFailed(t);
+            }
+        }
+    }
+
+    @Override
+    public void onBinary(ByteBuffer buffer, int offset, int length) {
+        if (state == OPEN) {
+            try {
+                endpoint.handler.onBinary(this, buffer, offset, length);
+            } catch (Throwable t) {
+                handlerFailed(t);
+            }
+        }
+    }
+
+    @Override
+    public void onPing(ByteBuffer buffer, int offset, int length) {
+        if (state == OPEN) {
+            ByteBuffer pong = ByteBuffer.allocate(2 + length);
+            loop.encoder.writeFrame(pong, true, Opcode.PONG, view(buffer, offset, length));
+            sendOnLoop(pong.flip());
+        }
+    }
+
+    @Override
+    public void onPong(ByteBuffer buffer, int offset, int length) {
+        pingOutstanding = false;
+    }
+
+    @Override
+    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+        if (state == OPEN) {
+            closeCode = code;
+            byte[] reason = new byte[reasonLength];
+            buffer.get(reasonOffset, reason);
+            closeReason = new String(reason, StandardCharsets.UTF_8);
+            // §5.5.1: answer with a close frame, echoing the status code received
+            queueClose(code == CloseCode.NO_STATUS_RECEIVED ? 0 : code, "");
+        }
+        // both close frames exchanged: the server closes TCP first (§7.1.1) once ours is written
+        closeWhenFlushed = true;
+        linger();
+    }
+
+    // ---- loop side: output and lifecycle
+
+    @Override
+    void sendOnLoop(ByteBuffer frame) {
+        if (state != OPEN) {
+            return;
+        }
+        outbound.add(frame);
+        if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
+            overflow();
+            return;
+        }
+        loop.markDirty(this);
+    }
+
+    @Override
+    void overflow() {
+        if (state != OPEN) {
+            return;
+        }
+        outbound.discardUnstarted();
+        closeCode = CloseCode.POLICY_VIOLATION;
+        closeReason = OVERFLOW_REASON;
+        queueClose(closeCode, closeReason);
+        linger();
+    }
+
+    @Override
+    void startClose(int code, String reason) {
+        if (state != OPEN) {
+            return;
+        }
+        closeCode = code;
+        closeReason = reason;
+        queueClose(code, reason);
+        state = CLOSE_SENT;
+        open = false;
+        deadlineNs = loop.nowNs + loop.config.closeTimeoutNs;
+    }
+
+    void onShutdown() {
+        if (state == OPEN) {
+            startClose(CloseCode.GOING_AWAY, "server shutting down");
+        } else if (state == HANDSHAKE) {
+            destroy();
+        }
+    }
+
+    @Override
+    void setReading(boolean reading) {
+        if (key.isValid()) {
+            int ops = key.interestOps();
+            key.interestOps(reading ? ops | SelectionKey.OP_READ : ops & ~SelectionKey.OP_READ);
+        }
+    }
+
+    /** Fires this connection's timeouts and heartbeat; {@code true} if something happened. Loop thread. */
+    boolean onTimer(long nowNs) {
+        closeIfRequested();
+        if (state == OPEN) {
+            return heartbeat(nowNs);
+        }
+        if (nowNs - deadlineNs >= 0) {
+            if (state == HANDSHAKE) {
+                Handshaker.writeTimeoutResponse(channel);
+            }
+            destroy();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean heartbeat(long nowNs) {
+        ServerConfig config = loop.config;
+        if (config.heartbeatIntervalNs == 0) {
+            return false;
+        }
+        if (pingOutstanding) {
+            if (nowNs - pingSentNs >= config.heartbeatTimeoutNs) {
+                startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
+                return true;
+            }
+        } else if (nowNs - lastReadNs >= config.heartbeatIntervalNs) {
+            sendOnLoop(FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0)));
+            pingOutstanding = true;
+            pingSentNs = nowNs;
+            return true;
+        }
+        return false;
+    }
+
+    void flush() {
+        if (state == CLOSED) {
+            return;
+        }
+        boolean drained;
+        try {
+            drained = outbound.writeTo(channel, loop.gather);
+            if (drained && state == LINGER && !outputShut) {
+                if (closeWhenFlushed) {
+                    destroy();
+                    return;
+                }
+                outputShut = true;
+                channel.shutdownOutput();
+            }
+        } catch (IOException e) {
+            destroy();
+            return;
+        }
+        if (key.isValid()) {
+            int ops = key.interestOps();
+            int wanted = drained ? ops & ~SelectionKey.OP_WRITE : ops | SelectionKey.OP_WRITE;
+            if (wanted != ops) {
+                key.interestOps(wanted);
+            }
+        }
+    }
+
+    private void queueClose(int code, String reason) {
+        ByteBuffer frame = ByteBuffer.allocate(MAX_CLOSE_FRAME_BYTES);
+        if (code == 0) {
+            loop.encoder.writeFrame(frame, true, Opcode.CLOSE, ByteBuffer.allocate(0));
+        } else {
+            loop.encoder.writeClose(frame, code, reason);
+        }
+        outbound.add(frame.flip());
+        loop.markDirty(this);
+    }
+
+    private void linger() {
+        if (state == LINGER || state == CLOSED) {
+            return;
+        }
+        state = LINGER;
+        open = false;
+        deadlineNs = loop.nowNs + loop.config.closeTimeoutNs;
+        loop.markDirty(this);
+    }
+
+    /** Closes the socket now and reports the close to the handler once. Loop thread; idempotent. */
+    void destroy() {
+        if (state == CLOSED) {
+            return;
+        }
+        state = CLOSED;
+        open = false;
+        key.cancel();
+        closeQuietly(channel);
+        outbound.clear();
+        loop.handshaker.release(this);
+        decoder = null;
+        loop.remove(this, counted);
+        if (opened) {
+            try {
+                endpoint.handler.onClose(this, closeCode, closeReason);
+            } catch (Throwable t) {
+                loop.report(this, t);
+            }
+        }
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do for this socket
+        }
+    }
+}

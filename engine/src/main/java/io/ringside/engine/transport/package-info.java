@@ -1,0 +1,18 @@
+/**
+ * Non-blocking WebSocket transport (RFC 6455 over {@code java.nio}): the server entry point
+ * {@link io.ringside.engine.transport.WebSocketServer}, the application callbacks
+ * {@link io.ringside.engine.transport.WebSocketHandler} and the per-connection handle
+ * {@link io.ringside.engine.transport.Connection}, plus plain-HTTP hooks on the same port.
+ *
+ * <p>Threads: one acceptor thread deals accepted sockets round-robin to N I/O loops. Each loop is a
+ * selector thread that owns its connections for life and alone touches their sockets, buffers and
+ * state; handler callbacks run on it. Other threads (a tick loop) reach a connection through its
+ * loop's bounded lock-free command queue, which wakes the loop at most once per batch.
+ *
+ * <p>Inbound: one read buffer per loop; each connection's {@code MessageDecoder} decodes in place and
+ * hands whole messages to the handler as views valid during the callback (no copy). Outbound: frames
+ * are encoded once (a broadcast frame is shared by all recipients through {@code duplicate()}),
+ * queued per connection and written with gathering writes; OP_WRITE is set only while a backlog
+ * remains.
+ */
+package io.ringside.engine.transport;

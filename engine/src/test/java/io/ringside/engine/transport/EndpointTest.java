@@ -1,0 +1,21 @@
+package io.ringside.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EndpointTest {
+    private final Endpoint endpoint = new Endpoint("/arena", List.of("arena.v2", "arena.v1"), new EchoHandler());
+
+    @Test
+    void shouldPickFirstClientOfferedProtocolWhenSeveralSupported() {
+        assertThat(endpoint.selectSubprotocol(List.of("chat", "arena.v1", "arena.v2"))).isEqualTo("arena.v1");
+    }
+
+    @Test
+    void shouldPickNoneWhenNothingOfferedIsSupported() {
+        assertThat(endpoint.selectSubprotocol(List.of("chat"))).isNull();
+        assertThat(endpoint.selectSubprotocol(List.of())).isNull();
+    }
+}

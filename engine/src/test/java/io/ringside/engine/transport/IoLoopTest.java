@@ -1,0 +1,176 @@
+package io.ringside.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringside.protocol.http.UpgradeRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The I/O loop's timers driven by hand: an injected clock and {@code doWork()} called by the test,
+ * over loopback sockets. No sleeps: time only moves when the test moves it.
+ */
+@Timeout(30)
+class IoLoopTest {
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1000));
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final Queue<Connection> opened = new ArrayDeque<>();
+    private ServerSocketChannel listener;
+    private IoLoop loop;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        WebSocketServer.Builder builder = WebSocketServer.builder().nanoClock(clock::get)
+                .handshakeTimeoutMs(1000).heartbeatIntervalMs(2000).heartbeatTimeoutMs(500).closeTimeoutMs(300)
+                .shutdownTimeoutMs(700).commandQueueCapacity(4).endpoint("/", new EchoHandler() {
+                    @Override
+                    public void onOpen(Connection connection, UpgradeRequest request) {
+                        opened.add(connection);
+                    }
+                });
+        builder.build();
+        loop = new IoLoop(0, new ServerConfig(builder), openConnections, new AtomicLong());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        listener.close();
+    }
+
+    private RawClient connect() throws IOException {
+        RawClient client = RawClient.connect(((InetSocketAddress) listener.getLocalAddress()).getPort());
+        SocketChannel accepted = listener.accept();
+        openConnections.incrementAndGet();
+        assertThat(loop.register(accepted, false)).isTrue();
+        loop.doWork(0);
+        return client;
+    }
+
+    private RawClient upgraded() throws IOException {
+        RawClient client = connect();
+        client.send(RawClient.upgradeRequest("/", "").getBytes(StandardCharsets.ISO_8859_1));
+        workUntilReadable(client);
+        assertThat(client.readHead()).startsWith("HTTP/1.1 101");
+        return client;
+    }
+
+    private void workUntilReadable(RawClient client) throws IOException {
+        for (int i = 0; i < 1000 && client.available() == 0; i++) {
+            loop.doWork(1);
+        }
+        assertThat(client.available()).as("bytes from the server").isPositive();
+    }
+
+    private void advance(long nanos) throws IOException {
+        clock.addAndGet(nanos);
+        loop.doWork(0);
+    }
+
+    @Test
+    void shouldKeepStalledHandshakeUntilTimeoutThenAnswer408AndClose() throws Exception {
+        try (RawClient client = connect()) {
+            // given
+            client.send("GET / HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+            loop.doWork(1);
+
+            // when
+            advance(900 * MS);
+            int openBeforeTimeout = openConnections.get();
+            advance(400 * MS);
+
+            // then
+            assertThat(openBeforeTimeout).isEqualTo(1);
+            assertThat(openConnections.get()).isZero();
+            assertThat(new String(client.readAll(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 408");
+        }
+    }
+
+    @Test
+    void shouldPingIdleConnectionThenCloseWith1001WhenNoPongArrives() throws Exception {
+        try (RawClient client = upgraded()) {
+            // when
+            advance(1900 * MS);
+            int availableBeforeInterval = client.available();
+            advance(300 * MS);
+            RawClient.Frame ping = client.readFrame();
+            advance(600 * MS);
+
+            // then
+            assertThat(availableBeforeInterval).isZero();
+            assertThat(ping.opcode()).isEqualTo(0x9);
+            assertThat(client.readCloseCode()).isEqualTo(1001);
+            assertThat(openConnections.get()).isEqualTo(1);
+            advance(400 * MS);
+            assertThat(openConnections.get()).isZero();
+        }
+    }
+
+    @Test
+    void shouldSend1001OnShutdownAndDropSilentPeerAtShutdownTimeout() throws Exception {
+        try (RawClient client = upgraded()) {
+            // when
+            loop.requestShutdown();
+            loop.doWork(0);
+
+            // then
+            assertThat(client.readCloseCode()).isEqualTo(1001);
+            advance(800 * MS);
+            assertThat(openConnections.get()).isZero();
+            assertThat(client.awaitEof()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldEchoWhenFramesArriveAfterUpgrade() throws Exception {
+        try (RawClient client = upgraded()) {
+            // when
+            client.sendText("loop");
+            workUntilReadable(client);
+
+            // then
+            assertThat(client.readFrame().text()).isEqualTo("loop");
+        }
+    }
+
+    @Test
+    void shouldRefuseCrossThreadSendWhenCommandQueueFullAndAcceptAfterDrain() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: the test thread is not the loop's thread, so sends go through the 4-slot queue
+            Connection connection = opened.remove();
+            ByteBuffer payload = ByteBuffer.wrap(new byte[] {1});
+            for (int i = 0; i < 4; i++) {
+                assertThat(connection.sendBinary(payload, 0, 1)).isTrue();
+            }
+
+            // when
+            boolean overflow = connection.sendBinary(payload, 0, 1);
+            loop.doWork(0);
+
+            // then
+            assertThat(overflow).isFalse();
+            assertThat(connection.isOpen()).isTrue();
+            assertThat(connection.sendBinary(payload, 0, 1)).isTrue();
+            loop.doWork(0);
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.readFrame().payload()).containsExactly(1);
+            }
+        }
+    }
+}

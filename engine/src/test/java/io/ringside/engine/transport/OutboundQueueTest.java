@@ -1,0 +1,142 @@
+package io.ringside.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import org.junit.jupiter.api.Test;
+
+class OutboundQueueTest {
+    /** A channel that takes at most {@code budget} bytes per call and counts its calls. */
+    private static final class ThrottledChannel implements GatheringByteChannel {
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        int budget;
+        int calls;
+
+        ThrottledChannel(int budget) {
+            this.budget = budget;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            calls++;
+            long total = 0;
+            for (int i = offset; i < offset + length; i++) {
+                total += take(srcs[i], budget - (int) total);
+            }
+            return total;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs) {
+            return write(srcs, 0, srcs.length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            calls++;
+            return take(src, budget);
+        }
+
+        private int take(ByteBuffer src, int room) {
+            int n = Math.min(room, src.remaining());
+            for (int i = 0; i < n; i++) {
+                written.write(src.get());
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static ByteBuffer frame(int length, int value) {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        for (int i = 0; i < length; i++) {
+            buffer.put((byte) value);
+        }
+        return buffer.flip();
+    }
+
+    @Test
+    void shouldWriteSeveralFramesInOneCallWhenSocketTakesThemAll() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        ThrottledChannel channel = new ThrottledChannel(1 << 20);
+        for (int i = 0; i < 10; i++) {
+            queue.add(frame(100, i));
+        }
+
+        // when
+        boolean drained = queue.writeTo(channel, new ByteBuffer[64]);
+
+        // then
+        assertThat(drained).isTrue();
+        assertThat(channel.calls).isEqualTo(1);
+        assertThat(channel.written.size()).isEqualTo(1000);
+        assertThat(queue.bytes()).isZero();
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepRemainderAndReportBacklogWhenSocketIsFull() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        ThrottledChannel channel = new ThrottledChannel(150);
+        queue.add(frame(100, 1));
+        queue.add(frame(100, 2));
+
+        // when
+        boolean drained = queue.writeTo(channel, new ByteBuffer[64]);
+
+        // then
+        assertThat(drained).isFalse();
+        assertThat(queue.bytes()).isEqualTo(50);
+        channel.budget = 1000;
+        assertThat(queue.writeTo(channel, new ByteBuffer[64])).isTrue();
+        assertThat(channel.written.toByteArray()).hasSize(200).startsWith(frame(100, 1).array());
+    }
+
+    @Test
+    void shouldKeepPartlyWrittenHeadWhenDiscarding() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        queue.add(frame(100, 1));
+        queue.add(frame(100, 2));
+        queue.add(frame(100, 3));
+        queue.writeTo(new ThrottledChannel(40), new ByteBuffer[64]);
+
+        // when
+        queue.discardUnstarted();
+
+        // then
+        assertThat(queue.bytes()).isEqualTo(60);
+        ThrottledChannel rest = new ThrottledChannel(1000);
+        assertThat(queue.writeTo(rest, new ByteBuffer[64])).isTrue();
+        assertThat(rest.written.size()).isEqualTo(60);
+    }
+
+    @Test
+    void shouldSplitIntoSeveralCallsWhenMoreFramesThanGatherSlots() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        for (int i = 0; i < 10; i++) {
+            queue.add(frame(10, i));
+        }
+        ThrottledChannel channel = new ThrottledChannel(1000);
+
+        // when
+        queue.writeTo(channel, new ByteBuffer[4]);
+
+        // then
+        assertThat(channel.calls).isEqualTo(3);
+        assertThat(channel.written.size()).isEqualTo(100);
+    }
+}

@@ -1,0 +1,69 @@
+package io.ringside.examples.echo;
+
+import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.WebSocketHandler;
+import io.ringside.engine.transport.WebSocketServer;
+import io.ringside.protocol.http.HandshakeLimits;
+import io.ringside.protocol.websocket.DecoderConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A WebSocket echo server for conformance runs (e.g. the Autobahn TestSuite's fuzzing client):
+ * echoes text as text and binary as binary on path {@code /}, with limits large enough for its
+ * biggest cases (16 MiB messages).
+ *
+ * <pre>
+ * ./mvnw -q -pl examples -am exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer -Dexec.args=9001
+ * </pre>
+ */
+public final class EchoServer {
+    /** Default port: the one the Autobahn fuzzing client is usually pointed at. */
+    public static final int DEFAULT_PORT = 9001;
+    /** Largest message and frame echoed: 16 MiB. */
+    public static final int MAX_MESSAGE_BYTES = 16 << 20;
+
+    private EchoServer() {
+    }
+
+    /** The echoing handler: each message goes straight back from the decoder's view, framed once. */
+    public static WebSocketHandler handler() {
+        return new WebSocketHandler() {
+            @Override
+            public void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
+                connection.sendText(buffer, offset, length);
+            }
+
+            @Override
+            public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
+                connection.sendBinary(buffer, offset, length);
+            }
+        };
+    }
+
+    /** A builder for an echo server on {@code port} (0 for any free port), not yet built. */
+    public static WebSocketServer.Builder builder(int port) {
+        return WebSocketServer.builder()
+                .port(port)
+                .endpoint("/", handler())
+                .handshakeLimits(HandshakeLimits.defaults())
+                .decoderConfig(DecoderConfig.builder()
+                        .maxFramePayloadBytes(MAX_MESSAGE_BYTES)
+                        .maxMessageBytes(MAX_MESSAGE_BYTES)
+                        .build())
+                .maxOutboundBacklogBytes(4L * MAX_MESSAGE_BYTES);
+    }
+
+    /** Runs until the process is stopped; {@code args[0]} is the port (default 9001). */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        WebSocketServer server = builder(port).build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "echo-shutdown"));
+        stopped.await();
+    }
+}
