@@ -2,6 +2,7 @@ package io.ringside.tools;
 
 import io.ringside.tools.client.ClientCommand;
 import io.ringside.tools.inspect.InspectCommand;
+import io.ringside.tools.loadgen.LoadgenCommand;
 import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  * (interactive WebSocket client) and {@code loadgen} (bot swarm load generator).
  *
  * <pre>
- * java -jar tools/target/ringside-tools.jar loadgen --url ws://localhost:9001/ --bots 1000 --duration 30s
+ * java -jar tools/target/ringside-tools.jar loadgen ws://localhost:9001/ --bots 1000 --duration 30s
  * </pre>
  */
 @Command(name = "ringside-tools", mixinStandardHelpOptions = true, version = "ringside-tools 0.1.0",
@@ -34,6 +35,7 @@ public final class RingsideTools implements Runnable {
         CommandLine line = new CommandLine(new RingsideTools());
         line.addSubcommand(new InspectCommand(stdin));
         line.addSubcommand(new ClientCommand(stdin));
+        line.addSubcommand(new LoadgenCommand());
         line.addSubcommand(new CommandLine.HelpCommand());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         return line;

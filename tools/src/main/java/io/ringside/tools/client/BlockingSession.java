@@ -50,10 +50,16 @@ final class BlockingSession {
     }
 
     /** Sends one frame of {@code opcode} with {@code payload}; false if the connection is closing or closed. */
-    synchronized boolean send(int opcode, byte[] payload) throws IOException {
+    boolean send(int opcode, byte[] payload) throws IOException {
+        return send(opcode, payload, () -> { });
+    }
+
+    /** Like {@link #send(int, byte[])}, running {@code announce} just before the frame is written. */
+    synchronized boolean send(int opcode, byte[] payload, Runnable announce) throws IOException {
         if (closeSent || closed) {
             return false;
         }
+        announce.run();
         ByteBuffer frame = ByteBuffer.allocate(FrameEncoder.headerLength(payload.length, true) + payload.length);
         encoder.writeFrame(frame, true, opcode, ByteBuffer.wrap(payload));
         out.write(frame.array(), 0, frame.position());
@@ -62,10 +68,16 @@ final class BlockingSession {
     }
 
     /** Sends a close frame with {@code code} and {@code reason} unless one was sent; false if none was sent. */
-    synchronized boolean sendClose(int code, String reason) throws IOException {
+    boolean sendClose(int code, String reason) throws IOException {
+        return sendClose(code, reason, () -> { });
+    }
+
+    /** Like {@link #sendClose(int, String)}, running {@code announce} just before the frame is written. */
+    synchronized boolean sendClose(int code, String reason, Runnable announce) throws IOException {
         if (closeSent || closed) {
             return false;
         }
+        announce.run();
         ByteBuffer frame = ByteBuffer.allocate(FrameEncoder.MAX_HEADER_BYTES + 125);
         encoder.writeClose(frame, code, reason);
         out.write(frame.array(), 0, frame.position());

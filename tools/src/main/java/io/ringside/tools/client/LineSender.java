@@ -78,8 +78,7 @@ final class LineSender {
         long seen = console.replies();
         String shown = opcode == Opcode.BINARY ? renderer.hex(payload, payload.length, payload.length)
                 : renderer.render(opcode, payload, payload.length, payload.length);
-        console.print(">> " + Opcode.name(opcode) + " " + shown);
-        if (!session.send(opcode, payload)) {
+        if (!session.send(opcode, payload, () -> console.print(">> " + Opcode.name(opcode) + " " + shown))) {
             console.print("!! not sent: the connection is closing");
             ok = false;
             return false;
@@ -106,9 +105,7 @@ final class LineSender {
         ByteBuffer body = ByteBuffer.allocate(2 + reason.getBytes(StandardCharsets.UTF_8).length);
         body.putShort((short) code).put(reason.getBytes(StandardCharsets.UTF_8));
         String shown = ">> CLOSE " + PayloadRenderer.close(body.array(), body.capacity());
-        if (session.sendClose(code, reason)) {
-            console.print(shown);
-        }
+        session.sendClose(code, reason, () -> console.print(shown));
         long wait = replyTimeoutMs > 0 ? replyTimeoutMs : INTERACTIVE_CLOSE_WAIT_MS;
         if (!console.awaitFinished(wait)) {
             console.print("!! the server did not close within " + wait + " ms");
