@@ -123,13 +123,16 @@ public final class LoadgenCommand implements Callable<Integer> {
             swarm.start();
             long end = plan.durationMs() > 0 ? start + TimeUnit.MILLISECONDS.toNanos(plan.durationMs())
                     : Long.MAX_VALUE;
-            for (long tick = start + SECOND_NANOS; ; tick += SECOND_NANOS) {
+            for (long tick = start + SECOND_NANOS; ; ) {
                 long wake = Math.min(tick, end);
                 if (stop.await(Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS) || wake == end) {
                     break;
                 }
-                out.println(sampler.progress(sampler.sample(System.nanoTime())));
+                long now = System.nanoTime();
+                out.println(sampler.progress(sampler.sample(now)));
                 out.flush();
+                // after a stall (GC, a starved CPU) skip the missed ticks instead of printing a burst
+                tick = Math.max(tick + SECOND_NANOS, now + SECOND_NANOS / 2);
             }
             swarm.stopSending();
             elapsed = (System.nanoTime() - start) / 1e9;
