@@ -6,6 +6,7 @@ import io.ringside.protocol.websocket.Opcode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -60,6 +61,14 @@ abstract class ConnectionHandle implements Connection {
         if (requested != 0) {
             requestedCloseCode = 0;
             startClose(requested, requestedCloseReason);
+        }
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do for this socket
         }
     }
 

@@ -86,7 +86,8 @@ final class Handshaker {
         ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length()));
         UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol);
         connection.sendUpgradeResponse(head.flip());
-        connection.upgraded(endpoint, subprotocol, new MessageDecoder(config.decoderConfig, connection));
+        MessageDecoder decoder = new MessageDecoder(config.decoderConfig, new InboundDispatcher(connection));
+        connection.upgraded(endpoint, subprotocol, decoder);
         try {
             endpoint.handler.onOpen(connection, request);
         } catch (Throwable t) {

@@ -5,7 +5,9 @@ import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -81,6 +83,9 @@ final class IoLoop implements Runnable {
         while (!finished) {
             try {
                 work = doWork(work > 0 ? 0 : idleTimeoutMs());
+            } catch (ClosedSelectorException e) {
+                LOG.error("loop {} lost its selector; its connections are gone", index);
+                finished = true;
             } catch (Throwable t) {
                 report(null, t);
                 work = 0;
@@ -231,7 +236,7 @@ final class IoLoop implements Runnable {
                 return;
             }
             channel.configureBlocking(false);
-            channel.socket().setTcpNoDelay(true);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key, counted);
             key.attach(connection);
@@ -241,7 +246,7 @@ final class IoLoop implements Runnable {
             }
         } catch (IOException e) {
             remove(null, counted);
-            WsConnection.closeQuietly(channel);
+            ConnectionHandle.closeQuietly(channel);
         }
     }
 
@@ -297,6 +302,13 @@ final class IoLoop implements Runnable {
     private void finish() {
         for (int i = connections.size() - 1; i >= 0; i--) {
             connections.get(i).destroy();
+        }
+        LoopCommand command;
+        while ((command = commands.poll()) != null) {
+            if (command.channel != null) {
+                remove(null, command.kind == LoopCommand.REGISTER);
+                ConnectionHandle.closeQuietly(command.channel);
+            }
         }
         finished = true;
     }

@@ -5,11 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 
 /**
- * A connection's queue of encoded frames waiting for the socket, written with gathering writes of
- * up to {@code gather.length} buffers per call. A ring of buffer references, allocated on first use
- * (an idle connection holds none) and grown by doubling. Owning loop thread only.
+ * A connection's queue of encoded frames waiting for the socket, written with gathering writes
+ * of up to {@code gather.length} buffers and {@link #MAX_BYTES_PER_WRITE} bytes per call. A ring
+ * of buffer references, allocated on first use (an idle connection holds none) and grown by
+ * doubling. Owning loop thread only.
  */
 final class OutboundQueue {
+    /** Bytes offered to one write call: enough to fill a socket buffer, small enough to copy cheaply. */
+    static final int MAX_BYTES_PER_WRITE = 256 * 1024;
     private static final int INITIAL_CAPACITY = 4;
 
     private ByteBuffer[] ring;
@@ -67,14 +70,25 @@ final class OutboundQueue {
      */
     boolean writeTo(GatheringByteChannel channel, ByteBuffer[] gather) throws IOException {
         while (size > 0) {
-            int count = Math.min(size, gather.length);
+            int count = 0;
             long wanted = 0;
-            for (int i = 0; i < count; i++) {
-                ByteBuffer buffer = ring[(head + i) & (ring.length - 1)];
-                gather[i] = buffer;
+            ByteBuffer clipped = null;
+            while (count < size && count < gather.length && wanted < MAX_BYTES_PER_WRITE) {
+                ByteBuffer buffer = ring[(head + count) & (ring.length - 1)];
+                long room = MAX_BYTES_PER_WRITE - wanted;
+                if (buffer.remaining() > room) {
+                    // the JDK copies a heap buffer's whole remainder into a temporary direct buffer per
+                    // write: hand it a bounded view so a 16 MiB frame is not copied again and again
+                    clipped = buffer;
+                    buffer = buffer.duplicate().limit(buffer.position() + (int) room);
+                }
+                gather[count++] = buffer;
                 wanted += buffer.remaining();
             }
             long written = count == 1 ? channel.write(gather[0]) : channel.write(gather, 0, count);
+            if (clipped != null) {
+                clipped.position(gather[count - 1].position());
+            }
             for (int i = 0; i < count; i++) {
                 gather[i] = null;
             }

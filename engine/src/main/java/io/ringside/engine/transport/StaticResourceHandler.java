@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves files from the classpath under a root, e.g. {@code web/arena}: {@code GET /app.js} answers
- * with {@code web/arena/app.js}, {@code GET /} with {@code index.html}. Files are read once and then
- * served from memory; unknown paths, {@code ..} segments and methods other than GET/HEAD answer 404.
+ * with {@code web/arena/app.js}, {@code GET /} with {@code index.html}. Files are read once, on the
+ * I/O loop at their first request, then served from memory; unknown paths, {@code ..} segments and
+ * methods other than GET/HEAD answer 404.
  */
 public final class StaticResourceHandler implements HttpHandler {
     private static final Map<String, String> TYPES = Map.of(
@@ -26,7 +27,6 @@ public final class StaticResourceHandler implements HttpHandler {
             "ico", "image/x-icon",
             "txt", "text/plain; charset=utf-8",
             "wasm", "application/wasm");
-    private static final HttpResponse MISSING = HttpResponse.text(HttpStatus.NOT_FOUND, "not found");
 
     private final String root;
     private final ClassLoader classLoader;
@@ -55,14 +55,22 @@ public final class StaticResourceHandler implements HttpHandler {
             return null;
         }
         String file = path.endsWith("/") ? path + "index.html" : path;
-        HttpResponse response = cache.computeIfAbsent(file, this::load);
-        return response == MISSING ? null : response;
+        HttpResponse cached = cache.get(file);
+        if (cached != null) {
+            return cached;
+        }
+        // only files that exist are cached: a client asking for random paths must not grow the cache
+        HttpResponse loaded = load(file);
+        if (loaded != null) {
+            cache.putIfAbsent(file, loaded);
+        }
+        return loaded;
     }
 
     private HttpResponse load(String file) {
         try (InputStream in = classLoader.getResourceAsStream(root + file)) {
             if (in == null) {
-                return MISSING;
+                return null;
             }
             return HttpResponse.of(HttpStatus.OK, contentType(file), ByteBuffer.wrap(in.readAllBytes()));
         } catch (IOException e) {

@@ -31,6 +31,15 @@ public interface WebSocketHandler {
     }
 
     /**
+     * The connection failed: {@code error} is a {@link io.ringside.protocol.websocket.WebSocketProtocolException}
+     * from the peer (it carries the close code sent), an {@link java.io.IOException} from the socket,
+     * or what a callback of this handler threw (the connection then closes with 1011). {@link #onClose}
+     * follows. Not called for an orderly close.
+     */
+    default void onError(Connection connection, Throwable error) {
+    }
+
+    /**
      * The connection is gone; called once for every opened connection. {@code code} is the close
      * code received or sent ({@code 1006} when the socket closed without a close frame, §7.1.5).
      */

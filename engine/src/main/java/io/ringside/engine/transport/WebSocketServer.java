@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
+    private static final int ACCEPT_BACKLOG = 1024;
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -57,13 +59,19 @@ public final class WebSocketServer implements AutoCloseable {
         if (serverChannel != null || closed) {
             throw new IllegalStateException("already started");
         }
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.bind(config.bindAddress, ACCEPT_BACKLOG);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        serverChannel = channel;
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new IoLoop(i, config, openConnections, connectionIds);
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        serverChannel = ServerSocketChannel.open();
-        serverChannel.bind(config.bindAddress, 1024);
         acceptor = new Acceptor(serverChannel, loops, openConnections, config.maxConnections);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
@@ -286,8 +294,10 @@ public final class WebSocketServer implements AutoCloseable {
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
+            Set<String> paths = new HashSet<>();
             for (Endpoint endpoint : endpoints) {
                 check(endpoint.path.startsWith("/"), "endpoint.path=" + endpoint.path);
+                check(paths.add(endpoint.path), "endpoint.path=" + endpoint.path + " (duplicate)");
                 check(endpoint.handler != null, "endpoint(" + endpoint.path + ").handler=null");
             }
             return new WebSocketServer(new ServerConfig(this));

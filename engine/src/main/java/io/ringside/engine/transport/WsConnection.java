@@ -4,19 +4,17 @@ import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.MessageDecoder;
-import io.ringside.protocol.websocket.MessageHandler;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A connection's state machine, owned by one {@link IoLoop}; the public {@link Connection} methods
- * hop onto that loop when called from elsewhere.
+ * hop onto that loop when called from elsewhere, and an {@link InboundDispatcher} brings it what the
+ * decoder found.
  *
  * <pre>
  * HANDSHAKE ──101──▶ OPEN ──close sent──▶ CLOSE_SENT ──peer close──▶ LINGER ──EOF or timeout──▶ CLOSED
@@ -28,13 +26,15 @@ import java.nio.charset.StandardCharsets;
  * output is shut down (FIN) and input discarded until the peer's FIN or the close timeout, so that
  * the peer reads our last bytes instead of a reset.
  */
-final class WsConnection extends ConnectionHandle implements MessageHandler {
+final class WsConnection extends ConnectionHandle {
     static final int HANDSHAKE = 0;
     static final int OPEN = 1;
     static final int CLOSE_SENT = 2;
     static final int LINGER = 3;
     static final int CLOSED = 4;
     private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
+    private static final ByteBuffer HEARTBEAT_PING =
+            FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0));
 
     int slot = -1;
     boolean dirty;
@@ -45,9 +45,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
     private final OutboundQueue outbound = new OutboundQueue();
     private int state = HANDSHAKE;
     private long deadlineNs;
-    private long lastReadNs;
-    private long pingSentNs;
-    private boolean pingOutstanding;
+    private Heartbeat heartbeat;
     private boolean outputShut;
     private boolean closeWhenFlushed;
     private boolean opened;
@@ -79,6 +77,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             read = channel.read(buffer);
         } catch (IOException e) {
+            notifyError(e);
             destroy();
             return;
         }
@@ -87,8 +86,9 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
             return;
         }
         buffer.flip();
-        lastReadNs = loop.nowNs;
-        pingOutstanding = false;
+        if (heartbeat != null) {
+            heartbeat.heard(loop.nowNs);
+        }
         if (state == HANDSHAKE) {
             loop.handshaker.onBytes(this, buffer);
         } else if (state == OPEN || state == CLOSE_SENT) {
@@ -100,6 +100,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         try {
             decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
+            notifyError(e);
             if (state == OPEN) {
                 closeCode = e.closeCode();
                 closeReason = closeReason(e.getMessage());
@@ -117,7 +118,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
         this.state = OPEN;
         this.open = true;
         this.opened = true;
-        this.lastReadNs = loop.nowNs;
+        this.heartbeat = new Heartbeat(loop.nowNs);
     }
 
     void sendUpgradeResponse(ByteBuffer head) {
@@ -140,52 +141,32 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     void handlerFailed(Throwable error) {
         loop.report(this, error);
+        notifyError(error);
         startClose(CloseCode.INTERNAL_ERROR, "internal error");
     }
 
-    @Override
-    public void onText(ByteBuffer buffer, int offset, int length) {
-        if (state == OPEN) {
+    private void notifyError(Throwable error) {
+        if (opened && state != CLOSED) {
             try {
-                endpoint.handler.onText(this, buffer, offset, length);
+                endpoint.handler.onError(this, error);
             } catch (Throwable t) {
-                handlerFailed(t);
+                loop.report(this, t);
             }
         }
     }
 
-    @Override
-    public void onBinary(ByteBuffer buffer, int offset, int length) {
-        if (state == OPEN) {
-            try {
-                endpoint.handler.onBinary(this, buffer, offset, length);
-            } catch (Throwable t) {
-                handlerFailed(t);
-            }
-        }
+    /** Answers a ping with a pong carrying the same application data (RFC 6455 §5.5.2). */
+    void sendPong(ByteBuffer buffer, int offset, int length) {
+        ByteBuffer pong = ByteBuffer.allocate(2 + length);
+        loop.encoder.writeFrame(pong, true, Opcode.PONG, view(buffer, offset, length));
+        sendOnLoop(pong.flip());
     }
 
-    @Override
-    public void onPing(ByteBuffer buffer, int offset, int length) {
-        if (state == OPEN) {
-            ByteBuffer pong = ByteBuffer.allocate(2 + length);
-            loop.encoder.writeFrame(pong, true, Opcode.PONG, view(buffer, offset, length));
-            sendOnLoop(pong.flip());
-        }
-    }
-
-    @Override
-    public void onPong(ByteBuffer buffer, int offset, int length) {
-        pingOutstanding = false;
-    }
-
-    @Override
-    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+    /** The peer's close frame arrived: answer it if we have not closed yet, then close TCP once flushed. */
+    void peerClosed(int code, String reason) {
         if (state == OPEN) {
             closeCode = code;
-            byte[] reason = new byte[reasonLength];
-            buffer.get(reasonOffset, reason);
-            closeReason = new String(reason, StandardCharsets.UTF_8);
+            closeReason = reason;
             // §5.5.1: answer with a close frame, echoing the status code received
             queueClose(code == CloseCode.NO_STATUS_RECEIVED ? 0 : code, "");
         }
@@ -268,21 +249,13 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
 
     private boolean heartbeat(long nowNs) {
         ServerConfig config = loop.config;
-        if (config.heartbeatIntervalNs == 0) {
-            return false;
+        int due = heartbeat.check(nowNs, config.heartbeatIntervalNs, config.heartbeatTimeoutNs);
+        if (due == Heartbeat.PING_DUE) {
+            sendOnLoop(HEARTBEAT_PING.duplicate());
+        } else if (due == Heartbeat.EXPIRED) {
+            startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
         }
-        if (pingOutstanding) {
-            if (nowNs - pingSentNs >= config.heartbeatTimeoutNs) {
-                startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
-                return true;
-            }
-        } else if (nowNs - lastReadNs >= config.heartbeatIntervalNs) {
-            sendOnLoop(FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0)));
-            pingOutstanding = true;
-            pingSentNs = nowNs;
-            return true;
-        }
-        return false;
+        return due != Heartbeat.NOTHING_DUE;
     }
 
     void flush() {
@@ -301,6 +274,7 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
                 channel.shutdownOutput();
             }
         } catch (IOException e) {
+            notifyError(e);
             destroy();
             return;
         }
@@ -353,14 +327,6 @@ final class WsConnection extends ConnectionHandle implements MessageHandler {
             } catch (Throwable t) {
                 loop.report(this, t);
             }
-        }
-    }
-
-    static void closeQuietly(Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // nothing left to do for this socket
         }
     }
 }

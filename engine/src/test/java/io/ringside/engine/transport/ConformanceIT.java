@@ -87,6 +87,26 @@ class ConformanceIT {
     }
 
     @Test
+    void shouldEchoFragmentsAndAnswerPingWhenEverythingArrivesOneBytePerWrite() throws Exception {
+        try (RawClient client = client()) {
+            // given: a 300-byte fragment (16-bit length), a ping between fragments, then a close
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            stream.writeBytes(client.frame(false, 0, BINARY, bytes(300, 5)));
+            stream.writeBytes(client.frame(true, 0, PING, bytes(4, 6)));
+            stream.writeBytes(client.frame(true, 0, CONTINUATION, bytes(1, 5)));
+            stream.writeBytes(client.frame(true, 0, CLOSE, new byte[] {0x03, (byte) 0xE8}));
+
+            // when
+            client.sendChopped(stream.toByteArray());
+
+            // then
+            assertThat(client.readFrame().payload()).isEqualTo(bytes(4, 6));
+            assertThat(client.readFrame().payload()).isEqualTo(bytes(301, 5));
+            assertClosedWith(client, 1000);
+        }
+    }
+
+    @Test
     void shouldAnswerPingWith125BytesWithSamePayload() throws Exception {
         try (RawClient client = client()) {
             // given

@@ -3,7 +3,9 @@ package io.ringside.engine.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.http.UpgradeRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -31,6 +33,7 @@ class IoLoopTest {
     private final AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1000));
     private final AtomicInteger openConnections = new AtomicInteger();
     private final Queue<Connection> opened = new ArrayDeque<>();
+    private long received;
     private ServerSocketChannel listener;
     private IoLoop loop;
 
@@ -43,6 +46,11 @@ class IoLoopTest {
                     @Override
                     public void onOpen(Connection connection, UpgradeRequest request) {
                         opened.add(connection);
+                    }
+                }).endpoint("/sink", new WebSocketHandler() {
+                    @Override
+                    public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
+                        received += length;
                     }
                 });
         builder.build();
@@ -64,8 +72,12 @@ class IoLoopTest {
     }
 
     private RawClient upgraded() throws IOException {
+        return upgraded("/");
+    }
+
+    private RawClient upgraded(String path) throws IOException {
         RawClient client = connect();
-        client.send(RawClient.upgradeRequest("/", "").getBytes(StandardCharsets.ISO_8859_1));
+        client.send(RawClient.upgradeRequest(path, "").getBytes(StandardCharsets.ISO_8859_1));
         workUntilReadable(client);
         assertThat(client.readHead()).startsWith("HTTP/1.1 101");
         return client;
@@ -172,5 +184,42 @@ class IoLoopTest {
                 assertThat(client.readFrame().payload()).containsExactly(1);
             }
         }
+    }
+
+    @Test
+    void shouldAllocateNothingOnLoopWhenDeliveringMessagesInSteadyState() throws Exception {
+        try (RawClient client = upgraded("/sink")) {
+            // given: 500 masked 100-byte binary frames, sent once to warm up
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            for (int i = 0; i < 500; i++) {
+                frames.writeBytes(client.frame(true, 0, 0x2, new byte[100]));
+            }
+            byte[] burst = frames.toByteArray();
+            deliver(client, burst, 500 * 100);
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+            // when
+            client.send(burst);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            long delivered = deliverWithoutSending(2 * 500 * 100);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+            // then: reads, decoding, unmasking and dispatch to the handler allocate nothing
+            assertThat(delivered).isEqualTo(2 * 500 * 100);
+            assertThat(allocated).isLessThan(500);
+        }
+    }
+
+    private void deliver(RawClient client, byte[] bytes, long until) throws IOException {
+        client.send(bytes);
+        assertThat(deliverWithoutSending(until)).isEqualTo(until);
+    }
+
+    private long deliverWithoutSending(long until) throws IOException {
+        for (int i = 0; i < 100_000 && received < until; i++) {
+            loop.doWork(0);
+        }
+        return received;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Opcode;
+import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -44,6 +45,11 @@ class LifecycleIT {
                 case "pause" -> connection.pauseReading();
                 default -> connection.sendText(buffer, offset, length);
             }
+        }
+
+        @Override
+        public void onError(Connection connection, Throwable error) {
+            events.add(error);
         }
 
         @Override
@@ -117,6 +123,8 @@ class LifecycleIT {
             // then
             assertThat(failing.readCloseCode()).isEqualTo(1011);
             assertThat(errors.poll(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+            assertThat(nextEvent()).isEqualTo("boom");
+            assertThat(nextEvent()).isInstanceOf(IllegalStateException.class);
             healthy.sendText("still here");
             assertThat(healthy.readFrame().text()).isEqualTo("still here");
         }
@@ -185,6 +193,26 @@ class LifecycleIT {
             connection.resumeReading();
             assertThat(nextEvent()).isEqualTo("held back");
             assertThat(client.readFrame().text()).isEqualTo("held back");
+        }
+    }
+
+    @Test
+    void shouldReportProtocolErrorToHandlerThenCloseWithItsCode() throws Exception {
+        RawClient client = RawClient.upgrade(server.port(), "/");
+        try {
+            // when: an unmasked client frame (RFC 6455 §5.1)
+            client.send(new byte[] {(byte) 0x81, 0x01, 'x'});
+
+            // then: the server shut its output after the close frame and closes once we do
+            assertThat(client.readCloseCode()).isEqualTo(1002);
+            assertThat(client.awaitEof()).isTrue();
+            client.close();
+            Object error = nextEvent();
+            assertThat(error).isInstanceOf(WebSocketProtocolException.class);
+            assertThat(((WebSocketProtocolException) error).closeCode()).isEqualTo(1002);
+            assertThat((String) nextEvent()).startsWith("closed:1002:");
+        } finally {
+            client.close();
         }
     }
 }

@@ -139,4 +139,23 @@ class OutboundQueueTest {
         assertThat(channel.calls).isEqualTo(3);
         assertThat(channel.written.size()).isEqualTo(100);
     }
+
+    @Test
+    void shouldOfferAtMostBoundedBytesPerCallWhenFrameIsHuge() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        int huge = 3 * OutboundQueue.MAX_BYTES_PER_WRITE + 10;
+        queue.add(frame(10, 1));
+        queue.add(frame(huge, 2));
+        ThrottledChannel channel = new ThrottledChannel(Integer.MAX_VALUE);
+
+        // when
+        boolean drained = queue.writeTo(channel, new ByteBuffer[64]);
+
+        // then: four calls of at most MAX_BYTES_PER_WRITE, every byte once
+        assertThat(drained).isTrue();
+        assertThat(channel.calls).isEqualTo(4);
+        assertThat(channel.written.size()).isEqualTo(10 + huge);
+        assertThat(queue.bytes()).isZero();
+    }
 }

@@ -3,7 +3,6 @@ package io.ringside.examples.echo;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
-import io.ringside.protocol.http.HandshakeLimits;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -47,7 +46,6 @@ public final class EchoServer {
         return WebSocketServer.builder()
                 .port(port)
                 .endpoint("/", handler())
-                .handshakeLimits(HandshakeLimits.defaults())
                 .decoderConfig(DecoderConfig.builder()
                         .maxFramePayloadBytes(MAX_MESSAGE_BYTES)
                         .maxMessageBytes(MAX_MESSAGE_BYTES)

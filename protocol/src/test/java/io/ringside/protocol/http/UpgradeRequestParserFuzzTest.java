@@ -69,7 +69,7 @@ class UpgradeRequestParserFuzzTest {
             request.validateWebSocketUpgrade();
             List<String> protocols = request.subprotocols();
             String extensions = request.extensions().toString();
-            ByteBuffer response = ByteBuffer.allocate(256);
+            ByteBuffer response = ByteBuffer.allocate(limits.maxHeadBytes() + 256);
             UpgradeResponseWriter.writeSwitchingProtocols(response, request,
                     protocols.isEmpty() ? null : protocols.get(0));
             return "101 " + accessors + extensions + " leftover " + leftover

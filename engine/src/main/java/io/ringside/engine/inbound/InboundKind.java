@@ -1,0 +1,18 @@
+package io.ringside.engine.inbound;
+
+/** What an {@link InboundEvent} carries; wire-independent constants used by the I/O and tick threads. */
+public final class InboundKind {
+    /** A join request decided by the room (no bytes; the target carries the request). */
+    public static final int JOIN = 1;
+    /** A raw client envelope holding a game message. */
+    public static final int GAME = 2;
+    /** A raw client envelope holding a ping. */
+    public static final int PING = 3;
+    /** The player asked to leave (no bytes). */
+    public static final int LEAVE = 4;
+    /** The connection closed (no bytes). */
+    public static final int DISCONNECT = 5;
+
+    private InboundKind() {
+    }
+}

@@ -1,0 +1,121 @@
+package io.ringside.engine.inbound;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.EventTranslatorTwoArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A shard's inbound ring: many producers (I/O loops) publish, the shard's tick thread drains with an
+ * {@link EventPoller} at the start of each tick.
+ *
+ * <p>Publishing never blocks and never drops: when the ring is full, the message is copied aside,
+ * the connection stops reading ({@code pauseReading}) and every later message of that session waits
+ * behind it, in order, until {@link #retryBlocked()} on the tick thread finds room and resumes
+ * reading. Steady state (ring not full) allocates nothing: the bytes are copied once, straight into
+ * the slot.
+ */
+public final class InboundRing {
+    private static final EventTranslatorTwoArg<InboundEvent, Session, ByteBuffer> LIVE = (event, seq, s, buf) ->
+            buf.get(s.stagedOffset, event.prepare(s.stagedKind, s, s.stagedTarget, s.stagedLength), 0, s.stagedLength);
+    private static final EventTranslatorTwoArg<InboundEvent, Session, PendingMessage> PENDING = (event, seq, s, m) ->
+            System.arraycopy(m.bytes, 0, event.prepare(m.kind, s, m.target, m.bytes.length), 0, m.bytes.length);
+
+    /** The buffer to publish kinds that carry no bytes with (length 0). */
+    public static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+    private final RingBuffer<InboundEvent> ring;
+    private final EventPoller<InboundEvent> poller;
+    private final ConcurrentLinkedQueue<Session> blocked = new ConcurrentLinkedQueue<>();
+    private final AtomicLong backpressureEvents = new AtomicLong();
+
+    /** A ring of {@code capacity} slots (a power of two) whose arrays hold {@code slotBytes} each. */
+    public InboundRing(int capacity, int slotBytes) {
+        this.ring = RingBuffer.createMultiProducer(InboundEvent.factory(slotBytes), capacity,
+                new YieldingWaitStrategy());
+        this.poller = ring.newPoller();
+        ring.addGatingSequences(poller.getSequence());
+    }
+
+    /**
+     * Publishes bytes {@code [offset, offset + length)} of {@code buffer} as a {@code kind} message of
+     * {@code session} routed to {@code target}. Called on the session's I/O thread (the staged fields
+     * are that thread's); never blocks.
+     */
+    public void publish(Session session, int kind, Object target, ByteBuffer buffer, int offset, int length) {
+        if (session.isBlocked() && session.queueIfBlocked(this, kind, target, buffer, offset, length)) {
+            return;
+        }
+        session.stagedKind = kind;
+        session.stagedTarget = target;
+        session.stagedOffset = offset;
+        session.stagedLength = length;
+        boolean published = ring.tryPublishEvent(LIVE, session, buffer);
+        session.stagedTarget = null;
+        if (!published) {
+            session.block(this, kind, target, buffer, offset, length);
+            backpressureEvents.incrementAndGet();
+            session.connection().pauseReading();
+            blocked.offer(session);
+        }
+    }
+
+    boolean tryPublishPending(Session session, PendingMessage message) {
+        return ring.tryPublishEvent(PENDING, session, message);
+    }
+
+    /**
+     * Publishes what blocked sessions have waiting, as far as rings have room, and resumes reading
+     * for those that are through. Tick thread, after draining; visits each blocked session once.
+     *
+     * @return how many sessions were resumed
+     */
+    public int retryBlocked() {
+        int resumed = 0;
+        for (int i = blocked.size(); i > 0; i--) {
+            Session session = blocked.poll();
+            if (session == null) {
+                break;
+            }
+            InboundRing waitingFor = session.publishPending();
+            if (waitingFor == null) {
+                session.connection().resumeReading();
+                resumed++;
+            } else {
+                waitingFor.blocked.offer(session);
+            }
+        }
+        return resumed;
+    }
+
+    /**
+     * Hands every event published so far, at most {@code handler}'s own bound, to {@code handler} in
+     * publish order. Tick thread only.
+     */
+    public void drain(EventPoller.Handler<InboundEvent> handler) throws Exception {
+        poller.poll(handler);
+    }
+
+    /** Events published and not yet drained. Any thread. */
+    public long depth() {
+        return ring.getCursor() - poller.getSequence().get();
+    }
+
+    /** The number of slots. */
+    public int capacity() {
+        return ring.getBufferSize();
+    }
+
+    /** How many times a publish found the ring full and paused a connection. Any thread. */
+    public long backpressureEvents() {
+        return backpressureEvents.get();
+    }
+
+    /** Sessions waiting for room in this ring. Any thread. */
+    public int blockedSessions() {
+        return blocked.size();
+    }
+}

@@ -1,0 +1,212 @@
+package io.ringside.engine.room;
+
+import io.ringside.engine.tick.NanoClock;
+import io.ringside.engine.tick.TickLoopConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Immutable settings of the game side of a server: shards, tick rate, room types and the inbound
+ * limits. Built by {@code RingsideServer.Builder}; {@link Builder#build()} names a bad value.
+ */
+public final class GameConfig {
+    private final int shards;
+    private final int tickRateHz;
+    private final int maxCatchUpTicks;
+    private final int ringCapacity;
+    private final int slotBytes;
+    private final int maxEventsPerTick;
+    private final int maxMalformedMessages;
+    private final int postQueueCapacity;
+    private final List<String> handshakeHeaders;
+    private final Map<String, RoomType> roomTypes;
+    private final NanoClock clock;
+
+    private GameConfig(Builder b) {
+        this.shards = b.shards;
+        this.tickRateHz = b.tickRateHz;
+        this.maxCatchUpTicks = b.maxCatchUpTicks;
+        this.ringCapacity = b.ringCapacity;
+        this.slotBytes = b.slotBytes;
+        this.maxEventsPerTick = b.maxEventsPerTick;
+        this.maxMalformedMessages = b.maxMalformedMessages;
+        this.postQueueCapacity = b.postQueueCapacity;
+        this.handshakeHeaders = List.copyOf(b.handshakeHeaders);
+        this.roomTypes = Map.copyOf(b.roomTypes);
+        this.clock = b.clock;
+    }
+
+    /** A builder with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Tick loops, each with its own thread, ring and rooms. */
+    public int shards() {
+        return shards;
+    }
+
+    /** Ticks per second of every shard. */
+    public int tickRateHz() {
+        return tickRateHz;
+    }
+
+    int maxCatchUpTicks() {
+        return maxCatchUpTicks;
+    }
+
+    /** Inbound ring slots per shard (a power of two). */
+    public int ringCapacity() {
+        return ringCapacity;
+    }
+
+    /** Bytes each ring slot holds without allocating; larger messages get an array of their own. */
+    public int slotBytes() {
+        return slotBytes;
+    }
+
+    /** Most inbound events one shard dispatches per tick; the rest wait for the next tick. */
+    public int maxEventsPerTick() {
+        return maxEventsPerTick;
+    }
+
+    /** Malformed messages a connection may send before it is closed with 1007. */
+    public int maxMalformedMessages() {
+        return maxMalformedMessages;
+    }
+
+    /** Tasks per shard that other threads may have posted to rooms and not yet run. */
+    public int postQueueCapacity() {
+        return postQueueCapacity;
+    }
+
+    /** Handshake header fields kept for the rooms' auth hooks. */
+    public List<String> handshakeHeaders() {
+        return handshakeHeaders;
+    }
+
+    Map<String, RoomType> roomTypes() {
+        return roomTypes;
+    }
+
+    NanoClock clock() {
+        return clock;
+    }
+
+    /** Builds a {@link GameConfig}; see the getters for meanings and the fields for defaults. */
+    public static final class Builder {
+        private int shards = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        private int tickRateHz = TickLoopConfig.DEFAULT_TICK_RATE_HZ;
+        private int maxCatchUpTicks = TickLoopConfig.DEFAULT_MAX_CATCH_UP_TICKS;
+        private int ringCapacity = 16_384;
+        private int slotBytes = 512;
+        private int maxEventsPerTick = 16_384;
+        private int maxMalformedMessages = 10;
+        private int postQueueCapacity = 4_096;
+        private List<String> handshakeHeaders = List.of("Authorization", "Cookie", "User-Agent", "X-Forwarded-For");
+        private final Map<String, RoomType> roomTypes = new LinkedHashMap<>();
+        private NanoClock clock = NanoClock.system();
+
+        private Builder() {
+        }
+
+        /** Number of shards (tick threads). Default: half the available processors, at least 1. */
+        public Builder shards(int shards) {
+            this.shards = shards;
+            return this;
+        }
+
+        /** Ticks per second, 1 to 128. Default 30. */
+        public Builder tickRateHz(int hz) {
+            this.tickRateHz = hz;
+            return this;
+        }
+
+        /** Overdue ticks run back to back after an overrun; older ones are skipped. Default 3. */
+        public Builder maxCatchUpTicks(int ticks) {
+            this.maxCatchUpTicks = ticks;
+            return this;
+        }
+
+        /** Inbound ring slots per shard, a power of two. Default 16 384. */
+        public Builder ringCapacity(int slots) {
+            this.ringCapacity = slots;
+            return this;
+        }
+
+        /** Bytes per ring slot. Default 512. */
+        public Builder slotBytes(int bytes) {
+            this.slotBytes = bytes;
+            return this;
+        }
+
+        /** Most inbound events dispatched per shard per tick. Default 16 384. */
+        public Builder maxEventsPerTick(int events) {
+            this.maxEventsPerTick = events;
+            return this;
+        }
+
+        /** Malformed messages tolerated per connection before close 1007. Default 10. */
+        public Builder maxMalformedMessages(int count) {
+            this.maxMalformedMessages = count;
+            return this;
+        }
+
+        /** Capacity of each shard's queue of posted tasks. Default 4 096. */
+        public Builder postQueueCapacity(int capacity) {
+            this.postQueueCapacity = capacity;
+            return this;
+        }
+
+        /** Handshake header fields kept for auth hooks. Default Authorization, Cookie, User-Agent, X-Forwarded-For. */
+        public Builder handshakeHeaders(List<String> names) {
+            this.handshakeHeaders = names;
+            return this;
+        }
+
+        /** Registers room type {@code name}: rooms made by {@code factory}, with {@code options}. */
+        public Builder room(String name, Supplier<? extends Room> factory, RoomOptions options) {
+            if (roomTypes.containsKey(name)) {
+                throw new IllegalArgumentException("room=" + name + " (registered twice)");
+            }
+            roomTypes.put(name, new RoomType(name, factory, options));
+            return this;
+        }
+
+        /** The clock the tick loops run by (tests drive it by hand). Default {@link NanoClock#system()}. */
+        public Builder clock(NanoClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Checks every value and builds. */
+        public GameConfig build() {
+            check(shards >= 1, "shards=" + shards + " (minimum 1)");
+            check(tickRateHz >= TickLoopConfig.MIN_TICK_RATE_HZ && tickRateHz <= TickLoopConfig.MAX_TICK_RATE_HZ,
+                    "tickRateHz=" + tickRateHz + " (must be 1 to 128)");
+            check(maxCatchUpTicks >= 0, "maxCatchUpTicks=" + maxCatchUpTicks + " (minimum 0)");
+            check(ringCapacity >= 2 && Integer.bitCount(ringCapacity) == 1,
+                    "ringCapacity=" + ringCapacity + " (a power of two, minimum 2)");
+            check(slotBytes >= 16, "slotBytes=" + slotBytes + " (minimum 16)");
+            check(maxEventsPerTick >= 1, "maxEventsPerTick=" + maxEventsPerTick + " (minimum 1)");
+            check(maxMalformedMessages >= 1, "maxMalformedMessages=" + maxMalformedMessages + " (minimum 1)");
+            check(postQueueCapacity >= 1, "postQueueCapacity=" + postQueueCapacity + " (minimum 1)");
+            check(handshakeHeaders != null, "handshakeHeaders=null");
+            check(!roomTypes.isEmpty(), "rooms=[] (register at least one room type)");
+            for (RoomType type : roomTypes.values()) {
+                check(type.name != null && !type.name.isEmpty(), "room.name=" + type.name);
+                check(type.factory != null && type.options != null, "room(" + type.name + ") factory and options");
+            }
+            check(clock != null, "clock=null");
+            return new GameConfig(this);
+        }
+
+        private static void check(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

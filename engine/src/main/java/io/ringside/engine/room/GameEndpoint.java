@@ -1,0 +1,172 @@
+package io.ringside.engine.room;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.ringside.engine.inbound.EnvelopeFields;
+import io.ringside.engine.inbound.InboundKind;
+import io.ringside.engine.inbound.InboundRing;
+import io.ringside.engine.inbound.Session;
+import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.WebSocketHandler;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.EnvelopeCodec;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.Pong;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.http.UpgradeRequest;
+import io.ringside.protocol.websocket.CloseCode;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The game endpoint's transport callbacks, on the I/O threads. Routes each binary envelope by its
+ * top-level field without parsing it: game messages and pings are copied raw into the ring of the
+ * shard their room lives on; joins, leaves and room listings are rare and handled here (matchmaking
+ * through the {@link RoomDirectory}); anything else is answered as malformed. Text frames close 1003.
+ */
+final class GameEndpoint implements WebSocketHandler {
+    private static final int SESSION_NONCE_BYTES = 6;
+
+    private final RoomDirectory directory;
+    private final GameConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    GameEndpoint(RoomDirectory directory, GameConfig config) {
+        this.directory = directory;
+        this.config = config;
+    }
+
+    @Override
+    public void onOpen(Connection connection, UpgradeRequest request) {
+        Handshake handshake = Handshake.capture(request, connection.remoteAddress(), config.handshakeHeaders());
+        connection.attach(new Session(connection, sessionId(connection.id()), handshake));
+    }
+
+    private String sessionId(long connectionId) {
+        byte[] nonce = new byte[SESSION_NONCE_BYTES];
+        random.nextBytes(nonce);
+        return Long.toString(connectionId, 36) + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+    }
+
+    @Override
+    public void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
+        connection.close(CloseCode.UNSUPPORTED_DATA, "binary envelopes only");
+    }
+
+    @Override
+    public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
+        Session session = (Session) connection.attachment();
+        switch (EnvelopeFields.topLevelField(buffer, offset, length)) {
+            case EnvelopeFields.GAME -> toRoom(session, InboundKind.GAME, buffer, offset, length);
+            case EnvelopeFields.PING -> ping(session, buffer, offset, length);
+            case EnvelopeFields.JOIN -> join(session, buffer, offset, length);
+            case EnvelopeFields.LEAVE -> leave(session);
+            case EnvelopeFields.LIST_ROOMS -> list(session, buffer, offset, length);
+            default -> malformed(session, "not a client envelope");
+        }
+    }
+
+    @Override
+    public void onClose(Connection connection, int code, String reason) {
+        Session session = (Session) connection.attachment();
+        if (session != null) {
+            Player player = (Player) session.exit();
+            if (player != null) {
+                ringOf(player).publish(session, InboundKind.DISCONNECT, player, InboundRing.NO_BYTES, 0, 0);
+            }
+        }
+    }
+
+    private void toRoom(Session session, int kind, ByteBuffer buffer, int offset, int length) {
+        Player player = (Player) session.current();
+        if (player == null) {
+            error(session, ErrorCode.ERROR_CODE_NOT_IN_ROOM, "join a room first");
+            return;
+        }
+        ringOf(player).publish(session, kind, player, buffer, offset, length);
+    }
+
+    private void ping(Session session, ByteBuffer buffer, int offset, int length) {
+        if (session.current() != null) {
+            toRoom(session, InboundKind.PING, buffer, offset, length);
+            return;
+        }
+        ClientEnvelope envelope = parse(session, buffer, offset, length);
+        if (envelope != null) {
+            session.connection().sendFrame(ServerFrames.envelope(ServerEnvelope.newBuilder().setPong(
+                    Pong.newBuilder().setClientTime(envelope.getPing().getClientTime())
+                            .setServerTimeMs(System.currentTimeMillis())).build()));
+        }
+    }
+
+    private void join(Session session, ByteBuffer buffer, int offset, int length) {
+        ClientEnvelope envelope = parse(session, buffer, offset, length);
+        if (envelope == null) {
+            return;
+        }
+        if (session.current() != null) {
+            error(session, ErrorCode.ERROR_CODE_ALREADY_IN_ROOM, "leave the current room first");
+            return;
+        }
+        io.ringside.protocol.envelope.JoinRequest wire = envelope.getJoin();
+        RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
+            case ROOM_ID -> directory.joinById(wire.getRoomId());
+            case ROOM_TYPE -> wire.getCreatePrivate()
+                    ? directory.create(wire.getRoomType(), true, wire.getOptionsMap())
+                    : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+            default -> null;
+        };
+        if (reservation == null) {
+            malformed(session, "join needs a room type or a room id");
+            return;
+        }
+        if (reservation.room() == null) {
+            error(session, reservation.error(), reservation.message());
+            return;
+        }
+        JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
+                (Handshake) session.handshake());
+        Player player = new Player(session, reservation.room(), request);
+        // only this I/O thread sets the membership, and it was empty just above
+        session.enter(player);
+        ringOf(player).publish(session, InboundKind.JOIN, player, InboundRing.NO_BYTES, 0, 0);
+    }
+
+    private void leave(Session session) {
+        Player player = (Player) session.exit();
+        if (player == null) {
+            error(session, ErrorCode.ERROR_CODE_NOT_IN_ROOM, "not in a room");
+            return;
+        }
+        ringOf(player).publish(session, InboundKind.LEAVE, player, InboundRing.NO_BYTES, 0, 0);
+    }
+
+    private void list(Session session, ByteBuffer buffer, int offset, int length) {
+        ClientEnvelope envelope = parse(session, buffer, offset, length);
+        if (envelope != null) {
+            session.connection().sendFrame(ServerFrames.envelope(ServerEnvelope.newBuilder()
+                    .setRoomList(directory.list(envelope.getListRooms().getRoomType())).build()));
+        }
+    }
+
+    private ClientEnvelope parse(Session session, ByteBuffer buffer, int offset, int length) {
+        try {
+            return EnvelopeCodec.parseClientEnvelope(buffer, offset, length);
+        } catch (InvalidProtocolBufferException e) {
+            malformed(session, "envelope does not parse");
+            return null;
+        }
+    }
+
+    private static InboundRing ringOf(Player player) {
+        return player.room.shard.ring;
+    }
+
+    private void malformed(Session session, String message) {
+        Shard.answerMalformed(session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, message, config.maxMalformedMessages());
+    }
+
+    private static void error(Session session, ErrorCode code, String message) {
+        session.connection().sendFrame(ServerFrames.error(code, message));
+    }
+}

@@ -1,0 +1,41 @@
+package io.ringside.engine.room;
+
+import java.util.Map;
+
+/**
+ * A client's request to join a room, as the room's {@link Room#onJoinAttempt} sees it: the options
+ * and auth token it sent, and its connection's {@link Handshake}. Immutable.
+ */
+public final class JoinRequest {
+    private final String sessionId;
+    private final Map<String, String> options;
+    private final String authToken;
+    private final Handshake handshake;
+
+    JoinRequest(String sessionId, Map<String, String> options, String authToken, Handshake handshake) {
+        this.sessionId = sessionId;
+        this.options = Map.copyOf(options);
+        this.authToken = authToken;
+        this.handshake = handshake;
+    }
+
+    /** The id the player will have in the room. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The join options the client sent (mode, team, ...); never {@code null}. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /** The auth token the client sent; empty when none. */
+    public String authToken() {
+        return authToken;
+    }
+
+    /** The connection's opening handshake (headers, cookies, query). */
+    public Handshake handshake() {
+        return handshake;
+    }
+}

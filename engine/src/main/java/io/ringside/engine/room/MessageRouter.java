@@ -1,0 +1,99 @@
+package io.ringside.engine.room;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+
+/**
+ * The game message types a room accepts, by {@code GameMessage.type} number, each with its protobuf
+ * {@link Parser} and handler:
+ *
+ * <pre>{@code
+ * messages().on(1, Input.parser(), this::onInput);
+ * }</pre>
+ * Messages are parsed on the room's tick thread straight from the inbound ring slot with aliasing:
+ * {@code bytes} fields of a parsed message are views valid only during the handler call. Declare
+ * types in {@link Room#onCreate}; one thread only.
+ */
+public final class MessageRouter {
+    static final int HANDLED = 0;
+    static final int UNKNOWN_TYPE = 1;
+    static final int MALFORMED = 2;
+
+    private final Int2ObjectOpenHashMap<Route<?>> routes = new Int2ObjectOpenHashMap<>();
+
+    MessageRouter() {
+    }
+
+    /** Declares message type {@code type}, parsed by {@code parser} and handled by {@code handler}. */
+    public <T> MessageRouter on(int type, Parser<T> parser, MessageHandler<? super T> handler) {
+        if (parser == null || handler == null) {
+            throw new IllegalArgumentException("type=" + type + ": parser and handler must not be null");
+        }
+        put(type, new Route<>(parser, handler, null));
+        return this;
+    }
+
+    /** Declares message type {@code type}, handed over unparsed (no allocation). */
+    public MessageRouter onRaw(int type, RawMessageHandler handler) {
+        if (handler == null) {
+            throw new IllegalArgumentException("type=" + type + ": handler must not be null");
+        }
+        put(type, new Route<>(null, null, handler));
+        return this;
+    }
+
+    private void put(int type, Route<?> route) {
+        if (routes.containsKey(type)) {
+            throw new IllegalArgumentException("type=" + type + " (declared twice)");
+        }
+        routes.put(type, route);
+    }
+
+    /** Whether {@code type} is declared. */
+    public boolean declares(int type) {
+        return routes.containsKey(type);
+    }
+
+    /**
+     * Parses and handles one message; returns {@link #HANDLED}, {@link #UNKNOWN_TYPE} or {@link #MALFORMED}.
+     * An exception from the handler propagates (the room has failed).
+     */
+    int dispatch(Player player, int type, byte[] bytes, int offset, int length) {
+        Route<?> route = routes.get(type);
+        if (route == null) {
+            return UNKNOWN_TYPE;
+        }
+        return route.handle(player, bytes, offset, length);
+    }
+
+    private static final class Route<T> {
+        private final Parser<T> parser;
+        private final MessageHandler<? super T> handler;
+        private final RawMessageHandler raw;
+
+        Route(Parser<T> parser, MessageHandler<? super T> handler, RawMessageHandler raw) {
+            this.parser = parser;
+            this.handler = handler;
+            this.raw = raw;
+        }
+
+        int handle(Player player, byte[] bytes, int offset, int length) {
+            if (raw != null) {
+                raw.onMessage(player, bytes, offset, length);
+                return HANDLED;
+            }
+            T message;
+            try {
+                CodedInputStream input = CodedInputStream.newInstance(bytes, offset, length);
+                input.enableAliasing(true);
+                message = parser.parseFrom(input);
+            } catch (InvalidProtocolBufferException e) {
+                return MALFORMED;
+            }
+            handler.onMessage(player, message);
+            return HANDLED;
+        }
+    }
+}

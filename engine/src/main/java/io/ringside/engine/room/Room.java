@@ -1,0 +1,154 @@
+package io.ringside.engine.room;
+
+import com.google.protobuf.MessageLite;
+import io.ringside.protocol.envelope.LeaveReason;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * A game room: extend it, override the callbacks you need and register the type with the server.
+ * The lifecycle follows Nakama's match handler and Colyseus' room:
+ *
+ * <pre>
+ * onCreate(options) ─▶ onJoinAttempt(request) ─accept─▶ onJoin(player) ─▶ messages, onTick(tick, dt) ...
+ *                                                 onLeave(player, reason) ─▶ ... ─▶ onDispose()
+ * </pre>
+ *
+ * <p>Threads: a room lives on one shard and every callback runs on that shard's tick thread, one at
+ * a time, so room code needs no locks. Work done elsewhere comes back through {@link #post}. An
+ * exception thrown from a callback disposes this room only: its players get an error and a close
+ * with 1011. The framework methods below ({@code send}, {@code broadcast}, ...) may only be called
+ * from the callbacks.
+ */
+public abstract class Room {
+    RoomCore core;
+
+    /** Creates a room; the framework calls the subclass' no-argument constructor through its factory. */
+    protected Room() {
+    }
+
+    // ---- callbacks
+
+    /** The room was created for a join carrying {@code options}; declare message types here. */
+    protected void onCreate(Map<String, String> options) {
+    }
+
+    /**
+     * Decides whether {@code request} may join (auth and matchmaking rules: token, headers, cookies,
+     * options). The capacity is already checked. Default: accept.
+     */
+    protected JoinDecision onJoinAttempt(JoinRequest request) {
+        return JoinDecision.accept();
+    }
+
+    /** {@code player} joined; the client has been sent {@code Joined}. */
+    protected void onJoin(Player player) {
+    }
+
+    /**
+     * One fixed simulation step: tick number {@code tick} (0, 1, 2, ... on this shard), {@code dtNanos}
+     * the fixed step in nanoseconds. Runs after this tick's messages were dispatched and due tasks ran.
+     */
+    protected void onTick(long tick, long dtNanos) {
+    }
+
+    /** {@code player} left: LEFT (asked), DISCONNECTED, KICKED or ROOM_CLOSED. */
+    protected void onLeave(Player player, LeaveReason reason) {
+    }
+
+    /** The room is going away; no player is left in it. */
+    protected void onDispose() {
+    }
+
+    // ---- framework services, tick thread
+
+    /** The message types this room accepts; register them in {@link #onCreate}. */
+    protected final MessageRouter messages() {
+        return core.messages;
+    }
+
+    /** This room's id (what clients join by). */
+    protected final String roomId() {
+        return core.id;
+    }
+
+    /** This room's type name. */
+    protected final String roomType() {
+        return core.type.name;
+    }
+
+    /** The most players this room takes. */
+    protected final int capacity() {
+        return core.type.options.capacity();
+    }
+
+    /** The joined players, in join order; a live read-only view (don't kick while iterating it). */
+    protected final List<Player> players() {
+        return core.playersView;
+    }
+
+    /** The shard's ticks per second. */
+    protected final int tickRateHz() {
+        return core.shard.tickRateHz;
+    }
+
+    /** The number of the tick in progress. */
+    protected final long currentTick() {
+        return core.shard.currentTick;
+    }
+
+    /** Sends {@code message} as game message {@code type} to {@code player}. */
+    protected final void send(Player player, int type, MessageLite message) {
+        core.send(player, type, message);
+    }
+
+    /** Sends {@code message} to every player; serialized and framed once, the bytes are shared. */
+    protected final void broadcast(int type, MessageLite message) {
+        core.broadcast(null, type, message);
+    }
+
+    /** Sends {@code message} to every player but {@code except}; serialized and framed once. */
+    protected final void broadcastExcept(Player except, int type, MessageLite message) {
+        core.broadcast(except, type, message);
+    }
+
+    /** Removes {@code player} (told KICKED with {@code reason}); onLeave runs at once. */
+    protected final void kick(Player player, String reason) {
+        core.leave(player, LeaveReason.LEAVE_REASON_KICKED, reason == null ? "" : reason);
+    }
+
+    /** Sets the label room listings show (map, mode...); any thread. */
+    protected final void setLabel(String label) {
+        core.label = label == null ? "" : label;
+    }
+
+    /** Disposes this room at the end of the current tick; its players leave with ROOM_CLOSED. */
+    protected final void close() {
+        core.closeRequested = true;
+    }
+
+    /** Runs {@code task} on this room's thread {@code delayTicks} ticks from now (at least 1), before onTick. */
+    protected final void schedule(long delayTicks, Runnable task) {
+        core.schedule(delayTicks, task);
+    }
+
+    /**
+     * Hands {@code task} to this room's thread from any thread (the result of slow work done
+     * elsewhere); it runs at the start of the next tick. Returns {@code false} when the shard's
+     * bounded queue is full or the room is gone.
+     */
+    protected final boolean post(Runnable task) {
+        return core.shard.post(core, task);
+    }
+
+    /** An {@link Executor} that {@link #post}s, throwing {@link RejectedExecutionException} when full. */
+    protected final Executor executor() {
+        return task -> {
+            if (!post(task)) {
+                throw new RejectedExecutionException("room " + core.id + ": post queue full or room disposed");
+            }
+        };
+    }
+}

@@ -1,0 +1,279 @@
+package io.ringside.engine.room;
+
+import com.google.protobuf.MessageLite;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.Joined;
+import io.ringside.protocol.envelope.LeaveReason;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.websocket.CloseCode;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The framework's side of one room: its players, lifecycle and sends, around the game's {@link Room}.
+ * Tick thread of its shard only, except the fields the {@link RoomDirectory} guards.
+ *
+ * <p>Every call into game code is guarded: an exception fails this room alone (its players get an
+ * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on.
+ */
+final class RoomCore {
+    private static final Logger LOG = LoggerFactory.getLogger(RoomCore.class);
+    static final int NEW = 0;
+    static final int ACTIVE = 1;
+    static final int DISPOSED = 2;
+
+    final String id;
+    final RoomType type;
+    final boolean privateRoom;
+    final Shard shard;
+    final MessageRouter messages = new MessageRouter();
+    private final RoomDirectory directory;
+    private final Map<String, String> createOptions;
+    private final ArrayList<Player> players = new ArrayList<>();
+    final List<Player> playersView = Collections.unmodifiableList(players);
+    private final PriorityQueue<ScheduledTask> scheduled = new PriorityQueue<>();
+    private final long disposeAfterTicks;
+    private Room room;
+    private int state = NEW;
+    private long emptyTicks;
+    private long taskSequence;
+    boolean closeRequested;
+
+    // guarded by the directory
+    int reserved;
+    volatile int playerCount;
+    volatile String label = "";
+
+    RoomCore(String id, RoomType type, boolean privateRoom, Shard shard, RoomDirectory directory,
+             Map<String, String> createOptions) {
+        this.id = id;
+        this.type = type;
+        this.privateRoom = privateRoom;
+        this.shard = shard;
+        this.directory = directory;
+        this.createOptions = Map.copyOf(createOptions);
+        long ms = type.options.disposeWhenEmptyMs();
+        this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
+    }
+
+    int state() {
+        return state;
+    }
+
+    /** Makes the game's room and runs its onCreate; on the first join event. */
+    private boolean activate() {
+        state = ACTIVE;
+        shard.add(this);
+        try {
+            room = type.factory.get();
+            room.core = this;
+            room.onCreate(createOptions);
+            return true;
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            return false;
+        }
+    }
+
+    void join(Player player) {
+        if (state == NEW && !activate() || state == DISPOSED) {
+            reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
+            return;
+        }
+        JoinDecision decision;
+        try {
+            decision = room.onJoinAttempt(player.request);
+        } catch (RuntimeException | Error e) {
+            reject(player, ErrorCode.ERROR_CODE_INTERNAL, "room failed");
+            fail(e);
+            return;
+        }
+        if (decision == null || !decision.accepted()) {
+            reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
+            return;
+        }
+        player.state = Player.JOINED;
+        players.add(player);
+        playerCount = players.size();
+        emptyTicks = 0;
+        send(player, ServerFrames.envelope(ServerEnvelope.newBuilder().setJoined(Joined.newBuilder()
+                .setSessionId(player.sessionId()).setRoomId(id).setRoomType(type.name)
+                .setTickRateHz(shard.tickRateHz).setCurrentTick(shard.currentTick)).build()));
+        try {
+            room.onJoin(player);
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    private void reject(Player player, ErrorCode code, String reason) {
+        player.state = Player.LEFT;
+        player.session.exit(player);
+        directory.release(this);
+        player.session.connection().sendFrame(ServerFrames.error(code, reason));
+    }
+
+    /** Removes a joined player, tells the client unless it is gone, and calls onLeave. */
+    void leave(Player player, LeaveReason reason, String message) {
+        if (player.state != Player.JOINED || state != ACTIVE) {
+            return;
+        }
+        player.state = Player.LEFT;
+        players.remove(player);
+        playerCount = players.size();
+        directory.release(this);
+        if (reason != LeaveReason.LEAVE_REASON_DISCONNECTED) {
+            player.session.exit(player);
+            send(player, ServerFrames.left(reason, message));
+        }
+        try {
+            room.onLeave(player, reason);
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    void message(Player player, int messageType, byte[] bytes, int offset, int length) {
+        int outcome;
+        try {
+            outcome = messages.dispatch(player, messageType, bytes, offset, length);
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            return;
+        }
+        if (outcome == MessageRouter.MALFORMED) {
+            shard.malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, "payload does not parse");
+        } else if (outcome == MessageRouter.UNKNOWN_TYPE) {
+            shard.malformed(player.session, ErrorCode.ERROR_CODE_UNKNOWN_MESSAGE_TYPE,
+                    "unknown message type " + messageType);
+        }
+    }
+
+    /** Runs due tasks, then the room's step, then disposes it if closed or empty for long enough. */
+    void tick(long tick, long stepNanos) {
+        if (state != ACTIVE) {
+            return;
+        }
+        try {
+            ScheduledTask task;
+            while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
+                scheduled.poll();
+                task.task.run();
+            }
+            if (state == ACTIVE) {
+                room.onTick(tick, stepNanos);
+            }
+        } catch (RuntimeException | Error e) {
+            fail(e);
+            return;
+        }
+        if (closeRequested) {
+            dispose();
+        } else if (players.isEmpty() && emptyTicks++ >= disposeAfterTicks && directory.removeIfIdle(this)) {
+            dispose();
+        }
+    }
+
+    void runPosted(Runnable task) {
+        if (state != ACTIVE) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    void schedule(long delayTicks, Runnable task) {
+        scheduled.add(new ScheduledTask(shard.currentTick + Math.max(1, delayTicks), taskSequence++, task));
+    }
+
+    /** Every joined player leaves with ROOM_CLOSED, then onDispose runs and the room is gone. */
+    void dispose() {
+        if (state != ACTIVE) {
+            state = DISPOSED;
+            return;
+        }
+        for (int i = players.size() - 1; i >= 0 && state == ACTIVE; i--) {
+            leave(players.get(i), LeaveReason.LEAVE_REASON_ROOM_CLOSED, "room closed");
+        }
+        if (state != ACTIVE) {
+            return;
+        }
+        finish();
+        try {
+            room.onDispose();
+        } catch (RuntimeException | Error e) {
+            shard.roomFailed(this, e);
+        }
+    }
+
+    /** The room threw: its players get an INTERNAL error and 1011, it is disposed, others go on. */
+    void fail(Throwable error) {
+        if (state != ACTIVE) {
+            return;
+        }
+        shard.roomFailed(this, error);
+        LOG.warn("room {} ({}) failed and is disposed", id, type.name, error);
+        for (Player player : players) {
+            player.state = Player.LEFT;
+            player.session.exit(player);
+            send(player, ServerFrames.error(ErrorCode.ERROR_CODE_INTERNAL, "room failed"));
+            player.session.connection().close(CloseCode.INTERNAL_ERROR, "room failed");
+        }
+        players.clear();
+        finish();
+        if (room != null) {
+            try {
+                room.onDispose();
+            } catch (RuntimeException | Error e) {
+                LOG.warn("room {} failed in onDispose too", id, e);
+            }
+        }
+    }
+
+    private void finish() {
+        state = DISPOSED;
+        playerCount = 0;
+        scheduled.clear();
+        directory.remove(this);
+        shard.remove(this);
+    }
+
+    // ---- sends, tick thread
+
+    void send(Player player, ByteBuffer frame) {
+        if (player.session.connection().sendFrame(frame)) {
+            shard.countOut(frame.remaining());
+        }
+    }
+
+    void send(Player player, int messageType, MessageLite message) {
+        send(player, ServerFrames.game(shard.encoder, messageType, message));
+    }
+
+    void broadcast(Player except, int messageType, MessageLite message) {
+        ByteBuffer frame = ServerFrames.game(shard.encoder, messageType, message);
+        for (int i = 0; i < players.size(); i++) {
+            Player player = players.get(i);
+            if (player != except) {
+                send(player, frame);
+            }
+        }
+    }
+
+    private record ScheduledTask(long dueTick, long sequence, Runnable task) implements Comparable<ScheduledTask> {
+        @Override
+        public int compareTo(ScheduledTask other) {
+            int byTick = Long.compare(dueTick, other.dueTick);
+            return byTick != 0 ? byTick : Long.compare(sequence, other.sequence);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.ringside.engine.room;
+
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.RoomInfo;
+import io.ringside.protocol.envelope.RoomList;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matchmaking: every live room by id and by type, and the seats taken in each. Joins are rare, so
+ * one lock guards it all; I/O threads reserve seats here, tick threads release them.
+ *
+ * <p>A seat is reserved when a join is routed to a room and released when the join is rejected or
+ * the player leaves, so a room never takes more than its capacity even with joins in flight, and
+ * an empty room with a join on its way is not disposed.
+ */
+final class RoomDirectory {
+    private static final int ID_BYTES = 9;
+
+    private final Map<String, RoomType> types;
+    private final Shard[] shards;
+    private final Map<String, RoomCore> byId = new HashMap<>();
+    private final Map<String, List<RoomCore>> byType = new HashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    RoomDirectory(Map<String, RoomType> types, Shard[] shards) {
+        this.types = Map.copyOf(types);
+        this.shards = shards;
+    }
+
+    /** The outcome of routing a join: a room with a seat reserved, or why not. */
+    record Reservation(RoomCore room, ErrorCode error, String message) {
+        static Reservation refused(ErrorCode error, String message) {
+            return new Reservation(null, error, message);
+        }
+    }
+
+    /** Reserves a seat in a public room of {@code type} with one free, or in a new room. */
+    synchronized Reservation joinOrCreate(String type, Map<String, String> options) {
+        RoomType roomType = types.get(type);
+        if (roomType == null) {
+            return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
+        }
+        for (RoomCore room : byType.getOrDefault(type, List.of())) {
+            if (!room.privateRoom && room.reserved < roomType.options.capacity()) {
+                return reserve(room);
+            }
+        }
+        return reserve(create(roomType, false, options));
+    }
+
+    /** Reserves a seat in a new room of {@code type}, public or private (joined by id only). */
+    synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options) {
+        RoomType roomType = types.get(type);
+        if (roomType == null) {
+            return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
+        }
+        return reserve(create(roomType, privateRoom, options));
+    }
+
+    /** Reserves a seat in the room with id {@code id}. */
+    synchronized Reservation joinById(String id) {
+        RoomCore room = byId.get(id);
+        if (room == null) {
+            return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
+        }
+        if (room.reserved >= room.type.options.capacity()) {
+            return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
+        }
+        return reserve(room);
+    }
+
+    private Reservation reserve(RoomCore room) {
+        room.reserved++;
+        room.shard.load++;
+        return new Reservation(room, null, null);
+    }
+
+    private RoomCore create(RoomType type, boolean privateRoom, Map<String, String> options) {
+        Shard shard = shards[0];
+        for (Shard candidate : shards) {
+            if (candidate.load < shard.load) {
+                shard = candidate;
+            }
+        }
+        String id;
+        do {
+            id = newId();
+        } while (byId.containsKey(id));
+        RoomCore room = new RoomCore(id, type, privateRoom, shard, this, options);
+        shard.load++;
+        byId.put(id, room);
+        byType.computeIfAbsent(type.name, k -> new ArrayList<>()).add(room);
+        return room;
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Gives back a seat (join rejected or player left). Tick thread. */
+    synchronized void release(RoomCore room) {
+        if (byId.get(room.id) != room) {
+            return;
+        }
+        room.reserved--;
+        room.shard.load--;
+    }
+
+    /** Unlists {@code room} if no seat is taken or reserved; {@code true} if it may be disposed. Tick thread. */
+    synchronized boolean removeIfIdle(RoomCore room) {
+        if (room.reserved > 0) {
+            return false;
+        }
+        remove(room);
+        return true;
+    }
+
+    /** Unlists {@code room} whatever its seats (failure, close, shutdown). Tick thread. */
+    synchronized void remove(RoomCore room) {
+        if (byId.remove(room.id) == null) {
+            return;
+        }
+        List<RoomCore> rooms = byType.get(room.type.name);
+        rooms.remove(room);
+        if (rooms.isEmpty()) {
+            byType.remove(room.type.name);
+        }
+        room.shard.load -= 1 + room.reserved;
+        room.reserved = 0;
+    }
+
+    /** The public rooms of {@code type} with their player counts and labels. Any thread. */
+    synchronized RoomList list(String type) {
+        RoomList.Builder list = RoomList.newBuilder().setRoomType(type);
+        for (RoomCore room : byType.getOrDefault(type, List.of())) {
+            if (!room.privateRoom) {
+                list.addRooms(RoomInfo.newBuilder().setRoomId(room.id).setRoomType(type)
+                        .setPlayers(room.playerCount).setCapacity(room.type.options.capacity())
+                        .setLabel(room.label));
+            }
+        }
+        return list.build();
+    }
+
+    /** Every live room, for shutdown. */
+    synchronized List<RoomCore> rooms() {
+        return new ArrayList<>(byId.values());
+    }
+
+    boolean hasType(String type) {
+        return types.containsKey(type);
+    }
+}

@@ -1,0 +1,77 @@
+package io.ringside.engine.room;
+
+import io.ringside.engine.tick.TickThread;
+import io.ringside.engine.transport.WebSocketHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The game side of a server: its shards (tick loops with their rings and rooms), the room directory
+ * and the endpoint handler that feeds them. {@code RingsideServer} wires it to the transport; it is
+ * public for that, not as an API of its own.
+ */
+public final class RoomRuntime implements AutoCloseable {
+    private final Shard[] shards;
+    private final RoomDirectory directory;
+    private final GameEndpoint endpoint;
+    private final List<TickThread> threads = new ArrayList<>();
+    private boolean closed;
+
+    /** Shards, directory and endpoint for {@code config}; no thread runs until {@link #start()}. */
+    public RoomRuntime(GameConfig config) {
+        this.shards = new Shard[config.shards()];
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new Shard(i, config, config.clock());
+        }
+        this.directory = new RoomDirectory(config.roomTypes(), shards);
+        this.endpoint = new GameEndpoint(directory, config);
+    }
+
+    /** The transport callbacks of the game endpoint. */
+    public WebSocketHandler endpoint() {
+        return endpoint;
+    }
+
+    /** Starts one tick thread per shard. */
+    public synchronized void start() {
+        for (Shard shard : shards) {
+            threads.add(new TickThread("ringside-shard-" + shard.index, shard.loop, shard.clock));
+        }
+    }
+
+    /** Runs every shard's due ticks on the calling thread (tests, with an injected clock); returns ticks run. */
+    public int doWork() {
+        int ticks = 0;
+        for (Shard shard : shards) {
+            ticks += shard.loop.doWork();
+        }
+        return ticks;
+    }
+
+    /** Each shard's figures now; any thread. */
+    public List<ShardMetrics> metrics() {
+        List<ShardMetrics> metrics = new ArrayList<>(shards.length);
+        for (Shard shard : shards) {
+            metrics.add(shard.metrics());
+        }
+        return metrics;
+    }
+
+    /**
+     * Stops the tick threads after their current tick, then disposes every room on the calling
+     * thread (players are told ROOM_CLOSED). Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (TickThread thread : threads) {
+            thread.close();
+        }
+        for (Shard shard : shards) {
+            shard.disposeAll();
+        }
+    }
+}

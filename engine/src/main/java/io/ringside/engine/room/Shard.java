@@ -1,0 +1,197 @@
+package io.ringside.engine.room;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.lmax.disruptor.EventPoller;
+import io.ringside.engine.inbound.GameMessageView;
+import io.ringside.engine.inbound.InboundEvent;
+import io.ringside.engine.inbound.InboundKind;
+import io.ringside.engine.inbound.InboundRing;
+import io.ringside.engine.inbound.Session;
+import io.ringside.engine.tick.NanoClock;
+import io.ringside.engine.tick.TickHandler;
+import io.ringside.engine.tick.TickLoop;
+import io.ringside.engine.tick.TickLoopConfig;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.LeaveReason;
+import io.ringside.protocol.envelope.Pong;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.websocket.CloseCode;
+import io.ringside.protocol.websocket.FrameEncoder;
+import io.ringside.protocol.websocket.Role;
+import java.util.ArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One tick loop and the rooms on it. Each tick: drain the inbound ring (bounded) and dispatch every
+ * event to its room in publish order, let blocked connections publish again, run tasks posted from
+ * other threads, then step every room (its due scheduled tasks, then {@code onTick}). Sends go
+ * straight to the connections' I/O loops. Everything here runs on the shard's tick thread, except
+ * {@link #post} and {@link #metrics()}; the steady state allocates nothing per tick.
+ */
+final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+
+    final int index;
+    final int tickRateHz;
+    final InboundRing ring;
+    final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
+    final TickLoop loop;
+    final NanoClock clock;
+    volatile long currentTick;
+    int load;
+
+    private final ArrayList<RoomCore> rooms = new ArrayList<>();
+    private final ArrayBlockingQueue<Posted> posts;
+    private final GameMessageView view = new GameMessageView();
+    private final int maxEventsPerTick;
+    private final int maxMalformedMessages;
+    private int drained;
+    private volatile long messagesIn;
+    private volatile long messagesOut;
+    private volatile long bytesOut;
+    private volatile long malformedMessages;
+    private volatile long roomFailures;
+    private volatile int roomCount;
+
+    Shard(int index, GameConfig config, NanoClock clock) {
+        this.index = index;
+        this.tickRateHz = config.tickRateHz();
+        this.ring = new InboundRing(config.ringCapacity(), config.slotBytes());
+        this.posts = new ArrayBlockingQueue<>(config.postQueueCapacity());
+        this.maxEventsPerTick = config.maxEventsPerTick();
+        this.maxMalformedMessages = config.maxMalformedMessages();
+        TickLoopConfig tickConfig = TickLoopConfig.builder().tickRateHz(tickRateHz)
+                .maxCatchUpTicks(config.maxCatchUpTicks()).build();
+        this.clock = clock;
+        this.loop = new TickLoop(tickConfig, clock, this);
+    }
+
+    @Override
+    public void onTick(long tick, long stepNanos) {
+        currentTick = tick;
+        drained = 0;
+        try {
+            ring.drain(this);
+        } catch (Exception e) {
+            LOG.error("shard {}: inbound dispatch failed", index, e);
+        }
+        ring.retryBlocked();
+        for (int i = posts.size(); i > 0; i--) {
+            Posted posted = posts.poll();
+            if (posted == null) {
+                break;
+            }
+            posted.room.runPosted(posted.task);
+        }
+        for (int i = rooms.size() - 1; i >= 0; i--) {
+            if (i < rooms.size()) {
+                rooms.get(i).tick(tick, stepNanos);
+            }
+        }
+    }
+
+    @Override
+    public boolean onEvent(InboundEvent event, long sequence, boolean endOfBatch) {
+        try {
+            dispatch(event);
+        } finally {
+            event.clear();
+        }
+        messagesIn = messagesIn + 1;
+        return ++drained < maxEventsPerTick;
+    }
+
+    private void dispatch(InboundEvent event) {
+        Player player = (Player) event.target();
+        switch (event.kind()) {
+            case InboundKind.JOIN -> player.room.join(player);
+            case InboundKind.GAME -> game(player, event);
+            case InboundKind.PING -> ping(player, event);
+            case InboundKind.LEAVE -> player.room.leave(player, LeaveReason.LEAVE_REASON_LEFT, "");
+            case InboundKind.DISCONNECT -> player.room.leave(player, LeaveReason.LEAVE_REASON_DISCONNECTED, "");
+            default -> LOG.warn("shard {}: unknown inbound kind {}", index, event.kind());
+        }
+    }
+
+    private void game(Player player, InboundEvent event) {
+        if (player.state != Player.JOINED) {
+            return; // sent before a kick or rejection reached the client: nobody to deliver it to
+        }
+        if (!view.wrap(event.bytes(), event.length())) {
+            malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, "envelope does not parse");
+            return;
+        }
+        player.room.message(player, view.type(), event.bytes(), view.payloadOffset(),
+                view.payloadLength());
+    }
+
+    private void ping(Player player, InboundEvent event) {
+        ClientEnvelope envelope;
+        try {
+            envelope = ClientEnvelope.parser().parseFrom(event.bytes(), 0, event.length());
+        } catch (InvalidProtocolBufferException e) {
+            malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, "ping does not parse");
+            return;
+        }
+        player.session.connection().sendFrame(ServerFrames.envelope(ServerEnvelope.newBuilder().setPong(
+                Pong.newBuilder().setClientTime(envelope.getPing().getClientTime())
+                        .setServerTimeMs(System.currentTimeMillis()).setTick(currentTick)).build()));
+    }
+
+    /** Answers a bad message with an error; closes 1007 once the session reached the limit. */
+    void malformed(Session session, ErrorCode code, String message) {
+        malformedMessages = malformedMessages + 1;
+        answerMalformed(session, code, message, maxMalformedMessages);
+    }
+
+    static void answerMalformed(Session session, ErrorCode code, String message, int maxMalformedMessages) {
+        session.connection().sendFrame(ServerFrames.error(code, message));
+        if (session.recordMalformed() >= maxMalformedMessages) {
+            session.connection().close(CloseCode.INVALID_PAYLOAD, "too many malformed messages");
+        }
+    }
+
+    boolean post(RoomCore room, Runnable task) {
+        return room.state() != RoomCore.DISPOSED && posts.offer(new Posted(room, task));
+    }
+
+    void add(RoomCore room) {
+        rooms.add(room);
+        roomCount = rooms.size();
+    }
+
+    void remove(RoomCore room) {
+        rooms.remove(room);
+        roomCount = rooms.size();
+    }
+
+    void countOut(int bytes) {
+        messagesOut = messagesOut + 1;
+        bytesOut = bytesOut + bytes;
+    }
+
+    void roomFailed(RoomCore room, Throwable error) {
+        roomFailures = roomFailures + 1;
+    }
+
+    /** Disposes every room (players leave with ROOM_CLOSED); after the tick thread stopped. */
+    void disposeAll() {
+        for (int i = rooms.size() - 1; i >= 0; i--) {
+            if (i < rooms.size()) {
+                rooms.get(i).dispose();
+            }
+        }
+    }
+
+    /** This shard's figures now; any thread. */
+    ShardMetrics metrics() {
+        return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
+                messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents());
+    }
+
+    private record Posted(RoomCore room, Runnable task) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.ringside.engine.room;
+
+import io.ringside.engine.tick.TickMetrics;
+
+/**
+ * One shard's figures at one moment; counters run from the shard's start.
+ *
+ * @param shard              the shard's index
+ * @param tick               tick durations (p50/p99/max, ns), overruns and skipped ticks
+ * @param ringDepth          inbound events published and not yet drained
+ * @param ringCapacity       inbound ring slots
+ * @param rooms              live rooms on the shard
+ * @param messagesIn         inbound events dispatched (joins, game messages, pings, leaves)
+ * @param messagesOut        frames handed to connections
+ * @param bytesOut           bytes of those frames (a shared broadcast frame counts once per recipient)
+ * @param malformedMessages  messages answered with an error (bad payload, unknown type)
+ * @param roomFailures       rooms disposed because their code threw
+ * @param backpressureEvents times a full ring paused a connection
+ */
+public record ShardMetrics(int shard, TickMetrics.Snapshot tick, long ringDepth, int ringCapacity, int rooms,
+                           long messagesIn, long messagesOut, long bytesOut, long malformedMessages,
+                           long roomFailures, long backpressureEvents) {
+}

@@ -1,0 +1,59 @@
+package io.ringside.engine.transport;
+
+import io.ringside.protocol.websocket.MessageHandler;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Takes what a connection's {@code MessageDecoder} found and passes it on: data messages to the
+ * endpoint's {@link WebSocketHandler} (as views, no copy), pings to a pong, a close to the closing
+ * handshake. A handler that throws fails only its own connection (1011). Loop thread only.
+ */
+final class InboundDispatcher implements MessageHandler {
+    private final WsConnection connection;
+
+    InboundDispatcher(WsConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void onText(ByteBuffer buffer, int offset, int length) {
+        if (connection.openOnLoop()) {
+            try {
+                connection.endpoint.handler.onText(connection, buffer, offset, length);
+            } catch (Throwable t) {
+                connection.handlerFailed(t);
+            }
+        }
+    }
+
+    @Override
+    public void onBinary(ByteBuffer buffer, int offset, int length) {
+        if (connection.openOnLoop()) {
+            try {
+                connection.endpoint.handler.onBinary(connection, buffer, offset, length);
+            } catch (Throwable t) {
+                connection.handlerFailed(t);
+            }
+        }
+    }
+
+    @Override
+    public void onPing(ByteBuffer buffer, int offset, int length) {
+        if (connection.openOnLoop()) {
+            connection.sendPong(buffer, offset, length);
+        }
+    }
+
+    @Override
+    public void onPong(ByteBuffer buffer, int offset, int length) {
+        // the read that carried it already counted as proof of life for the heartbeat
+    }
+
+    @Override
+    public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+        byte[] reason = new byte[reasonLength];
+        buffer.get(reasonOffset, reason);
+        connection.peerClosed(code, new String(reason, StandardCharsets.UTF_8));
+    }
+}

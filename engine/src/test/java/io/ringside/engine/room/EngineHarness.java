@@ -1,0 +1,74 @@
+package io.ringside.engine.room;
+
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.http.HandshakeLimits;
+import io.ringside.protocol.http.UpgradeRequestParser;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Drives a {@link RoomRuntime} by hand: in-memory connections feed its endpoint as an I/O thread
+ * would, and {@link #tick()} advances an injected clock by one tick interval and runs the shards on
+ * the calling thread. No sockets, no sleeps.
+ */
+final class EngineHarness {
+    final RoomRuntime runtime;
+    private final long intervalNs;
+    private long nowNs;
+    private long nextConnectionId;
+
+    EngineHarness(GameConfig.Builder config) {
+        GameConfig built = config.clock(() -> nowNs).build();
+        this.runtime = new RoomRuntime(built);
+        this.intervalNs = 1_000_000_000L / built.tickRateHz();
+        runtime.doWork(); // tick 0 starts the schedule
+    }
+
+    /** Advances the clock one interval and runs the tick that is then due on every shard. */
+    void tick() {
+        nowNs += intervalNs;
+        runtime.doWork();
+    }
+
+    void ticks(int count) {
+        for (int i = 0; i < count; i++) {
+            tick();
+        }
+    }
+
+    RecordingConnection connect(String... headerLines) {
+        RecordingConnection connection = new RecordingConnection(++nextConnectionId);
+        StringBuilder head = new StringBuilder("GET /ws?name=test HTTP/1.1\r\nHost: localhost\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        UpgradeRequestParser parser = new UpgradeRequestParser(HandshakeLimits.defaults());
+        if (!parser.parse(ByteBuffer.wrap(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1)))) {
+            throw new AssertionError("test handshake incomplete");
+        }
+        runtime.endpoint().onOpen(connection, parser.request());
+        return connection;
+    }
+
+    void send(RecordingConnection connection, ClientEnvelope envelope) {
+        sendRaw(connection, envelope.toByteArray());
+    }
+
+    /** Delivers bytes as the transport would: a view at an offset inside a larger buffer. */
+    void sendRaw(RecordingConnection connection, byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 7);
+        buffer.position(3).put(bytes);
+        runtime.endpoint().onBinary(connection, buffer.asReadOnlyBuffer(), 3, bytes.length);
+    }
+
+    void join(RecordingConnection connection, String roomType) {
+        send(connection, ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType(roomType)).build());
+    }
+
+    void disconnect(RecordingConnection connection) {
+        runtime.endpoint().onClose(connection, 1006, "");
+    }
+}

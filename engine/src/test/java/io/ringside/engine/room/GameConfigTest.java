@@ -1,0 +1,53 @@
+package io.ringside.engine.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class GameConfigTest {
+    private static GameConfig.Builder valid() {
+        return GameConfig.builder().room("a", () -> new Room() { }, RoomOptions.defaults());
+    }
+
+    @Test
+    void shouldKeepDefaultsWhenNothingIsSet() {
+        GameConfig config = valid().build();
+        assertThat(config.tickRateHz()).isEqualTo(30);
+        assertThat(config.ringCapacity()).isEqualTo(16_384);
+        assertThat(config.slotBytes()).isEqualTo(512);
+        assertThat(config.maxMalformedMessages()).isEqualTo(10);
+        assertThat(config.shards()).isPositive();
+    }
+
+    @Test
+    void shouldNameBadValueWhenBuildFails() {
+        assertThatThrownBy(() -> valid().shards(0).build()).hasMessageStartingWith("shards=0");
+        assertThatThrownBy(() -> valid().tickRateHz(129).build()).hasMessageStartingWith("tickRateHz=129");
+        assertThatThrownBy(() -> valid().ringCapacity(1000).build()).hasMessageStartingWith("ringCapacity=1000");
+        assertThatThrownBy(() -> valid().slotBytes(8).build()).hasMessageStartingWith("slotBytes=8");
+        assertThatThrownBy(() -> valid().maxEventsPerTick(0).build()).hasMessageStartingWith("maxEventsPerTick=0");
+        assertThatThrownBy(() -> valid().maxMalformedMessages(0).build())
+                .hasMessageStartingWith("maxMalformedMessages=0");
+        assertThatThrownBy(() -> valid().postQueueCapacity(0).build()).hasMessageStartingWith("postQueueCapacity=0");
+        assertThatThrownBy(() -> GameConfig.builder().build()).hasMessageStartingWith("rooms=[]");
+        assertThatThrownBy(() -> valid().room("a", () -> new Room() { }, RoomOptions.defaults()))
+                .hasMessageStartingWith("room=a");
+    }
+
+    @Test
+    void shouldNameBadRoomOptionWhenBuildFails() {
+        assertThatThrownBy(() -> RoomOptions.builder().capacity(0).build()).hasMessageStartingWith("capacity=0");
+        assertThatThrownBy(() -> RoomOptions.builder().disposeWhenEmptyMs(-1).build())
+                .hasMessageStartingWith("disposeWhenEmptyMs=-1");
+    }
+
+    @Test
+    void shouldRejectDuplicateMessageTypeWhenRoomDeclaresIt() {
+        MessageRouter router = new MessageRouter();
+        router.onRaw(1, (player, bytes, offset, length) -> { });
+        assertThatThrownBy(() -> router.onRaw(1, (player, bytes, offset, length) -> { }))
+                .hasMessageStartingWith("type=1");
+        assertThat(router.declares(1)).isTrue();
+    }
+}

@@ -1,0 +1,39 @@
+package io.ringside.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.Role;
+import org.junit.jupiter.api.Test;
+
+class WebSocketServerBuilderTest {
+    private static WebSocketServer.Builder valid() {
+        return WebSocketServer.builder().endpoint("/", new EchoHandler());
+    }
+
+    @Test
+    void shouldNameBadValueWhenLimitOutOfRange() {
+        assertThatThrownBy(() -> valid().ioLoops(0).build()).hasMessage("ioLoops=0");
+        assertThatThrownBy(() -> valid().maxConnections(0).build()).hasMessage("maxConnections=0");
+        assertThatThrownBy(() -> valid().handshakeTimeoutMs(0).build()).hasMessage("handshakeTimeoutMs=0");
+        assertThatThrownBy(() -> valid().maxOutboundBacklogBytes(-1).build())
+                .hasMessage("maxOutboundBacklogBytes=-1");
+        assertThatThrownBy(() -> valid().readBufferBytes(10).build()).hasMessageStartingWith("readBufferBytes=10");
+        assertThatThrownBy(() -> valid().heartbeatIntervalMs(-1).build()).hasMessage("heartbeatIntervalMs=-1");
+    }
+
+    @Test
+    void shouldRefuseWhenNoEndpointOrDuplicatePath() {
+        assertThatThrownBy(() -> WebSocketServer.builder().build()).hasMessageStartingWith("endpoints=[]");
+        assertThatThrownBy(() -> valid().endpoint("/", new EchoHandler()).build())
+                .hasMessage("endpoint.path=/ (duplicate)");
+        assertThatThrownBy(() -> valid().endpoint("arena", new EchoHandler()).build())
+                .hasMessage("endpoint.path=arena");
+    }
+
+    @Test
+    void shouldRefuseClientRoleDecoder() {
+        DecoderConfig client = DecoderConfig.builder().role(Role.CLIENT).build();
+        assertThatThrownBy(() -> valid().decoderConfig(client).build()).hasMessage("decoderConfig.role=CLIENT");
+    }
+}
