@@ -2,7 +2,11 @@ package io.ringside.tools.loadgen;
 
 import io.ringside.engine.client.ClientConnection;
 import io.ringside.engine.client.ClientListener;
+import io.ringside.engine.client.ConnectConfig;
+import io.ringside.engine.client.WebSocketClient;
+import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One echo bot: sends binary messages stamped with {@link System#nanoTime()} in their first eight
@@ -10,25 +14,35 @@ import java.nio.ByteBuffer;
  *
  * <p>{@link #send()} runs on the scheduler thread; the listener methods on the connection's I/O thread.
  */
-final class EchoBot implements ClientListener {
+final class EchoBot implements Bot, ClientListener {
     /** Smallest message: the eight-byte send timestamp. */
     static final int MIN_SIZE_BYTES = Long.BYTES;
 
     private final Metrics metrics;
+    private final URI url;
+    private final ConnectConfig connectConfig;
     private final ByteBuffer payload;
     private volatile ClientConnection connection;
     private volatile boolean stopping;
 
-    EchoBot(Metrics metrics, int sizeBytes, int id) {
+    EchoBot(Metrics metrics, URI url, ConnectConfig connectConfig, int sizeBytes, int id) {
         this.metrics = metrics;
+        this.url = url;
+        this.connectConfig = connectConfig;
         this.payload = ByteBuffer.allocate(sizeBytes);
         for (int i = MIN_SIZE_BYTES; i < sizeBytes; i++) {
             payload.put(i, (byte) (id + i));
         }
     }
 
+    @Override
+    public CompletableFuture<?> open(WebSocketClient client) {
+        return client.connect(url, connectConfig, this);
+    }
+
     /** Sends one stamped message if connected; a refused send (full backlog) is counted, not queued. */
-    void send() {
+    @Override
+    public void send() {
         ClientConnection c = connection;
         if (c == null || stopping) {
             return;
@@ -43,16 +57,13 @@ final class EchoBot implements ClientListener {
     }
 
     /** Stops sending and starts the close handshake with 1000. */
-    void close() {
+    @Override
+    public void close() {
         stopping = true;
         ClientConnection c = connection;
         if (c != null) {
             c.close();
         }
-    }
-
-    ClientConnection connection() {
-        return connection;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,14 +20,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code loadgen}: a swarm of echo bots against a WebSocket echo endpoint, measuring connect time,
- * round-trip time, throughput and errors, with a live line per second, a summary table and report
- * files. Exit code 1 when a threshold is exceeded or no bot connected.
+ * {@code loadgen}: a swarm of bots, measuring connect time, round-trip time, throughput and errors,
+ * with a live line per second, a summary table and report files. Echo mode runs against any
+ * WebSocket echo endpoint; game mode against a Ringside game endpoint (rooms, inputs, snapshots).
+ * Exit code 1 when a threshold is exceeded or no bot connected.
  */
 @Command(name = "loadgen", mixinStandardHelpOptions = true,
         description = {"Bot swarm load generator. Echo mode: each bot sends binary messages stamped with the"
                 + " send time and measures the round trip of the echo.",
-            "Game mode (rooms, inputs, snapshots) is not built yet: it is the next step."},
+            "Game mode: each bot joins or creates a room, sends inputs at the rate, pings through the tick"
+                + " loop (RTT) and times snapshot arrivals (jitter)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:run within thresholds", "1:a threshold was exceeded or no bot connected",
             "2:bad options"})
@@ -39,8 +42,28 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://host[:port]/path")
     private URI url;
 
-    @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE", description = "echo (game: next).")
+    @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
+            description = "echo or game. Default: ${DEFAULT-VALUE}.")
     private String mode;
+
+    @Option(names = "--room-type", defaultValue = "arena", paramLabel = "TYPE",
+            description = "Game mode: the room type to join or create. Default: ${DEFAULT-VALUE}.")
+    private String roomType;
+
+    @Option(names = "--input-type", defaultValue = "1", paramLabel = "N",
+            description = "Game mode: game message type of the inputs (a BytesValue of --size bytes)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int inputType;
+
+    @Option(names = "--snapshot-type", defaultValue = "-1", paramLabel = "N",
+            description = "Game mode: game message type counted as a snapshot; -1 counts every one."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int snapshotType;
+
+    @Option(names = "--ping-rate", defaultValue = "2", paramLabel = "HZ",
+            description = "Game mode: pings per bot per second, answered by the tick loop."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private double pingHz;
 
     @Option(names = {"-n", "--bots"}, defaultValue = "100", paramLabel = "N",
             description = "Bots. Default: ${DEFAULT-VALUE}.")
@@ -119,7 +142,10 @@ public final class LoadgenCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Sampler sampler = new Sampler(metrics, plan.bots(), start);
         double elapsed;
-        try (EchoSwarm swarm = new EchoSwarm(plan, metrics, connect)) {
+        IntFunction<Bot> factory = plan.game() != null
+                ? id -> new GameBot(metrics, plan.url(), plan.game(), plan.sizeBytes(), id)
+                : id -> new EchoBot(metrics, plan.url(), connect, plan.sizeBytes(), id);
+        try (Swarm swarm = new Swarm(plan, metrics, factory)) {
             swarm.start();
             long end = plan.durationMs() > 0 ? start + TimeUnit.MILLISECONDS.toNanos(plan.durationMs())
                     : Long.MAX_VALUE;
@@ -136,13 +162,16 @@ public final class LoadgenCommand implements Callable<Integer> {
             }
             swarm.stopSending();
             elapsed = (System.nanoTime() - start) / 1e9;
-            swarm.drain(drainMs);
+            if (plan.game() == null) {
+                swarm.drain(drainMs);
+            }
             sampler.sample(System.nanoTime());
             swarm.closeAll(connectTimeoutMs);
         }
-        long lost = Math.max(0, metrics.sentMessages.sum() - metrics.receivedMessages.sum());
+        long unanswered = Math.max(0, metrics.sentMessages.sum() - metrics.receivedMessages.sum());
+        long lost = plan.game() != null ? 0 : unanswered;
         return new RunResult(plan, commandLine(), Machine.describe(), elapsed, sampler.samples(),
-                sampler.rttTotal(), sampler.connectTotal(), metrics.connectAttempts.sum(),
+                sampler.rttTotal(), sampler.connectTotal(), sampler.jitterTotal(), metrics.connectAttempts.sum(),
                 metrics.sentMessages.sum(), metrics.receivedMessages.sum(), metrics.sentBytes.sum(),
                 metrics.receivedBytes.sum(), metrics.refusedSends.sum(), lost, metrics.errors.sum(),
                 metrics.connectFailures(), metrics.disconnects(), metrics.connectionErrors());
@@ -168,19 +197,21 @@ public final class LoadgenCommand implements Callable<Integer> {
     }
 
     private LoadPlan plan() {
-        if (!"echo".equals(mode)) {
-            throw new ParameterException(spec.commandLine(), "--mode=" + mode
-                    + ": only echo mode exists; game mode (rooms, inputs, snapshots) is the next step");
-        }
+        boolean game = "game".equals(mode);
+        check(game || "echo".equals(mode), "--mode=" + mode + " (echo or game)");
         if (!"ws".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
             throw new ParameterException(spec.commandLine(), "URL=" + url + " (expected ws://host[:port]/path)");
         }
         check(bots >= 1, "--bots=" + bots + " (minimum 1)");
         check(rampPerSecond >= 0, "--ramp-rate=" + rampPerSecond + " (minimum 0)");
         check(rateHz >= 0, "--rate=" + rateHz + " (minimum 0)");
-        check(sizeBytes >= EchoBot.MIN_SIZE_BYTES, "--size=" + sizeBytes + " (minimum 8: the send timestamp)");
+        check(game || sizeBytes >= EchoBot.MIN_SIZE_BYTES,
+                "--size=" + sizeBytes + " (minimum 8: the send timestamp)");
+        check(sizeBytes >= 0, "--size=" + sizeBytes + " (minimum 0)");
         check(ioThreads >= 1, "--io-threads=" + ioThreads + " (minimum 1)");
-        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration), ioThreads);
+        check(pingHz >= 0, "--ping-rate=" + pingHz + " (minimum 0)");
+        GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz) : null;
+        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration), ioThreads, target);
     }
 
     private long durationMs(String text) {

@@ -18,6 +18,8 @@ final class Metrics {
 
     final Recorder rttMicros = new Recorder(MAX_LATENCY_MICROS, 3);
     final Recorder connectMicros = new Recorder(MAX_LATENCY_MICROS, 3);
+    /** Game mode: how far each snapshot inter-arrival time is from the room's tick period. */
+    final Recorder jitterMicros = new Recorder(MAX_LATENCY_MICROS, 3);
     final LongAdder sentMessages = new LongAdder();
     final LongAdder sentBytes = new LongAdder();
     final LongAdder receivedMessages = new LongAdder();
@@ -45,6 +47,12 @@ final class Metrics {
     /** An error was reported on an open connection (I/O failure, protocol violation by the server). */
     void connectionError(Throwable error) {
         connectionErrors.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
+        errors.increment();
+    }
+
+    /** The server answered with an Error envelope (game mode), e.g. {@code ERROR_CODE_ROOM_FULL}. */
+    void serverError(String code) {
+        connectionErrors.computeIfAbsent("server error " + code, k -> new LongAdder()).increment();
         errors.increment();
     }
 

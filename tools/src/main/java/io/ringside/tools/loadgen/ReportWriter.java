@@ -35,6 +35,9 @@ final class ReportWriter {
         List<Path> files = new ArrayList<>();
         files.add(write(dir.resolve("rtt.hgrm"), hgrm(r.rttMicros())));
         files.add(write(dir.resolve("connect.hgrm"), hgrm(r.connectMicros())));
+        if (r.game()) {
+            files.add(write(dir.resolve("jitter.hgrm"), hgrm(r.jitterMicros())));
+        }
         files.add(write(dir.resolve("samples.csv"), csv(r.samples())));
         files.add(write(dir.resolve("report.html"), html(r)));
         return files;
@@ -95,7 +98,10 @@ final class ReportWriter {
     private static String percentileChart(RunResult r) {
         SvgChart chart = new SvgChart("Latency by percentile", "percentile", "ms").xTicks(percentileTicks());
         addPercentiles(chart, "RTT", "#d62728", r.rttMicros());
-        addPercentiles(chart, "connect+handshake", "#1f77b4", r.connectMicros());
+        addPercentiles(chart, r.game() ? "connect+join" : "connect+handshake", "#1f77b4", r.connectMicros());
+        if (r.game()) {
+            addPercentiles(chart, "snapshot jitter", "#2ca02c", r.jitterMicros());
+        }
         return chart.render();
     }
 

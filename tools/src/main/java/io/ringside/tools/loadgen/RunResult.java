@@ -13,7 +13,8 @@ import org.HdrHistogram.Histogram;
  * @param elapsedSeconds  run time from the first connect to the end of sending
  * @param samples         one per second
  * @param rttMicros       every round trip, microseconds
- * @param connectMicros   every TCP connect plus handshake, microseconds
+ * @param connectMicros   every TCP connect plus handshake (plus the join in game mode), microseconds
+ * @param jitterMicros    game mode: each snapshot's inter-arrival distance from the tick period, microseconds
  * @param connectAttempts connections tried
  * @param sent            messages sent
  * @param received        messages received
@@ -27,10 +28,15 @@ import org.HdrHistogram.Histogram;
  * @param connectionErrors errors on open connections by exception type
  */
 record RunResult(LoadPlan plan, String commandLine, String machine, double elapsedSeconds, List<Sample> samples,
-                 Histogram rttMicros, Histogram connectMicros, long connectAttempts, long sent, long received,
-                 long sentBytes, long receivedBytes, long refusedSends, long lost, long errors,
-                 Map<String, Long> connectFailures, Map<Integer, Long> disconnects,
+                 Histogram rttMicros, Histogram connectMicros, Histogram jitterMicros, long connectAttempts,
+                 long sent, long received, long sentBytes, long receivedBytes, long refusedSends, long lost,
+                 long errors, Map<String, Long> connectFailures, Map<Integer, Long> disconnects,
                  Map<String, Long> connectionErrors) {
+
+    /** Whether this was a game-mode run. */
+    boolean game() {
+        return plan != null && plan.game() != null;
+    }
 
     /** Bots whose connect and handshake succeeded. */
     long connected() {

@@ -19,9 +19,11 @@ final class Sampler {
     private final long startNanos;
     private final Histogram rttTotal = new Histogram(Metrics.MAX_LATENCY_MICROS, 3);
     private final Histogram connectTotal = new Histogram(Metrics.MAX_LATENCY_MICROS, 3);
+    private final Histogram jitterTotal = new Histogram(Metrics.MAX_LATENCY_MICROS, 3);
     private final List<Sample> samples = new ArrayList<>();
     private Histogram rttInterval;
     private Histogram connectInterval;
+    private Histogram jitterInterval;
     private long lastNanos;
     private long lastSent;
     private long lastReceived;
@@ -41,6 +43,8 @@ final class Sampler {
         connectInterval = metrics.connectMicros.getIntervalHistogram(connectInterval);
         rttTotal.add(rttInterval);
         connectTotal.add(connectInterval);
+        jitterInterval = metrics.jitterMicros.getIntervalHistogram(jitterInterval);
+        jitterTotal.add(jitterInterval);
         double seconds = Math.max(1e-9, (nowNanos - lastNanos) / 1e9);
         long sent = metrics.sentMessages.sum();
         long received = metrics.receivedMessages.sum();
@@ -79,6 +83,11 @@ final class Sampler {
     /** Every connect-plus-handshake time of the run so far, in microseconds. */
     Histogram connectTotal() {
         return connectTotal;
+    }
+
+    /** Game mode: every snapshot jitter of the run so far, in microseconds. */
+    Histogram jitterTotal() {
+        return jitterTotal;
     }
 
     static double percentileMs(Histogram h, double percentile) {

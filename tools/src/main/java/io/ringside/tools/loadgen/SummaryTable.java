@@ -16,22 +16,29 @@ final class SummaryTable {
     static String format(RunResult r) {
         StringBuilder t = new StringBuilder();
         LoadPlan p = r.plan();
-        t.append(String.format(Locale.ROOT, "Summary: %s, %d bots, %.1f Hz, %d B messages, %.1f s%n",
-                p.url(), p.bots(), p.rateHz(), p.sizeBytes(), r.elapsedSeconds()));
-        row(t, "bots connected", r.connected() + " / " + r.connectAttempts());
-        row(t, "connect+handshake ms", latencies(r.connectMicros()));
-        row(t, "RTT ms", latencies(r.rttMicros()));
+        boolean game = r.game();
+        t.append(String.format(Locale.ROOT, "Summary: %s, %s, %d bots, %.1f Hz, %d B messages, %.1f s%n",
+                p.url(), game ? "game mode, room type " + p.game().roomType() : "echo mode", p.bots(), p.rateHz(),
+                p.sizeBytes(), r.elapsedSeconds()));
+        row(t, game ? "bots joined" : "bots connected", r.connected() + " / " + r.connectAttempts());
+        row(t, game ? "connect+join ms" : "connect+handshake ms", latencies(r.connectMicros()));
+        row(t, game ? "RTT ms (ping via tick)" : "RTT ms", latencies(r.rttMicros()));
+        if (game) {
+            row(t, "snapshot jitter ms", latencies(r.jitterMicros()));
+        }
         double s = Math.max(r.elapsedSeconds(), 1e-9);
-        row(t, "messages sent", String.format(Locale.ROOT, "%d (%.0f msg/s, %.2f MB/s)", r.sent(), r.sent() / s,
-                r.sentBytes() / s / 1e6));
-        row(t, "messages received", String.format(Locale.ROOT, "%d (%.0f msg/s, %.2f MB/s)", r.received(),
-                r.received() / s, r.receivedBytes() / s / 1e6));
-        row(t, "lost (never echoed)", Long.toString(r.lost()));
+        row(t, game ? "inputs sent" : "messages sent", String.format(Locale.ROOT, "%d (%.0f msg/s, %.2f MB/s)",
+                r.sent(), r.sent() / s, r.sentBytes() / s / 1e6));
+        row(t, game ? "snapshots received" : "messages received", String.format(Locale.ROOT,
+                "%d (%.0f msg/s, %.2f MB/s)", r.received(), r.received() / s, r.receivedBytes() / s / 1e6));
+        if (!game) {
+            row(t, "lost (never echoed)", Long.toString(r.lost()));
+        }
         row(t, "sends refused (backlog)", Long.toString(r.refusedSends()));
         row(t, "errors", r.errors() + String.format(Locale.ROOT, " (error rate %.4f%%)", 100 * r.errorRate()));
         r.connectFailures().forEach((why, n) -> row(t, "  connect failed: " + why, n.toString()));
         r.disconnects().forEach((code, n) -> row(t, "  disconnected: " + CloseCodes.describe(code), n.toString()));
-        r.connectionErrors().forEach((type, n) -> row(t, "  connection error: " + type, n.toString()));
+        r.connectionErrors().forEach((type, n) -> row(t, "  error: " + type, n.toString()));
         return t.toString();
     }
 

@@ -87,15 +87,15 @@ class LoadgenCommandIT {
     }
 
     @Test
-    void shouldExitWith2WhenOptionsAreBadOrGameModeIsAsked() {
+    void shouldExitWith2WhenOptionsAreBad() {
         // when
         ToolRun small = ToolRun.run(new byte[0], "loadgen", "ws://127.0.0.1:1/", "--size", "4");
-        ToolRun game = ToolRun.run(new byte[0], "loadgen", "ws://127.0.0.1:1/", "--mode", "game");
+        ToolRun mode = ToolRun.run(new byte[0], "loadgen", "ws://127.0.0.1:1/", "--mode", "chess");
 
         // then
         assertThat(small.exitCode()).isEqualTo(2);
         assertThat(small.err()).contains("--size=4 (minimum 8");
-        assertThat(game.exitCode()).isEqualTo(2);
-        assertThat(game.err()).contains("game mode");
+        assertThat(mode.exitCode()).isEqualTo(2);
+        assertThat(mode.err()).contains("--mode=chess (echo or game)");
     }
 }

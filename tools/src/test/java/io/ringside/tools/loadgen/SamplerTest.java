@@ -49,7 +49,8 @@ class SamplerTest {
 
         // when
         RunResult result = new RunResult(null, "", "", 1, List.of(),
-                new Sampler(metrics, 1, 0).rttTotal(), new Sampler(metrics, 1, 0).connectTotal(), 10, 90, 88,
+                new Sampler(metrics, 1, 0).rttTotal(), new Sampler(metrics, 1, 0).connectTotal(),
+                new Sampler(metrics, 1, 0).jitterTotal(), 10, 90, 88,
                 0, 0, 0, 2, metrics.errors.sum(), metrics.connectFailures(), metrics.disconnects(),
                 metrics.connectionErrors());
 

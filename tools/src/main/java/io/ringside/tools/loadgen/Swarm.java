@@ -2,7 +2,7 @@ package io.ringside.tools.loadgen;
 
 import io.ringside.engine.client.ClientConfig;
 import io.ringside.engine.client.ClientHandshakeException;
-import io.ringside.engine.client.ConnectConfig;
+import io.ringside.engine.client.GameRequestException;
 import io.ringside.engine.client.WebSocketClient;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -12,23 +12,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
- * A swarm of {@link EchoBot}s on one {@link WebSocketClient}: a few I/O threads carry every
- * connection and one scheduler thread ramps connections up and fires each bot's sends at its rate
- * (spread over the period by a random phase). No thread per bot.
+ * A swarm of {@link Bot}s on one {@link WebSocketClient}: a few I/O threads carry every connection
+ * and one scheduler thread ramps connections up and fires each bot's sends (and pings) at its rate,
+ * spread over the period by a random phase. No thread per bot.
  *
  * <p>Driven by one controlling thread: {@link #start()}, later {@link #stopSending()},
  * {@link #drain(long)}, {@link #closeAll(long)} and {@link #close()}.
  */
-final class EchoSwarm implements AutoCloseable {
+final class Swarm implements AutoCloseable {
     private static final long RAMP_TICK_MS = 10;
     private static final long WAIT_STEP_MS = 10;
 
     private final LoadPlan plan;
     private final Metrics metrics;
-    private final ConnectConfig connectConfig;
-    private final List<EchoBot> bots = new CopyOnWriteArrayList<>();
+    private final IntFunction<Bot> factory;
+    private final List<Bot> bots = new CopyOnWriteArrayList<>();
     private final List<ScheduledFuture<?>> sendTasks = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
     private WebSocketClient client;
@@ -37,10 +38,11 @@ final class EchoSwarm implements AutoCloseable {
     private int opened;
     private volatile boolean sending = true;
 
-    EchoSwarm(LoadPlan plan, Metrics metrics, ConnectConfig connectConfig) {
+    /** A swarm of {@code plan.bots()} bots made by {@code factory} from their index. */
+    Swarm(LoadPlan plan, Metrics metrics, IntFunction<Bot> factory) {
         this.plan = plan;
         this.metrics = metrics;
-        this.connectConfig = connectConfig;
+        this.factory = factory;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loadgen-scheduler");
             t.setDaemon(true);
@@ -75,7 +77,7 @@ final class EchoSwarm implements AutoCloseable {
 
     /** Closes every bot with 1000 and waits up to {@code timeoutMs} for the close handshakes. */
     void closeAll(long timeoutMs) throws InterruptedException {
-        bots.forEach(EchoBot::close);
+        bots.forEach(Bot::close);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (metrics.connected.get() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(WAIT_STEP_MS);
@@ -103,11 +105,11 @@ final class EchoSwarm implements AutoCloseable {
     }
 
     private void open(int id) {
-        EchoBot bot = new EchoBot(metrics, plan.sizeBytes(), id);
+        Bot bot = factory.apply(id);
         bots.add(bot);
         metrics.connectAttempts.increment();
         long start = System.nanoTime();
-        client.connect(plan.url(), connectConfig, bot).whenComplete((connection, error) -> {
+        bot.open(client).whenComplete((ready, error) -> {
             if (error == null) {
                 metrics.connectMicros.recordValue(Math.min((System.nanoTime() - start) / 1000,
                         Metrics.MAX_LATENCY_MICROS));
@@ -118,17 +120,29 @@ final class EchoSwarm implements AutoCloseable {
         });
     }
 
-    private void scheduleSends(EchoBot bot) {
-        if (!sending || plan.rateHz() <= 0) {
+    private void scheduleSends(Bot bot) {
+        if (!sending) {
             return;
         }
-        long periodNanos = Math.max(1, (long) (1_000_000_000L / plan.rateHz()));
-        long phase = ThreadLocalRandom.current().nextLong(periodNanos);
-        sendTasks.add(scheduler.scheduleAtFixedRate(bot::send, phase, periodNanos, TimeUnit.NANOSECONDS));
+        schedule(bot::send, plan.rateHz());
+        if (plan.game() != null) {
+            schedule(bot::ping, plan.game().pingHz());
+        }
+    }
+
+    private void schedule(Runnable task, double hz) {
+        if (hz > 0) {
+            long periodNanos = Math.max(1, (long) (1_000_000_000L / hz));
+            long phase = ThreadLocalRandom.current().nextLong(periodNanos);
+            sendTasks.add(scheduler.scheduleAtFixedRate(task, phase, periodNanos, TimeUnit.NANOSECONDS));
+        }
     }
 
     static String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof GameRequestException) {
+            return "join refused: " + ((GameRequestException) cause).code();
+        }
         if (cause instanceof ClientHandshakeException) {
             int status = ((ClientHandshakeException) cause).status();
             return status > 0 ? "HTTP " + status : "bad handshake response";
