@@ -1,0 +1,126 @@
+package io.ringside.tools.loadgen;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.BytesValue;
+import io.ringside.engine.client.GameClient;
+import io.ringside.engine.client.GameListener;
+import io.ringside.engine.client.WebSocketClient;
+import io.ringside.protocol.envelope.ErrorCode;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One game bot on a Ringside game endpoint, through the engine's {@link GameClient}: joins or
+ * creates a room, sends inputs (a {@code BytesValue} of the configured size) at the bot's rate,
+ * pings through the tick loop for the RTT, and times the arrival of snapshots: the jitter is how
+ * far each inter-arrival time is from the room's tick period.
+ *
+ * <p>{@link #send()} and {@link #ping()} run on the scheduler thread; the listener methods on the
+ * connection's I/O thread.
+ */
+final class GameBot implements Bot, GameListener {
+    private final Metrics metrics;
+    private final URI url;
+    private final GameTarget target;
+    private final BytesValue input;
+    private volatile GameClient client;
+    private volatile boolean joined;
+    private volatile boolean stopping;
+    private long tickPeriodNanos;
+    private long lastSnapshotNanos;
+
+    GameBot(Metrics metrics, URI url, GameTarget target, int sizeBytes, int id) {
+        this.metrics = metrics;
+        this.url = url;
+        this.target = target;
+        byte[] bytes = new byte[sizeBytes];
+        for (int i = 0; i < sizeBytes; i++) {
+            bytes[i] = (byte) (id + i);
+        }
+        this.input = BytesValue.of(ByteString.copyFrom(bytes));
+    }
+
+    @Override
+    public CompletableFuture<?> open(WebSocketClient webSocketClient) {
+        client = GameClient.create(webSocketClient, url, this);
+        return client.connect()
+                .thenCompose(c -> c.joinOrCreate(target.roomType()))
+                .thenAccept(room -> {
+                    tickPeriodNanos = 1_000_000_000L / Math.max(1, room.tickRateHz());
+                    joined = true;
+                    metrics.connected.incrementAndGet();
+                });
+    }
+
+    @Override
+    public void send() {
+        if (!joined || stopping) {
+            return;
+        }
+        if (client.send(target.inputType(), input)) {
+            metrics.sentMessages.increment();
+            metrics.sentBytes.add(input.getSerializedSize());
+        } else {
+            metrics.refusedSends.increment();
+        }
+    }
+
+    @Override
+    public void ping() {
+        if (joined && !stopping) {
+            client.ping();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        GameClient c = client;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void onPong(GameClient c, long rttNs, long serverTick) {
+        metrics.rttMicros.recordValue(Math.min(Math.max(rttNs / 1000, 0), Metrics.MAX_LATENCY_MICROS));
+    }
+
+    @Override
+    public void onUnknownMessage(GameClient c, int type, ByteString payload) {
+        if (target.snapshotType() >= 0 && type != target.snapshotType()) {
+            return;
+        }
+        long now = System.nanoTime();
+        metrics.receivedMessages.increment();
+        metrics.receivedBytes.add(payload.size());
+        if (lastSnapshotNanos != 0) {
+            long jitterMicros = Math.abs(now - lastSnapshotNanos - tickPeriodNanos) / 1000;
+            metrics.jitterMicros.recordValue(Math.min(jitterMicros, Metrics.MAX_LATENCY_MICROS));
+        }
+        lastSnapshotNanos = now;
+    }
+
+    @Override
+    public void onError(GameClient c, ErrorCode code, String message) {
+        metrics.serverError(code.name());
+    }
+
+    @Override
+    public void onDisconnected(GameClient c, int closeCode, String reason, boolean remote) {
+        if (joined) {
+            joined = false;
+            metrics.connected.decrementAndGet();
+        }
+        if (!stopping) {
+            metrics.disconnected(closeCode);
+        }
+    }
+
+    @Override
+    public void onFailure(GameClient c, Throwable error) {
+        if (!stopping) {
+            metrics.connectionError(error);
+        }
+    }
+}

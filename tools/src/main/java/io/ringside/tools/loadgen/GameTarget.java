@@ -1,0 +1,12 @@
+package io.ringside.tools.loadgen;
+
+/**
+ * What game-mode bots do on a Ringside game endpoint.
+ *
+ * @param roomType     the room type each bot joins or creates
+ * @param inputType    the game message type of the inputs sent (a {@code google.protobuf.BytesValue})
+ * @param snapshotType the game message type counted as a snapshot; -1 counts every game message
+ * @param pingHz       application pings (answered by the tick loop) per bot per second
+ */
+record GameTarget(String roomType, int inputType, int snapshotType, double pingHz) {
+}

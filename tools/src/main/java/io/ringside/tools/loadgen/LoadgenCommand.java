@@ -1,0 +1,258 @@
+package io.ringside.tools.loadgen;
+
+import io.ringside.engine.client.ConnectConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code loadgen}: a swarm of bots, measuring connect time, round-trip time, throughput and errors,
+ * with a live line per second, a summary table and report files. Echo mode runs against any
+ * WebSocket echo endpoint; game mode against a Ringside game endpoint (rooms, inputs, snapshots).
+ * Exit code 1 when a threshold is exceeded or no bot connected.
+ */
+@Command(name = "loadgen", mixinStandardHelpOptions = true,
+        description = {"Bot swarm load generator. Echo mode: each bot sends binary messages stamped with the"
+                + " send time and measures the round trip of the echo.",
+            "Game mode: each bot joins or creates a room, sends inputs at the rate, pings through the tick"
+                + " loop (RTT) and times snapshot arrivals (jitter)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:run within thresholds", "1:a threshold was exceeded or no bot connected",
+            "2:bad options"})
+public final class LoadgenCommand implements Callable<Integer> {
+    private static final long SECOND_NANOS = 1_000_000_000L;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://host[:port]/path")
+    private URI url;
+
+    @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
+            description = "echo or game. Default: ${DEFAULT-VALUE}.")
+    private String mode;
+
+    @Option(names = "--room-type", defaultValue = "arena", paramLabel = "TYPE",
+            description = "Game mode: the room type to join or create. Default: ${DEFAULT-VALUE}.")
+    private String roomType;
+
+    @Option(names = "--input-type", defaultValue = "1", paramLabel = "N",
+            description = "Game mode: game message type of the inputs (a BytesValue of --size bytes)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int inputType;
+
+    @Option(names = "--snapshot-type", defaultValue = "-1", paramLabel = "N",
+            description = "Game mode: game message type counted as a snapshot; -1 counts every one."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private int snapshotType;
+
+    @Option(names = "--ping-rate", defaultValue = "2", paramLabel = "HZ",
+            description = "Game mode: pings per bot per second, answered by the tick loop."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private double pingHz;
+
+    @Option(names = {"-n", "--bots"}, defaultValue = "100", paramLabel = "N",
+            description = "Bots. Default: ${DEFAULT-VALUE}.")
+    private int bots;
+
+    @Option(names = "--ramp-rate", defaultValue = "500", paramLabel = "PER_S",
+            description = "Connections opened per second; 0 opens all at once. Default: ${DEFAULT-VALUE}.")
+    private int rampPerSecond;
+
+    @Option(names = {"-r", "--rate"}, defaultValue = "10", paramLabel = "HZ",
+            description = "Messages per bot per second. Default: ${DEFAULT-VALUE}.")
+    private double rateHz;
+
+    @Option(names = {"-s", "--size"}, defaultValue = "64", paramLabel = "BYTES",
+            description = "Message size, at least 8 (the send timestamp). Default: ${DEFAULT-VALUE}.")
+    private int sizeBytes;
+
+    @Option(names = {"-d", "--duration"}, defaultValue = "30s", paramLabel = "TIME",
+            description = "Run time (e.g. 500ms, 30s, 5m); 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
+    private String duration;
+
+    @Option(names = "--io-threads", defaultValue = "2", paramLabel = "N",
+            description = "Client I/O threads. Default: ${DEFAULT-VALUE}.")
+    private int ioThreads;
+
+    @Option(names = "--connect-timeout-ms", defaultValue = "10000", paramLabel = "MS",
+            description = "TCP connect and handshake timeout each. Default: ${DEFAULT-VALUE}.")
+    private long connectTimeoutMs;
+
+    @Option(names = "--drain-ms", defaultValue = "2000", paramLabel = "MS",
+            description = "After sending stops, how long to wait for outstanding echoes."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private long drainMs;
+
+    @Option(names = "--report-dir", defaultValue = "loadgen-report", paramLabel = "DIR",
+            description = "Where report.html, rtt.hgrm, connect.hgrm and samples.csv go."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private Path reportDir;
+
+    @Option(names = "--max-error-rate", paramLabel = "FRACTION",
+            description = "Fail (exit 1) when (errors + lost messages) / (connects + messages) exceeds this,"
+                    + " e.g. 0.01.")
+    private Double maxErrorRate;
+
+    @Option(names = "--max-p99-ms", paramLabel = "MS",
+            description = "Fail (exit 1) when the run's p99 RTT exceeds this.")
+    private Double maxP99Ms;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        LoadPlan plan = plan();
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> awaitReport(stop, done), "loadgen-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunResult result = run(plan, stop, out);
+            out.print(SummaryTable.format(result));
+            for (Path file : ReportWriter.write(result, reportDir)) {
+                out.println("wrote " + file);
+            }
+            int code = verdict(result, out);
+            out.flush();
+            return code;
+        } finally {
+            done.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private RunResult run(LoadPlan plan, CountDownLatch stop, PrintWriter out) throws InterruptedException {
+        Metrics metrics = new Metrics();
+        ConnectConfig connect = ConnectConfig.builder().connectTimeoutMs(connectTimeoutMs)
+                .handshakeTimeoutMs(connectTimeoutMs).build();
+        long start = System.nanoTime();
+        Sampler sampler = new Sampler(metrics, plan.bots(), start);
+        double elapsed;
+        IntFunction<Bot> factory = plan.game() != null
+                ? id -> new GameBot(metrics, plan.url(), plan.game(), plan.sizeBytes(), id)
+                : id -> new EchoBot(metrics, plan.url(), connect, plan.sizeBytes(), id);
+        try (Swarm swarm = new Swarm(plan, metrics, factory)) {
+            swarm.start();
+            long end = plan.durationMs() > 0 ? start + TimeUnit.MILLISECONDS.toNanos(plan.durationMs())
+                    : Long.MAX_VALUE;
+            for (long tick = start + SECOND_NANOS; ; ) {
+                long wake = Math.min(tick, end);
+                if (stop.await(Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS) || wake == end) {
+                    break;
+                }
+                long now = System.nanoTime();
+                out.println(sampler.progress(sampler.sample(now)));
+                out.flush();
+                // after a stall (GC, a starved CPU) skip the missed ticks instead of printing a burst
+                tick = Math.max(tick + SECOND_NANOS, now + SECOND_NANOS / 2);
+            }
+            swarm.stopSending();
+            elapsed = (System.nanoTime() - start) / 1e9;
+            if (plan.game() == null) {
+                swarm.drain(drainMs);
+            }
+            sampler.sample(System.nanoTime());
+            swarm.closeAll(connectTimeoutMs);
+        }
+        long unanswered = Math.max(0, metrics.sentMessages.sum() - metrics.receivedMessages.sum());
+        long lost = plan.game() != null ? 0 : unanswered;
+        return new RunResult(plan, commandLine(), Machine.describe(), elapsed, sampler.samples(),
+                sampler.rttTotal(), sampler.connectTotal(), sampler.jitterTotal(), metrics.connectAttempts.sum(),
+                metrics.sentMessages.sum(), metrics.receivedMessages.sum(), metrics.sentBytes.sum(),
+                metrics.receivedBytes.sum(), metrics.refusedSends.sum(), lost, metrics.errors.sum(),
+                metrics.connectFailures(), metrics.disconnects(), metrics.connectionErrors());
+    }
+
+    private int verdict(RunResult r, PrintWriter out) {
+        List<String> failures = new ArrayList<>();
+        if (r.connected() == 0) {
+            failures.add("no bot connected");
+        }
+        if (maxErrorRate != null && r.errorRate() > maxErrorRate) {
+            failures.add(String.format(Locale.ROOT, "error rate %.6f > --max-error-rate %s", r.errorRate(),
+                    maxErrorRate));
+        }
+        if (maxP99Ms != null && r.rttMs(99) > maxP99Ms) {
+            failures.add(String.format(Locale.ROOT, "p99 RTT %.3f ms > --max-p99-ms %s", r.rttMs(99), maxP99Ms));
+        }
+        failures.forEach(f -> out.println("THRESHOLD EXCEEDED: " + f));
+        if (failures.isEmpty() && (maxErrorRate != null || maxP99Ms != null)) {
+            out.println("thresholds met");
+        }
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private LoadPlan plan() {
+        boolean game = "game".equals(mode);
+        check(game || "echo".equals(mode), "--mode=" + mode + " (echo or game)");
+        if (!"ws".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), "URL=" + url + " (expected ws://host[:port]/path)");
+        }
+        check(bots >= 1, "--bots=" + bots + " (minimum 1)");
+        check(rampPerSecond >= 0, "--ramp-rate=" + rampPerSecond + " (minimum 0)");
+        check(rateHz >= 0, "--rate=" + rateHz + " (minimum 0)");
+        check(game || sizeBytes >= EchoBot.MIN_SIZE_BYTES,
+                "--size=" + sizeBytes + " (minimum 8: the send timestamp)");
+        check(sizeBytes >= 0, "--size=" + sizeBytes + " (minimum 0)");
+        check(ioThreads >= 1, "--io-threads=" + ioThreads + " (minimum 1)");
+        check(pingHz >= 0, "--ping-rate=" + pingHz + " (minimum 0)");
+        GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz) : null;
+        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration), ioThreads, target);
+    }
+
+    private long durationMs(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Long.parseLong(t.substring(0, t.length() - 2));
+            }
+            if (t.endsWith("m")) {
+                return Long.parseLong(t.substring(0, t.length() - 1)) * 60_000;
+            }
+            return (long) (Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--duration=" + text + " (e.g. 500ms, 30s, 5m)");
+        }
+    }
+
+    private void check(boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private String commandLine() {
+        return "ringside-tools " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
+    private static void awaitReport(CountDownLatch stop, CountDownLatch done) {
+        stop.countDown();
+        try {
+            done.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down (Ctrl-C): the hook is running and waits for us
+        }
+    }
+}

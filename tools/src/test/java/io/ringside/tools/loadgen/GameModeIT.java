@@ -1,0 +1,59 @@
+package io.ringside.tools.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringside.engine.RingsideServer;
+import io.ringside.engine.room.RoomOptions;
+import io.ringside.tools.ToolRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Game mode against a real RingsideServer with a room that broadcasts a snapshot every tick. */
+@Timeout(60)
+class GameModeIT {
+    private static final int TICK_RATE_HZ = 20;
+
+    private static RingsideServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(TICK_RATE_HZ)
+                .room("arena", SnapshotTestRoom::new, RoomOptions.builder().capacity(25).build())
+                .build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldJoinRoomsSendInputsAndMeasureRttAndJitterWhen40BotsPlay(@TempDir Path dir) throws Exception {
+        // given
+        String url = "ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH;
+        long inputsBefore = SnapshotTestRoom.INPUTS.get();
+
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "loadgen", url, "--mode", "game", "--room-type", "arena",
+                "--bots", "40", "--rate", "10", "--size", "32", "--input-type", "1",
+                "--snapshot-type", String.valueOf(SnapshotTestRoom.SNAPSHOT), "--ping-rate", "5",
+                "--duration", "2s", "--report-dir", dir.toString(), "--max-error-rate", "0");
+
+        // then
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("game mode, room type arena", "thresholds met")
+                .containsPattern("bots joined\\s+40 / 40")
+                .containsPattern("RTT ms \\(ping via tick\\)\\s+p50 \\d+\\.\\d+")
+                .containsPattern("snapshot jitter ms\\s+p50 \\d+\\.\\d+")
+                .containsPattern("inputs sent\\s+[1-9]\\d+")
+                .containsPattern("snapshots received\\s+[1-9]\\d+");
+        assertThat(SnapshotTestRoom.INPUTS.get() - inputsBefore).isPositive();
+        assertThat(Files.readString(dir.resolve("jitter.hgrm"))).contains("#[Mean    =");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("snapshot jitter", "connect+join");
+    }
+}
