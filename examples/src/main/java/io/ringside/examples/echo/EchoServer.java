@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * biggest cases (16 MiB messages).
  *
  * <pre>
- * ./mvnw -q -pl examples -am exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer -Dexec.args=9001
+ * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer -Dexec.args=9001
  * </pre>
  */
 public final class EchoServer {
