@@ -10,11 +10,24 @@ import java.nio.ByteBuffer;
  * decoded buffer is unmasked in place and handed over as a view of that buffer (no copy); otherwise
  * its payload is accumulated in a buffer the decoder holds only while the message is partial.
  *
- * <p>STUB: the implementation lands with issue 2 (frame codec). The signatures are the contract.
+ * <p>Violations, with their close codes: a continuation without a started message, or a new text
+ * or binary frame inside a fragmented one (1002); a message over {@code maxMessageBytes}, detected
+ * from the frame lengths before its bytes are buffered (1009); text that is not UTF-8, detected at
+ * the first bad byte even mid-fragment, or that ends inside a sequence (1007); a close body of one
+ * byte or with a code not valid on the wire (1002), or with a reason that is not UTF-8 (1007); and
+ * every frame-level violation of {@link FrameDecoder}. Partial messages keep at most
+ * {@code maxMessageBytes} bytes, grown with the bytes actually received; after a message an array
+ * of at most 1 KiB is kept for reuse.
  */
 public final class MessageDecoder {
+    private final FrameDecoder frames;
+    private final MessageAssembler assembler;
+    private WebSocketProtocolException failure;
+
     /** A decoder that reports to {@code handler} within {@code config}'s role and limits. */
     public MessageDecoder(DecoderConfig config, MessageHandler handler) {
+        this.frames = new FrameDecoder(config);
+        this.assembler = new MessageAssembler(config, handler, frames);
     }
 
     /**
@@ -25,16 +38,32 @@ public final class MessageDecoder {
      * @throws WebSocketProtocolException on a violation (its close code says which); the decoder is then terminal
      */
     public void decode(ByteBuffer src) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            frames.decode(src, assembler);
+        } catch (WebSocketProtocolException e) {
+            throw protocolViolation(e);
+        }
+        if (assembler.isCloseReceived()) {
+            assembler.release();
+        }
     }
 
     /** Whether a close frame has been received. */
     public boolean isCloseReceived() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return assembler.isCloseReceived();
     }
 
     /** Bytes held for a partial message or frame: what this connection costs beyond its fixed state. */
     public int bufferedBytes() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return assembler.bufferedBytes();
+    }
+
+    private WebSocketProtocolException protocolViolation(WebSocketProtocolException e) {
+        failure = e;
+        assembler.release();
+        return e;
     }
 }
