@@ -3,7 +3,9 @@ package io.ringside.protocol.http;
 /**
  * Immutable limits on a request head. Defaults: 8 KiB in all, 64 header fields, 4 KiB request line.
  *
- * <p>STUB builder values are the contract; issue 2 (handshake) may add limits.
+ * <p>A parser allocates {@code maxHeadBytes} bytes and five arrays of {@code maxHeaderCount}
+ * entries once, when it is created (RFC 9112 §2.3 leaves these limits to the server; RFC 6585 §5
+ * gives 431, RFC 9110 §15.5.15 gives 414). Immutable, so any thread may share it.
  */
 public final class HandshakeLimits {
     /** Default for {@link #maxHeadBytes()}: 8 KiB. */
@@ -12,6 +14,10 @@ public final class HandshakeLimits {
     public static final int DEFAULT_MAX_HEADER_COUNT = 64;
     /** Default for {@link #maxRequestLineBytes()}: 4 KiB. */
     public static final int DEFAULT_MAX_REQUEST_LINE_BYTES = 4 * 1024;
+    /** Upper bound for {@link #maxHeadBytes()}: 1 MiB, since each parser allocates that much. */
+    public static final int MAX_HEAD_BYTES = 1024 * 1024;
+    /** Upper bound for {@link #maxHeaderCount()}: 65536. */
+    public static final int MAX_HEADER_COUNT = 65_536;
 
     private final int maxHeadBytes;
     private final int maxHeaderCount;
@@ -84,8 +90,13 @@ public final class HandshakeLimits {
                 throw new IllegalArgumentException("maxHeadBytes=" + maxHeadBytes
                         + " (must be at least maxRequestLineBytes=" + maxRequestLineBytes + ")");
             }
-            if (maxHeaderCount < 1) {
-                throw new IllegalArgumentException("maxHeaderCount=" + maxHeaderCount + " (minimum 1)");
+            if (maxHeadBytes > MAX_HEAD_BYTES) {
+                throw new IllegalArgumentException("maxHeadBytes=" + maxHeadBytes
+                        + " (maximum " + MAX_HEAD_BYTES + ")");
+            }
+            if (maxHeaderCount < 1 || maxHeaderCount > MAX_HEADER_COUNT) {
+                throw new IllegalArgumentException("maxHeaderCount=" + maxHeaderCount
+                        + " (between 1 and " + MAX_HEADER_COUNT + ")");
             }
             return new HandshakeLimits(this);
         }

@@ -1,90 +1,168 @@
 package io.ringside.protocol.http;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A parsed HTTP request head: the upgrade request of a WebSocket handshake, or a plain HTTP request.
  *
- * <p>A view over its parser's storage, valid until the parser is reset. The checks and the accept
- * key read bytes in place; the {@code String} accessors allocate and are meant for routing, auth
- * hooks and negotiation, off the hot path. STUB: lands with issue 2 (handshake).
+ * <p>A view over its parser's storage, valid until the parser is reset, used by the connection's
+ * I/O thread. {@link #isWebSocketUpgrade()}, {@link #validateWebSocketUpgrade()},
+ * {@link #pathEquals(String)} and {@link #writeAcceptKey(ByteBuffer)} read bytes in place and
+ * allocate nothing; the {@code String} accessors allocate and are meant for routing, auth hooks and
+ * negotiation. Header names compare case-insensitively; values are trimmed of optional whitespace and
+ * decoded as ISO-8859-1 (RFC 9110 §5.5), the path and query are returned undecoded.
  */
 public final class UpgradeRequest {
-    UpgradeRequest() {
+    private final RequestHead head;
+    private final AcceptKey acceptKey;
+
+    UpgradeRequest(RequestHead head, AcceptKey acceptKey) {
+        this.head = head;
+        this.acceptKey = acceptKey;
     }
 
     /** The method, e.g. {@code "GET"}. */
     public String method() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return head.text(head.methodStart, head.methodEnd);
     }
 
-    /** The request target's path, e.g. {@code "/arena"} (not decoded). */
+    /**
+     * The request target's path, e.g. {@code "/arena"} (not decoded); {@code "/"} for an absolute URI
+     * without a path; the whole target for the asterisk or authority form.
+     */
     public String path() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return head.pathStart == head.pathEnd ? "/" : head.text(head.pathStart, head.pathEnd);
     }
 
     /** The query after {@code ?}, without it; {@code null} when absent. */
     public String query() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return head.queryStart < 0 ? null : head.text(head.queryStart, head.targetEnd);
     }
 
-    /** Whether the path equals {@code path}, compared in place without allocating. */
+    /** Whether the path equals {@code path} exactly, compared in place without allocating. */
     public boolean pathEquals(String path) {
-        throw new UnsupportedOperationException("not yet implemented");
-    }
-
-    /** Whether the request asks to upgrade to WebSocket ({@code Upgrade: websocket}); otherwise it is plain HTTP. */
-    public boolean isWebSocketUpgrade() {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (head.pathStart == head.pathEnd) {
+            return "/".equals(path);
+        }
+        return Ascii.equalsExactly(head.bytes, head.pathStart, head.pathEnd, path);
     }
 
     /**
-     * Checks the opening handshake per RFC 6455 §4.2.1: GET, HTTP/1.1 or later, Host, Upgrade,
-     * Connection containing the Upgrade token, a Sec-WebSocket-Key of 16 base64-encoded bytes, and
-     * Sec-WebSocket-Version 13.
+     * Whether the request asks to upgrade to WebSocket (an {@code Upgrade} field whose token list
+     * contains {@code websocket}, case-insensitively); otherwise it is plain HTTP.
+     */
+    public boolean isWebSocketUpgrade() {
+        return head.upgradeWebSocket;
+    }
+
+    /**
+     * Checks the opening handshake per RFC 6455 §4.2.1: GET, HTTP/1.1 or later, a resource target,
+     * exactly one Host, Upgrade containing {@code websocket}, Connection containing the Upgrade token,
+     * no request body, exactly one Sec-WebSocket-Key of 16 base64-encoded bytes, Sec-WebSocket-Version
+     * 13, and a well-formed Sec-WebSocket-Protocol list if present. Allocates nothing when it passes.
      *
-     * @throws HandshakeException 400 when malformed, 426 for another version
+     * @throws HandshakeException 400 when malformed, 426 for a missing or other version (§4.4)
      */
     public void validateWebSocketUpgrade() {
-        throw new UnsupportedOperationException("not yet implemented");
+        UpgradeValidator.validate(head);
     }
 
     /** The first value of header {@code name} (case-insensitive), or {@code null}. */
     public String header(String name) {
-        throw new UnsupportedOperationException("not yet implemented");
+        int index = head.indexOf(name, 0);
+        return index < 0 ? null : head.value(index);
     }
 
-    /** Every value of header {@code name} (case-insensitive), in order; empty when absent. */
+    /** Every value of header {@code name} (case-insensitive), one per field line, in order; empty when absent. */
     public List<String> headers(String name) {
-        throw new UnsupportedOperationException("not yet implemented");
+        List<String> values = new ArrayList<>();
+        for (int i = head.indexOf(name, 0); i >= 0; i = head.indexOf(name, i + 1)) {
+            values.add(head.value(i));
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    /** The number of header field lines. */
+    public int headerCount() {
+        return head.headerCount;
     }
 
     /** The {@code Origin} header, or {@code null}. */
     public String origin() {
-        throw new UnsupportedOperationException("not yet implemented");
+        int index = head.indexOfKind(HeaderNames.ORIGIN, 0);
+        return index < 0 ? null : head.value(index);
     }
 
     /** The subprotocols the client offers ({@code Sec-WebSocket-Protocol}, all fields), in order. */
     public List<String> subprotocols() {
-        throw new UnsupportedOperationException("not yet implemented");
+        List<String> protocols = new ArrayList<>();
+        for (int i = head.indexOfKind(HeaderNames.PROTOCOL, 0); i >= 0;
+                i = head.indexOfKind(HeaderNames.PROTOCOL, i + 1)) {
+            FieldList.addElements(head, head.valueStart[i], head.valueEnd[i], protocols);
+        }
+        return Collections.unmodifiableList(protocols);
     }
 
-    /** The extensions the client offers ({@code Sec-WebSocket-Extensions}, all fields), in order. */
+    /** Whether the client offered subprotocol {@code name} (exact match); no allocation. */
+    public boolean offersSubprotocol(String name) {
+        for (int i = head.indexOfKind(HeaderNames.PROTOCOL, 0); i >= 0;
+                i = head.indexOfKind(HeaderNames.PROTOCOL, i + 1)) {
+            if (FieldList.containsExactly(head.bytes, head.valueStart[i], head.valueEnd[i], name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The extensions the client offers ({@code Sec-WebSocket-Extensions}, all fields), in order.
+     *
+     * @throws HandshakeException 400 when the field does not follow the RFC 6455 §9.1 grammar or
+     *                            repeats a parameter within one offer
+     */
     public List<ExtensionOffer> extensions() {
-        throw new UnsupportedOperationException("not yet implemented");
+        List<ExtensionOffer> offers = new ArrayList<>();
+        for (int i = head.indexOfKind(HeaderNames.EXTENSIONS, 0); i >= 0;
+                i = head.indexOfKind(HeaderNames.EXTENSIONS, i + 1)) {
+            ExtensionOfferParser.parse(head.bytes, head.valueStart[i], head.valueEnd[i], offers);
+        }
+        return Collections.unmodifiableList(offers);
     }
 
-    /** The value of cookie {@code name} from the {@code Cookie} header(s), or {@code null}. */
+    /**
+     * The value of cookie {@code name} (case-sensitive) from the {@code Cookie} header(s), as sent,
+     * or {@code null}.
+     */
     public String cookie(String name) {
-        throw new UnsupportedOperationException("not yet implemented");
+        for (int i = head.indexOfKind(HeaderNames.COOKIE, 0); i >= 0;
+                i = head.indexOfKind(HeaderNames.COOKIE, i + 1)) {
+            String value = Cookies.find(head, head.valueStart[i], head.valueEnd[i], name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /**
      * Writes the 28 ASCII bytes of {@code Sec-WebSocket-Accept} for this request's key at
-     * {@code dst}'s position (RFC 6455 §4.2.2); call after {@link #validateWebSocketUpgrade()}.
+     * {@code dst}'s position (RFC 6455 §4.2.2); allocates nothing.
+     *
+     * @throws IllegalStateException              if {@link #validateWebSocketUpgrade()} has not passed
+     * @throws java.nio.BufferOverflowException   if fewer than 28 bytes remain in {@code dst}
      */
     public void writeAcceptKey(ByteBuffer dst) {
-        throw new UnsupportedOperationException("not yet implemented");
+        if (!validated()) {
+            throw new IllegalStateException("validateWebSocketUpgrade() has not passed");
+        }
+        int index = head.keyIndex;
+        acceptKey.write(head.bytes, head.valueStart[index], head.valueEnd[index] - head.valueStart[index], dst);
+    }
+
+    boolean validated() {
+        return head.validated;
     }
 }
