@@ -46,6 +46,20 @@ public class HandshakeBenchmark {
         return s.handshake();
     }
 
+    /** Breakdown of ours, for diagnosis: reset + parse only. */
+    @Benchmark
+    public int ringsideParseOnly(RingsideState s) {
+        return s.parse().hashCode();
+    }
+
+    /** Breakdown of ours, for diagnosis: reset + parse + validate, no response. */
+    @Benchmark
+    public int ringsideParseValidate(RingsideState s) {
+        UpgradeRequest req = s.parse();
+        req.validateWebSocketUpgrade();
+        return req.hashCode();
+    }
+
     /** Netty 4.2: HttpRequestDecoder, WebSocketServerHandshaker13, HttpResponseEncoder. */
     @Benchmark
     public int netty(NettyState s) {
@@ -102,13 +116,17 @@ public class HandshakeBenchmark {
             HandshakeRequests.requireAccepted(Arrays.copyOf(dst.array(), written), text, "Ringside");
         }
 
-        int handshake() {
+        UpgradeRequest parse() {
             parser.reset();
             src.clear();
             if (!parser.parse(src)) {
                 throw new IllegalStateException("incomplete head");
             }
-            UpgradeRequest req = parser.request();
+            return parser.request();
+        }
+
+        int handshake() {
+            UpgradeRequest req = parse();
             req.validateWebSocketUpgrade();
             dst.clear();
             UpgradeResponseWriter.writeSwitchingProtocols(dst, req, null);
