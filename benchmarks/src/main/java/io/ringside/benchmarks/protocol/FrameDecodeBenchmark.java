@@ -69,6 +69,26 @@ public class FrameDecodeBenchmark {
         return s.handler.frames + s.handler.lastByte();
     }
 
+    /** Breakdown of ours, for diagnosis: {@link FrameDecoder} alone, payload not touched. */
+    @Benchmark
+    public long ringsideFrameDecoderOnly(RingsideHeadersOnly s) {
+        for (int p = 0; p < s.passes; p++) {
+            s.buffer.clear();
+            s.decoder.decode(s.buffer, s.handler);
+        }
+        return s.handler.frames + s.handler.bytes;
+    }
+
+    /** Breakdown of ours, for diagnosis: {@link FrameDecoder} + in-place unmask, no message layer. */
+    @Benchmark
+    public long ringsideFrameDecoderUnmask(RingsideUnmaskInPlace s) {
+        for (int p = 0; p < s.passes; p++) {
+            s.buffer.clear();
+            s.decoder.decode(s.buffer, s.handler);
+        }
+        return s.handler.frames;
+    }
+
     /** Netty 4.2 {@code WebSocket08FrameDecoder}; each frame released. */
     @Benchmark
     public long netty(NettyState s) throws Exception {
@@ -190,6 +210,48 @@ public class FrameDecodeBenchmark {
             buffer = ByteBuffer.wrap(wire.bytes.clone());
             decoder = new FrameDecoder(DecoderConfig.defaults());
             handler = new SlotCopyFrameHandler(Math.max(1, payloadSize), null);
+        }
+    }
+
+    /** Our {@link FrameDecoder} with a handler that only counts. */
+    @State(Scope.Thread)
+    public static class RingsideHeadersOnly extends WireState {
+        ByteBuffer buffer;
+        FrameDecoder decoder;
+        final CountingFrameHandler handler = new CountingFrameHandler();
+
+        @Override
+        void prepare() {
+            buffer = ByteBuffer.wrap(wire.bytes.clone());
+            decoder = new FrameDecoder(DecoderConfig.defaults());
+            CountingFrameHandler check = new CountingFrameHandler();
+            decoder.decode(buffer, check);
+            if (check.frames != wire.frames || check.bytes != (long) wire.frames * payloadSize) {
+                throw new IllegalStateException("FrameDecoder counted " + check.frames + " frames");
+            }
+        }
+    }
+
+    /** Our {@link FrameDecoder} unmasking in place with {@code Masking} or with the floor's loop. */
+    @State(Scope.Thread)
+    public static class RingsideUnmaskInPlace extends WireState {
+        /** {@code masking} ({@code Masking.unmask}) or {@code floorXor} ({@link XorFloor}). */
+        @Param({"masking", "floorXor"})
+        public String unmasker;
+
+        ByteBuffer buffer;
+        FrameDecoder decoder;
+        InPlaceUnmaskFrameHandler handler;
+
+        @Override
+        void prepare() {
+            boolean masking = "masking".equals(unmasker);
+            if (!masking && !"floorXor".equals(unmasker)) {
+                throw new IllegalArgumentException("unmasker=" + unmasker + " (masking or floorXor)");
+            }
+            buffer = ByteBuffer.wrap(wire.bytes.clone());
+            decoder = new FrameDecoder(DecoderConfig.defaults());
+            handler = new InPlaceUnmaskFrameHandler(masking);
         }
     }
 
