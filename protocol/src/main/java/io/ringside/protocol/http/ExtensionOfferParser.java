@@ -72,7 +72,7 @@ final class ExtensionOfferParser {
                 value = pos < end && bytes[pos] == Ascii.DQUOTE ? quoted() : token("parameter value");
             }
             if (parameters.putIfAbsent(parameter, value) != null) {
-                throw malformed("repeated parameter " + parameter);
+                throw malformed("repeated parameter in one offer");
             }
         }
     }

@@ -33,13 +33,16 @@ final class HeaderNames {
     private HeaderNames() {
     }
 
-    /** The kind of the header named {@code bytes[start, end)}, {@link #OTHER} when not one we track. */
+    /**
+     * The kind of the header named {@code bytes[start, end)}, a token, or {@link #OTHER} when not one
+     * we track.
+     */
     static byte classify(byte[] bytes, int start, int end) {
         switch (end - start) {
             case 4:
                 return match(bytes, start, end, HOST_NAME, HOST);
             case 6:
-                return Ascii.lower(bytes[start]) == 'o'
+                return (bytes[start] | 0x20) == 'o'
                         ? match(bytes, start, end, ORIGIN_NAME, ORIGIN)
                         : match(bytes, start, end, COOKIE_NAME, COOKIE);
             case 7:
@@ -49,7 +52,7 @@ final class HeaderNames {
             case 14:
                 return match(bytes, start, end, CONTENT_LENGTH_NAME, CONTENT_LENGTH);
             case 17:
-                return Ascii.lower(bytes[start]) == 's'
+                return (bytes[start] | 0x20) == 's'
                         ? match(bytes, start, end, KEY_NAME, KEY)
                         : match(bytes, start, end, TRANSFER_ENCODING_NAME, TRANSFER_ENCODING);
             case 21:
@@ -64,6 +67,6 @@ final class HeaderNames {
     }
 
     private static byte match(byte[] bytes, int start, int end, byte[] lowerName, byte kind) {
-        return Ascii.equalsIgnoreCase(bytes, start, end, lowerName) ? kind : OTHER;
+        return Ascii.tokenEqualsLowerName(bytes, start, end, lowerName) ? kind : OTHER;
     }
 }

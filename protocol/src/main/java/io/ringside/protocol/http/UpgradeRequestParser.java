@@ -22,8 +22,10 @@ public final class UpgradeRequestParser {
     private final HandshakeLimits limits;
     private final RequestHead head;
     private final UpgradeRequest request;
-    private int scanPos;
+    private int pos;
     private int lineStart;
+    private int nameEnd = -1;
+    private int valueStart = -1;
     private boolean requestLineDone;
     private boolean complete;
     private HandshakeException failure;
@@ -87,96 +89,178 @@ public final class UpgradeRequestParser {
     /** Forgets the current request so the parser can take another; O(1), keeps its buffers. */
     public void reset() {
         head.reset();
-        scanPos = 0;
+        pos = 0;
         lineStart = 0;
+        nameEnd = -1;
+        valueStart = -1;
         requestLineDone = false;
         complete = false;
         failure = null;
     }
 
-    /** Finds and handles complete lines; returns the index just past the head, or -1 if incomplete. */
+    /** Parses what has arrived; returns the index just past the head, or -1 if incomplete. */
     private int scanLines() {
-        byte[] bytes = head.bytes;
-        int end = head.length;
-        for (int i = scanPos; i < end; i++) {
-            if (bytes[i] == Ascii.LF) {
-                int lineEnd = i > lineStart && bytes[i - 1] == Ascii.CR ? i - 1 : i;
-                boolean last = line(lineStart, lineEnd);
-                lineStart = i + 1;
-                if (last) {
-                    scanPos = lineStart;
-                    return lineStart;
-                }
-            }
+        if (!requestLineDone && !requestLine()) {
+            return -1;
         }
-        scanPos = end;
-        return -1;
+        return headerLines();
     }
 
-    /** Handles one line without its ending; returns whether it was the blank line ending the head. */
-    private boolean line(int start, int end) {
-        if (!requestLineDone) {
-            if (start != end) {
-                if (end - start > limits.maxRequestLineBytes()) {
-                    throw requestLineTooLong();
+    /** Finds and parses the request line (skipping empty lines before it); whether it is done. */
+    private boolean requestLine() {
+        byte[] bytes = head.bytes;
+        int end = head.length;
+        for (int i = pos; i < end; i++) {
+            if (bytes[i] == Ascii.LF) {
+                int lineEnd = i > lineStart && bytes[i - 1] == Ascii.CR ? i - 1 : i;
+                if (lineEnd != lineStart) {
+                    if (lineEnd - lineStart > limits.maxRequestLineBytes()) {
+                        throw requestLineTooLong();
+                    }
+                    RequestLine.parse(head, lineStart, lineEnd);
+                    requestLineDone = true;
+                    lineStart = i + 1;
+                    pos = lineStart;
+                    return true;
                 }
-                RequestLine.parse(head, start, end);
-                requestLineDone = true;
+                lineStart = i + 1;
             }
-            return false;
         }
-        if (start == end) {
-            endOfHead();
-            return true;
-        }
-        headerLine(start, end);
+        pos = end;
         return false;
     }
 
-    private void headerLine(int start, int end) {
-        if (head.headerCount == limits.maxHeaderCount()) {
-            throw new HandshakeException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                    "more than maxHeaderCount=" + limits.maxHeaderCount() + " header fields");
-        }
+    /**
+     * Parses header field lines in one pass, resuming where the last read stopped: {@link #pos},
+     * {@link #nameEnd} and {@link #valueStart} say how far into the current line it got.
+     */
+    private int headerLines() {
         byte[] bytes = head.bytes;
-        if (Ascii.isOws(bytes[start])) {
-            throw badRequest("obsolete line folding (a header line starting with whitespace) is not accepted");
+        int end = head.length;
+        int i = pos;
+        while (i < end) {
+            if (nameEnd < 0) {
+                if (i == lineStart) {
+                    int blankEnd = blankLineEnd(bytes, i, end);
+                    if (blankEnd != 0) {
+                        pos = i;
+                        return blankEnd < 0 ? blankEnd : endOfHead(blankEnd);
+                    }
+                    startField(bytes[i]);
+                }
+                i = name(bytes, i, end);
+            }
+            if (nameEnd >= 0 && valueStart < 0) {
+                while (i < end && Ascii.isOws(bytes[i])) {
+                    i++;
+                }
+                valueStart = i < end ? i : -1;
+            }
+            if (valueStart < 0) {
+                break;
+            }
+            i = value(bytes, i, end);
+            if (nameEnd >= 0) {
+                break;
+            }
         }
-        int i = start;
+        pos = i;
+        return -1;
+    }
+
+    /** Scans a header name from {@code i}; sets {@link #nameEnd} once its colon is seen. */
+    private int name(byte[] bytes, int i, int end) {
         while (i < end && Ascii.isTchar(bytes[i])) {
             i++;
         }
         if (i == end) {
-            throw badRequest("header field without a colon");
+            return i;
         }
-        if (bytes[i] != Ascii.COLON) {
-            throw badRequest(Ascii.isOws(bytes[i])
-                    ? "whitespace between header name and colon"
-                    : "header name is not a token");
-        }
-        if (i == start) {
-            throw badRequest("empty header name");
-        }
-        int nameEnd = i++;
-        while (i < end && Ascii.isOws(bytes[i])) {
-            i++;
-        }
-        int valueStart = i;
-        for (; i < end; i++) {
-            if (!Ascii.isFieldChar(bytes[i])) {
-                throw badRequest("control character in the value of a header field");
-            }
-        }
-        head.addHeader(start, nameEnd, valueStart, FieldList.trimEnd(bytes, valueStart, end));
+        nameEnd = colon(bytes[i], i);
+        return i + 1;
     }
 
-    private void endOfHead() {
+    /** At a line start: the index past a blank line, -1 if it may be one but is cut short, else 0. */
+    private static int blankLineEnd(byte[] bytes, int i, int end) {
+        if (bytes[i] == Ascii.LF) {
+            return i + 1;
+        }
+        if (bytes[i] != Ascii.CR) {
+            return 0;
+        }
+        if (i + 1 == end) {
+            return -1;
+        }
+        if (bytes[i + 1] == Ascii.LF) {
+            return i + 2;
+        }
+        throw badRequest("bare CR in the header section");
+    }
+
+    private void startField(byte first) {
+        if (Ascii.isOws(first)) {
+            throw badRequest("obsolete line folding (a header line starting with whitespace) is not accepted");
+        }
+        if (head.headerCount == limits.maxHeaderCount()) {
+            throw new HandshakeException(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "more than maxHeaderCount=" + limits.maxHeaderCount() + " header fields");
+        }
+    }
+
+    /** Checks the byte that ended a header name and returns the name's end. */
+    private int colon(byte b, int i) {
+        if (b != Ascii.COLON) {
+            throw badRequest(Ascii.isOws(b) ? "whitespace between header name and colon"
+                    : b == Ascii.CR || b == Ascii.LF ? "header field without a colon"
+                    : "header name is not a token");
+        }
+        if (i == lineStart) {
+            throw badRequest("empty header name");
+        }
+        return i;
+    }
+
+    /**
+     * Scans a field value from {@code i}; at its line end records the field and returns the next
+     * line's start (with {@link #nameEnd} reset), else returns where it stopped.
+     */
+    private int value(byte[] bytes, int i, int end) {
+        i = Ascii.skipFieldChars(bytes, i, end);
+        for (; i < end; i++) {
+            byte b = bytes[i];
+            // CTLs (0x00-0x1F, 0x7F) other than HTAB end the line or are refused (RFC 9110 §5.5).
+            if ((b & 0xE0) == 0 || b == 0x7F) {
+                if (b == Ascii.HTAB) {
+                    continue;
+                }
+                int next;
+                if (b == Ascii.LF) {
+                    next = i + 1;
+                } else if (b == Ascii.CR && i + 1 == end) {
+                    return i;
+                } else if (b == Ascii.CR && bytes[i + 1] == Ascii.LF) {
+                    next = i + 2;
+                } else {
+                    throw badRequest("control character in the value of a header field");
+                }
+                head.addHeader(lineStart, nameEnd, valueStart, FieldList.trimEnd(bytes, valueStart, i));
+                lineStart = next;
+                nameEnd = -1;
+                valueStart = -1;
+                return next;
+            }
+        }
+        return i;
+    }
+
+    private int endOfHead(int headEnd) {
         if (head.hostCount > 1) {
             throw badRequest("repeated Host header");
         }
         if (head.hostCount == 0 && head.versionMinor >= 1) {
             throw badRequest("missing Host header (required in HTTP/1.1)");
         }
+        return headEnd;
     }
 
     private void checkIncomplete() {

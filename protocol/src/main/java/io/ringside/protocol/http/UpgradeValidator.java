@@ -14,8 +14,7 @@ final class UpgradeValidator {
     static void validate(RequestHead head) {
         byte[] bytes = head.bytes;
         if (!Ascii.equalsExactly(bytes, head.methodStart, head.methodEnd, "GET")) {
-            throw badRequest("method must be GET for a WebSocket upgrade, was "
-                    + head.text(head.methodStart, head.methodEnd));
+            throw badRequest("method must be GET for a WebSocket upgrade");
         }
         if (head.versionMinor < 1) {
             throw badRequest("a WebSocket upgrade needs HTTP/1.1 or later");

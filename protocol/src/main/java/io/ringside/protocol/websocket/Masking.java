@@ -13,12 +13,12 @@ import java.nio.ByteOrder;
  * limits unchanged. The key is a big-endian {@code int} (first key byte in the high byte), as
  * {@link FrameHandler#onFrameStart} reports it. {@code phase} (0-3) is the index into the key of
  * the first byte, i.e. the chunk's payload offset {@code & 3}, so a payload split anywhere unmasks
- * correctly chunk by chunk.
- *
- * <p>The byte-wise tail loops count their shift down from 24 past zero: Java takes shift distances
- * modulo 32, so -8 acts as 24 and the key repeats without a modulo.
+ * correctly chunk by chunk. Heap buffers are processed through their backing array with a
+ * native-order {@code long} view; direct buffers with absolute {@code getLong/putLong}.
  */
 public final class Masking {
+    // The byte-wise tail loops count their shift down from 24 past zero: Java takes shift distances
+    // modulo 32, so -8 acts as 24 and the key repeats without a modulo.
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final boolean NATIVE_BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;

@@ -1,5 +1,7 @@
 package io.ringside.protocol.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -127,5 +129,16 @@ final class Requests {
 
     static String outcome(String text) {
         return outcome(HandshakeLimits.defaults(), whole(bytes(text)));
+    }
+
+    /** The {@link #outcome} of {@code text} fed whole, after checking that every way of cutting it agrees. */
+    static String outcomeOfEverySplit(HandshakeLimits limits, String text) {
+        byte[] bytes = bytes(text);
+        String whole = outcome(limits, whole(bytes));
+        assertThat(outcome(limits, oneByteAtATime(bytes))).as("one byte at a time").isEqualTo(whole);
+        for (long seed = 0; seed < 20; seed++) {
+            assertThat(outcome(limits, randomSplits(bytes, seed))).as("split with seed %d", seed).isEqualTo(whole);
+        }
+        return whole;
     }
 }

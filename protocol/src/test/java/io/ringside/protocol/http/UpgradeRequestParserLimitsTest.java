@@ -128,6 +128,7 @@ class UpgradeRequestParserLimitsTest {
     }
 
     private static void assertStatus(HandshakeLimits limits, String text, int status, String reason) {
+        assertThat(Requests.outcomeOfEverySplit(limits, text)).startsWith(status + " ").contains(reason);
         UpgradeRequestParser parser = new UpgradeRequestParser(limits);
         assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(bytes(text))))
                 .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(status))

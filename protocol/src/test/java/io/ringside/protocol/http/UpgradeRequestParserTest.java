@@ -170,6 +170,7 @@ class UpgradeRequestParserTest {
         assertThatThrownBy(() -> parser.parse(ByteBuffer.wrap(bytes(text))))
                 .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining(reason);
+        assertThat(Requests.outcomeOfEverySplit(HandshakeLimits.defaults(), text)).startsWith("400 ");
     }
 
     @Test

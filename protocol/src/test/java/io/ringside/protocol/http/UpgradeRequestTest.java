@@ -67,7 +67,7 @@ class UpgradeRequestTest {
         UpgradeRequestParser parser = new UpgradeRequestParser(HandshakeLimits.defaults());
 
         // when
-        String result = outcome(text);
+        String result = Requests.outcomeOfEverySplit(HandshakeLimits.defaults(), text);
 
         // then
         if ("plain".equals(reason)) {

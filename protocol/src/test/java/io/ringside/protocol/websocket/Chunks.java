@@ -1,7 +1,9 @@
 package io.ringside.protocol.websocket;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -34,7 +36,7 @@ final class Chunks {
 
     static List<ByteBuffer> byteByByte(byte[] bytes) {
         int[] ones = new int[bytes.length];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         return of(bytes, ones);
     }
 
@@ -49,7 +51,10 @@ final class Chunks {
         return of(bytes, sizes.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Every splitting a decoder test runs: whole, one byte at a time, and {@link #RANDOM_SPLITS} random ones. */
+    /**
+     * Every splitting a decoder test runs: whole, one byte at a time, {@link #RANDOM_SPLITS} random ones,
+     * and whole and random again in direct little-endian buffers (the decoder must not depend on either).
+     */
     static List<List<ByteBuffer>> allSplittings(byte[] bytes) {
         List<List<ByteBuffer>> all = new ArrayList<>();
         all.add(whole(bytes));
@@ -57,7 +62,17 @@ final class Chunks {
         for (int seed = 0; seed < RANDOM_SPLITS; seed++) {
             all.add(random(bytes, seed));
         }
+        all.add(directLittleEndian(whole(bytes)));
+        all.add(directLittleEndian(random(bytes, RANDOM_SPLITS)));
         return all;
+    }
+
+    private static List<ByteBuffer> directLittleEndian(List<ByteBuffer> chunks) {
+        List<ByteBuffer> direct = new ArrayList<>();
+        for (ByteBuffer chunk : chunks) {
+            direct.add(ByteBuffer.allocateDirect(chunk.remaining()).put(chunk).flip().order(ByteOrder.LITTLE_ENDIAN));
+        }
+        return direct;
     }
 
     static byte[] bytes(int... values) {

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class MessageDecoderTest {
@@ -92,6 +93,21 @@ class MessageDecoderTest {
         DecoderConfig config = DecoderConfig.builder().maxMessageBytes(10).build();
         byte[] wire = concat(masked(0x02, filled(4)), masked(0x00, filled(7)), masked(0x80, filled(1)));
         assertRejects(config, wire, CloseCode.MESSAGE_TOO_BIG);
+    }
+
+    @Test
+    void shouldRejectOversizedMessageFromHeaderBeforeBufferingItsPayload() {
+        // given
+        DecoderConfig config = DecoderConfig.builder().maxMessageBytes(10).build();
+        byte[] oversizedFragment = masked(0x80, filled(7));
+        byte[] wire = concat(masked(0x02, filled(4)), Arrays.copyOf(oversizedFragment, 6));
+        MessageDecoder decoder = new MessageDecoder(config, new RecordingMessageHandler());
+
+        // when / then
+        assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(wire)))
+                .isInstanceOfSatisfying(WebSocketProtocolException.class,
+                        e -> assertThat(e.closeCode()).isEqualTo(CloseCode.MESSAGE_TOO_BIG));
+        assertThat(decoder.bufferedBytes()).isZero();
     }
 
     @Test

@@ -1,0 +1,103 @@
+package io.ringside.protocol.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Arbitrary bytes at arbitrary split points into a {@link MessageDecoder} with small limits: the only
+ * outcomes allowed are well-formed messages or a {@link WebSocketProtocolException} with 1002, 1007 or 1009.
+ *
+ * <p>Input layout: byte 0 picks the role (bit 0) and limits (bits 1-4), byte 1 seeds the split points,
+ * the rest is the wire. Without {@code JAZZER_FUZZ=1} only the seeds in {@code FrameDecoderFuzzTestInputs} run.
+ */
+class FrameDecoderFuzzTest {
+    private static final Set<Integer> ALLOWED_CODES =
+            Set.of(CloseCode.PROTOCOL_ERROR, CloseCode.INVALID_PAYLOAD, CloseCode.MESSAGE_TOO_BIG);
+    private static final int[] MESSAGE_LIMITS = {1, 16, 125, 300};
+    private static final long[] FRAME_LIMITS = {125, 126, 200, 65536};
+    private static final int MAX_CONTROL_PAYLOAD = 125;
+
+    @FuzzTest(maxDuration = "30s")
+    void shouldOnlyDeliverMessagesOrFailWithCloseCodeWhenBytesAreArbitrary(byte[] input) {
+        if (input.length < 2) {
+            return;
+        }
+        int flags = input[0] & 0xFF;
+        DecoderConfig config = DecoderConfig.builder()
+                .role((flags & 1) == 0 ? Role.SERVER : Role.CLIENT)
+                .maxMessageBytes(MESSAGE_LIMITS[(flags >>> 1) & 3])
+                .maxFramePayloadBytes(FRAME_LIMITS[(flags >>> 3) & 3])
+                .build();
+        byte[] wire = Arrays.copyOfRange(input, 2, input.length);
+        CheckingHandler handler = new CheckingHandler(config.maxMessageBytes());
+        MessageDecoder decoder = new MessageDecoder(config, handler);
+        try {
+            for (ByteBuffer chunk : Chunks.random(wire, input[1])) {
+                decoder.decode(chunk);
+                assertThat(decoder.bufferedBytes()).isLessThanOrEqualTo(config.maxMessageBytes() + MAX_CONTROL_PAYLOAD);
+            }
+        } catch (WebSocketProtocolException e) {
+            assertThat(ALLOWED_CODES).contains(e.closeCode());
+        }
+    }
+
+    /** Checks every delivery against the contract of {@link MessageHandler}. */
+    private static final class CheckingHandler implements MessageHandler {
+        private final int maxMessageBytes;
+        private boolean closed;
+
+        CheckingHandler(int maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
+        }
+
+        @Override
+        public void onText(ByteBuffer buffer, int offset, int length) {
+            onBinary(buffer, offset, length);
+            assertThat(isUtf8(buffer, offset, length)).isTrue();
+        }
+
+        @Override
+        public void onBinary(ByteBuffer buffer, int offset, int length) {
+            assertThat(closed).isFalse();
+            assertThat(length).isBetween(0, maxMessageBytes);
+            assertThat(offset + length).isLessThanOrEqualTo(buffer.capacity());
+        }
+
+        @Override
+        public void onPing(ByteBuffer buffer, int offset, int length) {
+            assertThat(closed).isFalse();
+            assertThat(length).isBetween(0, MAX_CONTROL_PAYLOAD);
+        }
+
+        @Override
+        public void onPong(ByteBuffer buffer, int offset, int length) {
+            onPing(buffer, offset, length);
+        }
+
+        @Override
+        public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
+            assertThat(closed).isFalse();
+            closed = true;
+            assertThat(CloseCode.isValidOnWire(code) || code == CloseCode.NO_STATUS_RECEIVED).isTrue();
+            assertThat(reasonLength).isBetween(0, MAX_CONTROL_PAYLOAD - 2);
+            assertThat(isUtf8(buffer, reasonOffset, reasonLength)).isTrue();
+        }
+
+        private static boolean isUtf8(ByteBuffer buffer, int offset, int length) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(buffer.duplicate().limit(offset + length).position(offset));
+                return true;
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+    }
+}
