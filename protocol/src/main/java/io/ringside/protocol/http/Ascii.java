@@ -64,19 +64,21 @@ final class Ascii {
     }
 
     /**
-     * Skips whole 8-byte words of {@code bytes[start, end)} that hold no CTL (0x00-0x1F, 0x7F) and
-     * returns where a byte-wise scan must go on: the word-at-a-time test of a header value.
+     * The index of the first CTL (0x00-0x1F, 0x7F, HTAB included) in {@code bytes[start, end)}, found
+     * eight bytes at a time, or where fewer than eight bytes remain unchecked: the word-at-a-time test
+     * of a header value; the caller finishes byte by byte.
      */
     static int skipFieldChars(byte[] bytes, int start, int end) {
         int i = start;
         while (end - i >= Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
-            // Non-zero iff some byte is below 0x20 or equal to 0x7F (bytes >= 0x80 never match).
+            // High bit set in a byte below 0x20 or equal to 0x7F (bytes >= 0x80 never match); a borrow
+            // can only mark bytes above a real match, so the lowest marked byte is the first CTL.
             long below = (word - SPACES) & ~word & HIGH_BITS;
             long del = word ^ DELS;
-            long isDel = (del - ONES) & ~del & HIGH_BITS;
-            if ((below | isDel) != 0) {
-                return i;
+            long marks = below | ((del - ONES) & ~del & HIGH_BITS);
+            if (marks != 0) {
+                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
             }
             i += Long.BYTES;
         }

@@ -225,32 +225,49 @@ public final class UpgradeRequestParser {
      * line's start (with {@link #nameEnd} reset), else returns where it stopped.
      */
     private int value(byte[] bytes, int i, int end) {
-        i = Ascii.skipFieldChars(bytes, i, end);
-        for (; i < end; i++) {
-            byte b = bytes[i];
-            // CTLs (0x00-0x1F, 0x7F) other than HTAB end the line or are refused (RFC 9110 §5.5).
-            if ((b & 0xE0) == 0 || b == 0x7F) {
-                if (b == Ascii.HTAB) {
-                    continue;
+        while (i < end) {
+            i = Ascii.skipFieldChars(bytes, i, end);
+            for (; i < end; i++) {
+                byte b = bytes[i];
+                // CTLs (0x00-0x1F, 0x7F) other than HTAB end the line or are refused (RFC 9110 §5.5).
+                if ((b & 0xE0) == 0 || b == 0x7F) {
+                    break;
                 }
-                int next;
-                if (b == Ascii.LF) {
-                    next = i + 1;
-                } else if (b == Ascii.CR && i + 1 == end) {
-                    return i;
-                } else if (b == Ascii.CR && bytes[i + 1] == Ascii.LF) {
-                    next = i + 2;
-                } else {
-                    throw badRequest("control character in the value of a header field");
-                }
-                head.addHeader(lineStart, nameEnd, valueStart, FieldList.trimEnd(bytes, valueStart, i));
-                lineStart = next;
-                nameEnd = -1;
-                valueStart = -1;
-                return next;
             }
+            if (i == end) {
+                return i;
+            }
+            byte b = bytes[i];
+            if (b == Ascii.HTAB) {
+                i++;
+                continue;
+            }
+            int next = lineEnd(bytes, i, end);
+            if (next < 0) {
+                return i;
+            }
+            head.addHeader(lineStart, nameEnd, valueStart, FieldList.trimEnd(bytes, valueStart, i));
+            lineStart = next;
+            nameEnd = -1;
+            valueStart = -1;
+            return next;
         }
         return i;
+    }
+
+    /** At a CTL ending a value: the next line's start, -1 if a CR is the last byte so far, else 400. */
+    private static int lineEnd(byte[] bytes, int i, int end) {
+        byte b = bytes[i];
+        if (b == Ascii.LF) {
+            return i + 1;
+        }
+        if (b == Ascii.CR && i + 1 == end) {
+            return -1;
+        }
+        if (b == Ascii.CR && bytes[i + 1] == Ascii.LF) {
+            return i + 2;
+        }
+        throw badRequest("control character in the value of a header field");
     }
 
     private int endOfHead(int headEnd) {
