@@ -235,9 +235,13 @@ public class FrameDecodeBenchmark {
     /** Our {@link FrameDecoder} unmasking in place with {@code Masking} or with the floor's loop. */
     @State(Scope.Thread)
     public static class RingsideUnmaskInPlace extends WireState {
-        /** {@code masking} ({@code Masking.unmask}) or {@code floorXor} ({@link XorFloor}). */
+        /** {@code masking} ({@code Masking.unmask}), {@code floorXor} or {@code chunked} ({@link XorFloor}). */
         @Param({"masking", "floorXor"})
         public String unmasker;
+
+        /** {@code heap} or {@code direct} ({@code floorXor} needs heap). */
+        @Param({"heap"})
+        public String bufferKind;
 
         ByteBuffer buffer;
         FrameDecoder decoder;
@@ -245,13 +249,23 @@ public class FrameDecodeBenchmark {
 
         @Override
         void prepare() {
-            boolean masking = "masking".equals(unmasker);
-            if (!masking && !"floorXor".equals(unmasker)) {
-                throw new IllegalArgumentException("unmasker=" + unmasker + " (masking or floorXor)");
+            boolean direct = "direct".equals(bufferKind);
+            if (!"masking".equals(unmasker) && !"chunked".equals(unmasker)
+                    && !("floorXor".equals(unmasker) && !direct)) {
+                throw new IllegalArgumentException("unmasker=" + unmasker + " bufferKind=" + bufferKind);
             }
-            buffer = ByteBuffer.wrap(wire.bytes.clone());
+            buffer = (direct ? ByteBuffer.allocateDirect(wire.bytes.length) : ByteBuffer.allocate(wire.bytes.length))
+                    .put(wire.bytes).clear();
             decoder = new FrameDecoder(DecoderConfig.defaults());
-            handler = new InPlaceUnmaskFrameHandler(masking);
+            handler = new InPlaceUnmaskFrameHandler(unmasker);
+            PayloadDigest digest = new PayloadDigest();
+            ByteBuffer check = buffer.duplicate();
+            decoder.decode(check, handler);
+            for (int f = 0; f < wire.frames; f++) {
+                digest.add(buffer, wire.payloadOffsets[f], payloadSize);
+            }
+            digest.requireEqual(wire.plaintextDigest, "FrameDecoder + " + unmasker);
+            buffer.clear();
         }
     }
 

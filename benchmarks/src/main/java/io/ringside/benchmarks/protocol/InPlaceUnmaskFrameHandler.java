@@ -5,16 +5,19 @@ import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;
 
 /**
- * Unmasks each payload chunk in place, with either {@link Masking#unmask} or the floor's XOR loop:
- * a diagnostic that separates the cost of the unmask routine from that of the message layer.
+ * Unmasks each payload chunk in place with {@link Masking#unmask}, the floor's XOR loop, or the
+ * floor's loop over bulk-copied chunks (for direct buffers): a diagnostic that separates the cost
+ * of the unmask routine from that of the message layer.
  */
 final class InPlaceUnmaskFrameHandler implements FrameHandler {
-    private final boolean useMasking;
+    private final String unmasker;
+    private final byte[] scratch = new byte[2048];
     private int maskKey;
     long frames;
 
-    InPlaceUnmaskFrameHandler(boolean useMasking) {
-        this.useMasking = useMasking;
+    /** {@code unmasker}: {@code masking}, {@code floorXor} (heap only) or {@code chunked}. */
+    InPlaceUnmaskFrameHandler(String unmasker) {
+        this.unmasker = unmasker;
     }
 
     @Override
@@ -24,11 +27,17 @@ final class InPlaceUnmaskFrameHandler implements FrameHandler {
 
     @Override
     public void onPayload(ByteBuffer buffer, int offset, int length, long payloadOffset) {
-        if (useMasking) {
-            Masking.unmask(buffer, offset, length, maskKey, (int) payloadOffset & 3);
-        } else {
-            // The floor's loop assumes phase 0: whole frames arrive as one chunk here.
-            XorFloor.unmaskInPlace(buffer.array(), buffer.arrayOffset() + offset, length, maskKey);
+        // The floor's loops assume phase 0: whole frames arrive as one chunk here.
+        switch (unmasker) {
+            case "masking":
+                Masking.unmask(buffer, offset, length, maskKey, (int) payloadOffset & 3);
+                break;
+            case "floorXor":
+                XorFloor.unmaskInPlace(buffer.array(), buffer.arrayOffset() + offset, length, maskKey);
+                break;
+            default:
+                XorFloor.unmaskChunked(buffer, offset, length, maskKey, scratch);
+                break;
         }
     }
 

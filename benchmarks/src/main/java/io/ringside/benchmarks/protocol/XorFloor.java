@@ -2,6 +2,7 @@ package io.ringside.benchmarks.protocol;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -31,6 +32,20 @@ final class XorFloor {
         }
         for (; i < end; i++) {
             a[i] ^= (byte) (mask >>> (8 * ((i - offset) & 7)));
+        }
+    }
+
+    /**
+     * Unmasks {@code [offset, offset + length)} of a (direct) buffer in place by bulk-copying chunks
+     * into {@code scratch} (a multiple of 8 long), XORing there and bulk-copying back: an experiment
+     * for direct receive buffers, whose per-long {@code getLong}/{@code putLong} loop C2 does not vectorise.
+     */
+    static void unmaskChunked(ByteBuffer buffer, int offset, int length, int maskKey, byte[] scratch) {
+        for (int done = 0; done < length; done += scratch.length) {
+            int n = Math.min(scratch.length, length - done);
+            buffer.get(offset + done, scratch, 0, n);
+            unmaskInPlace(scratch, 0, n, maskKey);
+            buffer.put(offset + done, scratch, 0, n);
         }
     }
 
