@@ -25,9 +25,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * Server memory per idle connection. The server runs alone in its own JVM ({@link ServerProcess}), so
  * its heap holds no client state: each iteration measures the server's used heap after forced GCs,
- * opens {@code connections} idle WebSocket connections, measures again, and reports the difference
- * per connection in the secondary result {@code heapBytesPerConnection} (and {@code directBytesPerConnection}
- * for off-heap buffers). The primary score is the time to open them all (256 handshakes in flight).
+ * opens {@code idleConnections} idle WebSocket connections, measures again, closes them, and reports
+ * the difference per connection in the secondary result {@code heapBytesPerConnection} (and
+ * {@code directBytesPerConnection} for off-heap memory). Warmup iterations absorb one-time growth
+ * (tables, pools, classes), so measured iterations show the steady cost; with {@code -wi 0} the first
+ * batch includes it. The primary score is the time to open them all (256 handshakes in flight).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,7 +47,7 @@ public class IdleConnectionHeapBenchmark {
     public String server;
 
     @Param({"1000"})
-    public int connections;
+    public int idleConnections;
 
     private ServerProcess process;
     private WebSocketClient client;
@@ -76,7 +78,7 @@ public class IdleConnectionHeapBenchmark {
     /** Opens the connections; the score is the time it takes. */
     @Benchmark
     public void openIdle() throws Exception {
-        open = Connections.open(client, process.uri(), connections, i -> IDLE);
+        open = Connections.open(client, process.uri(), idleConnections, i -> IDLE);
     }
 
     /**
@@ -86,11 +88,11 @@ public class IdleConnectionHeapBenchmark {
     @TearDown(Level.Iteration)
     public void measureAndClose(PerConnection cost) throws InterruptedException {
         long[] after = process.statsAfterGc();
-        if (after[0] != connections) {
-            throw new IllegalStateException("server holds " + after[0] + " connections, opened " + connections);
+        if (after[0] != idleConnections) {
+            throw new IllegalStateException("server holds " + after[0] + " connections, opened " + idleConnections);
         }
-        cost.heapBytesPerConnection = (after[1] - before[1]) / connections / measurements;
-        cost.directBytesPerConnection = (after[2] - before[2]) / connections / measurements;
+        cost.heapBytesPerConnection = (after[1] - before[1]) / idleConnections / measurements;
+        cost.directBytesPerConnection = (after[2] - before[2]) / idleConnections / measurements;
         Connections.closeAll(open);
         process.awaitConnectionCount(0, SETTLE_MS);
     }

@@ -20,6 +20,7 @@ final class ServerProcess implements AutoCloseable {
     static final int IO_THREADS = 2;
     private static final String HEAP = "-Xms1g";
     private static final String MAX_HEAP = "-Xmx1g";
+    private static final String QUIET_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
     private static final long STOP_WAIT_SECONDS = 15;
 
     private final Process process;
@@ -38,7 +39,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String kind) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = List.of(java, HEAP, MAX_HEAP, "-XX:+UseG1GC",
+        List<String> command = List.of(java, HEAP, MAX_HEAP, "-XX:+UseG1GC", QUIET_LOG,
                 "-cp", System.getProperty("java.class.path"),
                 EchoServerMain.class.getName(), kind, Integer.toString(IO_THREADS));
         Process process = null;
