@@ -53,7 +53,7 @@ public class IdleConnectionHeapBenchmark {
     private WebSocketClient client;
     private List<ClientConnection> open = List.of();
     private long[] before;
-    private int measurements;
+    private int shares;
 
     /** Memory per connection measured in the last iteration, in bytes. */
     @State(Scope.Thread)
@@ -65,7 +65,7 @@ public class IdleConnectionHeapBenchmark {
 
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) {
-        measurements = params.getMeasurement().getCount();
+        shares = params.getMeasurement().getCount() * Math.max(1, params.getForks());
         process = ServerProcess.start(server);
         client = WebSocketClient.start(ClientConfig.builder().ioThreads(CLIENT_IO_THREADS).build());
     }
@@ -83,7 +83,7 @@ public class IdleConnectionHeapBenchmark {
 
     /**
      * Measures what the server holds for the connections, then closes them. JMH sums event counters
-     * over the measurement iterations, so each iteration adds its share: the sum is the mean.
+     * over the measurement iterations of all forks, so each iteration adds its share: the sum is the mean.
      */
     @TearDown(Level.Iteration)
     public void measureAndClose(PerConnection cost) throws InterruptedException {
@@ -91,8 +91,8 @@ public class IdleConnectionHeapBenchmark {
         if (after[0] != idleConnections) {
             throw new IllegalStateException("server holds " + after[0] + " connections, opened " + idleConnections);
         }
-        cost.heapBytesPerConnection = (after[1] - before[1]) / idleConnections / measurements;
-        cost.directBytesPerConnection = (after[2] - before[2]) / idleConnections / measurements;
+        cost.heapBytesPerConnection = (after[1] - before[1]) / idleConnections / shares;
+        cost.directBytesPerConnection = (after[2] - before[2]) / idleConnections / shares;
         Connections.closeAll(open);
         process.awaitConnectionCount(0, SETTLE_MS);
     }
