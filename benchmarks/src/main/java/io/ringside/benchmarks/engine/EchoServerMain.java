@@ -1,0 +1,95 @@
+package io.ringside.benchmarks.engine;
+
+import io.netty.util.internal.PlatformDependent;
+import io.ringside.benchmarks.peers.netty.NettyEchoServer;
+import io.ringside.engine.transport.WebSocketServer;
+import io.ringside.protocol.websocket.DecoderConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.function.IntSupplier;
+
+/**
+ * The server side of the end-to-end benchmarks, run in a JVM of its own by {@link ServerProcess} so
+ * that its heap holds only server state and its GC never pauses the load client.
+ *
+ * <p>Arguments: {@code ringside|netty ioThreads}. Prints {@code port N} once listening, then answers
+ * lines on stdin: {@code count} with {@code count N} (open connections), {@code stats} with
+ * {@code stats connections heapUsedBytes directUsedBytes} measured after forced GCs. Stops when
+ * stdin ends, so it never outlives the benchmark that started it.
+ */
+public final class EchoServerMain {
+    static final String RINGSIDE = "ringside";
+    static final String NETTY = "netty";
+    /** Largest frame and message both servers accept: our default, 1 MiB. */
+    static final int MAX_FRAME_BYTES = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
+    private static final int MAX_CONNECTIONS = 100_000;
+    private static final int GC_ROUNDS = 4;
+    private static final long GC_PAUSE_MS = 200;
+
+    private EchoServerMain() {
+    }
+
+    /** Starts the named server and serves stdin commands until stdin ends. */
+    public static void main(String[] args) throws Exception {
+        String kind = args[0];
+        int ioThreads = Integer.parseInt(args[1]);
+        AutoCloseable server;
+        IntSupplier connections;
+        int port;
+        if (RINGSIDE.equals(kind)) {
+            WebSocketServer ours = WebSocketServer.builder().port(0).ioLoops(ioThreads)
+                    .endpoint("/", new RingsideEchoHandler())
+                    .maxConnections(MAX_CONNECTIONS)
+                    .build().start();
+            server = ours;
+            connections = ours::connectionCount;
+            port = ours.port();
+        } else if (NETTY.equals(kind)) {
+            NettyEchoServer netty = NettyEchoServer.start(0, ioThreads, MAX_FRAME_BYTES);
+            server = netty;
+            connections = netty::connectionCount;
+            port = netty.port();
+        } else {
+            throw new IllegalArgumentException("server=" + kind + " (ringside or netty)");
+        }
+        try (server) {
+            System.out.println("port " + port);
+            System.out.flush();
+            serve(connections);
+        }
+    }
+
+    private static void serve(IntSupplier connections) throws IOException, InterruptedException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if ("count".equals(line)) {
+                System.out.println("count " + connections.getAsInt());
+            } else if ("stats".equals(line)) {
+                for (int i = 0; i < GC_ROUNDS; i++) {
+                    System.gc();
+                    Thread.sleep(GC_PAUSE_MS);
+                }
+                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                System.out.println("stats " + connections.getAsInt() + " " + heap + " " + directBytes());
+            } else {
+                System.out.println("error unknown command " + line);
+            }
+            System.out.flush();
+        }
+    }
+
+    /** NIO direct buffers plus Netty's own direct memory when it tracks it (it bypasses the JDK counter). */
+    private static long directBytes() {
+        long jdk = 0;
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if ("direct".equals(pool.getName())) {
+                jdk = pool.getMemoryUsed();
+            }
+        }
+        return jdk + Math.max(0, PlatformDependent.usedDirectMemory());
+    }
+}

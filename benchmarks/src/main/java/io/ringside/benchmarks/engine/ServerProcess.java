@@ -1,0 +1,123 @@
+package io.ringside.benchmarks.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An echo server ({@link EchoServerMain}) in a child JVM on this machine, driven over its stdin and
+ * stdout. Each benchmark trial starts one and closes it in its teardown; closing stdin stops it.
+ */
+final class ServerProcess implements AutoCloseable {
+    /** I/O threads of both servers: one per core of the 2-core benchmark box. */
+    static final int IO_THREADS = 2;
+    private static final String HEAP = "-Xms1g";
+    private static final String MAX_HEAP = "-Xmx1g";
+    private static final String QUIET_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
+    private static final long STOP_WAIT_SECONDS = 15;
+
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+    private final int port;
+
+    private ServerProcess(Process process) throws IOException {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+        this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
+        this.port = Integer.parseInt(expect("port")[1]);
+    }
+
+    /** Starts {@code kind} ("ringside" or "netty") in a new JVM with the same java and classpath as this one. */
+    static ServerProcess start(String kind) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + "/bin/java");
+        List<String> command = List.of(java, HEAP, MAX_HEAP, "-XX:+UseG1GC", QUIET_LOG,
+                "-cp", System.getProperty("java.class.path"),
+                EchoServerMain.class.getName(), kind, Integer.toString(IO_THREADS));
+        Process process = null;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return new ServerProcess(process);
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            throw new IllegalStateException("cannot start the " + kind + " echo server", e);
+        }
+    }
+
+    /** The echo endpoint, {@code ws://127.0.0.1:port/}. */
+    URI uri() {
+        return URI.create("ws://127.0.0.1:" + port + "/");
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Connections open in the server right now. */
+    int connectionCount() {
+        return Integer.parseInt(ask("count")[1]);
+    }
+
+    /** Open connections, used heap and used direct memory (bytes) after the server forced GCs. */
+    long[] statsAfterGc() {
+        String[] words = ask("stats");
+        return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3])};
+    }
+
+    /** Polls until the server holds {@code expected} connections; fails after {@code timeoutMs}. */
+    void awaitConnectionCount(int expected, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        int count = connectionCount();
+        while (count != expected) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("server holds " + count + " connections, expected " + expected);
+            }
+            Thread.sleep(20);
+            count = connectionCount();
+        }
+    }
+
+    private String[] ask(String command) {
+        try {
+            in.write(command + "\n");
+            in.flush();
+            return expect(command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String[] expect(String word) throws IOException {
+        String line = out.readLine();
+        if (line == null || !line.startsWith(word + " ")) {
+            throw new IOException("echo server said " + line + ", expected " + word);
+        }
+        return line.split(" ");
+    }
+
+    /** Closes the server's stdin and waits for it to stop; kills it if it does not. */
+    @Override
+    public void close() {
+        try {
+            in.close();
+            if (!process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
