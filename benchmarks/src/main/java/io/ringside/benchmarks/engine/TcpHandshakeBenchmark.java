@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 @Threads(4)
-public class HandshakeBenchmark {
+public class TcpHandshakeBenchmark {
     /** The server under test, shared by the benchmark threads. */
     @State(Scope.Benchmark)
     public static class Peer {
