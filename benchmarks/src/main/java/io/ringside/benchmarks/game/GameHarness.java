@@ -22,8 +22,10 @@ import java.nio.charset.StandardCharsets;
  * a {@link RoomRuntime} on an injected clock, {@code players} {@link CountingConnection}s opened and
  * joined to one {@link BenchRoom} through the game endpoint (the I/O thread's entry point), and
  * {@link #tick()} advancing the clock by one interval so that exactly one tick runs on the calling
- * thread. Game inputs enter the way the I/O loop hands them over: {@code onBinary} with a view into
- * a larger read buffer.
+ * thread. Within a tick the clock runs in real time from the tick's start (virtual time plus real
+ * nanoseconds since {@link #tick()} was called), so the shard's {@code TickMetrics} record real
+ * tick durations; the schedule only ever sees whole intervals. Game inputs enter the way the I/O
+ * loop hands them over: {@code onBinary} with a view into a larger read buffer.
  */
 final class GameHarness {
     static final String ROOM_TYPE = "bench";
@@ -41,13 +43,15 @@ final class GameHarness {
     final int inputOffset;
     final int inputLength;
     private final long intervalNs;
-    private long nowNs;
+    private long virtualNowNs;
+    private long realAnchorNs;
+    private boolean frozen = true;
     private BenchRoom created;
 
     GameHarness(int players, boolean typedInputs, Snapshots snapshots, int snapshotBytes) {
         GameMessage snapshot = GameMessage.newBuilder().setType(SNAPSHOT_TYPE_TAG)
                 .setPayload(ByteString.copyFrom(pattern(snapshotBytes))).build();
-        GameConfig config = GameConfig.builder().shards(1).tickRateHz(TICK_RATE_HZ).clock(() -> nowNs)
+        GameConfig config = GameConfig.builder().shards(1).tickRateHz(TICK_RATE_HZ).clock(this::nanoTime)
                 .room(ROOM_TYPE, () -> created = new BenchRoom(typedInputs, snapshots, snapshot),
                         RoomOptions.builder().capacity(players).build())
                 .build();
@@ -60,7 +64,8 @@ final class GameHarness {
         readBuffer.position(READ_OFFSET).put(input).clear();
         this.inputOffset = READ_OFFSET;
         this.inputLength = input.length;
-        runtime.doWork(); // tick 0 starts the schedule
+        runtime.doWork(); // tick 0 starts the schedule at exactly virtual time 0
+        frozen = false;
         joinAll();
         this.room = created;
         check(room != null && room.playerCount() == players,
@@ -116,10 +121,18 @@ final class GameHarness {
         endpoint.onBinary(connection, readBuffer, inputOffset, inputLength);
     }
 
-    /** Advances the clock one interval and runs the tick then due; returns the ticks run (1). */
+    /**
+     * Advances the clock one interval and runs the tick then due; returns the ticks run: 1, or more
+     * only if the previous tick took longer than a whole interval (the loop's catch-up).
+     */
     int tick() {
-        nowNs += intervalNs;
+        virtualNowNs += intervalNs;
+        realAnchorNs = System.nanoTime();
         return runtime.doWork();
+    }
+
+    private long nanoTime() {
+        return frozen ? virtualNowNs : virtualNowNs + (System.nanoTime() - realAnchorNs);
     }
 
     ShardMetrics metrics() {

@@ -1,5 +1,6 @@
 package io.ringside.benchmarks.game;
 
+import io.ringside.engine.tick.TickMetrics;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -79,11 +80,15 @@ public class TickBenchmark {
         harness.tick(); // inputs published before the last invocation that never ran
         GameHarness.check(harness.room.inputs() == publishedAfterJoin,
                 "room handled " + harness.room.inputs() + " of " + publishedAfterJoin + " inputs");
-        long ticks = harness.room.ticks - ticksAfterJoin;
+        long ticksRun = harness.room.ticks - ticksAfterJoin;
         for (CountingConnection connection : connections) {
-            GameHarness.check(connection.frames - framesAfterJoin == ticks, "connection " + connection.id()
-                    + " got " + (connection.frames - framesAfterJoin) + " snapshots in " + ticks + " ticks");
+            GameHarness.check(connection.frames - framesAfterJoin == ticksRun, "connection " + connection.id()
+                    + " got " + (connection.frames - framesAfterJoin) + " snapshots in " + ticksRun + " ticks");
         }
         harness.checkHealthy();
+        TickMetrics.Snapshot ticks = harness.metrics().tick();
+        System.out.printf("%nTickMetrics (engine's own histogram, whole trial incl. warm-up): ticks=%d p50=%.1f us"
+                + " p99=%.1f us max=%.1f us overruns=%d%n", ticks.ticks(), ticks.p50Ns() / 1e3, ticks.p99Ns() / 1e3,
+                ticks.maxNs() / 1e3, ticks.overruns());
     }
 }
