@@ -23,8 +23,9 @@ import java.nio.charset.StandardCharsets;
  * joined to one {@link BenchRoom} through the game endpoint (the I/O thread's entry point), and
  * {@link #tick()} advancing the clock by one interval so that exactly one tick runs on the calling
  * thread. Within a tick the clock runs in real time from the tick's start (virtual time plus real
- * nanoseconds since {@link #tick()} was called), so the shard's {@code TickMetrics} record real
- * tick durations; the schedule only ever sees whole intervals. Game inputs enter the way the I/O
+ * nanoseconds since {@link #tick()} was called, capped just below one interval so that a slow tick
+ * never makes the loop catch up with a second one), so the shard's {@code TickMetrics} record real
+ * tick durations up to one interval. Game inputs enter the way the I/O
  * loop hands them over: {@code onBinary} with a view into a larger read buffer.
  */
 final class GameHarness {
@@ -121,10 +122,7 @@ final class GameHarness {
         endpoint.onBinary(connection, readBuffer, inputOffset, inputLength);
     }
 
-    /**
-     * Advances the clock one interval and runs the tick then due; returns the ticks run: 1, or more
-     * only if the previous tick took longer than a whole interval (the loop's catch-up).
-     */
+    /** Advances the clock one interval and runs the tick then due; returns the ticks run (1). */
     int tick() {
         virtualNowNs += intervalNs;
         realAnchorNs = System.nanoTime();
@@ -132,7 +130,7 @@ final class GameHarness {
     }
 
     private long nanoTime() {
-        return frozen ? virtualNowNs : virtualNowNs + (System.nanoTime() - realAnchorNs);
+        return frozen ? virtualNowNs : virtualNowNs + Math.min(System.nanoTime() - realAnchorNs, intervalNs - 1);
     }
 
     ShardMetrics metrics() {

@@ -44,6 +44,9 @@ public class InboundLatencyBenchmark {
     @Group("ring")
     @GroupThreads(1)
     public long publishToHandled(Control control) {
+        if (control.stopMeasurement) {
+            return sent; // ramp-down: the shard thread may have stopped polling, publish nothing more
+        }
         long target = ++sent;
         harness.publishInput(connection);
         while (harness.room.handled() < target && !control.stopMeasurement) {
@@ -62,7 +65,8 @@ public class InboundLatencyBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         harness.tick(); // the last input may have been published after the shard's last poll
-        GameHarness.check(harness.room.handled() == sent, "room handled " + harness.room.handled() + " of " + sent);
+        GameHarness.check(harness.room.handled() == sent, "room handled " + harness.room.handled() + " of " + sent
+                + "; " + harness.metrics());
         harness.checkHealthy();
     }
 }
