@@ -1,0 +1,63 @@
+package io.ringside.benchmarks.game;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Inbound throughput, one thread: {@value #BATCH} game envelopes of 64-byte inputs from
+ * {@value #PLAYERS} players go through the game endpoint's {@code onBinary} (route by top-level
+ * field, copy into a ring slot) and one tick drains them, reads each envelope in place and
+ * dispatches it to the room's handler. The score is ns per message; {@code gc.alloc.rate.norm} is
+ * bytes per message. {@code dispatch}: {@code raw} ({@code onRaw}, nothing parsed) or {@code typed}
+ * ({@code on(type, GameMessage.parser(), ...)}: the room's message object is parsed per input).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class InboundBenchmark {
+    static final int BATCH = 1024;
+    static final int PLAYERS = 64;
+
+    @Param({"raw", "typed"})
+    String dispatch;
+
+    private GameHarness harness;
+    private CountingConnection[] connections;
+    private long published;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        harness = new GameHarness(PLAYERS, "typed".equals(dispatch), Snapshots.NONE, 0);
+        connections = harness.connections;
+        GameHarness.check(publishDrainDispatch() == 1, "one tick per operation");
+        GameHarness.check(harness.room.inputs() == BATCH, "room handled " + harness.room.inputs() + " of " + BATCH);
+        harness.checkHealthy();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int publishDrainDispatch() {
+        for (int i = 0; i < BATCH; i++) {
+            harness.publishInput(connections[i & (PLAYERS - 1)]);
+        }
+        published += BATCH;
+        return harness.tick();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        GameHarness.check(harness.room.inputs() == published,
+                "room handled " + harness.room.inputs() + " of " + published + " inputs");
+        harness.checkHealthy();
+    }
+}
