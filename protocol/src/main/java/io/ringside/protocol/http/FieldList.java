@@ -15,18 +15,9 @@ final class FieldList {
 
     /** Whether some element of {@code bytes[start, end)} equals {@code lowerToken}, ignoring ASCII case. */
     static boolean containsToken(byte[] bytes, int start, int end, byte[] lowerToken) {
-        int i = start;
-        while (i < end) {
-            byte b = bytes[i];
-            if (b == Ascii.COMMA || Ascii.isOws(b)) {
-                i++;
-                continue;
-            }
-            int elementStart = i;
-            while (i < end && bytes[i] != Ascii.COMMA) {
-                i++;
-            }
-            if (Ascii.equalsIgnoreCase(bytes, elementStart, trimEnd(bytes, elementStart, i), lowerToken)) {
+        for (int i = nextElement(bytes, start, end), stop; i < end; i = nextElement(bytes, stop, end)) {
+            stop = elementEnd(bytes, i, end);
+            if (Ascii.equalsIgnoreCase(bytes, i, trimEnd(bytes, i, stop), lowerToken)) {
                 return true;
             }
         }
@@ -35,18 +26,9 @@ final class FieldList {
 
     /** Whether some element of {@code bytes[start, end)} equals {@code token} exactly. */
     static boolean containsExactly(byte[] bytes, int start, int end, String token) {
-        int i = start;
-        while (i < end) {
-            byte b = bytes[i];
-            if (b == Ascii.COMMA || Ascii.isOws(b)) {
-                i++;
-                continue;
-            }
-            int elementStart = i;
-            while (i < end && bytes[i] != Ascii.COMMA) {
-                i++;
-            }
-            if (Ascii.equalsExactly(bytes, elementStart, trimEnd(bytes, elementStart, i), token)) {
+        for (int i = nextElement(bytes, start, end), stop; i < end; i = nextElement(bytes, stop, end)) {
+            stop = elementEnd(bytes, i, end);
+            if (Ascii.equalsExactly(bytes, i, trimEnd(bytes, i, stop), token)) {
                 return true;
             }
         }
@@ -55,18 +37,9 @@ final class FieldList {
 
     /** Whether every non-empty element of {@code bytes[start, end)} is a token. */
     static boolean allTokens(byte[] bytes, int start, int end) {
-        int i = start;
-        while (i < end) {
-            byte b = bytes[i];
-            if (b == Ascii.COMMA || Ascii.isOws(b)) {
-                i++;
-                continue;
-            }
-            int elementStart = i;
-            while (i < end && bytes[i] != Ascii.COMMA) {
-                i++;
-            }
-            if (!Ascii.isToken(bytes, elementStart, trimEnd(bytes, elementStart, i))) {
+        for (int i = nextElement(bytes, start, end), stop; i < end; i = nextElement(bytes, stop, end)) {
+            stop = elementEnd(bytes, i, end);
+            if (!Ascii.isToken(bytes, i, trimEnd(bytes, i, stop))) {
                 return false;
             }
         }
@@ -76,19 +49,26 @@ final class FieldList {
     /** Adds every non-empty element of {@code bytes[start, end)}, trimmed, to {@code out}. */
     static void addElements(RequestHead head, int start, int end, List<String> out) {
         byte[] bytes = head.bytes;
-        int i = start;
-        while (i < end) {
-            byte b = bytes[i];
-            if (b == Ascii.COMMA || Ascii.isOws(b)) {
-                i++;
-                continue;
-            }
-            int elementStart = i;
-            while (i < end && bytes[i] != Ascii.COMMA) {
-                i++;
-            }
-            out.add(head.text(elementStart, trimEnd(bytes, elementStart, i)));
+        for (int i = nextElement(bytes, start, end), stop; i < end; i = nextElement(bytes, stop, end)) {
+            stop = elementEnd(bytes, i, end);
+            out.add(head.text(i, trimEnd(bytes, i, stop)));
         }
+    }
+
+    /** The first byte of the next element at or after {@code i}, past commas and whitespace; {@code end} if none. */
+    private static int nextElement(byte[] bytes, int i, int end) {
+        while (i < end && (bytes[i] == Ascii.COMMA || Ascii.isOws(bytes[i]))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The comma that ends the element starting at {@code i}, or {@code end}. */
+    private static int elementEnd(byte[] bytes, int i, int end) {
+        while (i < end && bytes[i] != Ascii.COMMA) {
+            i++;
+        }
+        return i;
     }
 
     static int trimEnd(byte[] bytes, int start, int end) {
