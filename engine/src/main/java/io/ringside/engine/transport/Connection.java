@@ -56,6 +56,36 @@ public interface Connection {
         return sendFrame(frame);
     }
 
+    /**
+     * Sends a pooled, reference-counted frame (see {@link SharedFrame}) without copying it or
+     * allocating: the connection takes over one of the caller's references, whatever the outcome, and
+     * its I/O loop releases it once the frame is written or dropped. This is how one frame reaches
+     * many connections at no cost per recipient beyond a queue entry.
+     *
+     * <p>The default, for connections outside the server's transport, sends a copy and releases.
+     */
+    default boolean sendFrame(SharedFrame frame) {
+        try {
+            return sendFrame(copyOf(frame));
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** {@link #sendFrame(SharedFrame)} as latest-only, with the rules of {@link #sendLatest(ByteBuffer)}. */
+    default boolean sendLatest(SharedFrame frame) {
+        try {
+            return sendLatest(copyOf(frame));
+        } finally {
+            frame.release();
+        }
+    }
+
+    private static ByteBuffer copyOf(SharedFrame frame) {
+        ByteBuffer copy = ByteBuffer.allocate(frame.length());
+        return copy.put(0, frame.buffer(), 0, frame.length());
+    }
+
     /** Sends a ping with bytes {@code [offset, offset + length)} of {@code payload} (0-125 bytes, §5.5.2). */
     boolean ping(ByteBuffer payload, int offset, int length);
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 /**
  * The any-thread half of a connection: the public {@link Connection} methods, which act at once on
  * the owning loop's thread and otherwise hand a {@link LoopCommand} to that loop. Frames are encoded
- * on the calling thread, so the loop only queues and writes them.
+ * on the calling thread, so the loop only queues and writes them; a {@link SharedFrame} travels by
+ * reference, without a copy or a per-recipient object.
  */
 abstract class ConnectionHandle implements Connection {
     private static final int MAX_CONTROL_PAYLOAD = 125;
@@ -40,11 +41,12 @@ abstract class ConnectionHandle implements Connection {
         this.channel = channel;
     }
 
-    /** Queues an encoded frame if the connection is open. Loop thread. */
-    abstract void sendOnLoop(ByteBuffer frame);
-
-    /** Queues a latest-only frame (see {@link Connection#sendLatest}) if the connection is open. Loop thread. */
-    abstract void sendLatestOnLoop(ByteBuffer frame);
+    /**
+     * Queues an encoded frame, its own {@code frame} or else {@code shared} (taking over one reference),
+     * if the connection is open, latest-only (see {@link Connection#sendLatest}) if asked; a frame
+     * that is not queued is released. Loop thread.
+     */
+    abstract void queueOnLoop(ByteBuffer frame, SharedFrame shared, boolean latestOnly);
 
     /** Closes with 1008 after dropping unsent frames: the peer does not read fast enough. Loop thread. */
     abstract void overflow();
@@ -126,22 +128,33 @@ abstract class ConnectionHandle implements Connection {
 
     @Override
     public boolean sendText(ByteBuffer utf8, int offset, int length) {
-        return open && submitFrame(FrameEncoder.serverFrame(true, Opcode.TEXT, view(utf8, offset, length)));
+        return open && submit(FrameEncoder.serverFrame(true, Opcode.TEXT, view(utf8, offset, length)), null, false);
     }
 
     @Override
     public boolean sendBinary(ByteBuffer payload, int offset, int length) {
-        return open && submitFrame(FrameEncoder.serverFrame(true, Opcode.BINARY, view(payload, offset, length)));
+        return open && submit(FrameEncoder.serverFrame(true, Opcode.BINARY, view(payload, offset, length)), null,
+                false);
     }
 
     @Override
     public boolean sendFrame(ByteBuffer frame) {
-        return open && submitFrame(frame.duplicate());
+        return open && submit(frame.duplicate(), null, false);
     }
 
     @Override
     public boolean sendLatest(ByteBuffer frame) {
-        return open && submitFrame(frame.duplicate(), true);
+        return open && submit(frame.duplicate(), null, true);
+    }
+
+    @Override
+    public boolean sendFrame(SharedFrame frame) {
+        return submit(null, frame, false);
+    }
+
+    @Override
+    public boolean sendLatest(SharedFrame frame) {
+        return submit(null, frame, true);
     }
 
     @Override
@@ -149,46 +162,47 @@ abstract class ConnectionHandle implements Connection {
         if (length > MAX_CONTROL_PAYLOAD) {
             throw new IllegalArgumentException("ping length=" + length + " (maximum 125)");
         }
-        return open && submitFrame(FrameEncoder.serverFrame(true, Opcode.PING, view(payload, offset, length)));
+        return open && submit(FrameEncoder.serverFrame(true, Opcode.PING, view(payload, offset, length)), null, false);
     }
 
-    private boolean submitFrame(ByteBuffer frame) {
-        return submitFrame(frame, false);
-    }
-
-    private boolean submitFrame(ByteBuffer frame, boolean latestOnly) {
+    /** Queues {@code frame}, or {@code shared} whose reference it consumes in every outcome. */
+    private boolean submit(ByteBuffer frame, SharedFrame shared, boolean latestOnly) {
+        if (!open) {
+            releaseIfShared(shared);
+            return false;
+        }
         if (loop.inLoop()) {
-            if (latestOnly) {
-                sendLatestOnLoop(frame);
-            } else {
-                sendOnLoop(frame);
-            }
+            queueOnLoop(frame, shared, latestOnly);
             return openOnLoop();
         }
-        // bytes in the command queue count against the backlog too, so memory stays bounded
-        int bytes = frame.remaining();
+        // bytes in the command ring count against the backlog too, so memory stays bounded
+        int bytes = shared != null ? shared.length() : frame.remaining();
         if (PENDING_BYTES.addAndGet(this, bytes) > loop.config.maxOutboundBacklogBytes) {
             PENDING_BYTES.addAndGet(this, -bytes);
-            if (!loop.submit(LoopCommand.control(LoopCommand.OVERFLOW, this))) {
+            releaseIfShared(shared);
+            if (!loop.submitControl(LoopCommand.OVERFLOW, this)) {
                 requestClose(CloseCode.POLICY_VIOLATION, OVERFLOW_REASON);
             }
             return false;
         }
-        if (!loop.submit(latestOnly ? LoopCommand.sendLatest(this, frame) : LoopCommand.send(this, frame))) {
+        if (!loop.submitSend(this, frame, shared, latestOnly)) {
             PENDING_BYTES.addAndGet(this, -bytes);
+            releaseIfShared(shared);
             return false;
         }
         return true;
     }
 
-    /** Takes a frame handed over by {@link #submitFrame} off the pending count and queues it. Loop thread. */
-    final void sendFromCommand(ByteBuffer frame, boolean latestOnly) {
-        PENDING_BYTES.addAndGet(this, -frame.remaining());
-        if (latestOnly) {
-            sendLatestOnLoop(frame);
-        } else {
-            sendOnLoop(frame);
+    static void releaseIfShared(SharedFrame shared) {
+        if (shared != null) {
+            shared.release();
         }
+    }
+
+    /** Takes a frame handed over by {@link #submit} off the pending count and queues it. Loop thread. */
+    final void sendFromCommand(ByteBuffer frame, SharedFrame shared, boolean latestOnly) {
+        PENDING_BYTES.addAndGet(this, -(shared != null ? shared.length() : frame.remaining()));
+        queueOnLoop(frame, shared, latestOnly);
     }
 
     private void requestClose(int code, String reason) {
@@ -204,7 +218,7 @@ abstract class ConnectionHandle implements Connection {
         reason = closeReason(reason);
         if (loop.inLoop()) {
             startClose(code, reason);
-        } else if (!loop.submit(LoopCommand.close(this, code, reason))) {
+        } else if (!loop.submitClose(this, code, reason)) {
             requestClose(code, reason);
         }
     }
@@ -223,7 +237,7 @@ abstract class ConnectionHandle implements Connection {
         if (loop.inLoop()) {
             setReading(kind == LoopCommand.RESUME);
         } else {
-            loop.submit(LoopCommand.control(kind, this));
+            loop.submitControl(kind, this);
         }
     }
 

@@ -1,9 +1,15 @@
 package io.ringside.engine.transport;
 
+import com.lmax.disruptor.EventTranslatorThreeArg;
+import com.lmax.disruptor.EventTranslatorTwoArg;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
-/** A request handed to an I/O loop from another thread: register a socket, or act on a connection. */
+/**
+ * A request handed to an I/O loop from another thread: register a socket, or act on a connection.
+ * A reusable slot of the loop's {@link CommandRing}, filled by a static translator on the sending
+ * thread and cleared by the loop after use, so that sending allocates nothing.
+ */
 final class LoopCommand {
     static final int REGISTER = 1;
     static final int REJECT = 2;
@@ -14,40 +20,49 @@ final class LoopCommand {
     static final int OVERFLOW = 7;
     static final int SEND_LATEST = 8;
 
-    final int kind;
-    final ConnectionHandle connection;
-    final SocketChannel channel;
-    final ByteBuffer frame;
-    final int code;
-    final String reason;
+    static final EventTranslatorThreeArg<LoopCommand, ConnectionHandle, ByteBuffer, SharedFrame> SEND_FRAME =
+            (command, sequence, connection, frame, shared) -> command.send(SEND, connection, frame, shared);
+    static final EventTranslatorThreeArg<LoopCommand, ConnectionHandle, ByteBuffer, SharedFrame> SEND_LATEST_FRAME =
+            (command, sequence, connection, frame, shared) -> command.send(SEND_LATEST, connection, frame, shared);
+    static final EventTranslatorTwoArg<LoopCommand, ConnectionHandle, Integer> CONTROL =
+            (command, sequence, connection, kind) -> command.set(kind, connection, null);
+    static final EventTranslatorThreeArg<LoopCommand, ConnectionHandle, Integer, String> CLOSE_CONNECTION =
+            (command, sequence, connection, code, reason) -> {
+                command.set(CLOSE, connection, null);
+                command.code = code;
+                command.reason = reason;
+            };
+    static final EventTranslatorTwoArg<LoopCommand, SocketChannel, Boolean> REGISTER_CHANNEL =
+            (command, sequence, channel, reject) -> command.set(reject ? REJECT : REGISTER, null, channel);
 
-    private LoopCommand(int kind, ConnectionHandle connection, SocketChannel channel, ByteBuffer frame,
-                        int code, String reason) {
+    int kind;
+    ConnectionHandle connection;
+    SocketChannel channel;
+    /** A frame of the connection's own (SEND with no shared frame). */
+    ByteBuffer frame;
+    /** A shared frame, one of whose references this command holds. */
+    SharedFrame shared;
+    int code;
+    String reason;
+
+    private void set(int kind, ConnectionHandle connection, SocketChannel channel) {
         this.kind = kind;
         this.connection = connection;
         this.channel = channel;
+    }
+
+    private void send(int kind, ConnectionHandle connection, ByteBuffer frame, SharedFrame shared) {
+        set(kind, connection, null);
         this.frame = frame;
-        this.code = code;
-        this.reason = reason;
+        this.shared = shared;
     }
 
-    static LoopCommand register(SocketChannel channel, boolean reject) {
-        return new LoopCommand(reject ? REJECT : REGISTER, null, channel, null, 0, null);
-    }
-
-    static LoopCommand send(ConnectionHandle connection, ByteBuffer frame) {
-        return new LoopCommand(SEND, connection, null, frame, 0, null);
-    }
-
-    static LoopCommand sendLatest(ConnectionHandle connection, ByteBuffer frame) {
-        return new LoopCommand(SEND_LATEST, connection, null, frame, 0, null);
-    }
-
-    static LoopCommand close(ConnectionHandle connection, int code, String reason) {
-        return new LoopCommand(CLOSE, connection, null, null, code, reason);
-    }
-
-    static LoopCommand control(int kind, ConnectionHandle connection) {
-        return new LoopCommand(kind, connection, null, null, 0, null);
+    /** Drops every reference, so the slot keeps nothing alive once executed. */
+    void clear() {
+        connection = null;
+        channel = null;
+        frame = null;
+        shared = null;
+        reason = null;
     }
 }

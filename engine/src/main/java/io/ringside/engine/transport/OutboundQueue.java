@@ -2,64 +2,93 @@ package io.ringside.engine.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.WritableByteChannel;
 
 /**
- * A connection's queue of encoded frames waiting for the socket, written with gathering writes
- * of up to {@code gather.length} buffers and {@link #MAX_BYTES_PER_WRITE} bytes per call. A ring
- * of buffer references, allocated on first use (an idle connection holds none) and grown by
- * doubling. Owning loop thread only.
+ * A connection's queue of encoded frames waiting for the socket. An entry is a range of a source
+ * buffer that is never modified here (so many connections can queue the same bytes without a
+ * {@code duplicate()} each), plus the {@link SharedFrame} to release once the range is written or
+ * dropped. Writes copy several entries into the loop's direct staging buffer, at most
+ * {@link #MAX_BYTES_PER_WRITE} bytes, and hand that to one write call: the copy the JDK would
+ * otherwise make of heap buffers, done once. The ring is allocated on first use (an idle connection
+ * holds none) and grows by doubling. Owning loop thread only.
  */
 final class OutboundQueue {
     /** Bytes offered to one write call: enough to fill a socket buffer, small enough to copy cheaply. */
     static final int MAX_BYTES_PER_WRITE = 256 * 1024;
     private static final int INITIAL_CAPACITY = 4;
 
-    private ByteBuffer[] ring;
+    private ByteBuffer[] sources;
+    private SharedFrame[] owners;
+    private int[] positions;
+    private int[] limits;
     private int head;
     private int size;
+    private boolean headStarted;
+    private long added;
+    private long latest = -1;
     private long bytes;
-    private ByteBuffer latest;
-    private int latestStart;
     private long superseded;
 
-    /** Appends {@code frame} (its remaining bytes); the queue takes ownership of its position. */
+    /** Appends {@code frame}'s remaining bytes; the buffer's position and limit are not changed. */
     void add(ByteBuffer frame) {
-        if (ring == null) {
-            ring = new ByteBuffer[INITIAL_CAPACITY];
-        } else if (size == ring.length) {
+        add(frame, frame.position(), frame.limit(), null);
+    }
+
+    /** Appends a shared frame, taking over one of its references. */
+    void add(SharedFrame frame) {
+        add(frame.buffer, 0, frame.length(), frame);
+    }
+
+    private void add(ByteBuffer source, int position, int limit, SharedFrame owner) {
+        if (sources == null) {
+            allocate(INITIAL_CAPACITY);
+        } else if (size == sources.length) {
             grow();
         }
-        ring[(head + size) & (ring.length - 1)] = frame;
+        int slot = (head + size) & (sources.length - 1);
+        sources[slot] = source;
+        owners[slot] = owner;
+        positions[slot] = position;
+        limits[slot] = limit;
         size++;
-        bytes += frame.remaining();
+        added++;
+        bytes += limit - position;
     }
 
     /**
-     * Appends a latest-only {@code frame} (a state snapshot). An earlier latest-only frame that is
-     * still queued and not started is dropped: replaced in place when it is the last entry, else
-     * emptied (skipped when reached) so that this one goes after everything queued before it.
+     * Appends a latest-only frame (a state snapshot). An earlier latest-only frame that is still
+     * queued and not started is dropped: replaced in place when it is the last entry, else emptied
+     * (skipped when reached) so that this one goes after everything queued before it.
      */
     void addLatest(ByteBuffer frame) {
-        if (latest != null && latest.position() == latestStart) {
-            superseded++;
-            bytes -= latest.remaining();
-            int tail = (head + size - 1) & (ring.length - 1);
-            if (ring[tail] == latest) {
-                ring[tail] = frame;
-                bytes += frame.remaining();
-                remember(frame);
-                return;
-            }
-            latest.position(latest.limit());
-        }
-        add(frame);
-        remember(frame);
+        addLatest(frame, frame.position(), frame.limit(), null);
     }
 
-    private void remember(ByteBuffer frame) {
-        latest = frame;
-        latestStart = frame.position();
+    /** {@link #addLatest(ByteBuffer)} for a shared frame, taking over one of its references. */
+    void addLatest(SharedFrame frame) {
+        addLatest(frame.buffer, 0, frame.length(), frame);
+    }
+
+    private void addLatest(ByteBuffer source, int position, int limit, SharedFrame owner) {
+        long first = added - size;
+        if (latest >= first && !(latest == first && headStarted)) {
+            superseded++;
+            int slot = (head + (int) (latest - first)) & (sources.length - 1);
+            bytes -= limits[slot] - positions[slot];
+            release(slot);
+            if (latest == added - 1) {
+                sources[slot] = source;
+                owners[slot] = owner;
+                positions[slot] = position;
+                limits[slot] = limit;
+                bytes += limit - position;
+                return;
+            }
+            positions[slot] = limits[slot];
+        }
+        add(source, position, limit, owner);
+        latest = added - 1;
     }
 
     /** Latest-only frames dropped because a newer one replaced them before they were written. */
@@ -86,56 +115,55 @@ final class OutboundQueue {
      * for whatever is queued next (a close frame).
      */
     void discardUnstarted() {
-        int keep = size > 0 && ring[head].position() > 0 ? 1 : 0;
+        int keep = size > 0 && headStarted ? 1 : 0;
         for (int i = keep; i < size; i++) {
-            int slot = (head + i) & (ring.length - 1);
-            bytes -= ring[slot].remaining();
-            ring[slot] = null;
+            int slot = (head + i) & (sources.length - 1);
+            bytes -= limits[slot] - positions[slot];
+            release(slot);
         }
+        added -= size - keep;
         size = keep;
-        latest = null;
+        latest = -1;
     }
 
-    /** Drops everything and releases the ring. */
+    /** Drops everything, releases shared frames and the ring. */
     void clear() {
-        latest = null;
-        ring = null;
+        for (int i = 0; i < size; i++) {
+            release((head + i) & (sources.length - 1));
+        }
+        sources = null;
+        owners = null;
+        positions = null;
+        limits = null;
         head = 0;
         size = 0;
+        headStarted = false;
+        latest = -1;
         bytes = 0;
     }
 
     /**
-     * Writes as much as the socket takes, several frames per system call.
+     * Writes as much as the socket takes, copying queued bytes through {@code staging} (a direct
+     * buffer of the loop's; its contents do not outlive the call).
      *
      * @return {@code true} when the queue is empty afterwards
      */
-    boolean writeTo(GatheringByteChannel channel, ByteBuffer[] gather) throws IOException {
+    boolean writeTo(WritableByteChannel channel, ByteBuffer staging) throws IOException {
         while (size > 0) {
-            int count = 0;
-            long wanted = 0;
-            ByteBuffer clipped = null;
-            while (count < size && count < gather.length && wanted < MAX_BYTES_PER_WRITE) {
-                ByteBuffer buffer = ring[(head + count) & (ring.length - 1)];
-                long room = MAX_BYTES_PER_WRITE - wanted;
-                if (buffer.remaining() > room) {
-                    // the JDK copies a heap buffer's whole remainder into a temporary direct buffer per
-                    // write: hand it a bounded view so a 16 MiB frame is not copied again and again
-                    clipped = buffer;
-                    buffer = buffer.duplicate().limit(buffer.position() + (int) room);
+            staging.clear();
+            for (int i = 0; i < size && staging.hasRemaining(); i++) {
+                int slot = (head + i) & (sources.length - 1);
+                int length = Math.min(limits[slot] - positions[slot], staging.remaining());
+                if (length > 0) {
+                    staging.put(staging.position(), sources[slot], positions[slot], length);
+                    staging.position(staging.position() + length);
                 }
-                gather[count++] = buffer;
-                wanted += buffer.remaining();
             }
-            long written = count == 1 ? channel.write(gather[0]) : channel.write(gather, 0, count);
-            if (clipped != null) {
-                clipped.position(gather[count - 1].position());
-            }
-            for (int i = 0; i < count; i++) {
-                gather[i] = null;
-            }
+            staging.flip();
+            int wanted = staging.remaining();
+            int written = wanted == 0 ? 0 : channel.write(staging);
             bytes -= written;
-            popWritten();
+            consume(written);
             if (written < wanted) {
                 return false;
             }
@@ -143,23 +171,55 @@ final class OutboundQueue {
         return true;
     }
 
-    private void popWritten() {
-        while (size > 0 && !ring[head].hasRemaining()) {
-            if (ring[head] == latest) {
-                latest = null;
+    /** Advances past {@code written} bytes and pops every entry written in full (or emptied). */
+    private void consume(int written) {
+        int left = written;
+        while (size > 0) {
+            int slot = head;
+            int take = Math.min(left, limits[slot] - positions[slot]);
+            positions[slot] += take;
+            left -= take;
+            if (positions[slot] < limits[slot]) {
+                headStarted |= take > 0;
+                return;
             }
-            ring[head] = null;
-            head = (head + 1) & (ring.length - 1);
+            release(slot);
+            head = (head + 1) & (sources.length - 1);
             size--;
+            headStarted = false;
         }
     }
 
-    private void grow() {
-        ByteBuffer[] bigger = new ByteBuffer[ring.length * 2];
-        for (int i = 0; i < size; i++) {
-            bigger[i] = ring[(head + i) & (ring.length - 1)];
+    private void release(int slot) {
+        SharedFrame owner = owners[slot];
+        sources[slot] = null;
+        owners[slot] = null;
+        if (owner != null) {
+            owner.release();
         }
-        ring = bigger;
+    }
+
+    private void allocate(int capacity) {
+        sources = new ByteBuffer[capacity];
+        owners = new SharedFrame[capacity];
+        positions = new int[capacity];
+        limits = new int[capacity];
+    }
+
+    private void grow() {
+        ByteBuffer[] oldSources = sources;
+        SharedFrame[] oldOwners = owners;
+        int[] oldPositions = positions;
+        int[] oldLimits = limits;
+        int mask = oldSources.length - 1;
+        allocate(oldSources.length * 2);
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) & mask;
+            sources[i] = oldSources[from];
+            owners[i] = oldOwners[from];
+            positions[i] = oldPositions[from];
+            limits[i] = oldLimits[from];
+        }
         head = 0;
     }
 }

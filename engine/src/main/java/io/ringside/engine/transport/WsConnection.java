@@ -159,7 +159,7 @@ final class WsConnection extends ConnectionHandle {
     void sendPong(ByteBuffer buffer, int offset, int length) {
         ByteBuffer pong = ByteBuffer.allocate(2 + length);
         loop.encoder.writeFrame(pong, true, Opcode.PONG, view(buffer, offset, length));
-        sendOnLoop(pong.flip());
+        queueOnLoop(pong.flip(), null, false);
     }
 
     /** The peer's close frame arrived: answer it if we have not closed yet, then close TCP once flushed. */
@@ -178,24 +178,22 @@ final class WsConnection extends ConnectionHandle {
     // ---- loop side: output and lifecycle
 
     @Override
-    void sendOnLoop(ByteBuffer frame) {
+    void queueOnLoop(ByteBuffer frame, SharedFrame shared, boolean latestOnly) {
         if (state != OPEN) {
+            releaseIfShared(shared);
             return;
         }
-        outbound.add(frame);
-        queued();
-    }
-
-    @Override
-    void sendLatestOnLoop(ByteBuffer frame) {
-        if (state != OPEN) {
-            return;
+        if (shared == null) {
+            if (latestOnly) {
+                outbound.addLatest(frame);
+            } else {
+                outbound.add(frame);
+            }
+        } else if (latestOnly) {
+            outbound.addLatest(shared);
+        } else {
+            outbound.add(shared);
         }
-        outbound.addLatest(frame);
-        queued();
-    }
-
-    private void queued() {
         if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
             overflow();
             return;
@@ -264,7 +262,7 @@ final class WsConnection extends ConnectionHandle {
         ServerConfig config = loop.config;
         int due = heartbeat.check(nowNs, config.heartbeatIntervalNs, config.heartbeatTimeoutNs);
         if (due == Heartbeat.PING_DUE) {
-            sendOnLoop(HEARTBEAT_PING.duplicate());
+            queueOnLoop(HEARTBEAT_PING, null, false);
         } else if (due == Heartbeat.EXPIRED) {
             startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
         }
@@ -277,7 +275,7 @@ final class WsConnection extends ConnectionHandle {
         }
         boolean drained;
         try {
-            drained = outbound.writeTo(channel, loop.gather);
+            drained = outbound.writeTo(channel, loop.staging);
             if (drained && state == LINGER && !outputShut) {
                 if (closeWhenFlushed) {
                     destroy();

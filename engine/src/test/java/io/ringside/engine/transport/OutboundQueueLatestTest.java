@@ -76,7 +76,7 @@ class OutboundQueueLatestTest {
         assertThat(queue.size()).isEqualTo(2);
         assertThat(queue.bytes()).isEqualTo(40);
         assertThat(queue.superseded()).isEqualTo(1);
-        assertThat(queue.writeTo(channel, new ByteBuffer[8])).isTrue();
+        assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(written.toByteArray()).isEqualTo(concat(frame(10, 1), frame(30, 3)));
     }
 
@@ -92,7 +92,7 @@ class OutboundQueueLatestTest {
 
         // then
         assertThat(queue.bytes()).isEqualTo(10);
-        assertThat(queue.writeTo(channel, new ByteBuffer[8])).isTrue();
+        assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(written.toByteArray()).isEqualTo(concat(frame(5, 2), frame(5, 3)));
         assertThat(queue.isEmpty()).isTrue();
     }
@@ -103,7 +103,7 @@ class OutboundQueueLatestTest {
         OutboundQueue queue = new OutboundQueue();
         queue.addLatest(frame(100, 1));
         budget = 50;
-        queue.writeTo(channel, new ByteBuffer[8]);
+        queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // when
         queue.addLatest(frame(100, 2));
@@ -111,7 +111,7 @@ class OutboundQueueLatestTest {
         // then
         assertThat(queue.superseded()).isZero();
         budget = Integer.MAX_VALUE;
-        assertThat(queue.writeTo(channel, new ByteBuffer[8])).isTrue();
+        assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(written.toByteArray()).isEqualTo(concat(frame(100, 1), frame(100, 2)));
     }
 
@@ -124,7 +124,7 @@ class OutboundQueueLatestTest {
         // when
         for (int i = 0; i < 1000; i++) {
             queue.addLatest(frame(64, i));
-            queue.writeTo(channel, new ByteBuffer[8]);
+            queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
         }
 
         // then

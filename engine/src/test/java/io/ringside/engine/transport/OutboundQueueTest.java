@@ -75,7 +75,7 @@ class OutboundQueueTest {
         }
 
         // when
-        boolean drained = queue.writeTo(channel, new ByteBuffer[64]);
+        boolean drained = queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // then
         assertThat(drained).isTrue();
@@ -94,13 +94,13 @@ class OutboundQueueTest {
         queue.add(frame(100, 2));
 
         // when
-        boolean drained = queue.writeTo(channel, new ByteBuffer[64]);
+        boolean drained = queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // then
         assertThat(drained).isFalse();
         assertThat(queue.bytes()).isEqualTo(50);
         channel.budget = 1000;
-        assertThat(queue.writeTo(channel, new ByteBuffer[64])).isTrue();
+        assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(channel.written.toByteArray()).hasSize(200).startsWith(frame(100, 1).array());
     }
 
@@ -111,7 +111,7 @@ class OutboundQueueTest {
         queue.add(frame(100, 1));
         queue.add(frame(100, 2));
         queue.add(frame(100, 3));
-        queue.writeTo(new ThrottledChannel(40), new ByteBuffer[64]);
+        queue.writeTo(new ThrottledChannel(40), ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // when
         queue.discardUnstarted();
@@ -119,12 +119,12 @@ class OutboundQueueTest {
         // then
         assertThat(queue.bytes()).isEqualTo(60);
         ThrottledChannel rest = new ThrottledChannel(1000);
-        assertThat(queue.writeTo(rest, new ByteBuffer[64])).isTrue();
+        assertThat(queue.writeTo(rest, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(rest.written.size()).isEqualTo(60);
     }
 
     @Test
-    void shouldSplitIntoSeveralCallsWhenMoreFramesThanGatherSlots() throws Exception {
+    void shouldSplitIntoSeveralCallsWhenFramesOutgrowStagingBuffer() throws Exception {
         // given
         OutboundQueue queue = new OutboundQueue();
         for (int i = 0; i < 10; i++) {
@@ -133,7 +133,7 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(1000);
 
         // when
-        queue.writeTo(channel, new ByteBuffer[4]);
+        queue.writeTo(channel, ByteBuffer.allocate(40));
 
         // then
         assertThat(channel.calls).isEqualTo(3);
@@ -150,7 +150,7 @@ class OutboundQueueTest {
         ThrottledChannel channel = new ThrottledChannel(Integer.MAX_VALUE);
 
         // when
-        boolean drained = queue.writeTo(channel, new ByteBuffer[64]);
+        boolean drained = queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // then: four calls of at most MAX_BYTES_PER_WRITE, every byte once
         assertThat(drained).isTrue();

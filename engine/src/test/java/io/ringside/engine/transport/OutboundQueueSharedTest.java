@@ -1,0 +1,153 @@
+package io.ringside.engine.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import org.junit.jupiter.api.Test;
+
+/** Shared frames in the outbound queue: their bytes go out untouched and each reference is released once. */
+class OutboundQueueSharedTest {
+    private final FramePool pool = new FramePool(1024, 1 << 20);
+    private final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private int budget = Integer.MAX_VALUE;
+    private final WritableByteChannel channel = new WritableByteChannel() {
+        @Override
+        public int write(ByteBuffer src) {
+            int n = Math.min(budget, src.remaining());
+            budget -= n;
+            for (int i = 0; i < n; i++) {
+                written.write(src.get());
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    private SharedFrame frame(int length, int value) {
+        SharedFrame frame = pool.acquire(length);
+        for (int i = 0; i < length; i++) {
+            frame.buffer().put(i, (byte) value);
+        }
+        return frame;
+    }
+
+    @Test
+    void shouldReleaseSharedFrameOnlyWhenWrittenInFull() throws Exception {
+        // given: one frame queued on two connections
+        SharedFrame frame = frame(100, 7);
+        frame.retain(2);
+        OutboundQueue first = new OutboundQueue();
+        OutboundQueue second = new OutboundQueue();
+        first.add(frame);
+        second.add(frame);
+        frame.release();
+
+        // when
+        budget = 60;
+        first.writeTo(channel, staging);
+        int refsAfterPartialWrite = frame.refs();
+        budget = Integer.MAX_VALUE;
+        first.writeTo(channel, staging);
+        int refsAfterFirst = frame.refs();
+        second.writeTo(channel, staging);
+
+        // then
+        assertThat(refsAfterPartialWrite).isEqualTo(2);
+        assertThat(refsAfterFirst).isEqualTo(1);
+        assertThat(frame.refs()).isZero();
+        assertThat(written.toByteArray()).hasSize(200).containsOnly(7);
+        assertThat(frame.buffer().position()).isZero();
+        assertThat(pool.acquire(100)).isSameAs(frame);
+    }
+
+    @Test
+    void shouldReleaseReplacedSnapshotWhenNewerOneArrives() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        SharedFrame older = frame(10, 1);
+        SharedFrame newer = frame(10, 2);
+        queue.add(ByteBuffer.wrap(new byte[] {9, 9}));
+        queue.addLatest(older);
+
+        // when
+        queue.addLatest(newer);
+
+        // then
+        assertThat(older.refs()).isZero();
+        assertThat(newer.refs()).isEqualTo(1);
+        assertThat(queue.writeTo(channel, staging)).isTrue();
+        assertThat(written.toByteArray()).hasSize(12).endsWith(2, 2, 2);
+        assertThat(newer.refs()).isZero();
+    }
+
+    @Test
+    void shouldReleaseEmptiedSnapshotWhenItIsNotTheLastEntry() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        SharedFrame older = frame(10, 1);
+        queue.addLatest(older);
+        queue.add(frame(5, 3));
+
+        // when
+        queue.addLatest(frame(10, 2));
+
+        // then
+        assertThat(older.refs()).isZero();
+        assertThat(queue.bytes()).isEqualTo(15);
+        assertThat(queue.writeTo(channel, staging)).isTrue();
+        assertThat(written.toByteArray()).containsExactly(3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+    }
+
+    @Test
+    void shouldReleaseEveryQueuedFrameWhenDiscardedOrCleared() throws Exception {
+        // given
+        OutboundQueue queue = new OutboundQueue();
+        SharedFrame started = frame(100, 1);
+        SharedFrame unstarted = frame(100, 2);
+        queue.add(started);
+        queue.add(unstarted);
+        budget = 10;
+        queue.writeTo(channel, staging);
+
+        // when
+        queue.discardUnstarted();
+        int startedRefs = started.refs();
+        queue.clear();
+
+        // then
+        assertThat(unstarted.refs()).isZero();
+        assertThat(startedRefs).isEqualTo(1);
+        assertThat(started.refs()).isZero();
+    }
+
+    @Test
+    void shouldKeepOrderWhenRingGrowsAroundTheEnd() throws Exception {
+        // given: entries wrapped around the ring's end before it has to grow
+        OutboundQueue queue = new OutboundQueue();
+        for (int i = 0; i < 3; i++) {
+            queue.add(frame(1, i));
+        }
+        queue.writeTo(channel, staging);
+        written.reset();
+
+        // when
+        for (int i = 0; i < 9; i++) {
+            queue.add(frame(1, 10 + i));
+        }
+
+        // then
+        assertThat(queue.writeTo(channel, staging)).isTrue();
+        assertThat(written.toByteArray()).containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18);
+    }
+}
