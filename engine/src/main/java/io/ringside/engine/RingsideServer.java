@@ -146,6 +146,12 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /** Bytes of idle outbound frames each shard keeps for reuse. Default 8 MiB. */
+        public Builder framePoolBytes(long bytes) {
+            game.framePoolBytes(bytes);
+            return this;
+        }
+
         /** Largest inbound message in bytes (close 1009 beyond). Default 1 MiB. */
         public Builder maxMessageBytes(int bytes) {
             this.maxMessageBytes = bytes;

@@ -20,6 +20,7 @@ public final class GameConfig {
     private final int maxEventsPerTick;
     private final int maxMalformedMessages;
     private final int postQueueCapacity;
+    private final long framePoolBytes;
     private final List<String> handshakeHeaders;
     private final Map<String, RoomType> roomTypes;
     private final NanoClock clock;
@@ -33,6 +34,7 @@ public final class GameConfig {
         this.maxEventsPerTick = b.maxEventsPerTick;
         this.maxMalformedMessages = b.maxMalformedMessages;
         this.postQueueCapacity = b.postQueueCapacity;
+        this.framePoolBytes = b.framePoolBytes;
         this.handshakeHeaders = List.copyOf(b.handshakeHeaders);
         this.roomTypes = Map.copyOf(b.roomTypes);
         this.clock = b.clock;
@@ -65,6 +67,14 @@ public final class GameConfig {
     /** Bytes each ring slot holds without allocating; larger messages get an array of their own. */
     public int slotBytes() {
         return slotBytes;
+    }
+
+    /**
+     * Bytes of idle outbound frames each shard keeps for reuse, so that sending every tick allocates
+     * nothing; frames beyond it are left to the garbage collector.
+     */
+    public long framePoolBytes() {
+        return framePoolBytes;
     }
 
     /** Most inbound events one shard dispatches per tick; the rest wait for the next tick. */
@@ -105,6 +115,7 @@ public final class GameConfig {
         private int maxEventsPerTick = 16_384;
         private int maxMalformedMessages = 10;
         private int postQueueCapacity = 4_096;
+        private long framePoolBytes = 8L << 20;
         private List<String> handshakeHeaders = List.of("Authorization", "Cookie", "User-Agent", "X-Forwarded-For");
         private final Map<String, RoomType> roomTypes = new LinkedHashMap<>();
         private NanoClock clock = NanoClock.system();
@@ -139,6 +150,12 @@ public final class GameConfig {
         /** Bytes per ring slot. Default 512. */
         public Builder slotBytes(int bytes) {
             this.slotBytes = bytes;
+            return this;
+        }
+
+        /** Bytes of idle outbound frames kept per shard for reuse. Default 8 MiB. */
+        public Builder framePoolBytes(long bytes) {
+            this.framePoolBytes = bytes;
             return this;
         }
 
@@ -193,6 +210,7 @@ public final class GameConfig {
             check(maxEventsPerTick >= 1, "maxEventsPerTick=" + maxEventsPerTick + " (minimum 1)");
             check(maxMalformedMessages >= 1, "maxMalformedMessages=" + maxMalformedMessages + " (minimum 1)");
             check(postQueueCapacity >= 1, "postQueueCapacity=" + postQueueCapacity + " (minimum 1)");
+            check(framePoolBytes >= 1024, "framePoolBytes=" + framePoolBytes + " (minimum 1024)");
             check(handshakeHeaders != null, "handshakeHeaders=null");
             check(!roomTypes.isEmpty(), "rooms=[] (register at least one room type)");
             for (RoomType type : roomTypes.values()) {

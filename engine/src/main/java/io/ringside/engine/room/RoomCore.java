@@ -1,6 +1,8 @@
 package io.ringside.engine.room;
 
 import com.google.protobuf.MessageLite;
+import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.SharedFrame;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -255,33 +257,41 @@ final class RoomCore {
         }
     }
 
-    private void sendLatest(Player player, ByteBuffer frame) {
-        if (player.session.connection().sendLatest(frame)) {
-            shard.countOut(frame.remaining());
+    /** Sends {@code frame}, handing over one of the caller's references. */
+    private void send(Player player, SharedFrame frame, boolean latestOnly) {
+        int length = frame.length();
+        Connection connection = player.session.connection();
+        if (latestOnly ? connection.sendLatest(frame) : connection.sendFrame(frame)) {
+            shard.countOut(length);
         }
     }
 
     void send(Player player, int messageType, MessageLite message, boolean latestOnly) {
-        ByteBuffer frame = ServerFrames.game(shard.encoder, messageType, message);
-        if (latestOnly) {
-            sendLatest(player, frame);
-        } else {
-            send(player, frame);
-        }
+        send(player, shard.frames.game(messageType, message), latestOnly);
     }
 
+    /** Serializes and frames once; every recipient's connection holds a reference to the same bytes. */
     void broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
-        ByteBuffer frame = ServerFrames.game(shard.encoder, messageType, message);
+        int recipients = 0;
         for (int i = 0; i < players.size(); i++) {
-            Player player = players.get(i);
-            if (player == except) {
-                continue;
+            if (players.get(i) != except) {
+                recipients++;
             }
-            if (latestOnly) {
-                sendLatest(player, frame);
-            } else {
-                send(player, frame);
+        }
+        if (recipients == 0) {
+            return;
+        }
+        SharedFrame frame = shard.frames.game(messageType, message);
+        frame.retain(recipients);
+        try {
+            for (int i = 0; i < players.size(); i++) {
+                Player player = players.get(i);
+                if (player != except) {
+                    send(player, frame, latestOnly);
+                }
             }
+        } finally {
+            frame.release();
         }
     }
 

@@ -8,6 +8,7 @@ import io.ringside.engine.inbound.InboundKind;
 import io.ringside.engine.inbound.InboundRing;
 import io.ringside.engine.inbound.Session;
 import io.ringside.engine.tick.NanoClock;
+import io.ringside.engine.transport.FramePool;
 import io.ringside.engine.tick.TickHandler;
 import io.ringside.engine.tick.TickLoop;
 import io.ringside.engine.tick.TickLoopConfig;
@@ -33,11 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+    /** Frames up to this size are pooled; bigger ones are rare enough to allocate. */
+    private static final int MAX_POOLED_FRAME_BYTES = 64 * 1024;
 
     final int index;
     final int tickRateHz;
     final InboundRing ring;
-    final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
+    final GameFrames frames;
     final TickLoop loop;
     final NanoClock clock;
     volatile long currentTick;
@@ -61,6 +64,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         this.tickRateHz = config.tickRateHz();
         this.ring = new InboundRing(config.ringCapacity(), config.slotBytes());
         this.posts = new ArrayBlockingQueue<>(config.postQueueCapacity());
+        this.frames = new GameFrames(new FramePool(MAX_POOLED_FRAME_BYTES, config.framePoolBytes()),
+                new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
         TickLoopConfig tickConfig = TickLoopConfig.builder().tickRateHz(tickRateHz)
@@ -189,7 +194,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     /** This shard's figures now; any thread. */
     ShardMetrics metrics() {
         return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
-                messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents());
+                messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
+                frames.pool.created(), frames.pool.reused());
     }
 
     private record Posted(RoomCore room, Runnable task) {

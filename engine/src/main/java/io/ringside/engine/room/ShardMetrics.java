@@ -16,8 +16,10 @@ import io.ringside.engine.tick.TickMetrics;
  * @param malformedMessages  messages answered with an error (bad payload, unknown type)
  * @param roomFailures       rooms disposed because their code threw
  * @param backpressureEvents times a full ring paused a connection
+ * @param framesCreated      outbound game frames allocated because no pooled one was idle: flat once warm
+ * @param framesReused       outbound game frames taken from the pool again
  */
 public record ShardMetrics(int shard, TickMetrics.Snapshot tick, long ringDepth, int ringCapacity, int rooms,
                            long messagesIn, long messagesOut, long bytesOut, long malformedMessages,
-                           long roomFailures, long backpressureEvents) {
+                           long roomFailures, long backpressureEvents, long framesCreated, long framesReused) {
 }
