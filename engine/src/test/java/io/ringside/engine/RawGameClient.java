@@ -49,6 +49,20 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
         }
     }
 
+    /** Reads and drops everything until EOF or a read error; for a client that only has to keep up. */
+    void discardInput() {
+        byte[] sink = new byte[64 * 1024];
+        try {
+            InputStream in = socket.getInputStream();
+            socket.setSoTimeout(0);
+            while (in.read(sink) >= 0) {
+                // keep reading
+            }
+        } catch (IOException e) {
+            // closed: done
+        }
+    }
+
     void send(ClientEnvelope envelope) throws IOException {
         byte[] payload = envelope.toByteArray();
         ByteBuffer frame = ByteBuffer.allocate(payload.length + FrameEncoder.MAX_HEADER_BYTES);

@@ -30,6 +30,7 @@ class GameConfigTest {
         assertThatThrownBy(() -> valid().maxMalformedMessages(0).build())
                 .hasMessageStartingWith("maxMalformedMessages=0");
         assertThatThrownBy(() -> valid().postQueueCapacity(0).build()).hasMessageStartingWith("postQueueCapacity=0");
+        assertThatThrownBy(() -> valid().framePoolBytes(100).build()).hasMessageStartingWith("framePoolBytes=100");
         assertThatThrownBy(() -> GameConfig.builder().build()).hasMessageStartingWith("rooms=[]");
         assertThatThrownBy(() -> valid().room("a", () -> new Room() { }, RoomOptions.defaults()))
                 .hasMessageStartingWith("room=a");
