@@ -1,13 +1,16 @@
 package io.ringside.benchmarks.game;
 
 import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.SharedFrame;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
  * An in-memory {@link Connection} that counts the frames the engine hands it and keeps the last one
- * (for verification); it queues nothing and allocates nothing per frame, so the benchmarks measure
- * the engine up to the hand-over, not a transport. Used by one thread at a time (the shard's).
+ * (for verification; a pooled frame's reference is held until the next frame comes, then released,
+ * as a transport would once written); it queues nothing and allocates nothing per frame, so the
+ * benchmarks measure the engine up to the hand-over, not a transport. Used by one thread at a time
+ * (the shard's).
  */
 final class CountingConnection implements Connection {
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 40_000);
@@ -21,6 +24,7 @@ final class CountingConnection implements Connection {
     long bytes;
     ByteBuffer firstFrame;
     ByteBuffer lastFrame;
+    private SharedFrame lastShared;
 
     CountingConnection(long id) {
         this.id = id;
@@ -39,6 +43,22 @@ final class CountingConnection implements Connection {
 
     @Override
     public boolean sendLatest(ByteBuffer frame) {
+        latestFrames++;
+        return sendFrame(frame);
+    }
+
+    /** Counts a pooled frame and keeps the reference it was given, until the next frame replaces it. */
+    @Override
+    public boolean sendFrame(SharedFrame frame) {
+        if (lastShared != null) {
+            lastShared.release();
+        }
+        lastShared = frame;
+        return sendFrame(frame.buffer());
+    }
+
+    @Override
+    public boolean sendLatest(SharedFrame frame) {
         latestFrames++;
         return sendFrame(frame);
     }

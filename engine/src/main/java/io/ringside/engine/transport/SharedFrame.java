@@ -80,8 +80,8 @@ public final class SharedFrame {
         }
     }
 
-    /** References held now; for tests and assertions. */
-    int refs() {
+    /** References held now (0 once released for good); for monitoring, tests and benchmarks. Any thread. */
+    public int refCount() {
         return refs;
     }
 

@@ -18,7 +18,7 @@ class FramePoolTest {
         assertThat(frame.length()).isEqualTo(300);
         assertThat(frame.buffer().position()).isZero();
         assertThat(frame.buffer().capacity()).isEqualTo(512);
-        assertThat(frame.refs()).isEqualTo(1);
+        assertThat(frame.refCount()).isEqualTo(1);
         assertThat(pool.created()).isEqualTo(1);
     }
 
@@ -40,7 +40,7 @@ class FramePoolTest {
         assertThat(whileHeld).isNotSameAs(first);
         assertThat(afterRelease).isSameAs(first);
         assertThat(afterRelease.length()).isEqualTo(129);
-        assertThat(afterRelease.refs()).isEqualTo(1);
+        assertThat(afterRelease.refCount()).isEqualTo(1);
         assertThat(pool.created()).isEqualTo(2);
         assertThat(pool.reused()).isEqualTo(1);
     }
@@ -113,7 +113,7 @@ class FramePoolTest {
         // when / then
         assertThatThrownBy(frame::release).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> frame.retain(1)).isInstanceOf(IllegalStateException.class);
-        assertThat(frame.refs()).isZero();
+        assertThat(frame.refCount()).isZero();
     }
 
     @Test

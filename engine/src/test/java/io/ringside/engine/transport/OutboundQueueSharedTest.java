@@ -56,16 +56,16 @@ class OutboundQueueSharedTest {
         // when
         budget = 60;
         first.writeTo(channel, staging);
-        int refsAfterPartialWrite = frame.refs();
+        int refsAfterPartialWrite = frame.refCount();
         budget = Integer.MAX_VALUE;
         first.writeTo(channel, staging);
-        int refsAfterFirst = frame.refs();
+        int refsAfterFirst = frame.refCount();
         second.writeTo(channel, staging);
 
         // then
         assertThat(refsAfterPartialWrite).isEqualTo(2);
         assertThat(refsAfterFirst).isEqualTo(1);
-        assertThat(frame.refs()).isZero();
+        assertThat(frame.refCount()).isZero();
         assertThat(written.toByteArray()).hasSize(200).containsOnly(7);
         assertThat(frame.buffer().position()).isZero();
         assertThat(pool.acquire(100)).isSameAs(frame);
@@ -84,11 +84,11 @@ class OutboundQueueSharedTest {
         queue.addLatest(newer);
 
         // then
-        assertThat(older.refs()).isZero();
-        assertThat(newer.refs()).isEqualTo(1);
+        assertThat(older.refCount()).isZero();
+        assertThat(newer.refCount()).isEqualTo(1);
         assertThat(queue.writeTo(channel, staging)).isTrue();
         assertThat(written.toByteArray()).hasSize(12).endsWith(2, 2, 2);
-        assertThat(newer.refs()).isZero();
+        assertThat(newer.refCount()).isZero();
     }
 
     @Test
@@ -103,7 +103,7 @@ class OutboundQueueSharedTest {
         queue.addLatest(frame(10, 2));
 
         // then
-        assertThat(older.refs()).isZero();
+        assertThat(older.refCount()).isZero();
         assertThat(queue.bytes()).isEqualTo(15);
         assertThat(queue.writeTo(channel, staging)).isTrue();
         assertThat(written.toByteArray()).containsExactly(3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
@@ -122,13 +122,13 @@ class OutboundQueueSharedTest {
 
         // when
         queue.discardUnstarted();
-        int startedRefs = started.refs();
+        int startedRefs = started.refCount();
         queue.clear();
 
         // then
-        assertThat(unstarted.refs()).isZero();
+        assertThat(unstarted.refCount()).isZero();
         assertThat(startedRefs).isEqualTo(1);
-        assertThat(started.refs()).isZero();
+        assertThat(started.refCount()).isZero();
     }
 
     @Test
