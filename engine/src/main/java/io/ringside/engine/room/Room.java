@@ -117,7 +117,11 @@ public abstract class Room {
         return core.shard.currentTick;
     }
 
-    /** Sends {@code message} as game message {@code type} to {@code player}. */
+    /**
+     * Sends {@code message} as game message {@code type} to {@code player}: serialized at once into a
+     * pooled frame (so the message may be reused or changed afterwards), allocating nothing once the
+     * shard's frame pool is warm.
+     */
     protected final void send(Player player, int type, MessageLite message) {
         core.send(player, type, message, false);
     }
@@ -131,7 +135,10 @@ public abstract class Room {
         core.send(player, type, message, true);
     }
 
-    /** Sends {@code message} to every player; serialized and framed once, the bytes are shared. */
+    /**
+     * Sends {@code message} to every player; serialized and framed once into one pooled frame that
+     * every player's connection shares (no copy and no allocation per recipient).
+     */
     protected final void broadcast(int type, MessageLite message) {
         core.broadcast(null, type, message, false);
     }
