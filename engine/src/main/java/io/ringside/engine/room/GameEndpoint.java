@@ -22,7 +22,8 @@ import java.util.Base64;
  * The game endpoint's transport callbacks, on the I/O threads. Routes each binary envelope by its
  * top-level field without parsing it: game messages and pings are copied raw into the ring of the
  * shard their room lives on; joins, leaves and room listings are rare and handled here (matchmaking
- * through the {@link RoomDirectory}); anything else is answered as malformed. Text frames close 1003.
+ * through the {@link RoomDirectory}, where a join with a reconnect token claims its held seat);
+ * anything else is answered as malformed. Text frames close 1003.
  */
 final class GameEndpoint implements WebSocketHandler {
     private static final int SESSION_NONCE_BYTES = 6;
