@@ -85,9 +85,10 @@ public abstract class Room {
      * {@code player}'s connection dropped and the room type holds seats
      * ({@link RoomOptions#reconnectGraceMs()} &gt; 0): the player stays in {@link #players()} and
      * keeps counting toward the capacity, {@link Player#isConnected()} is {@code false}, and whatever
-     * is sent to it meanwhile (its share of broadcasts too) is dropped. Next comes {@link #onReconnect} or, when the grace runs out,
-     * {@code onLeave(player, DISCONNECTED)}. To refuse or shorten the grace, call
-     * {@link #endReconnectGrace}. Never called when the grace is 0: a drop is then a leave.
+     * is sent to it meanwhile (its share of broadcasts too) is dropped. Next comes
+     * {@link #onReconnect} or, when the grace runs out, {@code onLeave(player, DISCONNECTED)}. To
+     * refuse or shorten the grace, call {@link #endReconnectGrace}. Never called when the grace is
+     * 0: a drop is then a leave.
      */
     protected void onDisconnect(Player player) {
     }

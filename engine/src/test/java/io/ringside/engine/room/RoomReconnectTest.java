@@ -13,7 +13,6 @@ import io.ringside.protocol.envelope.LeaveRequest;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +30,8 @@ class RoomReconnectTest {
         return new EngineHarness(GameConfig.builder().shards(1).tickRateHz(10)
                 .room("chat", () -> new TestRooms.ChatRoom(log, ticks),
                         RoomOptions.builder().capacity(capacity).reconnectGraceMs(300).build())
-                .room("plain", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(capacity).build()));
+                .room("plain", () -> new TestRooms.ChatRoom(log, ticks),
+                        RoomOptions.builder().capacity(capacity).build()));
     }
 
     private static Joined seat(EngineHarness h, RecordingConnection connection, String type) {
