@@ -52,11 +52,6 @@ final class HeldSeats {
         }
     }
 
-    /** How many seats are held for players who are away. */
-    int awayCount() {
-        return away.size();
-    }
-
     private void hold(Player player, long tick) {
         player.away = true;
         player.graceEndTick = tick + graceTicks;
