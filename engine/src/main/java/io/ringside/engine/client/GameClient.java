@@ -30,6 +30,13 @@ import java.util.function.LongSupplier;
  * be pending at a time.
  */
 public final class GameClient implements AutoCloseable {
+    /**
+     * The close code the server ends a connection with when another connection took its seat over
+     * with the reconnect token (envelope.proto, "Reconnect"); a private-use code (RFC 6455 §7.4.2).
+     * The seat lives on elsewhere: do not {@link #rejoin()} after it.
+     */
+    public static final int CLOSE_SEAT_TAKEN_OVER = 4000;
+
     private final WebSocketClient webSocketClient;
     private final URI uri;
     private final GameClientConfig config;
@@ -122,8 +129,17 @@ public final class GameClient implements AutoCloseable {
     }
 
     /**
-     * Takes back the seat of the last room joined (after a dropped connection and {@link #connect()}),
-     * presenting its reconnect token and the last auth token.
+     * Takes back the seat of the last room joined, presenting its reconnect token: after a dropped
+     * connection, {@link #connect()} again, then call this. If the room type holds seats
+     * ({@code RoomOptions.reconnectGraceMs} &gt; 0) and the grace has not run out, the future
+     * completes with the same session id (and the game state the room kept for it), the room's
+     * current tick and a new token; the old token is used up. Otherwise it fails with a
+     * {@link GameRequestException} whose code is {@code ERROR_CODE_RECONNECT_REJECTED} (grace over,
+     * token used, the player left or was kicked, the room is gone): the server does not fall back to
+     * a plain join, {@link #join} is then the way back in, with a new session. When the last room
+     * gave no token (a room type without grace), this is a plain join by id. Also works on a
+     * connection that is still open but in no room; the server closes an old connection still holding
+     * the seat with {@link #CLOSE_SEAT_TAKEN_OVER}.
      *
      * @throws IllegalStateException when this client never joined a room
      */
@@ -197,7 +213,10 @@ public final class GameClient implements AutoCloseable {
         return room;
     }
 
-    /** The last room joined, kept after leaving or a disconnect (with its reconnect token), or {@code null}. */
+    /**
+     * The last room joined, kept after leaving or a disconnect, with the reconnect token of its last
+     * Joined (what {@link #rejoin()} presents), or {@code null}.
+     */
     public GameRoom lastRoom() {
         return lastRoom;
     }

@@ -48,7 +48,8 @@ public interface GameListener {
      * The connection closed (RFC 6455 §7.1.5): {@code closeCode} is the code received, the one this
      * client sent when it failed the connection, or 1006 without a close frame; {@code remote} says
      * whether the server began it. Delivered once per connection, always (even when the poll queue
-     * is full).
+     * is full). To take the seat back after a drop, {@link GameClient#connect()} then
+     * {@link GameClient#rejoin()}, except after {@link GameClient#CLOSE_SEAT_TAKEN_OVER}.
      */
     default void onDisconnected(GameClient client, int closeCode, String reason, boolean remote) {
     }

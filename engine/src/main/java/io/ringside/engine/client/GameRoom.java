@@ -10,7 +10,9 @@ import io.ringside.protocol.envelope.Joined;
  * @param roomType the room's type
  * @param tickRateHz how many ticks per second the room runs
  * @param joinTick the room's tick when the server sent Joined
- * @param reconnectToken what {@link GameClient#rejoin()} presents to take the seat back after a drop
+ * @param reconnectToken what {@link GameClient#rejoin()} presents to take the seat back after a drop,
+ *                       within the room type's reconnect grace; single use (each Joined brings a new
+ *                       one), empty when the room type holds no seats
  */
 public record GameRoom(String sessionId, String roomId, String roomType, int tickRateHz, long joinTick,
                        String reconnectToken) {

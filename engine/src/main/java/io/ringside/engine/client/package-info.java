@@ -11,8 +11,9 @@
  *
  * <p>{@link io.ringside.engine.client.GameClient} is the game SDK on top: it speaks the
  * {@code ringside.v1} envelope to a Ringside server (join-or-create, private rooms, join by id, room
- * listing, leave, the game's own typed protobuf messages, application ping for RTT and a server-tick
- * estimate). Thousands of game clients share one WebSocketClient; events reach a
+ * listing, leave, rejoin with a reconnect token after a dropped connection, the game's own typed
+ * protobuf messages, application ping for RTT and a server-tick estimate). Thousands of game
+ * clients share one WebSocketClient; events reach a
  * {@link io.ringside.engine.client.GameListener} on the I/O thread, or wait for
  * {@link io.ringside.engine.client.GameClient#poll} on a bot's own thread.
  */

@@ -12,6 +12,8 @@ public final class InboundKind {
     public static final int LEAVE = 4;
     /** The connection closed (no bytes). */
     public static final int DISCONNECT = 5;
+    /** A join that claimed a held seat with its reconnect token (no bytes; the target is the seat's player). */
+    public static final int RECONNECT = 6;
 
     private InboundKind() {
     }

@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  * The engine's state for one client connection: which room membership its messages go to, its
  * inbound backpressure state and its count of malformed messages.
  *
- * <p>{@link #current()} is set by the I/O thread (join, leave, disconnect) and cleared by a tick
- * thread (rejection, kick, room closed) with compare-and-set, so both agree on where messages go.
+ * <p>{@link #current()} is set by the I/O thread (join, reconnect, leave, disconnect) and cleared by a
+ * tick thread (rejection, kick, room closed, seat taken over by a reconnect) with compare-and-set, so
+ * both agree on where messages go. After a reconnect two sessions may briefly name the same seat;
+ * the tick thread only takes messages from the one the seat is bound to.
  */
 public final class Session {
     private static final AtomicReferenceFieldUpdater<Session, Object> CURRENT =

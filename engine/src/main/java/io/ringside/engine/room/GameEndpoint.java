@@ -22,7 +22,8 @@ import java.util.Base64;
  * The game endpoint's transport callbacks, on the I/O threads. Routes each binary envelope by its
  * top-level field without parsing it: game messages and pings are copied raw into the ring of the
  * shard their room lives on; joins, leaves and room listings are rare and handled here (matchmaking
- * through the {@link RoomDirectory}); anything else is answered as malformed. Text frames close 1003.
+ * through the {@link RoomDirectory}, where a join with a reconnect token claims its held seat);
+ * anything else is answered as malformed. Text frames close 1003.
  */
 final class GameEndpoint implements WebSocketHandler {
     private static final int SESSION_NONCE_BYTES = 6;
@@ -109,6 +110,10 @@ final class GameEndpoint implements WebSocketHandler {
             return;
         }
         io.ringside.protocol.envelope.JoinRequest wire = envelope.getJoin();
+        if (!wire.getReconnectToken().isEmpty()) {
+            reconnect(session, wire);
+            return;
+        }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
             case ROOM_ID -> directory.joinById(wire.getRoomId());
             case ROOM_TYPE -> wire.getCreatePrivate()
@@ -130,6 +135,22 @@ final class GameEndpoint implements WebSocketHandler {
         // only this I/O thread sets the membership, and it was empty just above
         session.enter(player);
         ringOf(player).publish(session, InboundKind.JOIN, player, InboundRing.NO_BYTES, 0, 0);
+    }
+
+    /** A join with a token: claims the held seat, or answers RECONNECT_REJECTED (never a plain join). */
+    private void reconnect(Session session, io.ringside.protocol.envelope.JoinRequest wire) {
+        if (wire.getTargetCase() != io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
+            error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, "a reconnect names its room by room_id");
+            return;
+        }
+        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken());
+        if (claim.player() == null) {
+            error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, claim.refusal());
+            return;
+        }
+        // only this I/O thread sets the membership, and it was empty above; the shard decides the handover
+        session.enter(claim.player());
+        ringOf(claim.player()).publish(session, InboundKind.RECONNECT, claim.player(), InboundRing.NO_BYTES, 0, 0);
     }
 
     private void leave(Session session) {

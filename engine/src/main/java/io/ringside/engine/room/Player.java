@@ -3,8 +3,9 @@ package io.ringside.engine.room;
 import io.ringside.engine.inbound.Session;
 
 /**
- * One player in one room: a connection's membership, from its join to its leave. A new join
- * (even to the same room) is a new {@code Player}.
+ * One player in one room: a seat, from its join to its leave. A new join (even to the same room) is
+ * a new {@code Player}; a reconnect within the room's grace ({@link RoomOptions#reconnectGraceMs()})
+ * is not: the same {@code Player}, with its session id and attachment, gets the new connection.
  *
  * <p>Read and used on the room's tick thread. {@link #attach} holds the game's own per-player state.
  */
@@ -13,21 +14,28 @@ public final class Player {
     static final int JOINED = 1;
     static final int LEFT = 2;
 
-    final Session session;
     final RoomCore room;
     final JoinRequest request;
+    private final String sessionId;
+    // the connection the seat is bound to; replaced on the tick thread when a reconnect takes the seat
+    Session session;
     int state = PENDING;
+    boolean away;
+    long graceEndTick;
+    // guarded by the room directory: the token that takes this seat back, or null
+    String reconnectToken;
     private Object attachment;
 
     Player(Session session, RoomCore room, JoinRequest request) {
         this.session = session;
+        this.sessionId = session.id();
         this.room = room;
         this.request = request;
     }
 
-    /** The player's id, unique on this server: the session id other players see. */
+    /** The player's id, unique on this server: the session id other players see; kept across reconnects. */
     public String sessionId() {
-        return session.id();
+        return sessionId;
     }
 
     /** The join request that brought the player in (options, auth token, handshake). */
@@ -35,9 +43,17 @@ public final class Player {
         return request;
     }
 
-    /** Whether the player is in the room (joined and not yet left). */
+    /** Whether the player is in the room (joined and not yet left), connected or not. */
     public boolean isJoined() {
         return state == JOINED;
+    }
+
+    /**
+     * Whether the player is joined and its connection is up; {@code false} while its seat is held
+     * after a drop (between {@link Room#onDisconnect} and {@link Room#onReconnect} or its leave).
+     */
+    public boolean isConnected() {
+        return state == JOINED && !away;
     }
 
     /** Attaches the game's own state for this player. */
@@ -52,6 +68,6 @@ public final class Player {
 
     @Override
     public String toString() {
-        return "Player[" + session.id() + " in " + room.id + "]";
+        return "Player[" + sessionId + " in " + room.id + "]";
     }
 }

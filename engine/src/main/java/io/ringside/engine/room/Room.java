@@ -14,6 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
  * <pre>
  * onCreate(options) ─▶ onJoinAttempt(request) ─accept─▶ onJoin(player) ─▶ messages, onTick(tick, dt) ...
  *                                                 onLeave(player, reason) ─▶ ... ─▶ onDispose()
+ * with a reconnect grace:  onDisconnect(player) ─▶ onReconnect(player)  or, once the grace ran out,
+ *                                                  onLeave(player, DISCONNECTED)
  * </pre>
  *
  * <pre>{@code
@@ -72,8 +74,33 @@ public abstract class Room {
     protected void onTick(long tick, long dtNanos) {
     }
 
-    /** {@code player} left: LEFT (asked), DISCONNECTED, KICKED or ROOM_CLOSED. */
+    /**
+     * {@code player} left: LEFT (asked), DISCONNECTED (its connection dropped, and with a reconnect
+     * grace it did not come back in time), KICKED or ROOM_CLOSED.
+     */
     protected void onLeave(Player player, LeaveReason reason) {
+    }
+
+    /**
+     * {@code player}'s connection dropped and the room type holds seats
+     * ({@link RoomOptions#reconnectGraceMs()} &gt; 0): the player stays in {@link #players()} and
+     * keeps counting toward the capacity, {@link Player#isConnected()} is {@code false}, and whatever
+     * is sent to it meanwhile (its share of broadcasts too) is dropped. Next comes
+     * {@link #onReconnect} or, when the grace runs out, {@code onLeave(player, DISCONNECTED)}. To
+     * refuse or shorten the grace, call {@link #endReconnectGrace}. Never called when the grace is
+     * 0: a drop is then a leave.
+     */
+    protected void onDisconnect(Player player) {
+    }
+
+    /**
+     * {@code player} took its seat back on a new connection within the grace: same {@code Player},
+     * session id and attachment; the client has been sent {@code Joined} (current tick, new reconnect
+     * token). Send it the state it missed here. Also called, without {@link #onDisconnect} before it,
+     * when a reconnect takes over a seat whose old connection the server still thought open (that
+     * connection is closed with 4000).
+     */
+    protected void onReconnect(Player player) {
     }
 
     /** The room is going away; no player is left in it. */
@@ -102,7 +129,10 @@ public abstract class Room {
         return core.type.options.capacity();
     }
 
-    /** The joined players, in join order; a live read-only view (don't kick while iterating it). */
+    /**
+     * The joined players, in join order, including those away during their reconnect grace
+     * ({@link Player#isConnected()}); a live read-only view (don't kick while iterating it).
+     */
     protected final List<Player> players() {
         return core.playersView;
     }
@@ -153,9 +183,21 @@ public abstract class Room {
         core.broadcast(except, type, message, false);
     }
 
-    /** Removes {@code player} (told KICKED with {@code reason}); onLeave runs at once. */
+    /** Removes {@code player} (told KICKED with {@code reason}; a held seat ends too); onLeave runs at once. */
     protected final void kick(Player player, String reason) {
         core.leave(player, LeaveReason.LEAVE_REASON_KICKED, reason == null ? "" : reason);
+    }
+
+    /**
+     * Ends the held seat of {@code player}, away during its reconnect grace, now: it leaves with
+     * DISCONNECTED and {@code onLeave} runs at once, as if the grace had run out; its token stops
+     * working. Does nothing to a connected player (use {@link #kick}). Call it from
+     * {@link #onDisconnect} to refuse the grace, or later to cut it short.
+     */
+    protected final void endReconnectGrace(Player player) {
+        if (player.room == core && player.away) {
+            core.leave(player, LeaveReason.LEAVE_REASON_DISCONNECTED, "");
+        }
     }
 
     /** Sets the label room listings show (map, mode...); any thread. */

@@ -4,9 +4,7 @@ import com.google.protobuf.MessageLite;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.SharedFrame;
 import io.ringside.protocol.envelope.ErrorCode;
-import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;
-import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.websocket.CloseCode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -41,7 +39,8 @@ final class RoomCore {
     final List<Player> playersView = Collections.unmodifiableList(players);
     private final PriorityQueue<ScheduledTask> scheduled = new PriorityQueue<>();
     private final long disposeAfterTicks;
-    private Room room;
+    final HeldSeats held;
+    Room room;
     private int state = NEW;
     private long emptyTicks;
     private long taskSequence;
@@ -62,6 +61,7 @@ final class RoomCore {
         this.createOptions = Map.copyOf(createOptions);
         long ms = type.options.disposeWhenEmptyMs();
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
+        this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
     }
 
     int state() {
@@ -104,9 +104,7 @@ final class RoomCore {
         players.add(player);
         playerCount = players.size();
         emptyTicks = 0;
-        send(player, ServerFrames.envelope(ServerEnvelope.newBuilder().setJoined(Joined.newBuilder()
-                .setSessionId(player.sessionId()).setRoomId(id).setRoomType(type.name)
-                .setTickRateHz(shard.tickRateHz).setCurrentTick(shard.currentTick)).build()));
+        held.sendJoined(player);
         try {
             room.onJoin(player);
         } catch (RuntimeException | Error e) {
@@ -121,7 +119,7 @@ final class RoomCore {
         player.session.connection().sendFrame(ServerFrames.error(code, reason));
     }
 
-    /** Removes a joined player, tells the client unless it is gone, and calls onLeave. */
+    /** Removes a joined player (held seat or not), tells the client unless it is gone, and calls onLeave. */
     void leave(Player player, LeaveReason reason, String message) {
         if (player.state != Player.JOINED || state != ACTIVE) {
             return;
@@ -129,6 +127,7 @@ final class RoomCore {
         player.state = Player.LEFT;
         players.remove(player);
         playerCount = players.size();
+        held.release(player);
         directory.release(this);
         if (reason != LeaveReason.LEAVE_REASON_DISCONNECTED) {
             player.session.exit(player);
@@ -163,6 +162,7 @@ final class RoomCore {
             return;
         }
         try {
+            held.expire(tick);
             ScheduledTask task;
             while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
                 scheduled.poll();
@@ -225,6 +225,7 @@ final class RoomCore {
         shard.roomFailed(this, error);
         LOG.warn("room {} ({}) failed and is disposed", id, type.name, error);
         for (Player player : players) {
+            held.release(player);
             player.state = Player.LEFT;
             player.session.exit(player);
             send(player, ServerFrames.error(ErrorCode.ERROR_CODE_INTERNAL, "room failed"));

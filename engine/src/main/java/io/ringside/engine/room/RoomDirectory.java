@@ -16,15 +16,18 @@ import java.util.Map;
  *
  * <p>A seat is reserved when a join is routed to a room and released when the join is rejected or
  * the player leaves, so a room never takes more than its capacity even with joins in flight, and
- * an empty room with a join on its way is not disposed.
+ * an empty room with a join on its way is not disposed. A seat held for a reconnect stays taken;
+ * its reconnect token maps back to its {@link Player} here until it is used, rotated or revoked.
  */
 final class RoomDirectory {
     private static final int ID_BYTES = 9;
+    private static final int TOKEN_BYTES = 18;
 
     private final Map<String, RoomType> types;
     private final Shard[] shards;
     private final Map<String, RoomCore> byId = new HashMap<>();
     private final Map<String, List<RoomCore>> byType = new HashMap<>();
+    private final Map<String, Player> seats = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     RoomDirectory(Map<String, RoomType> types, Shard[] shards) {
@@ -36,6 +39,13 @@ final class RoomDirectory {
     record Reservation(RoomCore room, ErrorCode error, String message) {
         static Reservation refused(ErrorCode error, String message) {
             return new Reservation(null, error, message);
+        }
+    }
+
+    /** The outcome of presenting a reconnect token: the player whose seat it takes back, or why not. */
+    record Claim(Player player, String refusal) {
+        static Claim refused(String refusal) {
+            return new Claim(null, refusal);
         }
     }
 
@@ -89,7 +99,7 @@ final class RoomDirectory {
         }
         String id;
         do {
-            id = newId();
+            id = newId(ID_BYTES);
         } while (byId.containsKey(id));
         RoomCore room = new RoomCore(id, type, privateRoom, shard, this, options);
         shard.load++;
@@ -98,10 +108,54 @@ final class RoomDirectory {
         return room;
     }
 
-    private String newId() {
-        byte[] bytes = new byte[ID_BYTES];
+    private String newId(int length) {
+        byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Gives {@code player} a new single-use reconnect token, revoking its previous one. Tick thread. */
+    synchronized String issueToken(Player player) {
+        revokeToken(player);
+        String token;
+        do {
+            token = newId(TOKEN_BYTES);
+        } while (seats.containsKey(token));
+        seats.put(token, player);
+        player.reconnectToken = token;
+        return token;
+    }
+
+    /** Revokes {@code player}'s reconnect token, if it has one (its seat ended). Tick thread. */
+    synchronized void revokeToken(Player player) {
+        if (player.reconnectToken != null) {
+            seats.remove(player.reconnectToken);
+            player.reconnectToken = null;
+        }
+    }
+
+    /**
+     * Uses up {@code token} to take back its seat in room {@code roomId}. A token of another room is
+     * refused and stays valid. I/O thread; the room's tick thread still checks that the seat is held.
+     */
+    synchronized Claim claim(String roomId, String token) {
+        RoomCore room = byId.get(roomId);
+        if (room == null) {
+            return Claim.refused("no room " + roomId);
+        }
+        if (room.type.options.reconnectGraceMs() == 0) {
+            return Claim.refused("room type " + room.type.name + " holds no seats (reconnectGraceMs=0)");
+        }
+        Player player = seats.get(token);
+        if (player == null) {
+            return Claim.refused("unknown, used or expired reconnect token");
+        }
+        if (player.room != room) {
+            return Claim.refused("reconnect token of another room");
+        }
+        seats.remove(token);
+        player.reconnectToken = null;
+        return new Claim(player, null);
     }
 
     /** Gives back a seat (join rejected or player left). Tick thread. */

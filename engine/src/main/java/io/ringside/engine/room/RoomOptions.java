@@ -1,21 +1,26 @@
 package io.ringside.engine.room;
 
 /**
- * Immutable settings of a room type: how many players a room takes and how long an empty room
- * lives. Defaults: capacity 16, disposed at the end of the tick in which it became empty.
+ * Immutable settings of a room type: how many players a room takes, how long an empty room lives
+ * and how long a dropped player's seat is held for a reconnect. Defaults: capacity 16, disposed at
+ * the end of the tick in which it became empty, no reconnect grace.
  */
 public final class RoomOptions {
     /** Default {@link #capacity()}. */
     public static final int DEFAULT_CAPACITY = 16;
     /** Largest {@link #capacity()} accepted. */
     public static final int MAX_CAPACITY = 65_535;
+    /** Largest {@link #reconnectGraceMs()} accepted: one day. */
+    public static final long MAX_RECONNECT_GRACE_MS = 86_400_000L;
 
     private final int capacity;
     private final long disposeWhenEmptyMs;
+    private final long reconnectGraceMs;
 
     private RoomOptions(Builder builder) {
         this.capacity = builder.capacity;
         this.disposeWhenEmptyMs = builder.disposeWhenEmptyMs;
+        this.reconnectGraceMs = builder.reconnectGraceMs;
     }
 
     /** Every default. */
@@ -38,10 +43,20 @@ public final class RoomOptions {
         return disposeWhenEmptyMs;
     }
 
+    /**
+     * How long the seat of a player whose connection dropped is held for it to reconnect, in
+     * milliseconds (counted in ticks of the room's shard, rounded up); 0 (the default) holds no seat:
+     * a drop is a leave. See {@link Room#onDisconnect}.
+     */
+    public long reconnectGraceMs() {
+        return reconnectGraceMs;
+    }
+
     /** Builds {@link RoomOptions}; {@link #build()} checks every value. */
     public static final class Builder {
         private int capacity = DEFAULT_CAPACITY;
         private long disposeWhenEmptyMs;
+        private long reconnectGraceMs;
 
         private Builder() {
         }
@@ -58,6 +73,15 @@ public final class RoomOptions {
             return this;
         }
 
+        /**
+         * Sets how long a dropped player's seat is held for a reconnect, in milliseconds, 0 to
+         * {@link #MAX_RECONNECT_GRACE_MS}; 0 turns reconnects off.
+         */
+        public Builder reconnectGraceMs(long ms) {
+            this.reconnectGraceMs = ms;
+            return this;
+        }
+
         /** Checks the values and builds; throws {@link IllegalArgumentException} naming a bad one. */
         public RoomOptions build() {
             if (capacity < 1 || capacity > MAX_CAPACITY) {
@@ -65,6 +89,10 @@ public final class RoomOptions {
             }
             if (disposeWhenEmptyMs < 0) {
                 throw new IllegalArgumentException("disposeWhenEmptyMs=" + disposeWhenEmptyMs + " (minimum 0)");
+            }
+            if (reconnectGraceMs < 0 || reconnectGraceMs > MAX_RECONNECT_GRACE_MS) {
+                throw new IllegalArgumentException("reconnectGraceMs=" + reconnectGraceMs + " (must be 0 to "
+                        + MAX_RECONNECT_GRACE_MS + ")");
             }
             return new RoomOptions(this);
         }

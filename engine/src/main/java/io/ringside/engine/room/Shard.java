@@ -111,12 +111,19 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
 
     private void dispatch(InboundEvent event) {
         Player player = (Player) event.target();
+        if (event.kind() == InboundKind.RECONNECT) {
+            player.room.held.reconnect(player, event.session());
+            return;
+        }
+        if (event.session() != player.session) {
+            return; // from a connection whose seat a reconnect took over, or whose reconnect was refused
+        }
         switch (event.kind()) {
             case InboundKind.JOIN -> player.room.join(player);
             case InboundKind.GAME -> game(player, event);
             case InboundKind.PING -> ping(player, event);
             case InboundKind.LEAVE -> player.room.leave(player, LeaveReason.LEAVE_REASON_LEFT, "");
-            case InboundKind.DISCONNECT -> player.room.leave(player, LeaveReason.LEAVE_REASON_DISCONNECTED, "");
+            case InboundKind.DISCONNECT -> player.room.held.disconnect(player);
             default -> LOG.warn("shard {}: unknown inbound kind {}", index, event.kind());
         }
     }

@@ -4,6 +4,7 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.http.HandshakeLimits;
 import io.ringside.protocol.http.UpgradeRequestParser;
+import io.ringside.protocol.websocket.CloseCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -66,6 +67,12 @@ final class EngineHarness {
 
     void join(RecordingConnection connection, String roomType) {
         send(connection, ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType(roomType)).build());
+    }
+
+    /** The connection drops: it is closed (sends to it are dropped), then the endpoint hears of it. */
+    void drop(RecordingConnection connection) {
+        connection.close(CloseCode.ABNORMAL_CLOSURE, "");
+        disconnect(connection);
     }
 
     void disconnect(RecordingConnection connection) {

@@ -41,6 +41,17 @@ class GameConfigTest {
         assertThatThrownBy(() -> RoomOptions.builder().capacity(0).build()).hasMessageStartingWith("capacity=0");
         assertThatThrownBy(() -> RoomOptions.builder().disposeWhenEmptyMs(-1).build())
                 .hasMessageStartingWith("disposeWhenEmptyMs=-1");
+        assertThatThrownBy(() -> RoomOptions.builder().reconnectGraceMs(-1).build())
+                .hasMessageStartingWith("reconnectGraceMs=-1");
+        assertThatThrownBy(() -> RoomOptions.builder().reconnectGraceMs(RoomOptions.MAX_RECONNECT_GRACE_MS + 1)
+                .build()).hasMessageStartingWith("reconnectGraceMs=" + (RoomOptions.MAX_RECONNECT_GRACE_MS + 1));
+    }
+
+    @Test
+    void shouldHoldNoSeatsByDefaultAndKeepTheGraceWhenSet() {
+        assertThat(RoomOptions.defaults().reconnectGraceMs()).isZero();
+        assertThat(RoomOptions.builder().reconnectGraceMs(RoomOptions.MAX_RECONNECT_GRACE_MS).build()
+                .reconnectGraceMs()).isEqualTo(RoomOptions.MAX_RECONNECT_GRACE_MS);
     }
 
     @Test

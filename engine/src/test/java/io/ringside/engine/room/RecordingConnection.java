@@ -51,6 +51,9 @@ final class RecordingConnection implements Connection {
 
     @Override
     public synchronized boolean sendFrame(ByteBuffer frame) {
+        if (closeCode != 0) {
+            return false; // as the transport: a closed connection drops what it is sent
+        }
         ByteBuffer bytes = frame.duplicate();
         int second = bytes.get(1) & 0x7F;
         int header = second == LENGTH_16 ? 4 : second == LENGTH_64 ? 10 : 2;

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Rooms used by the engine's tests; they record their callbacks in a shared, thread-safe log. */
 public final class TestRooms {
+    /** Join option: the room ends the reconnect grace of this player as soon as it drops. */
+    public static final String REFUSE_GRACE = "refuseGrace";
     /** Chat message: relayed to everyone else. */
     public static final int CHAT = 1;
     /** Makes the room throw. */
@@ -31,7 +33,10 @@ public final class TestRooms {
     private TestRooms() {
     }
 
-    /** A chat room: relays CHAT, throws on BOOM, counts COUNT, rejects joins with option reject. */
+    /**
+     * A chat room: relays CHAT, throws on BOOM, counts COUNT, rejects joins with option reject,
+     * refuses the reconnect grace of players who joined with option {@link #REFUSE_GRACE}.
+     */
     public static class ChatRoom extends Room {
         private final Queue<String> log;
         private final AtomicLong ticks;
@@ -105,6 +110,19 @@ public final class TestRooms {
         @Override
         protected void onLeave(Player player, LeaveReason reason) {
             log.add("leave " + player.sessionId() + " " + reason);
+        }
+
+        @Override
+        protected void onDisconnect(Player player) {
+            log.add("disconnect " + player.sessionId() + " connected=" + player.isConnected());
+            if (player.joinRequest().options().containsKey(REFUSE_GRACE)) {
+                endReconnectGrace(player);
+            }
+        }
+
+        @Override
+        protected void onReconnect(Player player) {
+            log.add("reconnect " + player.sessionId() + " connected=" + player.isConnected());
         }
 
         @Override
