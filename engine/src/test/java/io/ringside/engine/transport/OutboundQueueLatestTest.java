@@ -4,47 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import org.junit.jupiter.api.Test;
 
 /** Latest-only frames in the outbound queue: a newer snapshot replaces an unsent one. */
 class OutboundQueueLatestTest {
-    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
-    private int budget = Integer.MAX_VALUE;
-    private final GatheringByteChannel channel = new GatheringByteChannel() {
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
-            long total = 0;
-            for (int i = offset; i < offset + length; i++) {
-                total += write(srcs[i]);
-            }
-            return total;
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs) {
-            return write(srcs, 0, srcs.length);
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            int n = Math.min(budget, src.remaining());
-            budget -= n;
-            for (int i = 0; i < n; i++) {
-                written.write(src.get());
-            }
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final TestChannel channel = new TestChannel();
 
     private static ByteBuffer frame(int length, int value) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
@@ -77,7 +41,7 @@ class OutboundQueueLatestTest {
         assertThat(queue.bytes()).isEqualTo(40);
         assertThat(queue.superseded()).isEqualTo(1);
         assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
-        assertThat(written.toByteArray()).isEqualTo(concat(frame(10, 1), frame(30, 3)));
+        assertThat(channel.written.toByteArray()).isEqualTo(concat(frame(10, 1), frame(30, 3)));
     }
 
     @Test
@@ -93,7 +57,7 @@ class OutboundQueueLatestTest {
         // then
         assertThat(queue.bytes()).isEqualTo(10);
         assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
-        assertThat(written.toByteArray()).isEqualTo(concat(frame(5, 2), frame(5, 3)));
+        assertThat(channel.written.toByteArray()).isEqualTo(concat(frame(5, 2), frame(5, 3)));
         assertThat(queue.isEmpty()).isTrue();
     }
 
@@ -102,7 +66,7 @@ class OutboundQueueLatestTest {
         // given
         OutboundQueue queue = new OutboundQueue();
         queue.addLatest(frame(100, 1));
-        budget = 50;
+        channel.budget = 50;
         queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // when
@@ -110,16 +74,16 @@ class OutboundQueueLatestTest {
 
         // then
         assertThat(queue.superseded()).isZero();
-        budget = Integer.MAX_VALUE;
+        channel.budget = Integer.MAX_VALUE;
         assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
-        assertThat(written.toByteArray()).isEqualTo(concat(frame(100, 1), frame(100, 2)));
+        assertThat(channel.written.toByteArray()).isEqualTo(concat(frame(100, 1), frame(100, 2)));
     }
 
     @Test
     void shouldHoldOneSnapshotWhenManyArriveWhileSocketIsFull() throws Exception {
         // given
         OutboundQueue queue = new OutboundQueue();
-        budget = 0;
+        channel.budget = 0;
 
         // when
         for (int i = 0; i < 1000; i++) {

@@ -2,37 +2,14 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import org.junit.jupiter.api.Test;
 
 /** Shared frames in the outbound queue: their bytes go out untouched and each reference is released once. */
 class OutboundQueueSharedTest {
     private final FramePool pool = new FramePool(1024, 1 << 20);
     private final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
-    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
-    private int budget = Integer.MAX_VALUE;
-    private final WritableByteChannel channel = new WritableByteChannel() {
-        @Override
-        public int write(ByteBuffer src) {
-            int n = Math.min(budget, src.remaining());
-            budget -= n;
-            for (int i = 0; i < n; i++) {
-                written.write(src.get());
-            }
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final TestChannel channel = new TestChannel();
 
     private SharedFrame frame(int length, int value) {
         SharedFrame frame = pool.acquire(length);
@@ -54,10 +31,10 @@ class OutboundQueueSharedTest {
         frame.release();
 
         // when
-        budget = 60;
+        channel.budget = 60;
         first.writeTo(channel, staging);
         int refsAfterPartialWrite = frame.refCount();
-        budget = Integer.MAX_VALUE;
+        channel.budget = Integer.MAX_VALUE;
         first.writeTo(channel, staging);
         int refsAfterFirst = frame.refCount();
         second.writeTo(channel, staging);
@@ -66,7 +43,7 @@ class OutboundQueueSharedTest {
         assertThat(refsAfterPartialWrite).isEqualTo(2);
         assertThat(refsAfterFirst).isEqualTo(1);
         assertThat(frame.refCount()).isZero();
-        assertThat(written.toByteArray()).hasSize(200).containsOnly(7);
+        assertThat(channel.written.toByteArray()).hasSize(200).containsOnly(7);
         assertThat(frame.buffer().position()).isZero();
         assertThat(pool.acquire(100)).isSameAs(frame);
     }
@@ -87,7 +64,7 @@ class OutboundQueueSharedTest {
         assertThat(older.refCount()).isZero();
         assertThat(newer.refCount()).isEqualTo(1);
         assertThat(queue.writeTo(channel, staging)).isTrue();
-        assertThat(written.toByteArray()).hasSize(12).endsWith(2, 2, 2);
+        assertThat(channel.written.toByteArray()).hasSize(12).endsWith(2, 2, 2);
         assertThat(newer.refCount()).isZero();
     }
 
@@ -106,7 +83,7 @@ class OutboundQueueSharedTest {
         assertThat(older.refCount()).isZero();
         assertThat(queue.bytes()).isEqualTo(15);
         assertThat(queue.writeTo(channel, staging)).isTrue();
-        assertThat(written.toByteArray()).containsExactly(3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+        assertThat(channel.written.toByteArray()).containsExactly(3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
     }
 
     @Test
@@ -117,7 +94,7 @@ class OutboundQueueSharedTest {
         SharedFrame unstarted = frame(100, 2);
         queue.add(started);
         queue.add(unstarted);
-        budget = 10;
+        channel.budget = 10;
         queue.writeTo(channel, staging);
 
         // when
@@ -139,7 +116,7 @@ class OutboundQueueSharedTest {
             queue.add(frame(1, i));
         }
         queue.writeTo(channel, staging);
-        written.reset();
+        channel.written.reset();
 
         // when
         for (int i = 0; i < 9; i++) {
@@ -148,6 +125,6 @@ class OutboundQueueSharedTest {
 
         // then
         assertThat(queue.writeTo(channel, staging)).isTrue();
-        assertThat(written.toByteArray()).containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18);
+        assertThat(channel.written.toByteArray()).containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18);
     }
 }

@@ -2,61 +2,10 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
-    /** A channel that takes at most {@code budget} bytes per call and counts its calls. */
-    private static final class ThrottledChannel implements GatheringByteChannel {
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
-        int budget;
-        int calls;
-
-        ThrottledChannel(int budget) {
-            this.budget = budget;
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
-            calls++;
-            long total = 0;
-            for (int i = offset; i < offset + length; i++) {
-                total += take(srcs[i], budget - (int) total);
-            }
-            return total;
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs) {
-            return write(srcs, 0, srcs.length);
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            calls++;
-            return take(src, budget);
-        }
-
-        private int take(ByteBuffer src, int room) {
-            int n = Math.min(room, src.remaining());
-            for (int i = 0; i < n; i++) {
-                written.write(src.get());
-            }
-            return n;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private static ByteBuffer frame(int length, int value) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         for (int i = 0; i < length; i++) {
@@ -69,7 +18,7 @@ class OutboundQueueTest {
     void shouldWriteSeveralFramesInOneCallWhenSocketTakesThemAll() throws Exception {
         // given
         OutboundQueue queue = new OutboundQueue();
-        ThrottledChannel channel = new ThrottledChannel(1 << 20);
+        TestChannel channel = TestChannel.perCall(1 << 20);
         for (int i = 0; i < 10; i++) {
             queue.add(frame(100, i));
         }
@@ -89,7 +38,7 @@ class OutboundQueueTest {
     void shouldKeepRemainderAndReportBacklogWhenSocketIsFull() throws Exception {
         // given
         OutboundQueue queue = new OutboundQueue();
-        ThrottledChannel channel = new ThrottledChannel(150);
+        TestChannel channel = TestChannel.perCall(150);
         queue.add(frame(100, 1));
         queue.add(frame(100, 2));
 
@@ -99,7 +48,7 @@ class OutboundQueueTest {
         // then
         assertThat(drained).isFalse();
         assertThat(queue.bytes()).isEqualTo(50);
-        channel.budget = 1000;
+        channel.perCall = 1000;
         assertThat(queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(channel.written.toByteArray()).hasSize(200).startsWith(frame(100, 1).array());
     }
@@ -111,14 +60,14 @@ class OutboundQueueTest {
         queue.add(frame(100, 1));
         queue.add(frame(100, 2));
         queue.add(frame(100, 3));
-        queue.writeTo(new ThrottledChannel(40), ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
+        queue.writeTo(TestChannel.perCall(40), ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
 
         // when
         queue.discardUnstarted();
 
         // then
         assertThat(queue.bytes()).isEqualTo(60);
-        ThrottledChannel rest = new ThrottledChannel(1000);
+        TestChannel rest = TestChannel.perCall(1000);
         assertThat(queue.writeTo(rest, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE))).isTrue();
         assertThat(rest.written.size()).isEqualTo(60);
     }
@@ -130,7 +79,7 @@ class OutboundQueueTest {
         for (int i = 0; i < 10; i++) {
             queue.add(frame(10, i));
         }
-        ThrottledChannel channel = new ThrottledChannel(1000);
+        TestChannel channel = TestChannel.perCall(1000);
 
         // when
         queue.writeTo(channel, ByteBuffer.allocate(40));
@@ -147,7 +96,7 @@ class OutboundQueueTest {
         int huge = 3 * OutboundQueue.MAX_BYTES_PER_WRITE + 10;
         queue.add(frame(10, 1));
         queue.add(frame(huge, 2));
-        ThrottledChannel channel = new ThrottledChannel(Integer.MAX_VALUE);
+        TestChannel channel = TestChannel.perCall(Integer.MAX_VALUE);
 
         // when
         boolean drained = queue.writeTo(channel, ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE));
