@@ -6,9 +6,9 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * A connection's queue of encoded frames waiting for the socket. An entry is a range of a source
- * buffer that is never modified here (so many connections can queue the same bytes without a
- * {@code duplicate()} each), plus the {@link SharedFrame} to release once the range is written or
- * dropped. Writes copy several entries into the loop's direct staging buffer, at most
+ * that is never modified here (so many connections can queue the same bytes without a
+ * {@code duplicate()} each): a buffer of the connection's own, or a {@link SharedFrame}, released
+ * once the range is written or dropped. Writes copy several entries into the loop's direct staging buffer, at most
  * {@link #MAX_BYTES_PER_WRITE} bytes, and hand that to one write call: the copy the JDK would
  * otherwise make of heap buffers, done once. The ring is allocated on first use (an idle connection
  * holds none) and grows by doubling. Owning loop thread only.
@@ -18,10 +18,10 @@ final class OutboundQueue {
     static final int MAX_BYTES_PER_WRITE = 256 * 1024;
     private static final int INITIAL_CAPACITY = 4;
 
-    private ByteBuffer[] sources;
-    private SharedFrame[] owners;
-    private int[] positions;
-    private int[] limits;
+    /** A {@link ByteBuffer} or a {@link SharedFrame} per entry. */
+    private Object[] sources;
+    /** Per entry, at {@code 2 * slot} the next byte to write and at {@code 2 * slot + 1} the end. */
+    private int[] ranges;
     private int head;
     private int size;
     private boolean headStarted;
@@ -32,25 +32,21 @@ final class OutboundQueue {
 
     /** Appends {@code frame}'s remaining bytes; the buffer's position and limit are not changed. */
     void add(ByteBuffer frame) {
-        add(frame, frame.position(), frame.limit(), null);
+        add(frame, frame.position(), frame.limit());
     }
 
     /** Appends a shared frame, taking over one of its references. */
     void add(SharedFrame frame) {
-        add(frame.buffer, 0, frame.length(), frame);
+        add(frame, 0, frame.length());
     }
 
-    private void add(ByteBuffer source, int position, int limit, SharedFrame owner) {
+    private void add(Object source, int position, int limit) {
         if (sources == null) {
             allocate(INITIAL_CAPACITY);
         } else if (size == sources.length) {
             grow();
         }
-        int slot = (head + size) & (sources.length - 1);
-        sources[slot] = source;
-        owners[slot] = owner;
-        positions[slot] = position;
-        limits[slot] = limit;
+        set((head + size) & (sources.length - 1), source, position, limit);
         size++;
         added++;
         bytes += limit - position;
@@ -62,33 +58,40 @@ final class OutboundQueue {
      * (skipped when reached) so that this one goes after everything queued before it.
      */
     void addLatest(ByteBuffer frame) {
-        addLatest(frame, frame.position(), frame.limit(), null);
+        addLatest(frame, frame.position(), frame.limit());
     }
 
     /** {@link #addLatest(ByteBuffer)} for a shared frame, taking over one of its references. */
     void addLatest(SharedFrame frame) {
-        addLatest(frame.buffer, 0, frame.length(), frame);
+        addLatest(frame, 0, frame.length());
     }
 
-    private void addLatest(ByteBuffer source, int position, int limit, SharedFrame owner) {
+    private void addLatest(Object source, int position, int limit) {
         long first = added - size;
         if (latest >= first && !(latest == first && headStarted)) {
             superseded++;
             int slot = (head + (int) (latest - first)) & (sources.length - 1);
-            bytes -= limits[slot] - positions[slot];
+            bytes -= remaining(slot);
             release(slot);
             if (latest == added - 1) {
-                sources[slot] = source;
-                owners[slot] = owner;
-                positions[slot] = position;
-                limits[slot] = limit;
+                set(slot, source, position, limit);
                 bytes += limit - position;
                 return;
             }
-            positions[slot] = limits[slot];
+            ranges[2 * slot] = ranges[2 * slot + 1];
         }
-        add(source, position, limit, owner);
+        add(source, position, limit);
         latest = added - 1;
+    }
+
+    private void set(int slot, Object source, int position, int limit) {
+        sources[slot] = source;
+        ranges[2 * slot] = position;
+        ranges[2 * slot + 1] = limit;
+    }
+
+    private int remaining(int slot) {
+        return ranges[2 * slot + 1] - ranges[2 * slot];
     }
 
     /** Latest-only frames dropped because a newer one replaced them before they were written. */
@@ -118,7 +121,7 @@ final class OutboundQueue {
         int keep = size > 0 && headStarted ? 1 : 0;
         for (int i = keep; i < size; i++) {
             int slot = (head + i) & (sources.length - 1);
-            bytes -= limits[slot] - positions[slot];
+            bytes -= remaining(slot);
             release(slot);
         }
         added -= size - keep;
@@ -132,9 +135,7 @@ final class OutboundQueue {
             release((head + i) & (sources.length - 1));
         }
         sources = null;
-        owners = null;
-        positions = null;
-        limits = null;
+        ranges = null;
         head = 0;
         size = 0;
         headStarted = false;
@@ -153,9 +154,11 @@ final class OutboundQueue {
             staging.clear();
             for (int i = 0; i < size && staging.hasRemaining(); i++) {
                 int slot = (head + i) & (sources.length - 1);
-                int length = Math.min(limits[slot] - positions[slot], staging.remaining());
+                int length = Math.min(remaining(slot), staging.remaining());
                 if (length > 0) {
-                    staging.put(staging.position(), sources[slot], positions[slot], length);
+                    Object source = sources[slot];
+                    ByteBuffer src = source instanceof SharedFrame shared ? shared.buffer : (ByteBuffer) source;
+                    staging.put(staging.position(), src, ranges[2 * slot], length);
                     staging.position(staging.position() + length);
                 }
             }
@@ -176,10 +179,10 @@ final class OutboundQueue {
         int left = written;
         while (size > 0) {
             int slot = head;
-            int take = Math.min(left, limits[slot] - positions[slot]);
-            positions[slot] += take;
+            int take = Math.min(left, remaining(slot));
+            ranges[2 * slot] += take;
             left -= take;
-            if (positions[slot] < limits[slot]) {
+            if (remaining(slot) > 0) {
                 headStarted |= take > 0;
                 return;
             }
@@ -191,34 +194,26 @@ final class OutboundQueue {
     }
 
     private void release(int slot) {
-        SharedFrame owner = owners[slot];
+        Object source = sources[slot];
         sources[slot] = null;
-        owners[slot] = null;
-        if (owner != null) {
-            owner.release();
+        if (source instanceof SharedFrame shared) {
+            shared.release();
         }
     }
 
     private void allocate(int capacity) {
-        sources = new ByteBuffer[capacity];
-        owners = new SharedFrame[capacity];
-        positions = new int[capacity];
-        limits = new int[capacity];
+        sources = new Object[capacity];
+        ranges = new int[2 * capacity];
     }
 
     private void grow() {
-        ByteBuffer[] oldSources = sources;
-        SharedFrame[] oldOwners = owners;
-        int[] oldPositions = positions;
-        int[] oldLimits = limits;
+        Object[] oldSources = sources;
+        int[] oldRanges = ranges;
         int mask = oldSources.length - 1;
         allocate(oldSources.length * 2);
         for (int i = 0; i < size; i++) {
             int from = (head + i) & mask;
-            sources[i] = oldSources[from];
-            owners[i] = oldOwners[from];
-            positions[i] = oldPositions[from];
-            limits[i] = oldLimits[from];
+            set(i, oldSources[from], oldRanges[2 * from], oldRanges[2 * from + 1]);
         }
         head = 0;
     }
