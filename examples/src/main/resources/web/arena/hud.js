@@ -26,6 +26,7 @@ export class Hud {
     this.frames = new RateCounter();
     this.snapshots = new RateCounter();
     this.lastText = 0;
+    this.lastStatus = null; // the banner's latest text, also once hidden (the browser tests read it)
   }
 
   countFrame(now) {
@@ -56,6 +57,7 @@ export class Hud {
 
   showStatus(text, onRetry = null, retryLabel = 'Reconnect') {
     clearTimeout(this.statusTimer);
+    this.lastStatus = text;
     $('status-text').textContent = text;
     $('status').hidden = false;
     const button = $('status-retry');

@@ -146,6 +146,7 @@ window.ringsideArena = {
     sessionId: client.room?.sessionId ?? null,
     joins: { ...joins },
     status: document.getElementById('status').hidden ? null : document.getElementById('status-text').textContent,
+    lastStatus: hud.lastStatus,
     selfId: game?.selfId ?? null,
     tick: game?.latest?.tick ?? 0,
     snapshots: game?.snapshots ?? 0,
