@@ -1,5 +1,6 @@
 // The figures over the arena (RTT, server tick, snapshot rate, fps, players), the scoreboard, and the
-// status banner that explains a disconnect and offers to reconnect.
+// status banner that explains a disconnect, says whether the reconnect got the old seat back, and offers
+// a button when the page does not reconnect by itself.
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,6 +26,7 @@ export class Hud {
     this.frames = new RateCounter();
     this.snapshots = new RateCounter();
     this.lastText = 0;
+    this.lastStatus = null; // the banner's latest text, also once hidden (the browser tests read it)
   }
 
   countFrame(now) {
@@ -47,20 +49,31 @@ export class Hud {
     $('fps').textContent = this.frames.perSecond;
     $('player-count').textContent = players.length;
     const rows = [...players].sort((a, b) => b.score - a.score || a.deaths - b.deaths)
-      .map((p) => `<tr class="${p.id === selfId ? 'self' : ''}"><td>${escape(p.name)}</td><td>${p.score}</td>`
+      .map((p) => `<tr class="${p.id === selfId ? 'self' : ''}"><td>${escape(p.name)}${p.away ? ' (away)' : ''}</td>`
+        + `<td>${p.score}</td>`
         + `<td>${p.deaths}</td></tr>`);
     $('scores').innerHTML = rows.join('');
   }
 
-  showStatus(text, onRetry = null) {
+  showStatus(text, onRetry = null, retryLabel = 'Reconnect') {
+    clearTimeout(this.statusTimer);
+    this.lastStatus = text;
     $('status-text').textContent = text;
     $('status').hidden = false;
     const button = $('status-retry');
     button.hidden = !onRetry;
+    button.textContent = retryLabel;
     button.onclick = onRetry;
   }
 
+  /** Shows `text` for a moment, then hides the banner (unless something else was shown meanwhile). */
+  flashStatus(text, ms = 2500) {
+    this.showStatus(text);
+    this.statusTimer = setTimeout(() => this.hideStatus(), ms);
+  }
+
   hideStatus() {
+    clearTimeout(this.statusTimer);
     $('status').hidden = true;
   }
 }

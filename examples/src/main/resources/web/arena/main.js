@@ -1,5 +1,7 @@
 // The arena's browser client: joins the "arena" room, sends one Input per server tick, predicts its own
-// body, interpolates everybody else, and draws at the display's frame rate.
+// body, interpolates everybody else, and draws at the display's frame rate. After a dropped connection
+// the client reconnects and takes the old seat (same ship, same score) back with its reconnect token; the
+// banner says whether that worked ("Back in the game") or the page had to join afresh.
 
 import { RingsideClient, loadProtos } from '../ringside/client.js';
 import { Controls } from './input.js';
@@ -29,6 +31,7 @@ const params = new URLSearchParams(location.search);
 const name = (params.get('name') ?? `guest-${Math.floor(Math.random() * 1000)}`).slice(0, 16);
 
 let game = null;
+const joins = { fresh: 0, resumed: 0 };
 
 function start(welcome) {
   canvas.width = welcome.width;
@@ -41,11 +44,10 @@ function start(welcome) {
     interpolator: new Interpolator(welcome.tickRateHz),
     latest: null,
     self: null,
-    seq: 0,
+    seq: game?.seq ?? 0, // never reused on this page: the server ignores inputs not newer than the last
     dueMs: 0,
     snapshots: 0,
   };
-  hud.hideStatus();
 }
 
 function onSnapshot(snapshot, now) {
@@ -113,23 +115,46 @@ client.on('game', (type, payload) => {
 });
 client.on('left', (left) => hud.showStatus(`Left the room: ${client.leaveReasonName(left.reason)} ${left.message}`));
 client.on('error', (error) => hud.showStatus(`Server error ${client.errorCodeName(error.code)}: ${error.message}`));
-client.on('close', ({ code, reason, reconnecting }) => {
-  hud.showStatus(`Disconnected (${code}${reason ? ' ' + reason : ''})${reconnecting ? ', reconnecting…' : ''}`,
-    reconnecting ? null : () => client.reconnect().catch(() => {}));
+client.on('joined', (joined, { resumed, reconnected }) => {
+  joins[resumed ? 'resumed' : 'fresh']++;
+  if (resumed) {
+    hud.flashStatus('Back in the game');
+  } else if (reconnected) {
+    hud.flashStatus('Joined a new game (the old seat was gone)');
+  } else {
+    hud.hideStatus();
+  }
+});
+client.on('close', ({ code, reason, reconnecting, takenOver }) => {
+  const why = `${code}${reason ? ' ' + reason : ''}`;
+  if (takenOver) {
+    // final: the seat plays on in another tab or window; a click here joins afresh, it does not take it back
+    hud.showStatus(`Playing in another tab or window now (${why})`, () => client.reconnect().catch(() => {}),
+      'Play here');
+  } else {
+    hud.showStatus(`Disconnected (${why})${reconnecting ? ', reconnecting…' : ''}`,
+      reconnecting ? null : () => client.reconnect().catch(() => {}));
+  }
 });
 
 // what the browser tests read and drive; harmless for players
 window.ringsideArena = {
+  client,
   setInput: (input) => controls.setOverride(input),
   state: () => ({
     joined: client.room !== null,
+    sessionId: client.room?.sessionId ?? null,
+    joins: { ...joins },
+    status: document.getElementById('status').hidden ? null : document.getElementById('status-text').textContent,
+    lastStatus: hud.lastStatus,
     selfId: game?.selfId ?? null,
     tick: game?.latest?.tick ?? 0,
     snapshots: game?.snapshots ?? 0,
     corrections: game?.predictor.corrections ?? 0,
     rttMs: client.rttMs,
     self: game?.predictor.position ?? null,
-    players: (game?.latest?.players ?? []).map(({ id, x, y, alive, score }) => ({ id, x, y, alive, score })),
+    players: (game?.latest?.players ?? [])
+      .map(({ id, x, y, alive, away, score }) => ({ id, x, y, alive, away, score })),
     projectiles: (game?.latest?.projectiles ?? []).map(({ id, ownerId, x, y }) => ({ id, ownerId, x, y })),
   }),
 };

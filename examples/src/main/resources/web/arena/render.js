@@ -43,6 +43,8 @@ function drawPlayer(ctx, rules, player, color) {
     return;
   }
   const r = rules.playerRadius;
+  // away: the player's connection dropped and the server holds the ship for a reconnect
+  ctx.globalAlpha = player.away ? 0.35 : 1;
   ctx.save();
   ctx.translate(player.x, player.y);
   ctx.rotate(player.aim);
@@ -60,5 +62,6 @@ function drawPlayer(ctx, rules, player, color) {
   ctx.fillStyle = '#dee2e6';
   ctx.font = '12px system-ui, sans-serif';
   ctx.textAlign = 'center';
-  ctx.fillText(player.name, player.x, player.y + r + 14);
+  ctx.fillText(player.away ? `${player.name} (away)` : player.name, player.x, player.y + r + 14);
+  ctx.globalAlpha = 1;
 }

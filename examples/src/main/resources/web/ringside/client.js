@@ -18,10 +18,31 @@ export function defaultUrl(path = '/ws') {
   return `${scheme}//${location.host}${path}`;
 }
 
+/** Close code of a connection whose seat another connection took over (envelope.proto): never rejoin after it. */
+export const CLOSE_SEAT_TAKEN_OVER = 4000;
+
 /**
  * One connection to a Ringside server. Events (subscribe with on(name, fn)):
- *   open, joined(Joined), left(Left), game(type, payloadBytes), error(Error), roomList(RoomList),
- *   rtt(ms), close({code, reason, reconnecting}).
+ *   open                          the socket is open (also after each automatic reconnect)
+ *   joined(Joined, {resumed, reconnected})
+ *                                 seated in a room. resumed: the same seat as before the drop (same
+ *                                 session_id, the room kept its state), taken back with the reconnect
+ *                                 token; reconnected: this Joined follows an automatic or asked-for
+ *                                 reconnect, so resumed false with reconnected true means "joined afresh
+ *                                 after a drop" (new session: whatever the old seat had is gone)
+ *   resumed(Joined)               after joined, when resumed is true
+ *   resumeRejected(Error)         the server refused the token (RECONNECT_REJECTED: grace over, token
+ *                                 used; or ROOM_NOT_FOUND); a plain join by what was joined last follows,
+ *                                 no 'error' is emitted for it
+ *   left(Left), game(type, payloadBytes), error(Error), roomList(RoomList), rtt(ms)
+ *   close({code, reason, reconnecting, takenOver})
+ *                                 reconnecting: a reconnect is scheduled (with backoff); takenOver: closed
+ *                                 with CLOSE_SEAT_TAKEN_OVER, the seat lives on in another tab or
+ *                                 connection: a final state, no reconnect
+ *
+ * Reconnects: the room type may hold a dropped player's seat for a grace; then every Joined carries a
+ * single-use reconnect token (a new one each time). After a drop this client connects again and, if the
+ * last Joined had a token, joins by room_id presenting it; if refused, it joins by type as before the drop.
  */
 export class RingsideClient {
   constructor(root, { url = defaultUrl(), pingIntervalMs = 1000, reconnectAttempts = 5 } = {}) {
@@ -37,6 +58,9 @@ export class RingsideClient {
     this.rttMs = NaN;
     this.room = null;        // the last Joined, while in a room
     this.lastJoin = null;    // what to join again after a reconnect
+    this.seat = null;        // {roomId, token} of the last Joined that carried a reconnect token
+    this.resuming = false;   // a join presenting seat.token is in flight
+    this.reconnected = false; // the next Joined follows a reconnect
     this.attempt = 0;
     this.closedByUser = false;
   }
@@ -90,6 +114,7 @@ export class RingsideClient {
   /** Leaves the current room; answered by a 'left' event with reason LEFT. */
   leave() {
     this.lastJoin = null;
+    this.seat = null;
     this.write({ leave: {} });
   }
 
@@ -107,15 +132,33 @@ export class RingsideClient {
   close() {
     this.closedByUser = true;
     this.lastJoin = null;
+    this.seat = null;
     this.socket?.close(1000, 'bye');
   }
 
-  /** Connects again after a drop and re-joins what was joined last (by type: the old room may be gone). */
+  /**
+   * Connects again after a drop and takes the old seat back with its reconnect token if there is one,
+   * else (or when the token is refused) re-joins what was joined last (by type: the old room may be gone).
+   */
   async reconnect() {
-    const join = this.lastJoin;
     await this.connect();
+    this.reconnected = true;
+    const seat = this.seat;
+    if (seat) {
+      this.resuming = true;
+      const authToken = this.lastJoin?.authToken ?? '';
+      this.write({ join: { roomId: seat.roomId, reconnectToken: seat.token, authToken } });
+    } else {
+      this.joinAfresh();
+    }
+  }
+
+  joinAfresh() {
+    const join = this.lastJoin;
     if (join) {
       this.join(join.roomType ? { ...join, roomId: undefined } : join);
+    } else {
+      this.reconnected = false;
     }
   }
 
@@ -132,11 +175,11 @@ export class RingsideClient {
         this.emit('game', envelope.game.type, envelope.game.payload);
         break;
       case 'joined':
-        this.room = envelope.joined;
-        this.emit('joined', envelope.joined);
+        this.seated(envelope.joined);
         break;
       case 'left':
         this.room = null;
+        this.seat = null;
         this.emit('left', envelope.left);
         break;
       case 'pong':
@@ -144,7 +187,7 @@ export class RingsideClient {
         this.emit('rtt', this.rttMs);
         break;
       case 'error':
-        this.emit('error', envelope.error);
+        this.failed(envelope.error);
         break;
       case 'roomList':
         this.emit('roomList', envelope.roomList);
@@ -152,6 +195,34 @@ export class RingsideClient {
       default:
         break;
     }
+  }
+
+  seated(joined) {
+    const resumed = this.resuming;
+    const reconnected = this.reconnected;
+    this.resuming = false;
+    this.reconnected = false;
+    this.room = joined;
+    // the token rotates with every Joined: only the newest one takes the seat back
+    this.seat = joined.reconnectToken ? { roomId: joined.roomId, token: joined.reconnectToken } : null;
+    this.emit('joined', joined, { resumed, reconnected });
+    if (resumed) {
+      this.emit('resumed', joined);
+    }
+  }
+
+  failed(error) {
+    const refused = error.code === this.ErrorCode.values.ERROR_CODE_RECONNECT_REJECTED
+      || error.code === this.ErrorCode.values.ERROR_CODE_ROOM_NOT_FOUND;
+    if (this.resuming && refused) {
+      this.resuming = false;
+      this.seat = null;
+      this.emit('resumeRejected', error);
+      this.joinAfresh();
+      return;
+    }
+    this.resuming = false;
+    this.emit('error', error);
   }
 
   startPinging() {
@@ -164,9 +235,14 @@ export class RingsideClient {
   closed(code, reason) {
     clearInterval(this.pinger);
     this.room = null;
+    this.resuming = false;
+    const takenOver = code === CLOSE_SEAT_TAKEN_OVER;
+    if (takenOver) {
+      this.seat = null; // it lives on elsewhere; taking it back would only close that connection
+    }
     // 1000 by us, or 1001 server going away: no point hammering it; the page offers a button instead
-    const reconnecting = !this.closedByUser && code !== 1001 && this.attempt < this.reconnectAttempts;
-    this.emit('close', { code, reason, reconnecting });
+    const reconnecting = !this.closedByUser && !takenOver && code !== 1001 && this.attempt < this.reconnectAttempts;
+    this.emit('close', { code, reason, reconnecting, takenOver });
     if (reconnecting) {
       const delayMs = Math.min(5000, 500 * 2 ** this.attempt++);
       setTimeout(() => this.reconnect().catch(() => {}), delayMs);

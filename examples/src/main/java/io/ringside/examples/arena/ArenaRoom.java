@@ -18,10 +18,13 @@ import java.util.Random;
  * <pre>{@code
  * RingsideServer.builder()
  *         .tickRateHz(settings.tickRateHz())
- *         .room("arena", () -> new ArenaRoom(settings), RoomOptions.builder().capacity(16).build())
+ *         .room("arena", () -> new ArenaRoom(settings),
+ *                 RoomOptions.builder().capacity(16).reconnectGraceMs(10_000).build())
  * }</pre>
  * Join option {@code name} sets the player's display name (at most {@value #MAX_NAME_LENGTH}
- * characters, or the join is rejected). Every callback runs on the room's tick thread.
+ * characters, or the join is rejected). With a reconnect grace, a player whose connection drops keeps
+ * its ship (idle, marked away) until it comes back with its token or the grace runs out. Every
+ * callback runs on the room's tick thread.
  */
 public final class ArenaRoom extends Room {
     /** The longest display name accepted. */
@@ -79,6 +82,19 @@ public final class ArenaRoom extends Room {
         world.step();
         // latest-only: a client that cannot keep up gets the newest world, not a growing backlog
         broadcastLatest(ArenaMessages.SNAPSHOT, snapshots.snapshot(world));
+    }
+
+    @Override
+    protected void onDisconnect(Player player) {
+        // the seat is held for the reconnect grace: the ship stays, idle and marked away in snapshots
+        world.markAway((Fighter) player.attachment());
+    }
+
+    @Override
+    protected void onReconnect(Player player) {
+        // same Player, same ship; the page starts over from a Welcome (and counts its inputs afresh)
+        world.markBack((Fighter) player.attachment());
+        send(player, ArenaMessages.WELCOME, SnapshotWriter.welcome(world.settings(), player.sessionId()));
     }
 
     @Override

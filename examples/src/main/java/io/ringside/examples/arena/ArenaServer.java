@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.args="--port 9000 --tick-rate 60 --bots 6"
  * </pre>
  * Options: {@code --port} (default 8080, 0 for any free port), {@code --tick-rate} in Hz (default 30),
- * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16). Ctrl-C stops
+ * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16),
+ * {@code --reconnect-grace} in ms (default 10000: how long a dropped player's ship waits for its
+ * page to reconnect; 0 removes it at once). Ctrl-C stops
  * the server gracefully: players are told the room closed and connections close with 1001.
  */
 public final class ArenaServer {
@@ -25,16 +27,29 @@ public final class ArenaServer {
     public static final int DEFAULT_PORT = 8080;
     /** Default people per room. */
     public static final int DEFAULT_CAPACITY = 16;
+    /** Default time a dropped player's seat (and ship) is held for a reconnect: 10 s. */
+    public static final long DEFAULT_RECONNECT_GRACE_MS = 10_000;
 
     private ArenaServer() {
     }
 
-    /** A server for the arena (not started): room type {@value #ROOM_TYPE}, web client from {@code web/}. */
+    /** {@link #builder(int, ArenaSettings, int, long)} with the default reconnect grace. */
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity) {
+        return builder(port, settings, capacity, DEFAULT_RECONNECT_GRACE_MS);
+    }
+
+    /**
+     * A server for the arena (not started): room type {@value #ROOM_TYPE}, web client from {@code web/},
+     * {@code capacity} people per room, a dropped player's seat held for {@code reconnectGraceMs}
+     * milliseconds (0: a drop is a leave).
+     */
+    public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
+                                                 long reconnectGraceMs) {
         return RingsideServer.builder()
                 .port(port)
                 .tickRateHz(settings.tickRateHz())
-                .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder().capacity(capacity).build())
+                .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
+                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build())
                 .staticResources("web");
     }
 
@@ -47,9 +62,11 @@ public final class ArenaServer {
                 .withTickRateHz(Integer.parseInt(options.getOrDefault("tick-rate",
                         String.valueOf(ArenaSettings.DEFAULT_TICK_RATE_HZ))))
                 .withBots(Integer.parseInt(options.getOrDefault("bots", String.valueOf(ArenaSettings.DEFAULT_BOTS))));
-        RingsideServer server = builder(port, settings, capacity).build().start();
-        System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room%n",
-                settings.tickRateHz(), settings.bots(), capacity);
+        long graceMs = Long.parseLong(options.getOrDefault("reconnect-grace",
+                String.valueOf(DEFAULT_RECONNECT_GRACE_MS)));
+        RingsideServer server = builder(port, settings, capacity, graceMs).build().start();
+        System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms%n",
+                settings.tickRateHz(), settings.bots(), capacity, graceMs);
         System.out.println("open http://localhost:" + server.port() + "/arena/");
         awaitShutdown(server);
     }
@@ -73,7 +90,7 @@ public final class ArenaServer {
             String arg = args[i];
             if (!arg.startsWith("--") || arg.length() < 3) {
                 throw new IllegalArgumentException("unexpected argument " + arg
-                        + " (options: --port N --tick-rate HZ --bots N --capacity N)");
+                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS)");
             }
             int eq = arg.indexOf('=');
             if (eq > 0) {

@@ -20,6 +20,8 @@ final class Fighter {
     int lastInputSeq;
     int cooldownTicks;
     int respawnTicks;
+    /** The player's connection dropped and its seat is held: the body stays, idle, until it comes back or leaves. */
+    boolean away;
 
     Fighter(String id, String name, boolean bot) {
         this.id = id;
@@ -29,6 +31,7 @@ final class Fighter {
 
     @Override
     public String toString() {
-        return "Fighter[" + id + " at " + x + "," + y + (alive ? " hp " + health : " dead") + "]";
+        return "Fighter[" + id + " at " + x + "," + y + (alive ? " hp " + health : " dead")
+                + (away ? " away" : "") + "]";
     }
 }

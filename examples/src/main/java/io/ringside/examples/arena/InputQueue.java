@@ -48,6 +48,12 @@ final class InputQueue {
         size = 0;
     }
 
+    /** Empties the queue and forgets the last seq: the next input may start a new sequence at 1. */
+    void reset() {
+        size = 0;
+        lastSeq = 0;
+    }
+
     int seq() {
         return seqs[head];
     }

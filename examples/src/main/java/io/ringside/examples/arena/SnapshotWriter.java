@@ -22,7 +22,7 @@ final class SnapshotWriter {
             snapshot.addPlayers(player.clear()
                     .setId(f.id).setName(f.name).setBot(f.bot)
                     .setX(f.x).setY(f.y).setAim(f.aim)
-                    .setHealth(f.health).setAlive(f.alive)
+                    .setHealth(f.health).setAlive(f.alive).setAway(f.away)
                     .setScore(f.score).setDeaths(f.deaths)
                     .setLastInputSeq(f.lastInputSeq));
         }

@@ -68,6 +68,22 @@ final class World {
         fighters.remove(fighter);
     }
 
+    /** The fighter's player dropped: it stays in the world, idle (inputs still queued are dropped), marked away. */
+    void markAway(Fighter fighter) {
+        fighter.away = true;
+        fighter.inputs.clear();
+    }
+
+    /**
+     * The fighter's player is back on a new connection, whose client counts its inputs afresh: the
+     * queue and the ack start over from seq 0.
+     */
+    void markBack(Fighter fighter) {
+        fighter.away = false;
+        fighter.inputs.reset();
+        fighter.lastInputSeq = 0;
+    }
+
     /**
      * Queues one input for {@code fighter}: the single way people (through the room's message
      * handler) and bots (through {@link BotPilot}) act on the world.

@@ -11,13 +11,14 @@ class ArenaServerTest {
     @Test
     void shouldReadBothOptionFormsWhenParsingArguments() {
         // given
-        String[] args = {"--port", "9000", "--tick-rate=60", "--bots", "6"};
+        String[] args = {"--port", "9000", "--tick-rate=60", "--bots", "6", "--reconnect-grace", "0"};
 
         // when
         Map<String, String> options = ArenaServer.parse(args);
 
         // then
-        assertThat(options).containsEntry("port", "9000").containsEntry("tick-rate", "60").containsEntry("bots", "6");
+        assertThat(options).containsEntry("port", "9000").containsEntry("tick-rate", "60").containsEntry("bots", "6")
+                .containsEntry("reconnect-grace", "0");
     }
 
     @Test

@@ -34,4 +34,23 @@ class InputQueueTest {
         assertThat(queue.aim()).isZero();
         assertThat(queue.fire()).isTrue();
     }
+
+    @Test
+    void shouldAcceptSeqOneAgainWhenReset() {
+        // given
+        InputQueue queue = new InputQueue();
+        queue.offer(9, 0, 0, 0, false);
+
+        // when
+        queue.reset();
+        boolean stale = queue.offer(9, 0, 0, 0, false);
+        queue.reset();
+        boolean fresh = queue.offer(1, 0, 0, 0, false);
+
+        // then
+        assertThat(stale).as("accepted after reset, not a duplicate of the forgotten 9").isTrue();
+        assertThat(fresh).isTrue();
+        assertThat(queue.size()).isEqualTo(1);
+        assertThat(queue.seq()).isEqualTo(1);
+    }
 }

@@ -53,4 +53,20 @@ class SnapshotWriterTest {
         assertThat(welcome.getPlayerRadius()).isEqualTo(settings.playerRadius());
         assertThat(welcome.getWallsCount()).isEqualTo(settings.walls().size());
     }
+
+    @Test
+    void shouldMarkAFighterAwayWhenItsPlayerIsDisconnected() {
+        // given
+        World world = new World(OPEN, new Random(5));
+        Fighter a = world.add("a", "alice", false);
+        world.add("b", "bob", false);
+        world.markAway(a);
+
+        // when
+        Snapshot snapshot = new SnapshotWriter().snapshot(world);
+
+        // then
+        assertThat(snapshot.getPlayersList()).extracting(PlayerState::getId, PlayerState::getAway)
+                .containsExactly(Tuple.tuple("a", true), Tuple.tuple("b", false));
+    }
 }

@@ -163,4 +163,44 @@ class WorldTest {
         assertThat(other.x - mover.x).isCloseTo(2 * R, within(1e-3f));
         assertThat(other.x).isEqualTo(100 + 2 * R + 2);
     }
+
+    @Test
+    void shouldKeepAnAwayFighterIdleWhereItStoodWhenItsPlayerDropped() {
+        // given
+        Fighter f = fighterAt("a", 100, 100);
+        world.submit(f, 1, 1, 0, 0, false);
+        world.submit(f, 2, 1, 0, 0, false);
+
+        // when
+        world.markAway(f);
+        world.step();
+        world.step();
+
+        // then
+        assertThat(world.fighters()).containsExactly(f);
+        assertThat(f.away).isTrue();
+        assertThat(f.x).as("queued inputs were dropped").isEqualTo(100);
+        assertThat(f.y).isEqualTo(100);
+        assertThat(f.lastInputSeq).isZero();
+    }
+
+    @Test
+    void shouldTakeAFreshInputSequenceWhenTheAwayPlayerIsBack() {
+        // given
+        Fighter f = fighterAt("a", 100, 100);
+        world.submit(f, 40, 0, 1, 0, false);
+        world.step();
+        world.markAway(f);
+
+        // when: the new page counts from 1 again
+        world.markBack(f);
+        boolean accepted = world.submit(f, 1, 1, 0, 0, false);
+        world.step();
+
+        // then
+        assertThat(accepted).isTrue();
+        assertThat(f.away).isFalse();
+        assertThat(f.lastInputSeq).isEqualTo(1);
+        assertThat(f.x).isCloseTo(100 + STEP, within(1e-3f));
+    }
 }
