@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Fan-out over real loopback sockets: one operation is one broadcast of a {@code payloadBytes} binary
@@ -63,6 +65,7 @@ public class FanOutBenchmark {
     @Param({"1"})
     public int ioThreads;
 
+    private final CpuMeter cpu = new CpuMeter();
     private FanOutServer fanOut;
     private FanOutClients clients;
     private long expected;
@@ -83,6 +86,7 @@ public class FanOutBenchmark {
             clients.verifyFrame(payload);
             clients.startDraining();
             expected = clients.received();
+            cpu.resolveThreads(serverThreadPrefix(), FanOutClients.DRAIN_THREAD_NAME);
         } catch (Exception | Error e) {
             stop();
             throw e;
@@ -101,6 +105,18 @@ public class FanOutBenchmark {
                 return FloorFanOut.start(payload, connections);
             default:
                 throw new IllegalArgumentException("server=" + server);
+        }
+    }
+
+    private String serverThreadPrefix() {
+        switch (server) {
+            case RINGSIDE_SHARED:
+            case RINGSIDE_COPY:
+                return "ringside-io-";
+            case NETTY:
+                return NettyFanOut.IO_THREAD_PREFIX;
+            default:
+                return "";
         }
     }
 
@@ -131,7 +147,9 @@ public class FanOutBenchmark {
     /** One broadcast to every connection, until every client has read all of it. */
     @Benchmark
     public long broadcast() {
+        long cpuStart = cpu.now();
         fanOut.broadcast();
+        cpu.handOff(cpu.now() - cpuStart);
         broadcasts++;
         expected += bytesPerBroadcast;
         awaitReceived();
@@ -159,6 +177,16 @@ public class FanOutBenchmark {
         }
     }
 
+    @Setup(Level.Iteration)
+    public void startIteration() {
+        cpu.startIteration(broadcasts);
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+        cpu.endIteration(broadcasts, iteration.getType() == IterationType.MEASUREMENT);
+    }
+
     /** Checks that every client got exactly every broadcast (none lost, none extra), then stops all. */
     @TearDown(Level.Trial)
     public void stop() throws Exception {
@@ -167,6 +195,7 @@ public class FanOutBenchmark {
                 Thread.sleep(QUIET_MS);
                 clients.stopDraining();
                 verifyCounts();
+                System.out.println(cpu.summary(connections));
             }
         } finally {
             try {

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * payload, so that a server that sends garbage fails the setup instead of producing a number.
  */
 final class FanOutClients implements AutoCloseable {
+    static final String DRAIN_THREAD_NAME = "fanout-drain";
     private static final int SELECT_TIMEOUT_MS = 100;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final int HEAD_BUFFER_BYTES = 4096;
@@ -146,7 +147,7 @@ final class FanOutClients implements AutoCloseable {
             socket.channel.configureBlocking(false);
             socket.channel.register(selector, SelectionKey.OP_READ, socket);
         }
-        drainThread = new Thread(this::drain, "fanout-drain");
+        drainThread = new Thread(this::drain, DRAIN_THREAD_NAME);
         drainThread.setDaemon(true);
         drainThread.start();
     }

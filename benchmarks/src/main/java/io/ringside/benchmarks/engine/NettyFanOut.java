@@ -8,6 +8,7 @@ import io.ringside.benchmarks.peers.netty.NettyBroadcastServer;
  * it to a {@code ChannelGroup}; see {@link NettyBroadcastServer}.
  */
 final class NettyFanOut implements FanOutServer {
+    static final String IO_THREAD_PREFIX = NettyBroadcastServer.IO_THREAD_PREFIX;
     private static final long CONNECT_TIMEOUT_MS = 60_000;
     private static final int SHORT_HEADER_BYTES = 2;
     private static final int LONG_HEADER_BYTES = 4;

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * (the group hands each channel a retained duplicate and releases the original).
  */
 public final class NettyBroadcastServer implements AutoCloseable {
+    /** Names of the I/O threads start with this. */
+    public static final String IO_THREAD_PREFIX = "netty-fanout-io";
     private static final int MAX_UPGRADE_REQUEST_BYTES = 64 * 1024;
     private static final int MAX_FRAME_BYTES = 64 * 1024;
     private static final int ACCEPT_BACKLOG = 1024;
@@ -51,7 +54,8 @@ public final class NettyBroadcastServer implements AutoCloseable {
     /** Binds {@code 127.0.0.1:port} (0 for any free one) with one acceptor thread and {@code ioThreads} I/O threads. */
     public static NettyBroadcastServer start(int port, int ioThreads) throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads,
+                new DefaultThreadFactory(IO_THREAD_PREFIX), NioIoHandler.newFactory());
         try {
             ChannelGroup group = new DefaultChannelGroup("fanout", GlobalEventExecutor.INSTANCE);
             Channel channel = new ServerBootstrap()
