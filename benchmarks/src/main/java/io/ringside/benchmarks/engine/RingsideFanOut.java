@@ -121,7 +121,8 @@ final class RingsideFanOut implements FanOutServer {
 
     /** Frames allocated by the pool, and frames reused from it. */
     String poolStats() {
-        return "frame pool: " + pool.created() + " created, " + pool.reused() + " reused";
+        return pooled ? "frame pool: " + pool.created() + " created, " + pool.reused() + " reused"
+                : "frame pool: unused (one prebuilt frame)";
     }
 
     @Override
