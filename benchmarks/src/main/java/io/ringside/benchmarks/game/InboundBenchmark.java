@@ -20,6 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * dispatches it to the room's handler. The score is ns per message; {@code gc.alloc.rate.norm} is
  * bytes per message. {@code dispatch}: {@code raw} ({@code onRaw}, nothing parsed) or {@code typed}
  * ({@code on(type, GameMessage.parser(), ...)}: the room's message object is parsed per input).
+ * {@code input}: {@code view} hands each envelope to {@code onBinary} as an already unmasked view (the
+ * endpoint and ring alone); {@code frames} starts one step earlier, at masked client frames in a read
+ * buffer that each connection's {@code MessageDecoder} decodes (see {@link InboundWire}), so the
+ * unmasking is part of the score.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,18 +31,26 @@ import org.openjdk.jmh.annotations.TearDown;
 public class InboundBenchmark {
     static final int BATCH = 1024;
     static final int PLAYERS = 64;
+    static final long SEED = 6455L;
 
     @Param({"raw", "typed"})
     String dispatch;
 
+    @Param({"view", "frames"})
+    String input;
+
     private GameHarness harness;
     private CountingConnection[] connections;
+    private InboundWire wire;
     private long published;
 
     @Setup(Level.Trial)
     public void setUp() {
         harness = new GameHarness(PLAYERS, "typed".equals(dispatch), Snapshots.NONE, 0);
         connections = harness.connections;
+        if ("frames".equals(input)) {
+            wire = new InboundWire(harness, GameHarness.inputEnvelope(), BATCH, SEED);
+        }
         GameHarness.check(publishDrainDispatch() == 1, "one tick per operation");
         GameHarness.check(harness.room.inputs() == BATCH, "room handled " + harness.room.inputs() + " of " + BATCH);
         harness.checkHealthy();
@@ -47,8 +59,12 @@ public class InboundBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int publishDrainDispatch() {
-        for (int i = 0; i < BATCH; i++) {
-            harness.publishInput(connections[i & (PLAYERS - 1)]);
+        if (wire != null) {
+            wire.feed();
+        } else {
+            for (int i = 0; i < BATCH; i++) {
+                harness.publishInput(connections[i & (PLAYERS - 1)]);
+            }
         }
         published += BATCH;
         return harness.tick();
