@@ -1,8 +1,10 @@
 package io.ringside.benchmarks.game;
 
 import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.MaskedWebSocketHandler;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.MaskedMessageHandler;
 import io.ringside.protocol.websocket.MessageDecoder;
 import io.ringside.protocol.websocket.MessageHandler;
 import java.nio.ByteBuffer;
@@ -15,6 +17,10 @@ import java.util.SplittableRandom;
  * way the transport's dispatcher does. {@link #feed} first copies the pristine wire into the read
  * buffer (standing in for {@code channel.read}, and undoing any in-place unmasking of the previous
  * pass), then decodes one frame per read, frame {@code i} on connection {@code i % players}.
+ *
+ * <p>{@code masked}: the production path, the decoder hands each message over still masked and the
+ * endpoint unmasks it while copying it into the ring slot (one pass); otherwise the handler does not
+ * opt in, so the decoder unmasks in place and the endpoint copies (two passes, the path before).
  *
  * <pre>
  *  +----+----+-----------+----------------------+----+----+-----------+-----------------
@@ -33,7 +39,7 @@ final class InboundWire {
     private final MessageDecoder[] decoders;
 
     /** {@code frames} copies of {@code envelope} (at most 125 bytes) for the harness' connections. */
-    InboundWire(GameHarness harness, byte[] envelope, int frames, long seed) {
+    InboundWire(GameHarness harness, byte[] envelope, int frames, long seed, boolean masked) {
         GameHarness.check(envelope.length <= 125, "envelope bytes=" + envelope.length);
         int frameBytes = HEADER_BYTES + envelope.length;
         this.pristine = new byte[frames * frameBytes];
@@ -47,8 +53,9 @@ final class InboundWire {
         CountingConnection[] connections = harness.connections;
         this.decoders = new MessageDecoder[connections.length];
         for (int i = 0; i < connections.length; i++) {
-            decoders[i] = new MessageDecoder(DecoderConfig.defaults(), new EndpointFeed(harness.endpoint,
-                    connections[i]));
+            MessageHandler feed = masked ? new MaskedEndpointFeed((MaskedWebSocketHandler) harness.endpoint,
+                    connections[i]) : new EndpointFeed(harness.endpoint, connections[i]);
+            decoders[i] = new MessageDecoder(DecoderConfig.defaults(), feed);
         }
     }
 
@@ -78,8 +85,25 @@ final class InboundWire {
         return frameEnds.length;
     }
 
+    /** The transport's dispatch to an endpoint that takes binary messages masked, as the game endpoint does. */
+    static final class MaskedEndpointFeed extends EndpointFeed implements MaskedMessageHandler {
+        private final MaskedWebSocketHandler endpoint;
+        private final Connection connection;
+
+        MaskedEndpointFeed(MaskedWebSocketHandler endpoint, Connection connection) {
+            super(endpoint, connection);
+            this.endpoint = endpoint;
+            this.connection = connection;
+        }
+
+        @Override
+        public void onMaskedBinary(ByteBuffer buffer, int offset, int length, int maskKey) {
+            endpoint.onMaskedBinary(connection, buffer, offset, length, maskKey);
+        }
+    }
+
     /** The transport's dispatch of a decoded binary message to the endpoint; anything else is a bug here. */
-    static final class EndpointFeed implements MessageHandler {
+    static class EndpointFeed implements MessageHandler {
         private final WebSocketHandler endpoint;
         private final Connection connection;
 
