@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
  * of a small message in one read. Everything else arrives exactly as for any {@link MessageHandler},
  * already unmasked: text messages, control frames, fragmented binary messages, and a single-frame
  * binary message whose payload is split across reads (the decoder assembles those in a buffer of its
- * own and unmasks them on the way in). The decoder's checks and limits apply unchanged.
+ * own and unmasks them on the way in), and an empty binary message. The decoder's checks and limits
+ * apply unchanged, and it calls this method at the same point it would call {@link #onBinary}.
  */
 public interface MaskedMessageHandler extends MessageHandler {
     /**
