@@ -1,8 +1,11 @@
 package io.ringside.benchmarks.game;
 
+import com.google.protobuf.ByteString;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.MaskedWebSocketHandler;
 import io.ringside.engine.transport.WebSocketHandler;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.websocket.DecoderConfig;
 import io.ringside.protocol.websocket.MaskedMessageHandler;
 import io.ringside.protocol.websocket.MessageDecoder;
@@ -27,21 +30,26 @@ import java.util.SplittableRandom;
  *  |0x82|0xC6| key (32)  | masked envelope (70) |0x82|0xC6| key (32)  | ...
  *  +----+----+-----------+----------------------+----+----+-----------+-----------------
  * </pre>
+ * (envelopes over 125 bytes take a 16-bit length after {@code 0xFE}: 8 header bytes.)
  */
 final class InboundWire {
-    private static final int HEADER_BYTES = 6;
     private static final int FIN_BINARY = 0x82;
     private static final int MASK_BIT = 0x80;
+    private static final int MAX_LENGTH_7 = 125;
+    private static final int LENGTH_16 = 126;
+    private static final int MAX_LENGTH_16 = 0xFFFF;
+    /** Inner GameMessage bytes around a payload under 128 bytes: two tags, the type, the length. */
+    private static final int GAME_MESSAGE_OVERHEAD = 4;
 
     private final byte[] pristine;
     private final ByteBuffer readBuffer;
     private final int[] frameEnds;
     private final MessageDecoder[] decoders;
 
-    /** {@code frames} copies of {@code envelope} (at most 125 bytes) for the harness' connections. */
+    /** {@code frames} copies of {@code envelope} (at most 65,535 bytes) for the harness' connections. */
     InboundWire(GameHarness harness, byte[] envelope, int frames, long seed, boolean masked) {
-        GameHarness.check(envelope.length <= 125, "envelope bytes=" + envelope.length);
-        int frameBytes = HEADER_BYTES + envelope.length;
+        GameHarness.check(envelope.length <= MAX_LENGTH_16, "envelope bytes=" + envelope.length);
+        int frameBytes = (envelope.length <= MAX_LENGTH_7 ? 2 : 4) + 4 + envelope.length;
         this.pristine = new byte[frames * frameBytes];
         this.readBuffer = ByteBuffer.allocate(pristine.length);
         this.frameEnds = new int[frames];
@@ -62,7 +70,13 @@ final class InboundWire {
     private int writeFrame(int start, byte[] envelope, int key) {
         int at = start;
         pristine[at++] = (byte) FIN_BINARY;
-        pristine[at++] = (byte) (MASK_BIT | envelope.length);
+        if (envelope.length <= MAX_LENGTH_7) {
+            pristine[at++] = (byte) (MASK_BIT | envelope.length);
+        } else {
+            pristine[at++] = (byte) (MASK_BIT | LENGTH_16);
+            pristine[at++] = (byte) (envelope.length >>> 8);
+            pristine[at++] = (byte) envelope.length;
+        }
         for (int shift = 24; shift >= 0; shift -= 8) {
             pristine[at++] = (byte) (key >>> shift);
         }
@@ -70,6 +84,24 @@ final class InboundWire {
             pristine[at++] = (byte) (envelope[i] ^ (key >>> (24 - 8 * (i & 3))));
         }
         return at;
+    }
+
+    /**
+     * A game input envelope whose inner {@code GameMessage} is {@code inputBytes} long: the harness'
+     * own for {@link GameHarness#INPUT_BYTES}, otherwise type 1 and a patterned payload (a few bytes
+     * more when the payload needs a two-byte length).
+     */
+    static byte[] inputEnvelope(int inputBytes) {
+        if (inputBytes == GameHarness.INPUT_BYTES) {
+            return GameHarness.inputEnvelope();
+        }
+        byte[] payload = new byte[inputBytes - GAME_MESSAGE_OVERHEAD];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 31 + 7);
+        }
+        GameMessage input = GameMessage.newBuilder().setType(1).setPayload(ByteString.copyFrom(payload)).build();
+        return ClientEnvelope.newBuilder().setGame(GameMessage.newBuilder().setType(BenchRoom.INPUT)
+                .setPayload(input.toByteString())).build().toByteArray();
     }
 
     /** Refills the read buffer and decodes every frame, one read per frame; returns the frames fed. */
