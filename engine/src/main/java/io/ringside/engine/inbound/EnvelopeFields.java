@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Reads the top-level field of a {@code ClientEnvelope} from its first byte, without parsing, so the
  * I/O thread can route a message: every body is a length-delimited field (wire type 2) numbered
- * below 16, so its tag is the single byte {@code field << 3 | 2}.
+ * below 16, so its tag is the single byte {@code field << 3 | 2}. A payload still masked (RFC 6455
+ * §5.3) is read through its key: only that byte is unmasked, in a register.
  *
  * <pre>
  *  byte 0        varint length   body ...
@@ -39,10 +40,18 @@ public final class EnvelopeFields {
 
     /** The top-level field number of the envelope at {@code buffer[offset, offset + length)}, or {@link #UNKNOWN}. */
     public static int topLevelField(ByteBuffer buffer, int offset, int length) {
+        return topLevelField(buffer, offset, length, 0);
+    }
+
+    /**
+     * The top-level field number of the envelope at {@code buffer[offset, offset + length)}, still
+     * masked with {@code maskKey} from its first byte (phase 0), or {@link #UNKNOWN}; reads one byte.
+     */
+    public static int topLevelField(ByteBuffer buffer, int offset, int length, int maskKey) {
         if (length < 2) {
             return UNKNOWN;
         }
-        int tag = buffer.get(offset) & 0xFF;
+        int tag = (buffer.get(offset) ^ (maskKey >>> 24)) & 0xFF;
         int field = tag >>> 3;
         if ((tag & 7) != WIRE_LENGTH_DELIMITED || field == 0 || field > MAX_SINGLE_BYTE_FIELD) {
             return UNKNOWN;

@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
+import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * the connection stops reading ({@code pauseReading}) and every later message of that session waits
  * behind it, in order, until {@link #retryBlocked()} on the tick thread finds room and resumes
  * reading. Steady state (ring not full) allocates nothing: the bytes are copied once, straight into
- * the slot.
+ * the slot, and a payload still masked (RFC 6455 §5.3) is unmasked in that same copy. A message that
+ * has to wait is kept unmasked, so the masked read buffer it came from can be reused.
  */
 public final class InboundRing {
     private static final EventTranslatorTwoArg<InboundEvent, Session, ByteBuffer> LIVE = (event, seq, s, buf) ->
-            buf.get(s.stagedOffset, event.prepare(s.stagedKind, s, s.stagedTarget, s.stagedLength), 0, s.stagedLength);
+            Masking.unmaskCopy(buf, s.stagedOffset, event.prepare(s.stagedKind, s, s.stagedTarget, s.stagedLength), 0,
+                    s.stagedLength, s.stagedMaskKey, 0);
     private static final EventTranslatorTwoArg<InboundEvent, Session, PendingMessage> PENDING = (event, seq, s, m) ->
             System.arraycopy(m.bytes, 0, event.prepare(m.kind, s, m.target, m.bytes.length), 0, m.bytes.length);
 
@@ -46,17 +49,28 @@ public final class InboundRing {
      * are that thread's); never blocks.
      */
     public void publish(Session session, int kind, Object target, ByteBuffer buffer, int offset, int length) {
-        if (session.isBlocked() && session.queueIfBlocked(this, kind, target, buffer, offset, length)) {
+        publish(session, kind, target, buffer, offset, length, 0);
+    }
+
+    /**
+     * Publishes like {@link #publish(Session, int, Object, ByteBuffer, int, int)} bytes that are still
+     * masked with {@code maskKey} from {@code offset} on (phase 0), unmasking them while they are copied
+     * into the slot (or aside, if the ring is full); {@code buffer} is only read.
+     */
+    public void publish(Session session, int kind, Object target, ByteBuffer buffer, int offset, int length,
+                        int maskKey) {
+        if (session.isBlocked() && session.queueIfBlocked(this, kind, target, buffer, offset, length, maskKey)) {
             return;
         }
         session.stagedKind = kind;
         session.stagedTarget = target;
         session.stagedOffset = offset;
         session.stagedLength = length;
+        session.stagedMaskKey = maskKey;
         boolean published = ring.tryPublishEvent(LIVE, session, buffer);
         session.stagedTarget = null;
         if (!published) {
-            session.block(this, kind, target, buffer, offset, length);
+            session.block(this, kind, target, buffer, offset, length, maskKey);
             backpressureEvents.incrementAndGet();
             session.connection().pauseReading();
             blocked.offer(session);

@@ -34,6 +34,7 @@ public final class Session {
     Object stagedTarget;
     int stagedOffset;
     int stagedLength;
+    int stagedMaskKey;
 
     /** A session for {@code connection}, identified by {@code id}, with what the handshake told. */
     public Session(Connection connection, String id, Object handshake) {
@@ -91,17 +92,18 @@ public final class Session {
 
     /** Queues a message behind the ones already waiting; returns false if not blocked any more. */
     synchronized boolean queueIfBlocked(InboundRing ring, int kind, Object target, ByteBuffer buffer,
-                                        int offset, int length) {
+                                        int offset, int length, int maskKey) {
         if (!blocked) {
             return false;
         }
-        pending.add(new PendingMessage(ring, kind, target, buffer, offset, length));
+        pending.add(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
         return true;
     }
 
-    synchronized void block(InboundRing ring, int kind, Object target, ByteBuffer buffer, int offset, int length) {
+    synchronized void block(InboundRing ring, int kind, Object target, ByteBuffer buffer, int offset, int length,
+                            int maskKey) {
         blocked = true;
-        pending.add(new PendingMessage(ring, kind, target, buffer, offset, length));
+        pending.add(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
     }
 
     /**

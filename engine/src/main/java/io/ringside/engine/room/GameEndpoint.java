@@ -6,7 +6,7 @@ import io.ringside.engine.inbound.InboundKind;
 import io.ringside.engine.inbound.InboundRing;
 import io.ringside.engine.inbound.Session;
 import io.ringside.engine.transport.Connection;
-import io.ringside.engine.transport.WebSocketHandler;
+import io.ringside.engine.transport.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.EnvelopeCodec;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -14,6 +14,7 @@ import io.ringside.protocol.envelope.Pong;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.http.UpgradeRequest;
 import io.ringside.protocol.websocket.CloseCode;
+import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -24,8 +25,13 @@ import java.util.Base64;
  * shard their room lives on; joins, leaves and room listings are rare and handled here (matchmaking
  * through the {@link RoomDirectory}, where a join with a reconnect token claims its held seat);
  * anything else is answered as malformed. Text frames close 1003.
+ *
+ * <p>It takes binary messages still masked where the transport can ({@link MaskedWebSocketHandler}):
+ * the field is read through the key, and a game message or in-room ping is unmasked while it is
+ * copied into the ring slot, the one pass over its bytes; the rare kinds are unmasked in place and
+ * handled like an unmasked message.
  */
-final class GameEndpoint implements WebSocketHandler {
+final class GameEndpoint implements MaskedWebSocketHandler {
     private static final int SESSION_NONCE_BYTES = 6;
 
     private final RoomDirectory directory;
@@ -58,12 +64,26 @@ final class GameEndpoint implements WebSocketHandler {
     public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
         Session session = (Session) connection.attachment();
         switch (EnvelopeFields.topLevelField(buffer, offset, length)) {
-            case EnvelopeFields.GAME -> toRoom(session, InboundKind.GAME, buffer, offset, length);
+            case EnvelopeFields.GAME -> toRoom(session, InboundKind.GAME, buffer, offset, length, 0);
             case EnvelopeFields.PING -> ping(session, buffer, offset, length);
             case EnvelopeFields.JOIN -> join(session, buffer, offset, length);
             case EnvelopeFields.LEAVE -> leave(session);
             case EnvelopeFields.LIST_ROOMS -> list(session, buffer, offset, length);
             default -> malformed(session, "not a client envelope");
+        }
+    }
+
+    @Override
+    public void onMaskedBinary(Connection connection, ByteBuffer buffer, int offset, int length, int maskKey) {
+        Session session = (Session) connection.attachment();
+        int field = EnvelopeFields.topLevelField(buffer, offset, length, maskKey);
+        if (field == EnvelopeFields.GAME) {
+            toRoom(session, InboundKind.GAME, buffer, offset, length, maskKey);
+        } else if (field == EnvelopeFields.PING && session.current() != null) {
+            toRoom(session, InboundKind.PING, buffer, offset, length, maskKey);
+        } else {
+            Masking.unmask(buffer, offset, length, maskKey, 0);
+            onBinary(connection, buffer, offset, length);
         }
     }
 
@@ -78,18 +98,19 @@ final class GameEndpoint implements WebSocketHandler {
         }
     }
 
-    private void toRoom(Session session, int kind, ByteBuffer buffer, int offset, int length) {
+    /** Publishes to the player's room; {@code maskKey} is 0 or the key the bytes are still masked with. */
+    private void toRoom(Session session, int kind, ByteBuffer buffer, int offset, int length, int maskKey) {
         Player player = (Player) session.current();
         if (player == null) {
             error(session, ErrorCode.ERROR_CODE_NOT_IN_ROOM, "join a room first");
             return;
         }
-        ringOf(player).publish(session, kind, player, buffer, offset, length);
+        ringOf(player).publish(session, kind, player, buffer, offset, length, maskKey);
     }
 
     private void ping(Session session, ByteBuffer buffer, int offset, int length) {
         if (session.current() != null) {
-            toRoom(session, InboundKind.PING, buffer, offset, length);
+            toRoom(session, InboundKind.PING, buffer, offset, length, 0);
             return;
         }
         ClientEnvelope envelope = parse(session, buffer, offset, length);

@@ -26,7 +26,10 @@ public interface WebSocketHandler {
     default void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
     }
 
-    /** A complete binary message, delivered as a view exactly like {@link #onText}. */
+    /**
+     * A complete binary message, delivered as a view exactly like {@link #onText}. A handler that
+     * implements {@link MaskedWebSocketHandler} gets most binary messages masked there instead.
+     */
     default void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
     }
 

@@ -8,6 +8,7 @@ import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.LeaveRequest;
 import io.ringside.protocol.envelope.ListRoomsRequest;
 import io.ringside.protocol.envelope.Ping;
+import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +42,24 @@ class EnvelopeFieldsTest {
                 .as("field 0").isEqualTo(EnvelopeFields.UNKNOWN);
         assertThat(EnvelopeFields.topLevelField(ByteBuffer.wrap(new byte[] {(byte) 0x82, 1, 0}), 0, 3))
                 .as("multi-byte tag").isEqualTo(EnvelopeFields.UNKNOWN);
+    }
+
+    @Test
+    void shouldReadFieldThroughKeyWhenEnvelopeIsStillMasked() {
+        // given
+        byte[] bytes = ClientEnvelope.newBuilder().setGame(GameMessage.newBuilder().setType(1)).build().toByteArray();
+        int key = 0xA1B2_C3D4;
+        ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 4).put(2, bytes);
+        Masking.unmask(buffer, 2, bytes.length, key, 0);
+        byte[] masked = buffer.array().clone();
+
+        // when
+        int field = EnvelopeFields.topLevelField(buffer, 2, bytes.length, key);
+
+        // then
+        assertThat(field).isEqualTo(EnvelopeFields.GAME);
+        assertThat(buffer.array()).isEqualTo(masked);
+        assertThat(EnvelopeFields.topLevelField(buffer, 2, bytes.length, 0)).isEqualTo(EnvelopeFields.UNKNOWN);
+        assertThat(EnvelopeFields.topLevelField(buffer, 2, 1, key)).isEqualTo(EnvelopeFields.UNKNOWN);
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lmax.disruptor.EventPoller;
 import io.ringside.engine.transport.Connection;
+import io.ringside.protocol.websocket.Masking;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +176,56 @@ class InboundRingTest {
 
         // then
         assertThat(drained).containsExactly("2:a", "2:b", "2:c", "2:d");
+        assertThat(session.isBlocked()).isFalse();
+    }
+
+    /** Publishes {@code text} masked with {@code key}, then overwrites the buffer as an I/O loop's next read would. */
+    private void publishMasked(InboundRing ring, String text, int key) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 4);
+        buffer.position(2).put(bytes);
+        Masking.unmask(buffer, 2, bytes.length, key, 0);
+        ring.publish(session, InboundKind.GAME, "target", buffer, 2, bytes.length, key);
+        Arrays.fill(buffer.array(), (byte) '#');
+    }
+
+    @Test
+    void shouldUnmaskIntoSlotWhenPublishedMaskedSmallOrLargerThanSlot() throws Exception {
+        // given
+        InboundRing ring = new InboundRing(8, 16);
+
+        // when
+        publishMasked(ring, "a", 0x1234_5678);
+        publishMasked(ring, "longer than sixteen bytes, so an array of its own", 0xCAFE_BABE);
+        publishMasked(ring, "exactly 16 bytes", 0x0F0F_F0F0);
+        ring.drain(collector);
+
+        // then
+        assertThat(drained).containsExactly("2:a", "2:longer than sixteen bytes, so an array of its own",
+                "2:exactly 16 bytes");
+    }
+
+    @Test
+    void shouldKeepWaitingMessagesUnmaskedWhenMaskedPublishFindsRingFull() throws Exception {
+        // given: every message masked with its own key, its buffer overwritten right after publishing
+        InboundRing ring = new InboundRing(2, 16);
+        for (int i = 0; i < 6; i++) {
+            publishMasked(ring, "masked message " + i, 0x5EED_0000 + 977 * i);
+        }
+        boolean pausedWhenFull = connection.paused;
+
+        // when
+        for (int round = 0; round < 3; round++) {
+            ring.drain(collector);
+            ring.retryBlocked();
+        }
+        ring.drain(collector);
+
+        // then
+        assertThat(pausedWhenFull).isTrue();
+        assertThat(drained).containsExactly("2:masked message 0", "2:masked message 1", "2:masked message 2",
+                "2:masked message 3", "2:masked message 4", "2:masked message 5");
+        assertThat(connection.paused).isFalse();
         assertThat(session.isBlocked()).isFalse();
     }
 }

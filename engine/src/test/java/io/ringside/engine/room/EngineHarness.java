@@ -1,12 +1,15 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.transport.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.http.HandshakeLimits;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
+import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Drives a {@link RoomRuntime} by hand: in-memory connections feed its endpoint as an I/O thread
@@ -63,6 +66,20 @@ final class EngineHarness {
         ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 7);
         buffer.position(3).put(bytes);
         runtime.endpoint().onBinary(connection, buffer.asReadOnlyBuffer(), 3, bytes.length);
+    }
+
+    /**
+     * Delivers an envelope as the transport does to an endpoint that takes binary messages masked: a
+     * masked view at an offset inside a larger buffer, which is overwritten as soon as the call returns
+     * (the I/O loop reuses its read buffer), so nothing may keep a reference to it.
+     */
+    void sendMasked(RecordingConnection connection, ClientEnvelope envelope, int maskKey) {
+        byte[] bytes = envelope.toByteArray();
+        ByteBuffer buffer = ByteBuffer.allocate(bytes.length + 7);
+        buffer.position(3).put(bytes);
+        Masking.unmask(buffer, 3, bytes.length, maskKey, 0);
+        ((MaskedWebSocketHandler) runtime.endpoint()).onMaskedBinary(connection, buffer, 3, bytes.length, maskKey);
+        Arrays.fill(buffer.array(), (byte) 0x5A);
     }
 
     void join(RecordingConnection connection, String roomType) {

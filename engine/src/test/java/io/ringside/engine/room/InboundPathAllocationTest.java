@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.protobuf.ByteString;
+import io.ringside.engine.transport.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.GameMessage;
+import io.ringside.protocol.websocket.Masking;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,15 @@ class InboundPathAllocationTest {
 
     @Test
     void shouldAllocateNothingPerMessageWhenGameMessagesFlowThroughRingIntoRoom() {
+        assertAllocatesNothingPerMessage(0);
+    }
+
+    @Test
+    void shouldAllocateNothingPerMessageWhenGameMessagesArriveMaskedAndAreUnmaskedIntoSlot() {
+        assertAllocatesNothingPerMessage(0x7E57_AB1E);
+    }
+
+    private static void assertAllocatesNothingPerMessage(int maskKey) {
         // given
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -52,12 +63,13 @@ class InboundPathAllocationTest {
                 .setPayload(ByteString.copyFrom(new byte[48]))).build().toByteArray();
         ByteBuffer buffer = ByteBuffer.allocate(envelope.length + 16);
         buffer.position(5).put(envelope).clear();
-        run(h, connection, buffer, envelope.length, WARM_UP_TICKS);
+        Masking.unmask(buffer, 5, envelope.length, maskKey, 0);
+        run(h, connection, buffer, envelope.length, maskKey, WARM_UP_TICKS);
         long threadId = Thread.currentThread().getId();
 
         // when
         long before = threads.getThreadAllocatedBytes(threadId);
-        run(h, connection, buffer, envelope.length, MEASURED_TICKS);
+        run(h, connection, buffer, envelope.length, maskKey, MEASURED_TICKS);
         long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
         // then: fewer bytes than messages, so not one object per message
@@ -67,10 +79,15 @@ class InboundPathAllocationTest {
     }
 
     private static void run(EngineHarness h, RecordingConnection connection, ByteBuffer buffer, int length,
-                            int ticks) {
+                            int maskKey, int ticks) {
+        MaskedWebSocketHandler endpoint = (MaskedWebSocketHandler) h.runtime.endpoint();
         for (int t = 0; t < ticks; t++) {
             for (int m = 0; m < MESSAGES_PER_TICK; m++) {
-                h.runtime.endpoint().onBinary(connection, buffer, 5, length);
+                if (maskKey == 0) {
+                    endpoint.onBinary(connection, buffer, 5, length);
+                } else {
+                    endpoint.onMaskedBinary(connection, buffer, 5, length, maskKey);
+                }
             }
             h.tick();
         }

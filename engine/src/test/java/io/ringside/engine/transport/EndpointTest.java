@@ -18,4 +18,17 @@ class EndpointTest {
         assertThat(endpoint.selectSubprotocol(List.of("chat"))).isNull();
         assertThat(endpoint.selectSubprotocol(List.of())).isNull();
     }
+
+    @Test
+    void shouldKeepMaskedHandlerOnlyWhenHandlerOptsIn() {
+        // given
+        MaskedWebSocketHandler masked = (connection, buffer, offset, length, maskKey) -> { };
+
+        // when
+        Endpoint optedIn = new Endpoint("/game", List.of(), masked);
+
+        // then
+        assertThat(optedIn.maskedHandler).isSameAs(masked);
+        assertThat(endpoint.maskedHandler).isNull();
+    }
 }

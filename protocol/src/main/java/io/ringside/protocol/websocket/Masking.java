@@ -65,13 +65,18 @@ public final class Masking {
 
     /**
      * Copies {@code length} bytes from {@code src} at {@code srcOffset} to {@code dst} at
-     * {@code dstOffset}, unmasking (or masking) them on the way; {@code src} is not modified.
+     * {@code dstOffset}, unmasking (or masking) them on the way; {@code src} is not modified. With a
+     * {@code maskKey} of 0 (an unmasked frame) it is a plain bulk copy.
      *
      * @param phase index into the key of the byte at {@code srcOffset} (0-3)
      */
     public static void unmaskCopy(ByteBuffer src, int srcOffset, byte[] dst, int dstOffset, int length,
                                   int maskKey, int phase) {
         if (length == 0) {
+            return;
+        }
+        if (maskKey == 0) {
+            src.get(srcOffset, dst, dstOffset, length);
             return;
         }
         int key = Integer.rotateLeft(maskKey, (phase & 3) << 3);

@@ -7,14 +7,16 @@ import java.nio.ByteBuffer;
  * message size, streaming UTF-8 checks, and where each payload lives until its message is whole.
  *
  * <p>A frame that is its own message and arrives as one chunk is unmasked in place and handed on
- * as a view. Any other data payload is unmasked while copied into {@link PayloadBuffer}; control
- * payloads split across reads go to a 125-byte array.
+ * as a view; a binary one goes to a {@link MaskedMessageHandler} still masked instead, with its key.
+ * Any other data payload is unmasked while copied into {@link PayloadBuffer}; control payloads split
+ * across reads go to a 125-byte array.
  */
 final class MessageAssembler implements FrameHandler {
     private static final int NO_MESSAGE = -1;
     private static final int MAX_CONTROL_PAYLOAD = 125;
 
     private final MessageHandler handler;
+    private final MaskedMessageHandler maskedHandler;
     private final FrameDecoder frames;
     private final int maxMessageBytes;
     private final Utf8Validator utf8 = new Utf8Validator();
@@ -31,9 +33,11 @@ final class MessageAssembler implements FrameHandler {
     private int maskKey;
     private ByteBuffer viewBuffer;
     private int viewOffset;
+    private boolean viewMasked;
 
     MessageAssembler(DecoderConfig config, MessageHandler handler, FrameDecoder frames) {
         this.handler = handler;
+        this.maskedHandler = handler instanceof MaskedMessageHandler m ? m : null;
         this.frames = frames;
         this.maxMessageBytes = config.maxMessageBytes();
         this.message = new PayloadBuffer(maxMessageBytes);
@@ -53,6 +57,7 @@ final class MessageAssembler implements FrameHandler {
         message.release();
         control.release();
         viewBuffer = null;
+        viewMasked = false;
     }
 
     @Override
@@ -96,6 +101,12 @@ final class MessageAssembler implements FrameHandler {
             return;
         }
         if (wholeFrame && frameFin && frameOpcode != Opcode.CONTINUATION) {
+            if (frameOpcode == Opcode.BINARY && maskedHandler != null) {
+                viewBuffer = buffer;
+                viewOffset = offset;
+                viewMasked = true;
+                return;
+            }
             view(buffer, offset, length);
             checkText(buffer, offset, length);
             return;
@@ -139,10 +150,14 @@ final class MessageAssembler implements FrameHandler {
             length = message.length();
         }
         int opcode = messageOpcode;
+        boolean masked = viewMasked;
         messageOpcode = NO_MESSAGE;
         viewBuffer = null;
+        viewMasked = false;
         try {
-            if (opcode == Opcode.TEXT) {
+            if (masked) {
+                maskedHandler.onMaskedBinary(buffer, offset, length, maskKey);
+            } else if (opcode == Opcode.TEXT) {
                 handler.onText(buffer, offset, length);
             } else {
                 handler.onBinary(buffer, offset, length);

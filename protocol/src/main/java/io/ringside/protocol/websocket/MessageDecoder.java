@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
  *
  * <p>One per connection, used by one thread. A message whose single frame is wholly inside the
  * decoded buffer is unmasked in place and handed over as a view of that buffer (no copy); otherwise
- * its payload is accumulated in a buffer the decoder holds only while the message is partial.
+ * its payload is unmasked while accumulated in a buffer the decoder holds only while the message is
+ * partial. A handler that implements {@link MaskedMessageHandler} gets such a single-frame binary
+ * message as a view that is still masked, with its key, so that it unmasks while copying (one pass).
  *
  * <p>Violations, with their close codes: a continuation without a started message, or a new text
  * or binary frame inside a fragmented one (1002); a message over {@code maxMessageBytes}, detected

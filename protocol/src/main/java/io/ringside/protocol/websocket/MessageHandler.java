@@ -6,9 +6,11 @@ import java.nio.ByteBuffer;
  * Receives what a {@link MessageDecoder} decoded: whole data messages and control frames.
  *
  * <p>Called on the thread that calls {@link MessageDecoder#decode}. Each payload is a view
- * {@code [offset, offset + length)} of {@code buffer}, already unmasked, and is valid only during
- * the call: copy what you keep. The buffer's position and limit are the decoder's; use the
- * absolute accessors and do not change them.
+ * {@code [offset, offset + length)} of {@code buffer}, unmasked (by the decoder, in place or while
+ * assembling it), and is valid only during the call: copy what you keep. The buffer's position and
+ * limit are the decoder's; use the absolute accessors and do not change them. A handler that
+ * implements {@link MaskedMessageHandler} gets the common binary message still masked instead, to
+ * unmask it while copying; every other payload it gets here, unmasked.
  */
 public interface MessageHandler {
     /** A complete text message; its bytes are valid UTF-8 (RFC 6455 §5.6, §8.1). */

@@ -14,7 +14,8 @@ import java.util.Set;
  * Arbitrary bytes at arbitrary split points into a {@link MessageDecoder} with small limits: the only
  * outcomes allowed are well-formed messages or a {@link WebSocketProtocolException} with 1002, 1007 or 1009.
  *
- * <p>Input layout: byte 0 picks the role (bit 0) and limits (bits 1-4), byte 1 seeds the split points,
+ * <p>Input layout: byte 0 picks the role (bit 0), limits (bits 1-4) and whether the handler takes
+ * binary messages still masked ({@link MaskedMessageHandler}, bit 5), byte 1 seeds the split points,
  * the rest is the wire. Without {@code JAZZER_FUZZ=1} only the seeds in {@code FrameDecoderFuzzTestInputs} run.
  */
 class FrameDecoderFuzzTest {
@@ -36,7 +37,8 @@ class FrameDecoderFuzzTest {
                 .maxFramePayloadBytes(FRAME_LIMITS[(flags >>> 3) & 3])
                 .build();
         byte[] wire = Arrays.copyOfRange(input, 2, input.length);
-        CheckingHandler handler = new CheckingHandler(config.maxMessageBytes());
+        CheckingHandler handler = (flags & 0x20) == 0 ? new CheckingHandler(config.maxMessageBytes())
+                : new MaskedCheckingHandler(config.maxMessageBytes());
         MessageDecoder decoder = new MessageDecoder(config, handler);
         try {
             for (ByteBuffer chunk : Chunks.random(wire, input[1])) {
@@ -48,8 +50,24 @@ class FrameDecoderFuzzTest {
         }
     }
 
+    /** Also takes binary messages masked: checks the view's bounds and unmasks it while copying. */
+    private static final class MaskedCheckingHandler extends CheckingHandler implements MaskedMessageHandler {
+        private final byte[] copy;
+
+        MaskedCheckingHandler(int maxMessageBytes) {
+            super(maxMessageBytes);
+            this.copy = new byte[maxMessageBytes];
+        }
+
+        @Override
+        public void onMaskedBinary(ByteBuffer buffer, int offset, int length, int maskKey) {
+            onBinary(buffer, offset, length);
+            Masking.unmaskCopy(buffer, offset, copy, 0, length, maskKey, 0);
+        }
+    }
+
     /** Checks every delivery against the contract of {@link MessageHandler}. */
-    private static final class CheckingHandler implements MessageHandler {
+    private static class CheckingHandler implements MessageHandler {
         private final int maxMessageBytes;
         private boolean closed;
 

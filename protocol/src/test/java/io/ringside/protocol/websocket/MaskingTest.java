@@ -63,6 +63,25 @@ class MaskingTest {
     }
 
     @Test
+    void shouldCopyBytesUnchangedWhenKeyIsZero() {
+        for (BufferKind kind : BufferKind.values()) {
+            // given
+            byte[] original = random(MAX_LENGTH + 2 * OFFSET, MAX_LENGTH);
+            ByteBuffer src = kind.wrap(original);
+            byte[] dst = new byte[MAX_LENGTH];
+
+            // when
+            Masking.unmaskCopy(src, OFFSET, dst, 0, MAX_LENGTH - 1, 0, 2);
+
+            // then
+            byte[] expected = new byte[MAX_LENGTH];
+            System.arraycopy(original, OFFSET, expected, 0, MAX_LENGTH - 1);
+            assertThat(dst).isEqualTo(expected);
+            assertThat(src.position()).isZero();
+        }
+    }
+
+    @Test
     void shouldMatchReferenceWhenUnmaskingWhileCopyingBetweenBuffers() {
         for (BufferKind srcKind : BufferKind.values()) {
             for (BufferKind dstKind : BufferKind.values()) {
