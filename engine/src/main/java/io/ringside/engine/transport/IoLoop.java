@@ -1,6 +1,5 @@
 package io.ringside.engine.transport;
 
-import com.lmax.disruptor.EventPoller;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
@@ -28,9 +27,8 @@ import org.slf4j.LoggerFactory;
  * fires timers when due and flushes the connections written to in this cycle (several frames per
  * write, through one direct staging buffer).
  */
-final class IoLoop implements Runnable, EventPoller.Handler<LoopCommand> {
+final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
-    private static final int DRAIN_LIMIT = 4096;
 
     final ServerConfig config;
     final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
@@ -44,7 +42,7 @@ final class IoLoop implements Runnable, EventPoller.Handler<LoopCommand> {
     private final Selector selector;
     private final ByteBuffer readBuffer;
     private final CommandRing commands;
-    private int drainedCommands;
+    private final CommandExecutor executor;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final ConnectionTable connections = new ConnectionTable();
@@ -67,6 +65,7 @@ final class IoLoop implements Runnable, EventPoller.Handler<LoopCommand> {
         // the copy costs far less than that (64 KiB frames: ~30 GB/s heap vs ~3 GB/s direct).
         this.readBuffer = ByteBuffer.allocate(config.readBufferBytes);
         this.commands = new CommandRing(config.commandQueueCapacity);
+        this.executor = new CommandExecutor(this, commands);
         this.handshaker = new Handshaker(this);
         try {
             this.selector = Selector.open();
@@ -209,57 +208,11 @@ final class IoLoop implements Runnable, EventPoller.Handler<LoopCommand> {
     }
 
     private int drainCommands() {
-        drainedCommands = 0;
-        commands.drain(this);
-        return drainedCommands;
+        return executor.drain();
     }
 
-    /** Executes one command from the ring; never throws, so the ring moves on. Loop thread. */
-    @Override
-    public boolean onEvent(LoopCommand command, long sequence, boolean endOfBatch) {
-        try {
-            if (finished) {
-                discard(command);
-            } else {
-                execute(command);
-            }
-        } catch (RuntimeException e) {
-            report(command.connection, e);
-        } finally {
-            command.clear();
-        }
-        return ++drainedCommands < DRAIN_LIMIT;
-    }
-
-    private void execute(LoopCommand command) {
-        ConnectionHandle connection = command.connection;
-        switch (command.kind) {
-            case LoopCommand.REGISTER:
-            case LoopCommand.REJECT:
-                accept(command.channel, command.kind == LoopCommand.REJECT);
-                break;
-            case LoopCommand.SEND:
-            case LoopCommand.SEND_LATEST:
-                connection.sendFromCommand(command.frame, command.shared, command.kind == LoopCommand.SEND_LATEST);
-                break;
-            case LoopCommand.CLOSE:
-                connection.startClose(command.code, command.reason);
-                break;
-            case LoopCommand.PAUSE:
-                connection.setReading(false);
-                break;
-            case LoopCommand.RESUME:
-                connection.setReading(true);
-                break;
-            case LoopCommand.OVERFLOW:
-                connection.overflow();
-                break;
-            default:
-                throw new IllegalStateException("command " + command.kind);
-        }
-    }
-
-    private void accept(SocketChannel channel, boolean reject) {
+    /** Registers an accepted socket as a connection, or answers it 503 when {@code reject}. Loop thread. */
+    void accept(SocketChannel channel, boolean reject) {
         boolean counted = !reject;
         try {
             if (shuttingDown) {
@@ -336,19 +289,6 @@ final class IoLoop implements Runnable, EventPoller.Handler<LoopCommand> {
             connections.get(i).destroy();
         }
         finished = true;
-        while (!commands.isEmpty()) {
-            drainCommands();
-        }
-    }
-
-    /** A command that came too late: frees what it holds. Loop thread, after {@link #finish}. */
-    private void discard(LoopCommand command) {
-        if (command.channel != null) {
-            remove(null, command.kind == LoopCommand.REGISTER);
-            ConnectionHandle.closeQuietly(command.channel);
-        }
-        if (command.shared != null) {
-            command.shared.release();
-        }
+        executor.discardRemaining();
     }
 }
