@@ -205,6 +205,28 @@ public abstract class Room {
         core.label = label == null ? "" : label;
     }
 
+    /**
+     * Takes this room out of matchmaking (Colyseus' {@code lock()}): join-or-create passes it by (and
+     * creates a new room if no other has a seat), room listings leave it out, and a join by its id is
+     * refused with ROOM_LOCKED. Its players stay; a reconnect token still takes a held seat back. A
+     * join whose seat was reserved before the lock is still on its way: it arrives after the lock
+     * and {@link #onJoinAttempt} decides it as usual (check {@link #isLocked()} there to refuse it).
+     * A full room needs no lock: capacity already keeps joins out. Undone by {@link #unlock}.
+     */
+    protected final void lock() {
+        core.directory.lock(core, true);
+    }
+
+    /** Puts this room back into matchmaking after {@link #lock}; does nothing if it is not locked. */
+    protected final void unlock() {
+        core.directory.lock(core, false);
+    }
+
+    /** Whether this room is out of matchmaking ({@link #lock}); new rooms start unlocked. */
+    protected final boolean isLocked() {
+        return core.locked;
+    }
+
     /** Disposes this room at the end of the current tick; its players leave with ROOM_CLOSED. */
     protected final void close() {
         core.closeRequested = true;
