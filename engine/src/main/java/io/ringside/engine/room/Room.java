@@ -57,7 +57,8 @@ public abstract class Room {
 
     /**
      * Decides whether {@code request} may join (auth and matchmaking rules: token, headers, cookies,
-     * options). The capacity is already checked. Default: accept.
+     * options). The capacity and {@link #lock} were checked when the seat was reserved (a join
+     * reserved just before a lock still comes here). Default: accept.
      */
     protected JoinDecision onJoinAttempt(JoinRequest request) {
         return JoinDecision.accept();
