@@ -1,5 +1,6 @@
-// The lobby's browser client: lists the tic-tac-toe tables (label and player count), quick join,
-// private tables joined by id, the board, chat, and what happened when a room is left.
+// The lobby's browser client: lists the tic-tac-toe tables still waiting for a player (label and
+// player count; a table locks itself when its match starts), quick join, private tables joined by id,
+// the board, chat, and what happened when a room is left.
 
 import { RingsideClient, loadProtos } from '../ringside/client.js';
 

@@ -57,7 +57,8 @@ public abstract class Room {
 
     /**
      * Decides whether {@code request} may join (auth and matchmaking rules: token, headers, cookies,
-     * options). The capacity is already checked. Default: accept.
+     * options). The capacity and {@link #lock} were checked when the seat was reserved (a join
+     * reserved just before a lock still comes here). Default: accept.
      */
     protected JoinDecision onJoinAttempt(JoinRequest request) {
         return JoinDecision.accept();
@@ -203,6 +204,28 @@ public abstract class Room {
     /** Sets the label room listings show (map, mode...); any thread. */
     protected final void setLabel(String label) {
         core.label = label == null ? "" : label;
+    }
+
+    /**
+     * Takes this room out of matchmaking (Colyseus' {@code lock()}): join-or-create passes it by (and
+     * creates a new room if no other has a seat), room listings leave it out, and a join by its id is
+     * refused with ROOM_LOCKED. Its players stay; a reconnect token still takes a held seat back. A
+     * join whose seat was reserved before the lock is still on its way: it arrives after the lock
+     * and {@link #onJoinAttempt} decides it as usual (check {@link #isLocked()} there to refuse it).
+     * A full room needs no lock: capacity already keeps joins out. Undone by {@link #unlock}.
+     */
+    protected final void lock() {
+        core.directory.lock(core, true);
+    }
+
+    /** Puts this room back into matchmaking after {@link #lock}; does nothing if it is not locked. */
+    protected final void unlock() {
+        core.directory.lock(core, false);
+    }
+
+    /** Whether this room is out of matchmaking ({@link #lock}); new rooms start unlocked. */
+    protected final boolean isLocked() {
+        return core.locked;
     }
 
     /** Disposes this room at the end of the current tick; its players leave with ROOM_CLOSED. */

@@ -33,7 +33,7 @@ final class RoomCore {
     final boolean privateRoom;
     final Shard shard;
     final MessageRouter messages = new MessageRouter();
-    private final RoomDirectory directory;
+    final RoomDirectory directory;
     private final Map<String, String> createOptions;
     private final ArrayList<Player> players = new ArrayList<>();
     final List<Player> playersView = Collections.unmodifiableList(players);
@@ -48,6 +48,7 @@ final class RoomCore {
 
     // guarded by the directory
     int reserved;
+    boolean locked;
     volatile int playerCount;
     volatile String label = "";
 

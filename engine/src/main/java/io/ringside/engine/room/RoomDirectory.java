@@ -18,6 +18,10 @@ import java.util.Map;
  * the player leaves, so a room never takes more than its capacity even with joins in flight, and
  * an empty room with a join on its way is not disposed. A seat held for a reconnect stays taken;
  * its reconnect token maps back to its {@link Player} here until it is used, rotated or revoked.
+ *
+ * <p>A locked room ({@link Room#lock()}) takes no new reservation: join-or-create passes it by,
+ * join by id is refused with ROOM_LOCKED and listings leave it out. Reconnect tokens still work, and
+ * a join reserved before the lock still arrives and goes through the room's onJoinAttempt.
  */
 final class RoomDirectory {
     private static final int ID_BYTES = 9;
@@ -56,7 +60,7 @@ final class RoomDirectory {
             return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
                 return reserve(room);
             }
         }
@@ -78,10 +82,18 @@ final class RoomDirectory {
         if (room == null) {
             return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
         }
+        if (room.locked) {
+            return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
+        }
         if (room.reserved >= room.type.options.capacity()) {
             return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
         return reserve(room);
+    }
+
+    /** Takes {@code room} out of matchmaking ({@code true}) or puts it back. Tick thread (its only writer). */
+    synchronized void lock(RoomCore room, boolean locked) {
+        room.locked = locked;
     }
 
     private Reservation reserve(RoomCore room) {
@@ -190,11 +202,11 @@ final class RoomDirectory {
         room.reserved = 0;
     }
 
-    /** The public rooms of {@code type} with their player counts and labels. Any thread. */
+    /** The public, unlocked rooms of {@code type} with their player counts and labels. Any thread. */
     synchronized RoomList list(String type) {
         RoomList.Builder list = RoomList.newBuilder().setRoomType(type);
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom) {
+            if (!room.privateRoom && !room.locked) {
                 list.addRooms(RoomInfo.newBuilder().setRoomId(room.id).setRoomType(type)
                         .setPlayers(room.playerCount).setCapacity(room.type.options.capacity())
                         .setLabel(room.label));

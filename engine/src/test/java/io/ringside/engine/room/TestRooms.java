@@ -29,13 +29,20 @@ public final class TestRooms {
     public static final int CLOSE = 7;
     /** Posts the given number of tasks at once and answers how many the queue took. */
     public static final int POST_MANY = 8;
+    /** Locks the room (takes it out of matchmaking). */
+    public static final int LOCK = 9;
+    /** Unlocks the room. */
+    public static final int UNLOCK = 10;
+    /** Join option: the room refuses this join if it is locked by the time the join arrives. */
+    public static final String REFUSE_IF_LOCKED = "refuseIfLocked";
 
     private TestRooms() {
     }
 
     /**
-     * A chat room: relays CHAT, throws on BOOM, counts COUNT, rejects joins with option reject,
-     * refuses the reconnect grace of players who joined with option {@link #REFUSE_GRACE}.
+     * A chat room: relays CHAT, throws on BOOM, counts COUNT, locks on LOCK, rejects joins with option
+     * reject (or {@link #REFUSE_IF_LOCKED} while locked), refuses the reconnect grace of players who
+     * joined with option {@link #REFUSE_GRACE}.
      */
     public static class ChatRoom extends Room {
         private final Queue<String> log;
@@ -64,6 +71,8 @@ public final class TestRooms {
                     .thenAcceptAsync(result -> send(player, POST, StringValue.of(result)), executor()));
             messages().onRaw(KICK_ME, (player, bytes, offset, length) -> kick(player, "asked for it"));
             messages().onRaw(CLOSE, (player, bytes, offset, length) -> close());
+            messages().onRaw(LOCK, (player, bytes, offset, length) -> lock());
+            messages().onRaw(UNLOCK, (player, bytes, offset, length) -> unlock());
             messages().on(POST_MANY, Int64Value.parser(), (player, count) -> {
                 long accepted = 0;
                 for (long i = 0; i < count.getValue(); i++) {
@@ -86,6 +95,9 @@ public final class TestRooms {
             String cookie = request.options().get("requireCookie");
             if (cookie != null && request.handshake().cookie(cookie) == null) {
                 return JoinDecision.reject("no cookie " + cookie);
+            }
+            if (request.options().containsKey(REFUSE_IF_LOCKED) && isLocked()) {
+                return JoinDecision.reject("locked");
             }
             String reject = request.options().get("reject");
             if (reject != null) {

@@ -14,9 +14,12 @@ import java.util.Map;
 
 /**
  * A tic-tac-toe table as a Ringside room, showing the lobby side of the API: a label for room
- * listings (the table's name and what is going on), join attempts rejected with a reason (match
- * started or over, name taken), chat, leave reasons, and a clean end: once the match is decided the
- * room says so and closes itself a little later (default {@value #DEFAULT_CLOSE_AFTER_FINISH_MS} ms).
+ * listings (the table's name and what is going on), a lock once the match starts (so quick join and
+ * listings only find tables still waiting for a player, even after a forfeit frees a seat), join
+ * attempts rejected with a reason (match started or over, for a join already on its way when the
+ * table locked; name taken), chat, leave reasons, and a clean end: once the match is decided the
+ * room says so and closes itself a little later (default {@value #DEFAULT_CLOSE_AFTER_FINISH_MS} ms);
+ * a table is never unlocked, a new match gets a new table.
  *
  * <p>Join options: {@code name} (the player's, required) and, for the player who creates the room,
  * {@code table} (its name in listings). Every callback runs on the room's tick thread.
@@ -67,6 +70,7 @@ public final class TicTacToeRoom extends Room {
         player.attach(seat);
         say(seat.name() + " sits down as " + seat.mark());
         if (match.phase() == Phase.PHASE_PLAYING) {
+            lock();
             say("X moves first");
         }
         changed();

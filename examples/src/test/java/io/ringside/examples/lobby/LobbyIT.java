@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The lobby over real sockets: listings with labels, private tables, rejections, chat, forfeits, the close. */
+/** The lobby over real sockets: listings with labels, private tables, rejections, chat, forfeits, locks, the close. */
 @Timeout(30)
 class LobbyIT {
     private static final int CLOSE_AFTER_FINISH_MS = 300;
@@ -143,9 +143,43 @@ class LobbyIT {
         EnvelopeClient late = client();
         late.join(JoinRequest.newBuilder().setRoomId(roomId).putOptions("name", "carol"));
         ServerEnvelope refused = late.next(env -> env.hasError() || env.hasJoined());
-        assertThat(refused.getError().getMessage()).isEqualTo("the match is over");
+        assertThat(refused.getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_LOCKED);
         ServerEnvelope left = alice.next(BodyCase.LEFT);
         assertThat(left.getLeft().getReason()).isEqualTo(LeaveReason.LEAVE_REASON_ROOM_CLOSED);
+    }
+
+    @Test
+    void shouldQuickJoinAWaitingTableNotTheFinishedOneWhenAForfeitFreedASeat() throws Exception {
+        // given: tables stay a minute after their match, so the finished one is still there
+        server.close();
+        server = LobbyServer.builder(0, 60_000).ioLoops(1).shards(1).build().start();
+        EnvelopeClient alice = client();
+        alice.join(quickJoin("alice"));
+        String finishedId = alice.next(BodyCase.JOINED).getJoined().getRoomId();
+        EnvelopeClient bob = client();
+        bob.join(quickJoin("bob"));
+        bob.next(BodyCase.JOINED);
+        bob.drop();
+        state(alice, Phase.PHASE_FINISHED);
+
+        // when
+        EnvelopeClient carol = client();
+        carol.join(quickJoin("carol"));
+        ServerEnvelope carolJoin = carol.next(env -> env.hasError() || env.hasJoined());
+        EnvelopeClient dave = client();
+        dave.send(ClientEnvelope.newBuilder()
+                .setListRooms(ListRoomsRequest.newBuilder().setRoomType(LobbyServer.ROOM_TYPE)).build());
+        List<RoomInfo> rooms = dave.next(BodyCase.ROOM_LIST).getRoomList().getRoomsList();
+        dave.join(quickJoin("dave"));
+        ServerEnvelope daveJoin = dave.next(env -> env.hasError() || env.hasJoined());
+
+        // then: carol opens a new table, listed alone, and dave is paired with her
+        assertThat(carolJoin.getBodyCase()).isEqualTo(BodyCase.JOINED);
+        String newId = carolJoin.getJoined().getRoomId();
+        assertThat(newId).isNotEqualTo(finishedId);
+        assertThat(rooms).extracting(RoomInfo::getRoomId).containsExactly(newId);
+        assertThat(daveJoin.getJoined().getRoomId()).isEqualTo(newId);
+        assertThat(state(carol, Phase.PHASE_PLAYING).getSeatsCount()).isEqualTo(2);
     }
 
     private static ChatLine chat(EnvelopeClient client, boolean system) throws Exception {
