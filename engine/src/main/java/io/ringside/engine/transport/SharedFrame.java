@@ -33,14 +33,6 @@ public final class SharedFrame {
         this.pool = pool;
     }
 
-    /** A frame of exactly {@code frame}'s bytes (copied), not pooled: for frames made once and kept. */
-    public static SharedFrame copyOf(ByteBuffer frame) {
-        SharedFrame shared = new SharedFrame(frame.remaining(), null);
-        shared.buffer.put(frame.duplicate()).flip();
-        shared.refs = 1;
-        return shared;
-    }
-
     /**
      * The frame's buffer: position 0, limit the frame length. Write it before the first send, and
      * never after; do not change its position or limit once sent.
