@@ -2,24 +2,16 @@ package io.ringside.examples.arena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.ringside.engine.RingsideServer;
 import io.ringside.examples.chromium.HeadlessChromium;
-import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.examples.envelope.EnvelopeClient;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.ServerEnvelope;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,14 +104,10 @@ class ArenaBrowserReconnectIT {
         Map<String, Object> joined = joinedWithShip();
         String roomId = (String) page.eval("return window.ringsideArena.client.room.roomId");
         String token = (String) page.eval("return window.ringsideArena.client.seat.token");
-        HttpClient http = HttpClient.newHttpClient();
-        Envelopes other = new Envelopes();
-        WebSocket socket = http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), other).join();
+        EnvelopeClient other = EnvelopeClient.connect(HttpClient.newHttpClient(), server.port());
 
         // when: another connection presents the page's token while the page is still connected
-        socket.sendBinary(ByteBuffer.wrap(ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder()
-                .setRoomId(roomId).setReconnectToken(token)).build().toByteArray()), true).join();
+        other.join(JoinRequest.newBuilder().setRoomId(roomId).setReconnectToken(token));
 
         // then: the seat moved, and the page says so and does not try to take it back
         ServerEnvelope taken = other.next(ServerEnvelope.BodyCase.JOINED);
@@ -135,7 +123,7 @@ class ArenaBrowserReconnectIT {
         assertThat(count(after, "fresh")).isEqualTo(1);
         assertThat(page.eval("return window.ringsideArena.client.connected")).isEqualTo(false);
         page.screenshot(Path.of("target", "arena-taken-over.png"));
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        other.close();
     }
 
     /** Opens the page and waits until it is joined and sees its own ship in a snapshot. */
@@ -161,39 +149,5 @@ class ArenaBrowserReconnectIT {
             }
         }
         return null;
-    }
-
-    /** The server's envelopes to a hand-driven connection. */
-    private static final class Envelopes implements WebSocket.Listener {
-        private final BlockingQueue<ServerEnvelope> received = new LinkedBlockingQueue<>();
-        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-
-        ServerEnvelope next(ServerEnvelope.BodyCase body) throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                ServerEnvelope next = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (next != null && next.getBodyCase() == body) {
-                    return next;
-                }
-            }
-            throw new AssertionError("no " + body + " within " + WAIT);
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            partial.writeBytes(chunk);
-            if (last) {
-                try {
-                    received.add(ServerEnvelope.parseFrom(partial.toByteArray()));
-                } catch (InvalidProtocolBufferException e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.reset();
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.ringside.examples.lobby;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.engine.RingsideServer;
+import io.ringside.examples.envelope.EnvelopeClient;
 import io.ringside.examples.lobby.wire.ChatLine;
 import io.ringside.examples.lobby.wire.ChatSend;
 import io.ringside.examples.lobby.wire.MatchState;

@@ -1,4 +1,4 @@
-package io.ringside.examples.lobby;
+package io.ringside.examples.envelope;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
@@ -17,34 +17,37 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A test client speaking the envelope over the JDK's WebSocket: send envelopes, await the ones wanted. */
-final class EnvelopeClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A test client speaking the envelope over the JDK's WebSocket on {@code /ws}: send envelopes, await
+ * the ones wanted. Shared by the lobby's and the arena's tests.
+ */
+public final class EnvelopeClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<ServerEnvelope> received = new LinkedBlockingQueue<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private WebSocket socket;
 
-    static EnvelopeClient connect(HttpClient http, int port) {
+    public static EnvelopeClient connect(HttpClient http, int port) {
         EnvelopeClient client = new EnvelopeClient();
         client.socket = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client).join();
         return client;
     }
 
-    synchronized void send(ClientEnvelope envelope) {
+    public synchronized void send(ClientEnvelope envelope) {
         socket.sendBinary(ByteBuffer.wrap(envelope.toByteArray()), true).join();
     }
 
-    void join(JoinRequest.Builder join) {
+    public void join(JoinRequest.Builder join) {
         send(ClientEnvelope.newBuilder().setJoin(join).build());
     }
 
-    void sendGame(int type, MessageLite message) {
+    public void sendGame(int type, MessageLite message) {
         send(ClientEnvelope.newBuilder().setGame(GameMessage.newBuilder()
                 .setType(type).setPayload(message.toByteString())).build());
     }
 
     /** The next envelope matching {@code wanted}, skipping the others; fails after five seconds. */
-    ServerEnvelope next(Predicate<ServerEnvelope> wanted) throws InterruptedException {
+    public ServerEnvelope next(Predicate<ServerEnvelope> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             ServerEnvelope envelope = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -57,12 +60,12 @@ final class EnvelopeClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    ServerEnvelope next(ServerEnvelope.BodyCase body) throws InterruptedException {
+    public ServerEnvelope next(ServerEnvelope.BodyCase body) throws InterruptedException {
         return next(envelope -> envelope.getBodyCase() == body);
     }
 
     /** The next game message of {@code type}. */
-    GameMessage nextGame(int type) throws InterruptedException {
+    public GameMessage nextGame(int type) throws InterruptedException {
         return next(e -> e.getBodyCase() == ServerEnvelope.BodyCase.GAME && e.getGame().getType() == type).getGame();
     }
 
@@ -84,7 +87,7 @@ final class EnvelopeClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Drops the connection without a leave (the server sees a disconnect). */
-    void drop() {
+    public void drop() {
         socket.abort();
     }
 
