@@ -187,6 +187,40 @@ class IoLoopTest {
     }
 
     @Test
+    void shouldReleaseEveryReferenceOfSharedFrameWhetherSentRefusedOrDropped() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: a pooled frame handed to one connection six times through the 4-slot ring
+            Connection connection = opened.remove();
+            FramePool pool = new FramePool(1024, 1 << 16);
+            SharedFrame frame = pool.acquire(3);
+            frame.buffer().put(0, new byte[] {(byte) 0x82, 1, 7});
+            frame.retain(6);
+            boolean[] accepted = new boolean[5];
+            for (int i = 0; i < accepted.length; i++) {
+                accepted[i] = connection.sendFrame(frame);
+            }
+
+            // when: four written, one refused (ring full), one dropped (connection closed)
+            loop.doWork(0);
+            int refsAfterWrite = frame.refCount();
+            connection.close(1000, "");
+            loop.doWork(0);
+            boolean afterClose = connection.sendFrame(frame);
+            frame.release();
+
+            // then
+            assertThat(accepted).containsExactly(true, true, true, true, false);
+            assertThat(afterClose).isFalse();
+            assertThat(refsAfterWrite).isEqualTo(2);
+            assertThat(frame.refCount()).isZero();
+            assertThat(pool.acquire(3)).isSameAs(frame);
+            for (int i = 0; i < 4; i++) {
+                assertThat(client.readFrame().payload()).containsExactly(7);
+            }
+        }
+    }
+
+    @Test
     void shouldAllocateNothingOnLoopWhenDeliveringMessagesInSteadyState() throws Exception {
         try (RawClient client = upgraded("/sink")) {
             // given: 500 masked 100-byte binary frames, sent once to warm up
