@@ -75,7 +75,7 @@ final class Handshaker {
         if (endpoint == null) {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "no WebSocket endpoint at this path");
         }
-        if (!config.originAllowed(request.origin())) {
+        if (!OriginCheck.allowed(endpoint.config, request.origin(), request.header("Host"))) {
             throw new HandshakeException(HttpStatus.FORBIDDEN, "origin not allowed");
         }
         if (loop.isShuttingDown()) {
