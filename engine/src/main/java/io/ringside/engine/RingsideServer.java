@@ -126,6 +126,15 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Applies settings read from a file or the environment, e.g. {@code RingsideConfig.load(path)},
+         * at this point: calls made before are defaults it overrides, calls made after override it.
+         */
+        public Builder configure(Consumer<Builder> config) {
+            config.accept(this);
+            return this;
+        }
+
         /** Registers room type {@code name}, its rooms made by {@code factory}, with {@code options}. */
         public Builder room(String name, Supplier<? extends Room> factory, RoomOptions options) {
             game.room(name, factory, options);
