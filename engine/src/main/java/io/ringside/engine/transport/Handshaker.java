@@ -107,6 +107,10 @@ final class Handshaker {
                 throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
             }
         }
+        if (response == null && config.endpointFor(request) != null) {
+            // a WebSocket endpoint asked for without "Upgrade: websocket" (or with another protocol, e.g. h2c)
+            throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "this path speaks WebSocket only");
+        }
         if (response == null) {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "not found");
         }
