@@ -188,7 +188,11 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves plain HTTP GETs from this classpath root (e.g. {@code "web"}). Default: none. */
+        /**
+         * Serves plain HTTP GETs from this classpath root (e.g. {@code "web"}), and the browser client
+         * package bundled in the engine jar under {@code /ringside/} ({@code /ringside/client.js}, ...).
+         * Default: none.
+         */
         public Builder staticResources(String classpathRoot) {
             this.staticResources = classpathRoot;
             return this;
@@ -223,7 +227,7 @@ public final class RingsideServer implements AutoCloseable {
             transport.decoderConfig(DecoderConfig.builder().maxMessageBytes(maxMessageBytes)
                     .maxFramePayloadBytes(maxMessageBytes).build());
             if (staticResources != null) {
-                transport.httpHandler(StaticResourceHandler.fromClasspath(staticResources));
+                transport.httpHandler(StaticResourceHandler.withBrowserClient(staticResources));
             }
             RoomRuntime runtime = new RoomRuntime(config);
             transport.endpoint(endpointPath, runtime.endpoint());

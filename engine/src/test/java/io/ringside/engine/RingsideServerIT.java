@@ -202,6 +202,27 @@ class RingsideServerIT {
         assertThat(page.body()).contains("<title>ringside</title>");
     }
 
+    @Test
+    void shouldServeBundledBrowserClientUnderRingsideWhenStaticResourcesConfigured() throws Exception {
+        // when
+        HttpResponse<String> client = get("/ringside/client.js");
+        HttpResponse<String> manifest = get("/ringside/package.json");
+        HttpResponse<String> outside = get("/META-INF/resources/ringside/client.js");
+
+        // then
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(client.body()).contains("export class RingsideClient");
+        assertThat(manifest.body()).contains("\"name\": \"@ringside/client\"");
+        assertThat(outside.statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String joined(GameClient client, String roomType) throws InterruptedException {
         client.join(roomType);
         return client.expect(BodyCase.JOINED).getJoined().getRoomId();

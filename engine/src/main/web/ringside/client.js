@@ -3,13 +3,13 @@
 // reconnect after a dropped connection. It knows nothing of any game: games pass their own protobuf
 // types (loaded from the same .proto files the server compiles) to send() and decode what 'game' hands them.
 //
-// Needs protobufjs loaded first (<script src="/vendor/protobufjs/protobuf.min.js">), which sets window.protobuf.
-
-const protobuf = globalThis.protobuf;
+// Needs protobufjs loaded first (<script src="/vendor/protobufjs/protobuf.min.js">), which sets
+// globalThis.protobuf. Part of the @ringside/client package (package.json, client.d.ts), which a
+// RingsideServer with static resources serves under /ringside/.
 
 /** Loads .proto files served by the Ringside server (paths under /proto/) into one protobufjs Root. */
 export async function loadProtos(...files) {
-  return protobuf.load(['/proto/ringside/v1/envelope.proto', ...files.map((f) => '/proto/' + f)]);
+  return globalThis.protobuf.load(['/proto/ringside/v1/envelope.proto', ...files.map((f) => '/proto/' + f)]);
 }
 
 /** The WebSocket URL of the server that served this page: ws(s)://host/ws. */
@@ -45,8 +45,9 @@ export const CLOSE_SEAT_TAKEN_OVER = 4000;
  * last Joined had a token, joins by room_id presenting it; if refused, it joins by type as before the drop.
  */
 export class RingsideClient {
-  constructor(root, { url = defaultUrl(), pingIntervalMs = 1000, reconnectAttempts = 5 } = {}) {
-    this.url = url;
+  constructor(root, { url, pingIntervalMs = 1000, reconnectAttempts = 5, WebSocket: socketType } = {}) {
+    this.url = url ?? defaultUrl();
+    this.WebSocket = socketType ?? globalThis.WebSocket;
     this.pingIntervalMs = pingIntervalMs;
     this.reconnectAttempts = reconnectAttempts;
     this.ClientEnvelope = root.lookupType('ringside.v1.ClientEnvelope');
@@ -80,14 +81,14 @@ export class RingsideClient {
   }
 
   get connected() {
-    return this.socket?.readyState === WebSocket.OPEN;
+    return this.socket?.readyState === this.WebSocket.OPEN;
   }
 
   /** Opens the connection; resolves when it is open, rejects if it closes first. */
   connect() {
     this.closedByUser = false;
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.url);
+      const socket = new this.WebSocket(this.url);
       socket.binaryType = 'arraybuffer';
       this.socket = socket;
       socket.onopen = () => {
