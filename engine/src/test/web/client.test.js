@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { FakeWebSocket, loadRoot } from './support.js';
+import { FakeWebSocket, TEST_ENTITIES_PROTO, loadRoot } from './support.js';
+import { ENTER, RecordWriter } from './records.js';
 import { CLOSE_SEAT_TAKEN_OVER, RingsideClient } from '../../main/web/ringside/client.js';
 
-const root = loadRoot();
+const root = loadRoot(TEST_ENTITIES_PROTO);
 const ClientEnvelope = root.lookupType('ringside.v1.ClientEnvelope');
 const ServerEnvelope = root.lookupType('ringside.v1.ServerEnvelope');
 const ErrorCode = root.lookupEnum('ringside.v1.ErrorCode').values;
@@ -22,7 +23,8 @@ describe('RingsideClient', () => {
     FakeWebSocket.reset();
     events = [];
     client = new RingsideClient(root, { url: 'ws://test/ws', WebSocket: FakeWebSocket });
-    for (const name of ['open', 'joined', 'resumed', 'resumeRejected', 'left', 'game', 'error', 'roomList', 'close']) {
+    for (const name of ['open', 'joined', 'resumed', 'resumeRejected', 'left', 'game', 'error', 'roomList', 'close',
+      'state', 'stateError']) {
       client.on(name, (...args) => events.push([name, ...args]));
     }
   });
@@ -178,6 +180,78 @@ describe('RingsideClient', () => {
     // then
     assert.equal(FakeWebSocket.all.length, 3);
     assert.deepEqual(closes.slice(0, 3), [true, true, false]);
+  });
+
+  const FIGHTER = 'ringside.test.Fighter';
+  const fighterEnters = (id, health) => new RecordWriter().header(id, ENTER).varint(1).varint(1 << 3).zz32(health).finish();
+  const statePatch = (patch) => ({ state: { types: [{ typeId: 1, name: FIGHTER }], reset: true, ...patch } });
+
+  it('should apply state patches from the envelope to its mirror', async () => {
+    // given
+    const socket = await connected();
+    const added = [];
+    client.mirror.onAdd(FIGHTER, (fighter, id) => added.push([id, fighter.health]));
+
+    // when
+    serverSends(socket, statePatch({ tick: 600, inputAck: 4, records: fighterEnters(2, 75) }));
+
+    // then
+    assert.deepEqual(added, [[2, 75]]);
+    assert.equal(client.mirror.tick, 600);
+    assert.equal(client.mirror.inputAck, 4);
+    const [, mirror, patch] = events.find((e) => e[0] === 'state');
+    assert.equal(mirror, client.mirror);
+    assert.equal(patch.inputAck, 4);
+  });
+
+  it('should empty the mirror when leaving the room and when joining one', async () => {
+    // given
+    const socket = await connected();
+    const removed = [];
+    client.mirror.onRemove((fighter, id) => removed.push(id));
+    serverSends(socket, statePatch({ records: fighterEnters(1, 10) }));
+
+    // when
+    serverSends(socket, { left: { reason: 1 } });
+    serverSends(socket, statePatch({ records: fighterEnters(5, 10) }));
+    serverSends(socket, { joined: { sessionId: 's', roomId: 'r', roomType: 'arena' } });
+
+    // then
+    assert.deepEqual(removed, [1, 5]);
+    assert.equal(client.mirror.size, 0);
+  });
+
+  it('should report a patch that does not fit and skip patches until a reset', async () => {
+    // given
+    const socket = await connected();
+
+    // when: a type the page's .proto files lack, then a plain patch, then a reset
+    serverSends(socket, { state: { reset: true, types: [{ typeId: 3, name: 'game.Unknown' }] } });
+    serverSends(socket, { state: { tick: 2 } });
+    serverSends(socket, statePatch({ tick: 3, records: fighterEnters(1, 10) }));
+
+    // then
+    const errors = events.filter((e) => e[0] === 'stateError');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0][1].message, /game.Unknown, which the loaded .proto files do not declare/);
+    assert.equal(events.filter((e) => e[0] === 'state').length, 1);
+    assert.equal(client.mirror.skipped, 1);
+    assert.equal(client.mirror.get(1).health, 10);
+    assert.equal(socket.closedWith, null);
+  });
+
+  it('should send inputs with their sequence number and encoded payload', async () => {
+    // given
+    const socket = await connected();
+    const Fighter = root.lookupType(FIGHTER);
+
+    // when
+    client.sendInput(12, Fighter, { x: 1.5, name: 'move' });
+
+    // then
+    const { input } = bodies(socket)[0];
+    assert.equal(input.seq, 12);
+    assert.deepEqual(Fighter.toObject(Fighter.decode(input.payload)), { x: 1.5, name: 'move' });
   });
 
   it('should name leave reasons and error codes without their prefixes', () => {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { createProtoRoot } from '../../main/web/ringside/client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const protobufjs = process.env.PROTOBUFJS ?? path.join(here, '../../../target/node/protobufjs/protobuf.min.js');
@@ -20,10 +21,14 @@ globalThis.protobuf = protobuf;
 /** The framework's .proto root (protocol/src/main/proto). */
 export const PROTO_DIR = process.env.RINGSIDE_PROTO_DIR ?? path.join(here, '../../../../protocol/src/main/proto');
 
-/** A protobufjs Root with the envelope and the given files (paths under PROTO_DIR). */
+/** A protobufjs Root with the envelope and the given files (under PROTO_DIR, or absolute), loaded as pages load them. */
 export function loadRoot(...files) {
-  return protobuf.loadSync(['ringside/v1/envelope.proto', ...files].map((f) => path.join(PROTO_DIR, f)));
+  return createProtoRoot(PROTO_DIR + '/')
+    .loadSync(['ringside/v1/envelope.proto', ...files].map((f) => path.resolve(PROTO_DIR, f)));
 }
+
+/** The test entity types (proto/test/entities.proto), an absolute path for loadRoot(). */
+export const TEST_ENTITIES_PROTO = path.join(here, 'proto/test/entities.proto');
 
 /** The main sources of the package under test. */
 export const PACKAGE_DIR = path.join(here, '../../main/web/ringside');

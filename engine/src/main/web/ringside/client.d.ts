@@ -2,9 +2,18 @@
 // Messages are protobufjs message instances decoded from that .proto; their fields are camelCase.
 
 import type { Enum, Message, Root, Type } from 'protobufjs';
+import type { StateMirror, StatePatch } from './mirror.js';
+
+export { StateMirror } from './mirror.js';
 
 /** Loads envelope.proto and the game's .proto files (paths under /proto/, e.g. 'arena.proto') into one Root. */
 export function loadProtos(...files: string[]): Promise<Root>;
+
+/**
+ * An empty Root that resolves imports against `base` as protoc's include path does (e.g. '/proto/'),
+ * and knows what state.proto needs of google/protobuf/descriptor.proto without fetching it.
+ */
+export function createProtoRoot(base: string): Root;
 
 /** ws(s)://<this page's host><path>, default path '/ws'. */
 export function defaultUrl(path?: string): string;
@@ -114,6 +123,10 @@ export interface ClientEvents {
   roomList: (list: RoomList) => void;
   rtt: (ms: number) => void;
   close: (info: CloseInfo) => void;
+  /** a state patch was applied to client.mirror */
+  state: (mirror: StateMirror, patch: StatePatch) => void;
+  /** a state patch did not fit the mirror; it waits for a reset (client.reconnect() gets one) */
+  stateError: (error: Error) => void;
 }
 
 /** One connection to a Ringside server: rooms, game messages, RTT, automatic reconnects. */
@@ -126,6 +139,8 @@ export class RingsideClient {
   /** the last Joined while in a room, else null */
   readonly room: Joined | null;
   readonly connected: boolean;
+  /** the room's replicated state as this client sees it; emptied on leave and on each join */
+  readonly mirror: StateMirror;
   readonly ClientEnvelope: Type;
   readonly ServerEnvelope: Type;
   readonly LeaveReason: Enum;
@@ -140,6 +155,8 @@ export class RingsideClient {
   leave(): void;
   /** Sends game message number `type`: `object` encoded as `messageType`. */
   send(type: number, messageType: Type, object: Record<string, unknown> | Message): void;
+  /** Sends input `seq` (1, 2, 3, ...) for prediction: `object` encoded as the room's input type. */
+  sendInput(seq: number, messageType: Type, object: Record<string, unknown> | Message): void;
   listRooms(roomType: string): void;
   /** Closes for good (no reconnect). */
   close(): void;
