@@ -1,7 +1,7 @@
 // Types of client.js, the browser client for the ringside.v1 envelope (protocol/src/main/proto/ringside/v1/envelope.proto).
 // Messages are protobufjs message instances decoded from that .proto; their fields are camelCase.
 
-import type { Enum, Message, Root, Type } from 'protobufjs';
+import type { Enum, Root, Type } from 'protobufjs';
 import type { StateMirror, StatePatch } from './mirror.js';
 
 export { StateMirror } from './mirror.js';
@@ -154,9 +154,9 @@ export class RingsideClient {
   join(options: JoinOptions): void;
   leave(): void;
   /** Sends game message number `type`: `object` encoded as `messageType`. */
-  send(type: number, messageType: Type, object: Record<string, unknown> | Message): void;
+  send(type: number, messageType: Type, object: object): void;
   /** Sends input `seq` (1, 2, 3, ...) for prediction: `object` encoded as the room's input type. */
-  sendInput(seq: number, messageType: Type, object: Record<string, unknown> | Message): void;
+  sendInput(seq: number, messageType: Type, object: object): void;
   listRooms(roomType: string): void;
   /** Closes for good (no reconnect). */
   close(): void;
