@@ -203,18 +203,22 @@ class RingsideServerIT {
     }
 
     @Test
-    void shouldServeBundledBrowserClientUnderRingsideWhenStaticResourcesConfigured() throws Exception {
+    void shouldServeBundledBrowserClientUnlessTheGameHasTheFileWhenStaticResourcesConfigured() throws Exception {
         // when
         HttpResponse<String> client = get("/ringside/client.js");
-        HttpResponse<String> manifest = get("/ringside/package.json");
+        HttpResponse<String> mirror = get("/ringside/mirror.js");
+        HttpResponse<String> pinned = get("/ringside/package.json");
         HttpResponse<String> outside = get("/META-INF/resources/ringside/client.js");
+        HttpResponse<String> missing = get("/ringside/nothing.js");
 
-        // then
+        // then: the bundled package, except where the game's own root (web/test) has the same path
         assertThat(client.statusCode()).isEqualTo(200);
         assertThat(client.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
         assertThat(client.body()).contains("export class RingsideClient");
-        assertThat(manifest.body()).contains("\"name\": \"@ringside/client\"");
+        assertThat(mirror.body()).contains("export class StateMirror");
+        assertThat(pinned.body()).contains("pinned-by-the-game");
         assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
