@@ -186,7 +186,7 @@ describe('RingsideClient', () => {
   const fighterEnters = (id, health) => new RecordWriter().header(id, ENTER).varint(1).varint(1 << 3).zz32(health).finish();
   const statePatch = (patch) => ({ state: { types: [{ typeId: 1, name: FIGHTER }], reset: true, ...patch } });
 
-  it('should apply state patches from the envelope to its mirror', async () => {
+  it('should apply state patches from the envelope to its mirror, an ack-only one too', async () => {
     // given
     const socket = await connected();
     const added = [];
@@ -195,10 +195,13 @@ describe('RingsideClient', () => {
     // when
     serverSends(socket, statePatch({ tick: 600, inputAck: 4, records: fighterEnters(2, 75) }));
 
+    serverSends(socket, { state: { tick: 601, inputAck: 5 } });
+
     // then
     assert.deepEqual(added, [[2, 75]]);
-    assert.equal(client.mirror.tick, 600);
-    assert.equal(client.mirror.inputAck, 4);
+    assert.equal(events.filter((e) => e[0] === 'stateError').length, 0);
+    assert.equal(client.mirror.tick, 601);
+    assert.equal(client.mirror.inputAck, 5);
     const [, mirror, patch] = events.find((e) => e[0] === 'state');
     assert.equal(mirror, client.mirror);
     assert.equal(patch.inputAck, 4);

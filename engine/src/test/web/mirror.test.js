@@ -220,6 +220,19 @@ describe('StateMirror, records', () => {
       /entity type 1 was not announced/);
   });
 
+  it('should take records decoded as a plain empty array, as protobufjs decodes an absent bytes field', () => {
+    // given
+    mirror.apply({ reset: true, types: TYPES, records: enterFighter(new RecordWriter(), 1, 10).finish() });
+
+    // when
+    const applied = mirror.apply({ inputAck: 3, records: [] });
+
+    // then
+    assert.equal(applied, true);
+    assert.equal(mirror.inputAck, 3);
+    assert.equal(mirror.get(1).health, 10);
+  });
+
   it('should expose tick, input ack and deferred count after each patch', () => {
     // given
     const patches = [];

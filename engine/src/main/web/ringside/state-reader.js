@@ -6,9 +6,10 @@
 const UTF8 = new TextDecoder('utf-8');
 
 export class RecordReader {
+  /** `bytes`: a Uint8Array, or an array of byte values (protobufjs decodes an absent bytes field as []). */
   constructor(bytes) {
-    this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.bytes = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     this.pos = 0;
   }
 
