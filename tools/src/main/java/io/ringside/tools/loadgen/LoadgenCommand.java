@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             "2:bad options"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final long SECOND_NANOS = 1_000_000_000L;
+    private static final long CONNECT_POLL_NANOS = 100_000_000L;
 
     @Spec
     private CommandSpec spec;
@@ -82,7 +83,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private int sizeBytes;
 
     @Option(names = {"-d", "--duration"}, defaultValue = "30s", paramLabel = "TIME",
-            description = "Run time (e.g. 500ms, 30s, 5m); 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
+            description = "Run time after every bot has joined or failed (each within --connect-timeout-ms),"
+                    + " e.g. 500ms, 30s, 5m; 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Option(names = "--io-threads", defaultValue = "2", paramLabel = "N",
@@ -147,12 +149,20 @@ public final class LoadgenCommand implements Callable<Integer> {
                 : id -> new EchoBot(metrics, plan.url(), connect, plan.sizeBytes(), id);
         try (Swarm swarm = new Swarm(plan, metrics, factory)) {
             swarm.start();
-            long end = plan.durationMs() > 0 ? start + TimeUnit.MILLISECONDS.toNanos(plan.durationMs())
-                    : Long.MAX_VALUE;
+            long durationNanos = TimeUnit.MILLISECONDS.toNanos(plan.durationMs());
+            // the run time counts from when every bot has joined or failed: the ramp is not steady state
+            long end = Long.MAX_VALUE;
             for (long tick = start + SECOND_NANOS; ; ) {
-                long wake = Math.min(tick, end);
+                if (end == Long.MAX_VALUE && durationNanos > 0 && !connectsInFlight(plan, metrics, start)) {
+                    end = System.nanoTime() + durationNanos;
+                }
+                long wake = end == Long.MAX_VALUE && durationNanos > 0
+                        ? Math.min(tick, System.nanoTime() + CONNECT_POLL_NANOS) : Math.min(tick, end);
                 if (stop.await(Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS) || wake == end) {
                     break;
+                }
+                if (wake != tick) {
+                    continue;
                 }
                 long now = System.nanoTime();
                 out.println(sampler.progress(sampler.sample(now)));
@@ -175,6 +185,13 @@ public final class LoadgenCommand implements Callable<Integer> {
                 metrics.sentMessages.sum(), metrics.receivedMessages.sum(), metrics.sentBytes.sum(),
                 metrics.receivedBytes.sum(), metrics.refusedSends.sum(), lost, metrics.errors.sum(),
                 metrics.connectFailures(), metrics.disconnects(), metrics.connectionErrors());
+    }
+
+    /** Whether some bots are still connecting and may still make it within the ramp plus the connect timeout. */
+    private boolean connectsInFlight(LoadPlan plan, Metrics metrics, long start) {
+        long rampNanos = plan.rampPerSecond() > 0 ? SECOND_NANOS * plan.bots() / plan.rampPerSecond() : 0;
+        long deadline = start + rampNanos + TimeUnit.MILLISECONDS.toNanos(connectTimeoutMs) + SECOND_NANOS;
+        return metrics.connectsSettled.sum() < plan.bots() && System.nanoTime() < deadline;
     }
 
     private int verdict(RunResult r, PrintWriter out) {
