@@ -1,5 +1,6 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.internal.RoomAccess;
 import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
@@ -11,8 +12,12 @@ import java.util.List;
  * public for that, not as an API of its own.
  */
 public final class RoomRuntime implements AutoCloseable {
+    static {
+        RoomAccess.install(new RoomInternals());
+    }
+
     private final Shard[] shards;
-    private final RoomDirectory directory;
+    final RoomDirectory directory;
     private final GameEndpoint endpoint;
     private final List<TickThread> threads = new ArrayList<>();
     private boolean closed;

@@ -1,0 +1,55 @@
+package io.ringside.engine.room;
+
+import io.ringside.engine.internal.RoomAccess;
+import java.util.List;
+import java.util.Map;
+
+/** The room package's side of {@link RoomAccess}, installed when {@link RoomRuntime} loads. */
+final class RoomInternals extends RoomAccess {
+    @Override
+    public Room create(RoomRuntime runtime, String type, boolean privateRoom, Map<String, String> options) {
+        RoomDirectory.Reservation reservation = runtime.directory.create(type, privateRoom, options);
+        if (reservation.room() == null) {
+            throw new IllegalArgumentException("room=" + type + " (" + reservation.message() + ")");
+        }
+        RoomCore core = reservation.room();
+        runtime.directory.release(core);
+        core.activate();
+        return core.room;
+    }
+
+    @Override
+    public String roomId(Room room) {
+        return room.core.id;
+    }
+
+    @Override
+    public String roomType(Room room) {
+        return room.core.type.name;
+    }
+
+    @Override
+    public String label(Room room) {
+        return room.core.label;
+    }
+
+    @Override
+    public boolean isLocked(Room room) {
+        return room.core.locked;
+    }
+
+    @Override
+    public boolean isDisposed(Room room) {
+        return room.core.state() == RoomCore.DISPOSED;
+    }
+
+    @Override
+    public List<Player> players(Room room) {
+        return room.core.playersView;
+    }
+
+    @Override
+    public Room roomOf(Player player) {
+        return player.room.room;
+    }
+}
