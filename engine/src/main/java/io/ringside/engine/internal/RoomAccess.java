@@ -9,13 +9,15 @@ import java.util.Map;
 /**
  * Not an API: the few reads and one action on rooms that {@code ringside-testkit} needs and that
  * the room package keeps package-private, reached through the one instance the room package
- * installs when it loads (the JDK's {@code SharedSecrets} pattern). Game code has no use for it;
- * it may change in any release.
+ * installs (the JDK's {@code SharedSecrets} pattern: {@link #get()} loads the room package's
+ * package-private implementation, whose initializer installs it). Game code has no use for it; it
+ * may change in any release.
  *
  * <p>Every method is for a test thread that also drives the rooms' ticks (see
  * {@link RoomRuntime#doWork()}); none may be called while a tick thread runs the same rooms.
  */
 public abstract class RoomAccess {
+    private static final String IMPLEMENTATION = "io.ringside.engine.room.RoomInternals";
     private static volatile RoomAccess instance;
 
     /** For the room package's implementation only. */
@@ -27,8 +29,7 @@ public abstract class RoomAccess {
         RoomAccess access = instance;
         if (access == null) {
             try {
-                // loading the runtime installs the implementation
-                Class.forName(RoomRuntime.class.getName(), true, RoomAccess.class.getClassLoader());
+                Class.forName(IMPLEMENTATION, true, RoomAccess.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("room package missing", e);
             }
@@ -37,7 +38,7 @@ public abstract class RoomAccess {
         return access;
     }
 
-    /** Called once, by the room package as it loads; a second call is refused. */
+    /** Called once, by the room package's implementation as it loads; a second call is refused. */
     public static synchronized void install(RoomAccess access) {
         if (instance != null) {
             throw new IllegalStateException("RoomAccess installed twice");

@@ -4,16 +4,22 @@ import io.ringside.engine.internal.RoomAccess;
 import java.util.List;
 import java.util.Map;
 
-/** The room package's side of {@link RoomAccess}, installed when {@link RoomRuntime} loads. */
+/** The room package's side of {@link RoomAccess}; installs itself when {@link RoomAccess#get()} loads it. */
 final class RoomInternals extends RoomAccess {
+    static {
+        RoomAccess.install(new RoomInternals());
+    }
+
+    private RoomInternals() {
+    }
     @Override
     public Room create(RoomRuntime runtime, String type, boolean privateRoom, Map<String, String> options) {
-        RoomDirectory.Reservation reservation = runtime.directory.create(type, privateRoom, options);
+        RoomDirectory.Reservation reservation = runtime.directory().create(type, privateRoom, options);
         if (reservation.room() == null) {
             throw new IllegalArgumentException("room=" + type + " (" + reservation.message() + ")");
         }
         RoomCore core = reservation.room();
-        runtime.directory.release(core);
+        runtime.directory().release(core);
         core.activate();
         return core.room;
     }

@@ -1,6 +1,5 @@
 package io.ringside.engine.room;
 
-import io.ringside.engine.internal.RoomAccess;
 import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
@@ -12,12 +11,8 @@ import java.util.List;
  * public for that, not as an API of its own.
  */
 public final class RoomRuntime implements AutoCloseable {
-    static {
-        RoomAccess.install(new RoomInternals());
-    }
-
     private final Shard[] shards;
-    final RoomDirectory directory;
+    private final RoomDirectory directory;
     private final GameEndpoint endpoint;
     private final List<TickThread> threads = new ArrayList<>();
     private boolean closed;
@@ -60,6 +55,10 @@ public final class RoomRuntime implements AutoCloseable {
             metrics.add(shard.metrics());
         }
         return metrics;
+    }
+
+    RoomDirectory directory() {
+        return directory;
     }
 
     /**
