@@ -42,7 +42,12 @@ class ArenaRoomTest {
     }
 
     private static PlayerState stateOf(TestPlayer player) {
-        Snapshot snapshot = player.lastMessage(ArenaMessages.SNAPSHOT, Snapshot.parser());
+        return seenBy(player, player);
+    }
+
+    /** {@code player} in the last snapshot {@code viewer} received. */
+    private static PlayerState seenBy(TestPlayer viewer, TestPlayer player) {
+        Snapshot snapshot = viewer.lastMessage(ArenaMessages.SNAPSHOT, Snapshot.parser());
         return snapshot.getPlayersList().stream().filter(p -> p.getId().equals(player.sessionId())).findFirst()
                 .orElseThrow(() -> new AssertionError(player.sessionId() + " not in " + snapshot));
     }
@@ -175,20 +180,14 @@ class ArenaRoomTest {
         // when
         ada.drop();
         kit.tick();
-        boolean awayWhileDropped = watcherSees(watcher, ada).getAway();
+        boolean awayWhileDropped = seenBy(watcher, ada).getAway();
         ada.reconnect();
         kit.tick();
 
         // then
         assertThat(awayWhileDropped).isTrue();
-        assertThat(watcherSees(watcher, ada).getAway()).isFalse();
+        assertThat(seenBy(watcher, ada).getAway()).isFalse();
         assertThat(ada.messages(ArenaMessages.WELCOME, Welcome.parser())).hasSize(2);
         assertThat(room.playerCount()).isEqualTo(2);
-    }
-
-    private static PlayerState watcherSees(TestPlayer watcher, TestPlayer player) {
-        Snapshot snapshot = watcher.lastMessage(ArenaMessages.SNAPSHOT, Snapshot.parser());
-        return snapshot.getPlayersList().stream().filter(p -> p.getId().equals(player.sessionId())).findFirst()
-                .orElseThrow();
     }
 }
