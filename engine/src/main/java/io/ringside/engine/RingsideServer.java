@@ -1,5 +1,6 @@
 package io.ringside.engine;
 
+import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
@@ -95,7 +96,7 @@ public final class RingsideServer implements AutoCloseable {
      * reachable here. {@link #build()} checks every value and names a bad one as
      * {@code section.name=value}, e.g. {@code game.tickRateHz=0 (must be 1 to 128)}.
      */
-    public static final class Builder {
+    public static final class Builder implements ConfigTarget {
         private final WebSocketServer.Builder transport = WebSocketServer.builder();
         private final GameConfig.Builder game = GameConfig.builder();
         private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
@@ -106,12 +107,14 @@ public final class RingsideServer implements AutoCloseable {
         }
 
         /** Edits the transport settings (defaults: port 8080 on every interface, one I/O loop per core). */
+        @Override
         public Builder transport(Consumer<WebSocketServer.Builder> edit) {
             edit.accept(transport);
             return this;
         }
 
         /** Edits the game settings (defaults: half the cores as shards, 30 Hz). */
+        @Override
         public Builder game(Consumer<GameConfig.Builder> edit) {
             edit.accept(game);
             return this;
@@ -121,6 +124,7 @@ public final class RingsideServer implements AutoCloseable {
          * Edits the game endpoint (defaults: path {@code /ws}, subprotocol {@value #SUBPROTOCOL},
          * same-host Origin policy; see {@link EndpointConfig}).
          */
+        @Override
         public Builder endpoint(Consumer<EndpointConfig.Builder> edit) {
             edit.accept(endpoint);
             return this;

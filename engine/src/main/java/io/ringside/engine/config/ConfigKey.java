@@ -3,7 +3,6 @@ package io.ringside.engine.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueType;
-import io.ringside.engine.RingsideServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,10 +28,10 @@ public final class ConfigKey<T> {
 
     private final String name;
     private final Type<T> type;
-    private final BiConsumer<RingsideServer.Builder, T> setter;
+    private final BiConsumer<ConfigTarget, T> setter;
     private final String envAlias;
 
-    private ConfigKey(String name, Type<T> type, BiConsumer<RingsideServer.Builder, T> setter, String envAlias) {
+    private ConfigKey(String name, Type<T> type, BiConsumer<ConfigTarget, T> setter, String envAlias) {
         this.name = name;
         this.type = type;
         this.setter = setter;
@@ -40,38 +39,38 @@ public final class ConfigKey<T> {
     }
 
     /** An integer, e.g. {@code 8080}. */
-    public static ConfigKey<Integer> integer(String name, BiConsumer<RingsideServer.Builder, Integer> setter) {
+    public static ConfigKey<Integer> integer(String name, BiConsumer<ConfigTarget, Integer> setter) {
         return new ConfigKey<>(name, Type.INT, setter, null);
     }
 
     /** A size in bytes that fits an int: a number of bytes or a size with a unit, e.g. {@code 64KiB}. */
-    public static ConfigKey<Integer> bytesInt(String name, BiConsumer<RingsideServer.Builder, Integer> setter) {
+    public static ConfigKey<Integer> bytesInt(String name, BiConsumer<ConfigTarget, Integer> setter) {
         return new ConfigKey<>(name, Type.BYTES_INT, setter, null);
     }
 
     /** A size in bytes: a number of bytes or a size with a unit, e.g. {@code 4MiB}. */
-    public static ConfigKey<Long> bytes(String name, BiConsumer<RingsideServer.Builder, Long> setter) {
+    public static ConfigKey<Long> bytes(String name, BiConsumer<ConfigTarget, Long> setter) {
         return new ConfigKey<>(name, Type.BYTES, setter, null);
     }
 
     /** A duration given to the setter in milliseconds: a number of ms or a duration with a unit, e.g. {@code 30s}. */
-    public static ConfigKey<Long> durationMs(String name, BiConsumer<RingsideServer.Builder, Long> setter) {
+    public static ConfigKey<Long> durationMs(String name, BiConsumer<ConfigTarget, Long> setter) {
         return new ConfigKey<>(name, Type.DURATION_MS, setter, null);
     }
 
     /** {@code true} or {@code false} (also {@code yes}/{@code no}, {@code on}/{@code off}). */
-    public static ConfigKey<Boolean> bool(String name, BiConsumer<RingsideServer.Builder, Boolean> setter) {
+    public static ConfigKey<Boolean> bool(String name, BiConsumer<ConfigTarget, Boolean> setter) {
         return new ConfigKey<>(name, Type.BOOLEAN, setter, null);
     }
 
     /** A string. */
-    public static ConfigKey<String> string(String name, BiConsumer<RingsideServer.Builder, String> setter) {
+    public static ConfigKey<String> string(String name, BiConsumer<ConfigTarget, String> setter) {
         return new ConfigKey<>(name, Type.STRING, setter, null);
     }
 
     /** A list of strings; in an environment variable, comma-separated. */
     public static ConfigKey<List<String>> strings(String name,
-            BiConsumer<RingsideServer.Builder, List<String>> setter) {
+            BiConsumer<ConfigTarget, List<String>> setter) {
         return new ConfigKey<>(name, Type.STRINGS, setter, null);
     }
 
@@ -131,8 +130,8 @@ public final class ConfigKey<T> {
             this.origin = origin;
         }
 
-        void apply(RingsideServer.Builder builder) {
-            setter.accept(builder, value);
+        void apply(ConfigTarget target) {
+            setter.accept(target, value);
         }
     }
 

@@ -100,11 +100,16 @@ public final class RingsideConfig implements Consumer<RingsideServer.Builder> {
         return new RingsideConfig(bindings, warnings);
     }
 
-    /** Applies every value set, in the order of {@link ConfigKeys}. */
+    /** Applies every value set to a server builder, in the order of {@link ConfigKeys}. */
     @Override
     public void accept(RingsideServer.Builder builder) {
+        applyTo(builder);
+    }
+
+    /** Applies every value set to {@code target}, in the order of {@link ConfigKeys}. */
+    public void applyTo(ConfigTarget target) {
         for (ConfigKey<?>.Binding binding : bindings) {
-            binding.apply(builder);
+            binding.apply(target);
         }
     }
 
