@@ -63,13 +63,13 @@ class GameModeIT {
     @ParameterizedTest(name = "--snapshot-type {0}")
     @ValueSource(ints = {SnapshotTestRoom.WELCOME, 99})
     void shouldFailNamingTheTypeWhenTheSnapshotTypeIsNoStream(int type, @TempDir Path dir) throws Exception {
-        // given: type 3 arrives once per bot (a welcome), type 99 never
+        // given: type 3 arrives once per bot (a welcome), type 99 never; 6 s leaves a cold server time to seat them
         String url = "ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH;
 
         // when
         ToolRun run = ToolRun.run(new byte[0], "loadgen", url, "--mode", "game", "--room-type", "arena",
                 "--bots", "5", "--ramp-rate", "0", "--rate", "5", "--size", "8",
-                "--snapshot-type", String.valueOf(type), "--duration", "3s", "--report-dir", dir.toString());
+                "--snapshot-type", String.valueOf(type), "--duration", "6s", "--report-dir", dir.toString());
 
         // then
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
