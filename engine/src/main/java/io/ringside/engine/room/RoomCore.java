@@ -69,8 +69,8 @@ final class RoomCore {
         return state;
     }
 
-    /** Makes the game's room and runs its onCreate; on the first join event. */
-    private boolean activate() {
+    /** Makes the game's room and runs its onCreate; on the first join event (or a test kit's create). */
+    boolean activate() {
         state = ACTIVE;
         shard.add(this);
         try {

@@ -57,6 +57,10 @@ public final class RoomRuntime implements AutoCloseable {
         return metrics;
     }
 
+    RoomDirectory directory() {
+        return directory;
+    }
+
     /**
      * Stops the tick threads after their current tick, then disposes every room on the calling
      * thread (players are told ROOM_CLOSED). Idempotent.

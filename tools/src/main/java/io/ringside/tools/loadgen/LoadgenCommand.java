@@ -40,7 +40,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://host[:port]/path")
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path: an echo endpoint in echo mode,"
+            + " a Ringside game endpoint (e.g. ws://localhost:8080/ws) in game mode")
     private URI url;
 
     @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
@@ -199,6 +200,9 @@ public final class LoadgenCommand implements Callable<Integer> {
         if (r.connected() == 0) {
             failures.add("no bot connected");
         }
+        if (r.game() && r.connected() > 0 && r.jitterMicros().getTotalCount() == 0) {
+            failures.add(noSnapshotStream(r));
+        }
         if (maxErrorRate != null && r.errorRate() > maxErrorRate) {
             failures.add(String.format(Locale.ROOT, "error rate %.6f > --max-error-rate %s", r.errorRate(),
                     maxErrorRate));
@@ -211,6 +215,15 @@ public final class LoadgenCommand implements Callable<Integer> {
             out.println("thresholds met");
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Game mode measured no snapshot stream: no bot got two messages of the snapshot type. */
+    private static String noSnapshotStream(RunResult r) {
+        int type = r.plan().game().snapshotType();
+        String what = type < 0 ? "game messages" : "game messages of --snapshot-type " + type;
+        return "no snapshot stream: no bot received two " + what + " (" + r.received() + " arrived in all, at most"
+                + " one per bot), so there is no jitter to measure; pass the type the room sends every tick"
+                + " (the arena's Snapshot is 3)";
     }
 
     private LoadPlan plan() {
