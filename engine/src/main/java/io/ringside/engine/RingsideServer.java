@@ -6,6 +6,7 @@ import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.tick.NanoClock;
+import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import io.ringside.protocol.websocket.DecoderConfig;
@@ -46,7 +47,7 @@ public final class RingsideServer implements AutoCloseable {
 
     /** Starts the tick threads, binds the port and starts accepting; returns this server. */
     public RingsideServer start() throws IOException {
-        runtime.start();
+        runtime.start(transport::stopOnFatalError);
         try {
             transport.start();
         } catch (IOException | RuntimeException e) {
@@ -89,6 +90,7 @@ public final class RingsideServer implements AutoCloseable {
         private String endpointPath = DEFAULT_ENDPOINT_PATH;
         private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private String staticResources;
+        private FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
 
         private Builder() {
         }
@@ -206,6 +208,20 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What happens once the server stopped because an I/O, acceptor or tick thread failed with
+         * an {@link Error} (out of memory, say): by then every connection was sent 1011 and closed
+         * and the tick threads were told to stop. Default {@link FatalErrorHandler#exitProcess()}:
+         * exit with status {@value FatalErrorHandler#EXIT_STATUS}.
+         */
+        public Builder fatalErrorHandler(FatalErrorHandler handler) {
+            if (handler == null) {
+                throw new IllegalArgumentException("fatalErrorHandler=null");
+            }
+            this.fatalErrorHandler = handler;
+            return this;
+        }
+
         Builder clock(NanoClock clock) {
             game.clock(clock);
             return this;
@@ -227,6 +243,11 @@ public final class RingsideServer implements AutoCloseable {
             }
             RoomRuntime runtime = new RoomRuntime(config);
             transport.endpoint(endpointPath, runtime.endpoint());
+            FatalErrorHandler onFatal = fatalErrorHandler;
+            transport.fatalErrorHandler(error -> {
+                runtime.stopTicking();
+                onFatal.onFatalError(error);
+            });
             return new RingsideServer(runtime, transport.build());
         }
     }

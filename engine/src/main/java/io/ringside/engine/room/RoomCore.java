@@ -2,6 +2,7 @@ package io.ringside.engine.room;
 
 import com.google.protobuf.MessageLite;
 import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.SharedFrame;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Tick thread of its shard only, except the fields the {@link RoomDirectory} guards.
  *
  * <p>Every call into game code is guarded: an exception fails this room alone (its players get an
- * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on.
+ * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on. A
+ * fatal error ({@link FatalErrorHandler#isFatal}: out of memory) is not the room's alone: it
+ * propagates and stops the server.
  */
 final class RoomCore {
     private static final Logger LOG = LoggerFactory.getLogger(RoomCore.class);
@@ -214,12 +217,14 @@ final class RoomCore {
         try {
             room.onDispose();
         } catch (RuntimeException | Error e) {
+            FatalErrorHandler.rethrowIfFatal(e);
             shard.roomFailed(this, e);
         }
     }
 
     /** The room threw: its players get an INTERNAL error and 1011, it is disposed, others go on. */
     void fail(Throwable error) {
+        FatalErrorHandler.rethrowIfFatal(error);
         if (state != ACTIVE) {
             return;
         }
@@ -238,6 +243,7 @@ final class RoomCore {
             try {
                 room.onDispose();
             } catch (RuntimeException | Error e) {
+                FatalErrorHandler.rethrowIfFatal(e);
                 LOG.warn("room {} failed in onDispose too", id, e);
             }
         }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts sockets on its own thread (blocking accept) and deals them round-robin to the I/O loops.
- * Beyond the connection limit a socket still goes to a loop, which answers 503 and closes it.
+ * Beyond the connection limit a socket still goes to a loop, which answers 503 and closes it. An
+ * {@link Error} stops the server ({@link FatalStop}).
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
@@ -22,17 +23,30 @@ final class Acceptor implements Runnable {
     private final IoLoop[] loops;
     private final AtomicInteger openConnections;
     private final int maxConnections;
+    private final Runnable acceptHook;
+    private final FatalStop fatal;
     private int next;
 
-    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, AtomicInteger openConnections, int maxConnections) {
+    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, AtomicInteger openConnections, ServerConfig config,
+             FatalStop fatal) {
         this.serverChannel = serverChannel;
         this.loops = loops;
         this.openConnections = openConnections;
-        this.maxConnections = maxConnections;
+        this.maxConnections = config.maxConnections;
+        this.acceptHook = config.acceptHook;
+        this.fatal = fatal;
     }
 
     @Override
     public void run() {
+        try {
+            acceptUntilClosed();
+        } catch (Error e) {
+            fatal.trigger(e);
+        }
+    }
+
+    private void acceptUntilClosed() {
         while (serverChannel.isOpen()) {
             try {
                 dispatch(serverChannel.accept());
@@ -47,6 +61,14 @@ final class Acceptor implements Runnable {
     }
 
     private void dispatch(SocketChannel channel) {
+        if (acceptHook != null) {
+            try {
+                acceptHook.run();
+            } catch (Error e) {
+                closeQuietly(channel);
+                throw e;
+            }
+        }
         boolean reject = openConnections.incrementAndGet() > maxConnections;
         if (reject) {
             openConnections.decrementAndGet();

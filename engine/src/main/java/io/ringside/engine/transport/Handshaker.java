@@ -102,7 +102,8 @@ final class Handshaker {
         } else if (config.httpHandler != null) {
             try {
                 response = config.httpHandler.handle(request);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                FatalErrorHandler.rethrowIfFatal(e);
                 loop.report(null, e);
                 throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
             }

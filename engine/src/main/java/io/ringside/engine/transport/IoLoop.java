@@ -1,6 +1,7 @@
 package io.ringside.engine.transport;
 
 import io.ringside.protocol.http.HttpStatus;
+import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
  * fires timers when due and flushes the connections written to in this cycle (several frames per
  * write, through one direct staging buffer).
+ *
+ * <p>A {@link RuntimeException} that escapes a cycle is reported and the loop goes on; an
+ * {@link Error} stops the server: this loop sends 1011 to its connections and closes them, and
+ * {@link FatalStop} has the other loops do the same.
  */
 final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
@@ -35,6 +40,8 @@ final class IoLoop implements Runnable {
     final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
     final Handshaker handshaker;
     long nowNs;
+    /** Stops the server on an Error; {@code null} in tests that drive a loop alone (the Error propagates). */
+    FatalStop fatal;
 
     private final int index;
     private final AtomicInteger openConnections;
@@ -49,6 +56,8 @@ final class IoLoop implements Runnable {
     private WsConnection[] dirty = new WsConnection[64];
     private int dirtyCount;
     private volatile boolean shutdownRequested;
+    private volatile boolean abortRequested;
+    private final ByteBuffer abortCloseFrame;
     private volatile Thread thread;
     private long nextTimerNs;
     private boolean shuttingDown;
@@ -67,6 +76,10 @@ final class IoLoop implements Runnable {
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
         this.handshaker = new Handshaker(this);
+        // made now: when it is needed the heap may be exhausted
+        this.abortCloseFrame = ByteBuffer.allocate(2 + 125);
+        encoder.writeClose(abortCloseFrame, CloseCode.INTERNAL_ERROR, "server error");
+        abortCloseFrame.flip();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -90,9 +103,15 @@ final class IoLoop implements Runnable {
             } catch (ClosedSelectorException e) {
                 LOG.error("loop {} lost its selector; its connections are gone", index);
                 finished = true;
-            } catch (Throwable t) {
-                report(null, t);
+            } catch (IOException | RuntimeException e) {
+                report(null, e);
                 work = 0;
+            } catch (Error e) {
+                abortConnections();
+                if (fatal == null) {
+                    throw e;
+                }
+                fatal.trigger(e);
             }
         }
         try {
@@ -107,6 +126,10 @@ final class IoLoop implements Runnable {
      * (0: never blocks). Returns the amount of work done. Loop thread only.
      */
     int doWork(long selectTimeoutMs) throws IOException {
+        if (abortRequested) {
+            abortConnections();
+            return 0;
+        }
         nowNs = config.nanoClock.getAsLong();
         int work = drainCommands();
         if (work > 0 || selectTimeoutMs <= 0) {
@@ -166,6 +189,28 @@ final class IoLoop implements Runnable {
     void requestShutdown() {
         shutdownRequested = true;
         selector.wakeup();
+    }
+
+    /** Asks the loop to send 1011 to its connections, close them and end: the server failed. Any thread. */
+    void requestAbort() {
+        abortRequested = true;
+        selector.wakeup();
+    }
+
+    /**
+     * Best effort, allocating nothing: writes what each connection has queued and a 1011 close frame
+     * (when the stream is at a frame boundary), closes every socket, and ends the loop. No handler
+     * is called. Loop thread.
+     */
+    void abortConnections() {
+        finished = true;
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            try {
+                connections.get(i).abort(abortCloseFrame);
+            } catch (Throwable t) {
+                ConnectionHandle.closeQuietly(connections.get(i).channel);
+            }
+        }
     }
 
     boolean inLoop() {

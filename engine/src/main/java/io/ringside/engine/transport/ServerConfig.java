@@ -31,6 +31,8 @@ final class ServerConfig {
     final int commandQueueCapacity;
     final int readBufferBytes;
     final ErrorHandler errorHandler;
+    final FatalErrorHandler fatalErrorHandler;
+    final Runnable acceptHook;
     final LongSupplier nanoClock;
     final long timerTickNs;
 
@@ -52,6 +54,8 @@ final class ServerConfig {
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;
         this.errorHandler = b.errorHandler;
+        this.fatalErrorHandler = b.fatalErrorHandler;
+        this.acceptHook = b.acceptHook;
         this.nanoClock = b.nanoClock;
         long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
         if (heartbeatIntervalNs > 0) {

@@ -41,6 +41,7 @@ public final class WebSocketServer implements AutoCloseable {
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
+    private FatalStop fatal;
     private boolean closed;
 
     private WebSocketServer(ServerConfig config) {
@@ -67,12 +68,14 @@ public final class WebSocketServer implements AutoCloseable {
             throw e;
         }
         serverChannel = channel;
+        fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new IoLoop(i, config, openConnections, connectionIds);
+            loops[i].fatal = fatal;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        acceptor = new Acceptor(serverChannel, loops, openConnections, config.maxConnections);
+        acceptor = new Acceptor(serverChannel, loops, openConnections, config, fatal);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
         LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
@@ -91,6 +94,45 @@ public final class WebSocketServer implements AutoCloseable {
     /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /**
+     * Stops the server because a thread that serves it (a tick thread, say) failed with an
+     * {@link Error} it cannot recover from: exactly what happens when one of the server's own threads
+     * does. Every open connection is sent close 1011 (best effort) and closed, the listening socket
+     * closes, the server's threads end, and the {@link FatalErrorHandler} runs (by default it exits
+     * the process). Any thread; only the first call acts, and it returns at once.
+     */
+    public void stopOnFatalError(Throwable error) {
+        FatalStop stop = fatal;
+        if (stop != null) {
+            stop.trigger(error);
+        }
+    }
+
+    /** Closes the listening socket, has every loop abort its connections, and waits up to {@code waitMs}. */
+    void abort(long waitMs) {
+        Acceptor a = acceptor;
+        if (a != null) {
+            a.close();
+        }
+        for (IoLoop loop : loops) {
+            if (loop != null) {
+                loop.requestAbort();
+            }
+        }
+        long deadline = System.nanoTime() + waitMs * 1_000_000L;
+        for (Thread thread : loopThreads) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (thread != null && leftMs > 0 && thread != Thread.currentThread()) {
+                try {
+                    thread.join(leftMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -155,7 +197,9 @@ public final class WebSocketServer implements AutoCloseable {
         int readBufferBytes = 64 * 1024;
         ErrorHandler errorHandler = (connection, error) ->
                 LOG.warn("connection {} failed", connection == null ? "-" : connection.id(), error);
+        FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         LongSupplier nanoClock = System::nanoTime;
+        Runnable acceptHook;
 
         private Builder() {
         }
@@ -274,6 +318,22 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What happens once the server stopped because one of its threads failed with an
+         * {@link Error} (out of memory, say). Default {@link FatalErrorHandler#exitProcess()}: exit
+         * with status {@value FatalErrorHandler#EXIT_STATUS}.
+         */
+        public Builder fatalErrorHandler(FatalErrorHandler handler) {
+            this.fatalErrorHandler = handler;
+            return this;
+        }
+
+        /** Runs on the acceptor thread after each accept, before the socket goes to a loop (tests). */
+        Builder acceptHook(Runnable hook) {
+            this.acceptHook = hook;
+            return this;
+        }
+
         Builder nanoClock(LongSupplier clock) {
             this.nanoClock = clock;
             return this;
@@ -294,6 +354,7 @@ public final class WebSocketServer implements AutoCloseable {
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
+            check(fatalErrorHandler != null, "fatalErrorHandler=null");
             Set<String> paths = new HashSet<>();
             for (Endpoint endpoint : endpoints) {
                 check(endpoint.path.startsWith("/"), "endpoint.path=" + endpoint.path);

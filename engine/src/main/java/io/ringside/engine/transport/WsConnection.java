@@ -96,18 +96,30 @@ final class WsConnection extends ConnectionHandle {
         }
     }
 
+    /**
+     * Decodes what was read. A protocol violation closes with its code; any other failure while
+     * decoding closes with 1011, since the decoder may have taken the chunk as read without handing
+     * its message on: nothing more is read from this connection either way.
+     */
     void decode(ByteBuffer buffer) {
         try {
             decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
-            notifyError(e);
-            if (state == OPEN) {
-                closeCode = e.closeCode();
-                closeReason = closeReason(e.getMessage());
-                queueClose(closeCode, closeReason);
-            }
-            linger();
+            failDecoding(e, e.closeCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            loop.report(this, e);
+            failDecoding(e, CloseCode.INTERNAL_ERROR, "internal error");
         }
+    }
+
+    private void failDecoding(Throwable error, int code, String reason) {
+        notifyError(error);
+        if (state == OPEN) {
+            closeCode = code;
+            closeReason = closeReason(reason);
+            queueClose(closeCode, closeReason);
+        }
+        linger();
     }
 
     /** The handshake succeeded: frames from now on. */
@@ -139,7 +151,9 @@ final class WsConnection extends ConnectionHandle {
         respond(Handshaker.errorResponse(status, message), null);
     }
 
+    /** A handler callback threw: 1011 for this connection, unless the error is fatal (then it propagates). */
     void handlerFailed(Throwable error) {
+        FatalErrorHandler.rethrowIfFatal(error);
         loop.report(this, error);
         notifyError(error);
         startClose(CloseCode.INTERNAL_ERROR, "internal error");
@@ -150,6 +164,7 @@ final class WsConnection extends ConnectionHandle {
             try {
                 endpoint.handler.onError(this, error);
             } catch (Throwable t) {
+                FatalErrorHandler.rethrowIfFatal(t);
                 loop.report(this, t);
             }
         }
@@ -319,6 +334,30 @@ final class WsConnection extends ConnectionHandle {
         loop.markDirty(this);
     }
 
+    /**
+     * The server failed: flushes what is queued if the socket takes it at once, then, if the stream is
+     * at a frame boundary, the ready-made {@code closeFrame} (1011), and closes the socket. Calls no
+     * handler and allocates nothing. Loop thread.
+     */
+    void abort(ByteBuffer closeFrame) {
+        int was = state;
+        if (was == CLOSED) {
+            return;
+        }
+        state = CLOSED;
+        open = false;
+        try {
+            if (was == OPEN && outbound.writeTo(channel, loop.staging)) {
+                closeFrame.rewind();
+                channel.write(closeFrame);
+            }
+        } catch (IOException e) {
+            // the socket is being dropped anyway
+        }
+        key.cancel();
+        closeQuietly(channel);
+    }
+
     /** Closes the socket now and reports the close to the handler once. Loop thread; idempotent. */
     void destroy() {
         if (state == CLOSED) {
@@ -336,6 +375,7 @@ final class WsConnection extends ConnectionHandle {
             try {
                 endpoint.handler.onClose(this, closeCode, closeReason);
             } catch (Throwable t) {
+                FatalErrorHandler.rethrowIfFatal(t);
                 loop.report(this, t);
             }
         }
