@@ -19,8 +19,11 @@ import java.util.ArrayDeque;
 final class Handshaker {
     private static final int RESPONSE_HEAD_BYTES = 512;
     private static final int PARSER_POOL_LIMIT = 64;
+    private static final int PARSER_INDEX_BYTES_PER_FIELD = 5 * Integer.BYTES;
     private static final HttpResponse HEALTHY = HttpResponse.text(HttpStatus.OK, "ok\n");
 
+    /** What a request parser costs on the heap, about: its head buffer and its header index. */
+    final long parserBytes;
     private final IoLoop loop;
     private final ServerConfig config;
     private final ArrayDeque<UpgradeRequestParser> parsers = new ArrayDeque<>();
@@ -28,6 +31,8 @@ final class Handshaker {
     Handshaker(IoLoop loop) {
         this.loop = loop;
         this.config = loop.config;
+        this.parserBytes = config.handshakeLimits.maxHeadBytes() + PARSER_INDEX_BYTES_PER_FIELD
+                * (long) config.handshakeLimits.maxHeaderCount();
     }
 
     /** Feeds request bytes; on a complete head answers it and passes any bytes after it to the decoder. */

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
+    /** Connections holding less than this are not worth shedding. */
+    private static final long MIN_SHED_BYTES = 16 * 1024;
+    private static final int MAX_SHED_PER_CYCLE = 256;
+    static final String SHED_REASON = "server memory budget exhausted";
 
     final ServerConfig config;
     final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
@@ -42,6 +46,7 @@ final class IoLoop implements Runnable {
     long nowNs;
     /** Stops the server on an Error; {@code null} in tests that drive a loop alone (the Error propagates). */
     FatalStop fatal;
+    final MemoryBudget budget;
 
     private final int index;
     private final AtomicInteger openConnections;
@@ -58,14 +63,24 @@ final class IoLoop implements Runnable {
     private volatile boolean shutdownRequested;
     private volatile boolean abortRequested;
     private final ByteBuffer abortCloseFrame;
+    private final BudgetLease lease;
+    private boolean shedPending;
     private volatile Thread thread;
     private long nextTimerNs;
     private boolean shuttingDown;
     private long shutdownDeadlineNs;
     private boolean finished;
 
+    /** A loop with a memory budget of its own (tests that drive one loop alone). */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
+        this(index, config, openConnections, connectionIds, new MemoryBudget(config.memoryBudgetBytes));
+    }
+
+    IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds,
+           MemoryBudget budget) {
         this.index = index;
+        this.budget = budget;
+        this.lease = new BudgetLease(budget);
         this.config = config;
         this.openConnections = openConnections;
         this.connectionIds = connectionIds;
@@ -141,6 +156,9 @@ final class IoLoop implements Runnable {
         if (nowNs - nextTimerNs >= 0) {
             nextTimerNs = nowNs + config.timerTickNs;
             work += onTimerTick();
+        }
+        if (shedPending || budget.overdrawn()) {
+            work += shed();
         }
         work += flushDirty();
         if (shutdownRequested && !shuttingDown) {
@@ -239,6 +257,46 @@ final class IoLoop implements Runnable {
         }
     }
 
+    /**
+     * Charges ({@code bytes > 0}) or credits a change in what a connection holds to this loop's share
+     * of the memory budget; an overdrawn budget makes the loop shed at the end of this cycle (never
+     * in the middle of a connection's read or send). Loop thread.
+     */
+    void charge(long bytes) {
+        if (bytes > 0) {
+            if (!lease.charge(bytes)) {
+                shedPending = true;
+            }
+        } else if (bytes < 0) {
+            lease.credit(-bytes);
+        }
+    }
+
+    /**
+     * Closes (1013) this loop's connections that hold the most, one at a time, until the budget has
+     * its reserve free again or no connection here holds much. Loop thread.
+     */
+    private int shed() {
+        shedPending = false;
+        int shed = 0;
+        while (budget.low() && shed < MAX_SHED_PER_CYCLE) {
+            WsConnection victim = null;
+            for (int i = 0; i < connections.size(); i++) {
+                WsConnection candidate = connections.get(i);
+                if (candidate.sheddable() && (victim == null || candidate.held > victim.held)) {
+                    victim = candidate;
+                }
+            }
+            if (victim == null || victim.held < MIN_SHED_BYTES) {
+                break;
+            }
+            victim.shed();
+            budget.countShed();
+            shed++;
+        }
+        return shed;
+    }
+
     /** Passes {@code error} to the error handler, which must not throw; if it does, logs it. */
     void report(Connection connection, Throwable error) {
         try {
@@ -273,6 +331,8 @@ final class IoLoop implements Runnable {
             connections.add(connection);
             if (reject) {
                 connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+            } else if (budget.low()) {
+                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, SHED_REASON);
             }
         } catch (IOException e) {
             remove(null, counted);
@@ -333,6 +393,7 @@ final class IoLoop implements Runnable {
         for (int i = connections.size() - 1; i >= 0; i--) {
             connections.get(i).destroy();
         }
+        lease.close();
         finished = true;
         executor.discardRemaining();
     }

@@ -27,6 +27,7 @@ final class ServerConfig {
     final long closeTimeoutNs;
     final long shutdownTimeoutNs;
     final long maxOutboundBacklogBytes;
+    final long memoryBudgetBytes;
     final int maxConnections;
     final int commandQueueCapacity;
     final int readBufferBytes;
@@ -50,6 +51,7 @@ final class ServerConfig {
         this.closeTimeoutNs = b.closeTimeoutMs * 1_000_000L;
         this.shutdownTimeoutNs = b.shutdownTimeoutMs * 1_000_000L;
         this.maxOutboundBacklogBytes = b.maxOutboundBacklogBytes;
+        this.memoryBudgetBytes = b.memoryBudgetBytes;
         this.maxConnections = b.maxConnections;
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;

@@ -32,12 +32,14 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    private static final long MIN_MEMORY_BUDGET_BYTES = 1L << 20;
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
+    private final MemoryBudget budget;
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
@@ -48,6 +50,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.config = config;
         this.loops = new IoLoop[config.ioLoops];
         this.loopThreads = new Thread[config.ioLoops];
+        this.budget = new MemoryBudget(config.memoryBudgetBytes);
     }
 
     /** A builder with every default. */
@@ -70,7 +73,7 @@ public final class WebSocketServer implements AutoCloseable {
         serverChannel = channel;
         fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(i, config, openConnections, connectionIds);
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget);
             loops[i].fatal = fatal;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
@@ -94,6 +97,24 @@ public final class WebSocketServer implements AutoCloseable {
     /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /** The memory budget for what clients make the server hold, in bytes (see the builder). Any thread. */
+    public long memoryBudgetBytes() {
+        return budget.limit;
+    }
+
+    /**
+     * Bytes of the memory budget in use now: what connections hold, plus up to two chunks of at most
+     * 256 KiB per I/O loop taken for them and not yet used. Any thread; a snapshot.
+     */
+    public long memoryBudgetUsedBytes() {
+        return budget.limit - budget.available();
+    }
+
+    /** Connections closed with 1013 (or answered 503) so far to bring the memory budget back. Any thread. */
+    public long shedConnections() {
+        return budget.shedCount();
     }
 
     /**
@@ -192,6 +213,7 @@ public final class WebSocketServer implements AutoCloseable {
         long closeTimeoutMs = 5_000;
         long shutdownTimeoutMs = 5_000;
         long maxOutboundBacklogBytes = 4L << 20;
+        long memoryBudgetBytes = defaultMemoryBudgetBytes();
         int maxConnections = 10_000;
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
@@ -294,6 +316,25 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The memory budget: bytes that all connections together may make the server hold in partial
+         * frames and messages, outbound backlogs and request heads being parsed. When a read or a send
+         * overdraws it, the loops close the connections that hold the most with 1013 (try again
+         * later) until a sixteenth of it is free again, and while less than that is free new
+         * connections are answered 503. Default: a quarter of the maximum heap
+         * ({@code Runtime.maxMemory() / 4}), leaving room for the game's own state and for the way
+         * the JVM stores large arrays.
+         */
+        public Builder memoryBudgetBytes(long bytes) {
+            this.memoryBudgetBytes = bytes;
+            return this;
+        }
+
+        /** The default memory budget: a quarter of the maximum heap. */
+        public static long defaultMemoryBudgetBytes() {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
+
         /** Open connections beyond which new ones are answered 503 and closed. Default 10 000. */
         public Builder maxConnections(int max) {
             this.maxConnections = max;
@@ -351,6 +392,8 @@ public final class WebSocketServer implements AutoCloseable {
             check(shutdownTimeoutMs > 0, "shutdownTimeoutMs=" + shutdownTimeoutMs);
             check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);
             check(maxConnections > 0, "maxConnections=" + maxConnections);
+            check(memoryBudgetBytes >= MIN_MEMORY_BUDGET_BYTES, "memoryBudgetBytes=" + memoryBudgetBytes
+                    + " (minimum " + MIN_MEMORY_BUDGET_BYTES + ")");
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
@@ -39,6 +40,8 @@ final class WsConnection extends ConnectionHandle {
     int slot = -1;
     boolean dirty;
     UpgradeRequestParser parser;
+    /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
+    long held;
 
     private final SelectionKey key;
     private final boolean counted;
@@ -94,6 +97,53 @@ final class WsConnection extends ConnectionHandle {
         } else if (state == OPEN || state == CLOSE_SENT) {
             decode(buffer);
         }
+        account();
+    }
+
+    /**
+     * Brings this connection's charge to the memory budget up to date: its outbound backlog (a
+     * shared frame counts in full for every connection that queues it), the arrays its decoder holds
+     * for a partial message, and a request parser while its handshake is incomplete. Loop thread.
+     */
+    void account() {
+        long now = outbound.bytes();
+        if (decoder != null) {
+            now += decoder.retainedBytes();
+        }
+        if (parser != null) {
+            now += loop.handshaker.parserBytes;
+        }
+        if (now != held) {
+            long delta = now - held;
+            held = now;
+            loop.charge(delta);
+        }
+    }
+
+    /** Whether shedding this connection would help: it is not closing already. */
+    boolean sheddable() {
+        return state == HANDSHAKE || state == OPEN || state == CLOSE_SENT;
+    }
+
+    /**
+     * Sheds this connection to bring the memory budget back: drops its partial message and unsent
+     * frames and closes it with 1013 (an incomplete handshake is answered 503). Loop thread.
+     */
+    void shed() {
+        if (state == HANDSHAKE) {
+            refuse(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.SHED_REASON);
+            loop.handshaker.release(this);
+        } else if (state == OPEN || state == CLOSE_SENT) {
+            decoder = null;
+            outbound.discardUnstarted();
+            if (state == OPEN) {
+                closeCode = CloseCode.TRY_AGAIN_LATER;
+                closeReason = IoLoop.SHED_REASON;
+                queueClose(closeCode, closeReason);
+            }
+            linger();
+        }
+        account();
     }
 
     /**
@@ -213,6 +263,7 @@ final class WsConnection extends ConnectionHandle {
             overflow();
             return;
         }
+        account();
         loop.markDirty(this);
     }
 
@@ -226,6 +277,7 @@ final class WsConnection extends ConnectionHandle {
         closeReason = OVERFLOW_REASON;
         queueClose(closeCode, closeReason);
         linger();
+        account();
     }
 
     @Override
@@ -304,6 +356,7 @@ final class WsConnection extends ConnectionHandle {
             destroy();
             return;
         }
+        account();
         if (key.isValid()) {
             int ops = key.interestOps();
             int wanted = drained ? ops & ~SelectionKey.OP_WRITE : ops | SelectionKey.OP_WRITE;
@@ -370,6 +423,8 @@ final class WsConnection extends ConnectionHandle {
         outbound.clear();
         loop.handshaker.release(this);
         decoder = null;
+        loop.charge(-held);
+        held = 0;
         loop.remove(this, counted);
         if (opened) {
             try {
