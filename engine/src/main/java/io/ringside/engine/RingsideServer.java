@@ -160,6 +160,22 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /** Largest join request (options and auth token, kept while the seat is held), in bytes. Default 8 KiB. */
+        public Builder maxJoinRequestBytes(int bytes) {
+            game.maxJoinRequestBytes(bytes);
+            return this;
+        }
+
+        /**
+         * Bytes all connections together may make the server hold (partial messages, outbound
+         * backlogs, unfinished handshakes); beyond it the biggest holders are closed with 1013 and
+         * new connections get 503. Default a quarter of the maximum heap.
+         */
+        public Builder memoryBudgetBytes(long bytes) {
+            transport.memoryBudgetBytes(bytes);
+            return this;
+        }
+
         /** Malformed messages tolerated per connection before close 1007. Default 10. */
         public Builder maxMalformedMessages(int count) {
             game.maxMalformedMessages(count);

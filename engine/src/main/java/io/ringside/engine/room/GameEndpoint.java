@@ -131,6 +131,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         io.ringside.protocol.envelope.JoinRequest wire = envelope.getJoin();
+        if (wire.getSerializedSize() > config.maxJoinRequestBytes()) {
+            // its options and auth token would be kept as long as the seat: bounded per seat
+            malformed(session, "join request over " + config.maxJoinRequestBytes() + " bytes");
+            return;
+        }
         if (!wire.getReconnectToken().isEmpty()) {
             reconnect(session, wire);
             return;

@@ -54,6 +54,25 @@ class ShardLimitsTest {
     }
 
     @Test
+    void shouldAnswerMalformedAndSeatNobodyWhenJoinRequestIsOverItsLimit() {
+        // given: options that would be kept for as long as the seat
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxJoinRequestBytes(1024), 4, 0);
+        RecordingConnection a = h.connect();
+        JoinRequest.Builder join = JoinRequest.newBuilder().setRoomType("chat").putOptions("blob", "x".repeat(2000));
+
+        // when
+        h.send(a, ClientEnvelope.newBuilder().setJoin(join).build());
+        h.tick();
+
+        // then
+        assertThat(a.drain().get(0).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_MESSAGE);
+        assertThat(h.runtime.metrics().get(0).rooms()).isZero();
+        h.send(a, ClientEnvelope.newBuilder().setJoin(join.putOptions("blob", "small")).build());
+        h.tick();
+        assertThat(a.drain().get(0).hasJoined()).isTrue();
+    }
+
+    @Test
     void shouldRefusePostsBeyondQueueCapacityWhenPostedAtOnce() throws Exception {
         // given
         EngineHarness h = harness(GameConfig.builder().shards(1).postQueueCapacity(5), 4, 0);
