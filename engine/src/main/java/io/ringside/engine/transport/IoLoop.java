@@ -12,6 +12,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +65,9 @@ final class IoLoop implements Runnable {
     private volatile boolean abortRequested;
     private final ByteBuffer abortCloseFrame;
     private final BudgetLease lease;
+    private final AtomicInteger handshakes;
+    /** This loop's connections in accept order, those still in their handshake first (others skipped). */
+    private final ArrayDeque<WsConnection> handshakeOrder = new ArrayDeque<>();
     private boolean shedPending;
     private volatile Thread thread;
     private long nextTimerNs;
@@ -73,12 +77,18 @@ final class IoLoop implements Runnable {
 
     /** A loop with a memory budget of its own (tests that drive one loop alone). */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
-        this(index, config, openConnections, connectionIds, new MemoryBudget(config.memoryBudgetBytes));
+        this(index, config, openConnections, connectionIds, new MemoryBudget(config.memoryBudgetBytes),
+                new AtomicInteger());
     }
 
+    /**
+     * A loop of a server whose loops share {@code openConnections} (upgraded connections),
+     * {@code connectionIds}, the memory {@code budget} and the count of {@code handshakes} in progress.
+     */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds,
-           MemoryBudget budget) {
+           MemoryBudget budget, AtomicInteger handshakes) {
         this.index = index;
+        this.handshakes = handshakes;
         this.budget = budget;
         this.lease = new BudgetLease(budget);
         this.config = config;
@@ -174,8 +184,8 @@ final class IoLoop implements Runnable {
     }
 
     /** Hands a freshly accepted socket to this loop; {@code false} if the command queue is full. Any thread. */
-    boolean register(SocketChannel channel, boolean reject) {
-        return woken(commands.register(channel, reject));
+    boolean register(SocketChannel channel) {
+        return woken(commands.register(channel));
     }
 
     /**
@@ -314,30 +324,67 @@ final class IoLoop implements Runnable {
         return executor.drain();
     }
 
-    /** Registers an accepted socket as a connection, or answers it 503 when {@code reject}. Loop thread. */
-    void accept(SocketChannel channel, boolean reject) {
-        boolean counted = !reject;
+    /**
+     * Registers an accepted socket as a connection in its handshake. At the cap on handshakes in
+     * progress the oldest handshake of this loop makes room (503): stalled sockets cannot keep new
+     * clients out, who finish their handshake within a round trip. While the memory budget is low
+     * the socket is answered 503. Loop thread.
+     */
+    void accept(SocketChannel channel) {
         try {
             if (shuttingDown) {
                 channel.close();
-                remove(null, counted);
                 return;
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key, counted);
+            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key);
             key.attach(connection);
             connections.add(connection);
-            if (reject) {
-                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
-            } else if (budget.low()) {
+            if (handshakes.incrementAndGet() > config.maxHandshakes) {
+                evictOldestHandshake();
+            }
+            handshakeOrder.add(connection);
+            if (budget.low()) {
                 connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, SHED_REASON);
             }
         } catch (IOException e) {
-            remove(null, counted);
             ConnectionHandle.closeQuietly(channel);
         }
+    }
+
+    private void evictOldestHandshake() {
+        WsConnection oldest;
+        while ((oldest = handshakeOrder.poll()) != null) {
+            if (oldest.state() == WsConnection.HANDSHAKE) {
+                oldest.evict();
+                return;
+            }
+        }
+    }
+
+    /** Handshakes in progress across the server. Any thread. */
+    int handshakesInProgress() {
+        return handshakes.get();
+    }
+
+    /** A connection left its handshake (upgraded, answered or gone). Loop thread. */
+    void handshakeEnded() {
+        handshakes.decrementAndGet();
+        WsConnection head;
+        while ((head = handshakeOrder.peek()) != null && head.state() != WsConnection.HANDSHAKE) {
+            handshakeOrder.poll();
+        }
+    }
+
+    /** Counts an upgrade toward the connection limit; {@code false} (not counted) at the limit. Any thread. */
+    boolean admitConnection() {
+        if (openConnections.incrementAndGet() > config.maxConnections) {
+            openConnections.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     private void onReady(SelectionKey key) {

@@ -29,6 +29,7 @@ final class ServerConfig {
     final long maxOutboundBacklogBytes;
     final long memoryBudgetBytes;
     final int maxConnections;
+    final int maxHandshakes;
     final int commandQueueCapacity;
     final int readBufferBytes;
     final ErrorHandler errorHandler;
@@ -53,6 +54,7 @@ final class ServerConfig {
         this.maxOutboundBacklogBytes = b.maxOutboundBacklogBytes;
         this.memoryBudgetBytes = b.memoryBudgetBytes;
         this.maxConnections = b.maxConnections;
+        this.maxHandshakes = b.maxHandshakes;
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;
         this.errorHandler = b.errorHandler;

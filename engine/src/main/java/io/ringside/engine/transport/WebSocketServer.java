@@ -36,6 +36,7 @@ public final class WebSocketServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
@@ -73,12 +74,12 @@ public final class WebSocketServer implements AutoCloseable {
         serverChannel = channel;
         fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget);
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes);
             loops[i].fatal = fatal;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        acceptor = new Acceptor(serverChannel, loops, openConnections, config, fatal);
+        acceptor = new Acceptor(serverChannel, loops, config, fatal);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
         LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
@@ -94,9 +95,14 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
+    /** Open WebSocket connections (upgraded and not yet closed) right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /** Sockets accepted whose opening handshake is not complete yet, across all loops. Any thread. */
+    public int handshakesInProgress() {
+        return handshakes.get();
     }
 
     /** The memory budget for what clients make the server hold, in bytes (see the builder). Any thread. */
@@ -215,6 +221,7 @@ public final class WebSocketServer implements AutoCloseable {
         long maxOutboundBacklogBytes = 4L << 20;
         long memoryBudgetBytes = defaultMemoryBudgetBytes();
         int maxConnections = 10_000;
+        int maxHandshakes = 2_048;
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
         ErrorHandler errorHandler = (connection, error) ->
@@ -335,9 +342,23 @@ public final class WebSocketServer implements AutoCloseable {
             return Runtime.getRuntime().maxMemory() / 4;
         }
 
-        /** Open connections beyond which new ones are answered 503 and closed. Default 10 000. */
+        /**
+         * Open WebSocket connections beyond which an upgrade is answered 503. Sockets still in their
+         * handshake do not count (see {@link #maxHandshakes}). Default 10 000.
+         */
         public Builder maxConnections(int max) {
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Handshakes in progress (sockets accepted whose request head is not complete), apart from
+         * {@link #maxConnections}: beyond it, each new socket makes the oldest handshake of its loop
+         * give way (a best-effort 503, then the socket is closed), so that stalled sockets cannot keep
+         * new clients out. Each also ends at {@link #handshakeTimeoutMs}. Default 2 048.
+         */
+        public Builder maxHandshakes(int max) {
+            this.maxHandshakes = max;
             return this;
         }
 
@@ -392,6 +413,7 @@ public final class WebSocketServer implements AutoCloseable {
             check(shutdownTimeoutMs > 0, "shutdownTimeoutMs=" + shutdownTimeoutMs);
             check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);
             check(maxConnections > 0, "maxConnections=" + maxConnections);
+            check(maxHandshakes > 0, "maxHandshakes=" + maxHandshakes);
             check(memoryBudgetBytes >= MIN_MEMORY_BUDGET_BYTES, "memoryBudgetBytes=" + memoryBudgetBytes
                     + " (minimum " + MIN_MEMORY_BUDGET_BYTES + ")");
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);

@@ -44,7 +44,8 @@ final class WsConnection extends ConnectionHandle {
     long held;
 
     private final SelectionKey key;
-    private final boolean counted;
+    /** Whether this connection counts toward the connection limit (it was upgraded). */
+    boolean counted;
     private final OutboundQueue outbound = new OutboundQueue();
     private int state = HANDSHAKE;
     private long deadlineNs;
@@ -56,10 +57,9 @@ final class WsConnection extends ConnectionHandle {
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
-    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key, boolean counted) {
+    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key) {
         super(id, loop, channel);
         this.key = key;
-        this.counted = counted;
         this.deadlineNs = loop.nowNs + loop.config.handshakeTimeoutNs;
     }
 
@@ -120,6 +120,19 @@ final class WsConnection extends ConnectionHandle {
         }
     }
 
+    private void leaveHandshake() {
+        if (state == HANDSHAKE) {
+            state = LINGER; // not HANDSHAKE any more: the caller sets the real state next
+            loop.handshakeEnded();
+        }
+    }
+
+    /** Makes room for a newer handshake: a best-effort 503, then the socket is closed. Loop thread. */
+    void evict() {
+        Handshaker.writeBestEffort(channel, Handshaker.TOO_MANY_HANDSHAKES);
+        destroy();
+    }
+
     /** Whether shedding this connection would help: it is not closing already. */
     boolean sheddable() {
         return state == HANDSHAKE || state == OPEN || state == CLOSE_SENT;
@@ -177,6 +190,7 @@ final class WsConnection extends ConnectionHandle {
         this.endpoint = endpoint;
         this.subprotocol = subprotocol;
         this.decoder = decoder;
+        leaveHandshake();
         this.state = OPEN;
         this.open = true;
         this.opened = true;
@@ -317,7 +331,7 @@ final class WsConnection extends ConnectionHandle {
         }
         if (nowNs - deadlineNs >= 0) {
             if (state == HANDSHAKE) {
-                Handshaker.writeTimeoutResponse(channel);
+                Handshaker.writeBestEffort(channel, Handshaker.HANDSHAKE_TIMEOUT);
             }
             destroy();
             return true;
@@ -381,6 +395,7 @@ final class WsConnection extends ConnectionHandle {
         if (state == LINGER || state == CLOSED) {
             return;
         }
+        leaveHandshake();
         state = LINGER;
         open = false;
         deadlineNs = loop.nowNs + loop.config.closeTimeoutNs;
@@ -416,6 +431,7 @@ final class WsConnection extends ConnectionHandle {
         if (state == CLOSED) {
             return;
         }
+        leaveHandshake();
         state = CLOSED;
         open = false;
         key.cancel();
