@@ -25,7 +25,7 @@ public final class FatalServerMain {
         int port = switch (args[0]) {
             case "io" -> transport(false);
             case "acceptor" -> transport(true);
-            case "tick" -> RingsideServer.builder().port(0).shards(1).ioLoops(2)
+            case "tick" -> RingsideServer.builder().transport(t -> t.port(0).ioLoops(2)).game(g -> g.shards(1))
                     .room(ROOM_TYPE, BoomRoom::new).build().start().port();
             default -> throw new IllegalArgumentException("kind=" + args[0]);
         };

@@ -3,7 +3,6 @@ package io.ringside.engine.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.websocket.CloseCode;
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ class MemoryBudgetSheddingIT {
     void shouldShedTheConnectionHoldingTheMostWith1013AndKeepServingOthers() throws Exception {
         // given: a 2 MiB budget, 4 MiB messages allowed, and a good client
         server = WebSocketServer.builder().port(0).ioLoops(2).heartbeatIntervalMs(0).endpoint("/", new EchoHandler())
-                .decoderConfig(DecoderConfig.builder().maxFramePayloadBytes(4 * MIB).maxMessageBytes(4 * MIB).build())
+                .decoder(d -> d.maxFramePayloadBytes(4 * MIB).maxMessageBytes(4 * MIB))
                 .memoryBudgetBytes(2 * MIB).build().start();
         try (RawClient good = RawClient.upgrade(server.port(), "/");
              RawClient hog = RawClient.upgrade(server.port(), "/")) {
