@@ -259,27 +259,37 @@ final class RoomCore {
 
     // ---- sends, tick thread
 
-    void send(Player player, ByteBuffer frame) {
+    SendOutcome send(Player player, ByteBuffer frame) {
+        int length = frame.remaining();
         if (player.session.connection().sendFrame(frame)) {
-            shard.countOut(frame.remaining());
+            shard.countOut(length);
+            return SendOutcome.QUEUED;
         }
+        shard.countRefused();
+        return SendOutcome.REFUSED;
     }
 
-    /** Sends {@code frame}, handing over one of the caller's references. */
-    private void send(Player player, SharedFrame frame, boolean latestOnly) {
+    /** Sends {@code frame}, handing over one of the caller's references; counts the outcome. */
+    private SendOutcome send(Player player, SharedFrame frame, boolean latestOnly) {
         int length = frame.length();
         Connection connection = player.session.connection();
         if (latestOnly ? connection.sendLatest(frame) : connection.sendFrame(frame)) {
             shard.countOut(length);
+            return SendOutcome.QUEUED;
         }
+        shard.countRefused();
+        return SendOutcome.REFUSED;
     }
 
-    void send(Player player, int messageType, MessageLite message, boolean latestOnly) {
-        send(player, shard.frames.game(messageType, message), latestOnly);
+    SendOutcome send(Player player, int messageType, MessageLite message, boolean latestOnly) {
+        return send(player, shard.frames.game(messageType, message), latestOnly);
     }
 
-    /** Serializes and frames once; every recipient's connection holds a reference to the same bytes. */
-    void broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
+    /**
+     * Serializes and frames once; every recipient's connection holds a reference to the same bytes.
+     * Returns how many recipients refused it.
+     */
+    int broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
         int recipients = 0;
         for (int i = 0; i < players.size(); i++) {
             if (players.get(i) != except) {
@@ -287,20 +297,22 @@ final class RoomCore {
             }
         }
         if (recipients == 0) {
-            return;
+            return 0;
         }
+        int refused = 0;
         SharedFrame frame = shard.frames.game(messageType, message);
         frame.retain(recipients);
         try {
             for (int i = 0; i < players.size(); i++) {
                 Player player = players.get(i);
-                if (player != except) {
-                    send(player, frame, latestOnly);
+                if (player != except && send(player, frame, latestOnly) == SendOutcome.REFUSED) {
+                    refused++;
                 }
             }
         } finally {
             frame.release();
         }
+        return refused;
     }
 
     private record ScheduledTask(long dueTick, long sequence, Runnable task) implements Comparable<ScheduledTask> {

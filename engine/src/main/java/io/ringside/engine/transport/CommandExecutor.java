@@ -59,8 +59,7 @@ final class CommandExecutor implements EventPoller.Handler<LoopCommand> {
             case LoopCommand.SEND, LoopCommand.SEND_LATEST -> connection.sendFromCommand(command.frame,
                     command.shared, command.kind == LoopCommand.SEND_LATEST);
             case LoopCommand.CLOSE -> connection.startClose(command.code, command.reason);
-            case LoopCommand.PAUSE -> connection.setReading(false);
-            case LoopCommand.RESUME -> connection.setReading(true);
+            case LoopCommand.PAUSE, LoopCommand.RESUME -> connection.applyRequestedReading();
             case LoopCommand.OVERFLOW -> connection.overflow();
             default -> throw new IllegalStateException("command " + command.kind);
         }

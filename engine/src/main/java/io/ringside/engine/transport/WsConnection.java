@@ -326,6 +326,7 @@ final class WsConnection extends ConnectionHandle {
     /** Fires this connection's timeouts and heartbeat; {@code true} if something happened. Loop thread. */
     boolean onTimer(long nowNs) {
         closeIfRequested();
+        applyRequestedReading();
         if (state == OPEN) {
             return heartbeat(nowNs);
         }

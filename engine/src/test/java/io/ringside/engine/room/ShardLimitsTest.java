@@ -73,6 +73,25 @@ class ShardLimitsTest {
     }
 
     @Test
+    void shouldCountASendThePlayersConnectionRefusedWhenItIsClosed() {
+        // given: two players, and one connection closed under the room's feet
+        EngineHarness h = harness(GameConfig.builder().shards(1), 4, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        h.join(a, "chat");
+        h.join(b, "chat");
+        h.tick();
+        b.close(1006, "");
+
+        // when: a's chat goes to everybody but a
+        h.send(a, game(TestRooms.CHAT, StringValue.of("hello?")));
+        h.tick();
+
+        // then
+        assertThat(h.runtime.metrics().get(0).sendsRefused()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefusePostsBeyondQueueCapacityWhenPostedAtOnce() throws Exception {
         // given
         EngineHarness h = harness(GameConfig.builder().shards(1).postQueueCapacity(5), 4, 0);

@@ -94,6 +94,37 @@ class IoLoopTest {
     }
 
     @Test
+    void shouldResumeReadingAtTheNextTimerTickWhenTheResumeCommandFoundTheRingFull() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: reading paused from another thread, then the command ring (4 slots) filled
+            Connection connection = opened.poll();
+            connection.pauseReading();
+            loop.doWork(0);
+            for (int i = 0; i < 4; i++) {
+                assertThat(connection.sendText("fill " + i)).isTrue();
+            }
+
+            // when: the resume finds the ring full, and the client sends meanwhile
+            connection.resumeReading();
+            client.sendText("after resume");
+            for (int i = 0; i < 4; i++) {
+                workUntilReadable(client);
+                assertThat(client.readFrame().text()).isEqualTo("fill " + i);
+            }
+            for (int i = 0; i < 20; i++) {
+                loop.doWork(1);
+            }
+            int beforeTimer = client.available();
+            advance(300 * MS);
+
+            // then: not read until the timer tick applied the resume, then echoed
+            assertThat(beforeTimer).isZero();
+            workUntilReadable(client);
+            assertThat(client.readFrame().text()).isEqualTo("after resume");
+        }
+    }
+
+    @Test
     void shouldKeepStalledHandshakeUntilTimeoutThenAnswer408AndClose() throws Exception {
         try (RawClient client = connect()) {
             // given
