@@ -51,6 +51,7 @@ public final class ConfigKeys {
             integer("game.max-malformed-messages", (b, v) -> b.game(g -> g.maxMalformedMessages(v))),
             integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
             bytesInt("game.max-join-request-bytes", (b, v) -> b.game(g -> g.maxJoinRequestBytes(v))),
+            integer("game.max-refused-requests", (b, v) -> b.game(g -> g.maxRefusedRequests(v))),
             strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),

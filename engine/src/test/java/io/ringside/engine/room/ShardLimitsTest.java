@@ -9,6 +9,7 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.websocket.CloseCode;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,6 +90,24 @@ class ShardLimitsTest {
 
         // then
         assertThat(h.runtime.metrics().get(0).sendsRefused()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldClosePolicyViolationWhenRefusedRequestsReachTheirLimit() {
+        // given: game messages outside any room are refused
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxRefusedRequests(3), 4, 0);
+        RecordingConnection a = h.connect();
+
+        // when
+        h.send(a, game(TestRooms.CHAT, StringValue.of("anyone?")));
+        h.send(a, game(TestRooms.CHAT, StringValue.of("anyone?")));
+        int afterTwo = a.closeCode();
+        h.send(a, game(TestRooms.CHAT, StringValue.of("anyone?")));
+
+        // then
+        assertThat(afterTwo).isZero();
+        assertThat(a.drain()).allMatch(e -> e.getError().getCode() == ErrorCode.ERROR_CODE_NOT_IN_ROOM);
+        assertThat(a.closeCode()).isEqualTo(CloseCode.POLICY_VIOLATION);
     }
 
     @Test
