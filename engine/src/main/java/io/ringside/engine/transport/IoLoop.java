@@ -69,6 +69,7 @@ final class IoLoop implements Runnable {
     /** This loop's connections in accept order, those still in their handshake first (others skipped). */
     private final ArrayDeque<WsConnection> handshakeOrder = new ArrayDeque<>();
     private boolean shedPending;
+    private boolean nothingToShed;
     private volatile Thread thread;
     private long nextTimerNs;
     private boolean shuttingDown;
@@ -166,8 +167,11 @@ final class IoLoop implements Runnable {
         if (nowNs - nextTimerNs >= 0) {
             nextTimerNs = nowNs + config.timerTickNs;
             work += onTimerTick();
+            nothingToShed = false;
         }
-        if (shedPending || budget.overdrawn()) {
+        // another loop may have overdrawn the budget: help, but a loop that found nothing worth
+        // shedding scans its connections again only after the next timer tick
+        if (shedPending || !nothingToShed && budget.overdrawn()) {
             work += shed();
         }
         work += flushDirty();
@@ -298,6 +302,7 @@ final class IoLoop implements Runnable {
                 }
             }
             if (victim == null || victim.held < MIN_SHED_BYTES) {
+                nothingToShed = true;
                 break;
             }
             victim.shed();
