@@ -10,6 +10,7 @@ import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -60,6 +61,11 @@ public final class RingsideServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** The bound address and port (after {@link #start()}); a wildcard address means every interface. */
+    public InetSocketAddress address() {
+        return transport.address();
     }
 
     /** The bound port (after {@link #start()}; useful with port 0). */

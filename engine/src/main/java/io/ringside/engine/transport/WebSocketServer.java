@@ -4,6 +4,7 @@ import io.ringside.protocol.http.HandshakeLimits;
 import io.ringside.protocol.websocket.DecoderConfig;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
@@ -68,6 +69,12 @@ public final class WebSocketServer implements AutoCloseable {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.bind(config.bindAddress, ACCEPT_BACKLOG);
+        } catch (BindException e) {
+            channel.close();
+            BindException named = new BindException("cannot listen on " + describe(config.bindAddress) + ": "
+                    + e.getMessage());
+            named.initCause(e);
+            throw named;
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -91,6 +98,24 @@ public final class WebSocketServer implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** The bound address and port (after {@link #start()}); a wildcard address means every interface. */
+    public synchronized InetSocketAddress address() {
+        if (serverChannel == null) {
+            throw new IllegalStateException("not started");
+        }
+        try {
+            return (InetSocketAddress) serverChannel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("not bound", e);
+        }
+    }
+
+    /** {@code host:port}, saying "every interface" for a wildcard address. */
+    private static String describe(InetSocketAddress address) {
+        return (address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+                ? "every interface" : address.getHostString()) + ", port " + address.getPort();
     }
 
     /** The bound port (useful after binding port 0). */
