@@ -187,6 +187,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
 
     void roomFailed(RoomCore room, Throwable error) {
         roomFailures = roomFailures + 1;
+        RoomErrorEvent.commit(room, error);
     }
 
     /** Disposes every room (players leave with ROOM_CLOSED); after the tick thread stopped. */
