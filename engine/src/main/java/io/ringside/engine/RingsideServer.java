@@ -1,12 +1,17 @@
 package io.ringside.engine;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ringside.engine.metrics.PrometheusHandler;
+import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.tick.NanoClock;
+import io.ringside.engine.transport.HttpHandler;
 import io.ringside.engine.transport.StaticResourceHandler;
+import io.ringside.engine.transport.TransportMetrics;
 import io.ringside.engine.transport.WebSocketServer;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
@@ -25,18 +30,31 @@ import java.util.function.Supplier;
  * Clients speak the {@code ringside.v1} envelope (binary frames) on the endpoint path, default
  * {@code /ws}. {@link #close()} disposes every room (players are told ROOM_CLOSED) and then closes
  * every connection with 1001.
+ *
+ * <p>On the same port it answers {@code GET /healthz} (200 while the process serves),
+ * {@code GET /readyz} (200 while it takes new players: not before {@link #start()}, nor after
+ * {@link #drain()} or {@link #close()}) and {@code GET /metrics} (Prometheus text format, see
+ * {@link RingsideCollector}).
  */
 public final class RingsideServer implements AutoCloseable {
     /** The default WebSocket endpoint path. */
     public static final String DEFAULT_ENDPOINT_PATH = "/ws";
+    /** The default path of the Prometheus metrics route. */
+    public static final String DEFAULT_METRICS_PATH = "/metrics";
 
     private final RoomRuntime runtime;
     private final WebSocketServer transport;
-    private boolean closed;
+    private final PrometheusRegistry registry;
+    private final RingsideCollector collector;
+    private volatile boolean started;
+    private volatile boolean closed;
 
-    private RingsideServer(RoomRuntime runtime, WebSocketServer transport) {
+    private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry) {
         this.runtime = runtime;
         this.transport = transport;
+        this.registry = registry;
+        this.collector = new RingsideCollector(transport.metrics(), runtime.gameMetrics());
+        registry.register(collector);
     }
 
     /** A builder with every default. */
@@ -53,7 +71,38 @@ public final class RingsideServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
+        started = true;
         return this;
+    }
+
+    /**
+     * Stops taking new players: joins without a reconnect token (and new rooms) are refused with
+     * {@code ERROR_CODE_SERVER_DRAINING}, and {@code /readyz} answers 503, so a load balancer or
+     * Kubernetes sends new players elsewhere. Rooms and their players carry on, and held seats can
+     * still be taken back; {@link #close()} ends them. Not undone; idempotent; any thread.
+     */
+    public void drain() {
+        runtime.drain();
+    }
+
+    /** Whether {@link #drain()} was called. */
+    public boolean isDraining() {
+        return runtime.isDraining();
+    }
+
+    /** Whether the server takes new players: started, not draining, not closed (what {@code /readyz} says). */
+    public boolean isReady() {
+        return started && !closed && !runtime.isDraining();
+    }
+
+    /** The transport's counters (connections, handshakes, closes, bytes). Any thread. */
+    public TransportMetrics transportMetrics() {
+        return transport.metrics();
+    }
+
+    /** The Prometheus registry {@code /metrics} serves: the server's figures, plus anything you register. */
+    public PrometheusRegistry metricsRegistry() {
+        return registry;
     }
 
     /** The bound port (after {@link #start()}; useful with port 0). */
@@ -78,6 +127,7 @@ public final class RingsideServer implements AutoCloseable {
             return;
         }
         closed = true;
+        registry.unregister(collector);
         runtime.close();
         transport.close();
     }
@@ -89,6 +139,8 @@ public final class RingsideServer implements AutoCloseable {
         private String endpointPath = DEFAULT_ENDPOINT_PATH;
         private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private String staticResources;
+        private String metricsPath = DEFAULT_METRICS_PATH;
+        private PrometheusRegistry metricsRegistry;
 
         private Builder() {
         }
@@ -194,6 +246,21 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /** Path of the Prometheus metrics route; {@code null} turns the route off. Default {@code /metrics}. */
+        public Builder metricsPath(String path) {
+            this.metricsPath = path;
+            return this;
+        }
+
+        /**
+         * The registry the server adds its collector to and {@code /metrics} serves, e.g. one that
+         * also holds JVM metrics. Default: a registry of the server's own.
+         */
+        public Builder metricsRegistry(PrometheusRegistry registry) {
+            this.metricsRegistry = registry;
+            return this;
+        }
+
         /** Heartbeat ping interval in ms; 0 disables. Default 30 s. */
         public Builder heartbeatIntervalMs(long ms) {
             transport.heartbeatIntervalMs(ms);
@@ -222,12 +289,18 @@ public final class RingsideServer implements AutoCloseable {
             GameConfig config = game.build();
             transport.decoderConfig(DecoderConfig.builder().maxMessageBytes(maxMessageBytes)
                     .maxFramePayloadBytes(maxMessageBytes).build());
-            if (staticResources != null) {
-                transport.httpHandler(StaticResourceHandler.fromClasspath(staticResources));
+            if (metricsPath != null && !metricsPath.startsWith("/")) {
+                throw new IllegalArgumentException("metricsPath=" + metricsPath + " (must start with /)");
             }
             RoomRuntime runtime = new RoomRuntime(config);
             transport.endpoint(endpointPath, runtime.endpoint());
-            return new RingsideServer(runtime, transport.build());
+            PrometheusRegistry registry = metricsRegistry != null ? metricsRegistry : new PrometheusRegistry();
+            RingsideServer[] server = new RingsideServer[1];
+            HttpHandler statics = staticResources == null ? null : StaticResourceHandler.fromClasspath(staticResources);
+            HttpHandler metrics = metricsPath == null ? null : new PrometheusHandler(metricsPath, registry);
+            transport.httpHandler(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics, statics));
+            server[0] = new RingsideServer(runtime, transport.build(), registry);
+            return server[0];
         }
     }
 }

@@ -70,6 +70,7 @@ final class HeldSeats {
      */
     void reconnect(Player player, Session session) {
         if (core.state() != RoomCore.ACTIVE || player.state != Player.JOINED) {
+            directory.counters.reconnect(false);
             session.exit(player);
             session.connection().sendFrame(ServerFrames.error(ErrorCode.ERROR_CODE_RECONNECT_REJECTED,
                     "the seat is no longer held"));
@@ -85,6 +86,7 @@ final class HeldSeats {
             old.connection().close(SEAT_TAKEN_OVER, "seat taken over by a reconnect");
         }
         player.session = session;
+        directory.counters.reconnect(true);
         sendJoined(player);
         try {
             core.room.onReconnect(player);

@@ -86,6 +86,7 @@ final class RoomCore {
 
     void join(Player player) {
         if (state == NEW && !activate() || state == DISPOSED) {
+            directory.counters.join(GameCounters.JOIN_NOT_FOUND);
             reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
             return;
         }
@@ -93,14 +94,17 @@ final class RoomCore {
         try {
             decision = room.onJoinAttempt(player.request);
         } catch (RuntimeException | Error e) {
+            directory.counters.join(GameCounters.JOIN_ERROR);
             reject(player, ErrorCode.ERROR_CODE_INTERNAL, "room failed");
             fail(e);
             return;
         }
         if (decision == null || !decision.accepted()) {
+            directory.counters.join(GameCounters.JOIN_REJECTED);
             reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
             return;
         }
+        directory.counters.join(GameCounters.JOIN_ACCEPTED);
         player.state = Player.JOINED;
         players.add(player);
         playerCount = players.size();
@@ -142,6 +146,7 @@ final class RoomCore {
     }
 
     void message(Player player, int messageType, byte[] bytes, int offset, int length) {
+        shard.countMessage(type.index);
         int outcome;
         try {
             outcome = messages.dispatch(player, messageType, bytes, offset, length);

@@ -22,6 +22,7 @@ import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long malformedMessages;
     private volatile long roomFailures;
     private volatile int roomCount;
+    private final AtomicLongArray messagesByType;
 
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
@@ -68,6 +70,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
+        this.messagesByType = new AtomicLongArray(config.roomTypes().size());
         TickLoopConfig tickConfig = TickLoopConfig.builder().tickRateHz(tickRateHz)
                 .maxCatchUpTicks(config.maxCatchUpTicks()).build();
         this.clock = clock;
@@ -183,6 +186,16 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     void countOut(int bytes) {
         messagesOut = messagesOut + 1;
         bytesOut = bytesOut + bytes;
+    }
+
+    /** Counts a game message dispatched to a room of type {@code typeIndex}; tick thread, the only writer. */
+    void countMessage(int typeIndex) {
+        messagesByType.lazySet(typeIndex, messagesByType.getPlain(typeIndex) + 1);
+    }
+
+    /** Game messages dispatched to rooms of the type with index {@code typeIndex}. Any thread. */
+    long messages(int typeIndex) {
+        return messagesByType.get(typeIndex);
     }
 
     void roomFailed(RoomCore room, Throwable error) {

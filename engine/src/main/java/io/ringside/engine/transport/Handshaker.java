@@ -24,6 +24,7 @@ final class Handshaker {
     private final IoLoop loop;
     private final ServerConfig config;
     private final ArrayDeque<UpgradeRequestParser> parsers = new ArrayDeque<>();
+    private int refusal = TransportMetrics.REFUSED_BAD_REQUEST;
 
     Handshaker(IoLoop loop) {
         this.loop = loop;
@@ -42,6 +43,9 @@ final class Handshaker {
             }
             answer(connection, connection.parser.request());
         } catch (HandshakeException e) {
+            loop.metrics.handshake(e.status());
+            loop.metrics.refused(refusal);
+            refusal = TransportMetrics.REFUSED_BAD_REQUEST;
             connection.refuse(e.status(), e.getMessage());
         } finally {
             if (connection.state() != WsConnection.HANDSHAKE) {
@@ -76,15 +80,18 @@ final class Handshaker {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "no WebSocket endpoint at this path");
         }
         if (!config.originAllowed(request.origin())) {
+            refusal = TransportMetrics.REFUSED_ORIGIN;
             throw new HandshakeException(HttpStatus.FORBIDDEN, "origin not allowed");
         }
         if (loop.isShuttingDown()) {
+            refusal = TransportMetrics.REFUSED_SHUTTING_DOWN;
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "shutting down");
         }
         String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
         // extensions are declined by not echoing Sec-WebSocket-Extensions (RFC 6455 §9.1)
         ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length()));
         UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol);
+        loop.metrics.handshake(HttpStatus.SWITCHING_PROTOCOLS);
         connection.sendUpgradeResponse(head.flip());
         MessageDecoder decoder = new MessageDecoder(config.decoderConfig, new InboundDispatcher(connection));
         connection.upgraded(endpoint, subprotocol, decoder);
@@ -104,12 +111,17 @@ final class Handshaker {
                 response = config.httpHandler.handle(request);
             } catch (RuntimeException e) {
                 loop.report(null, e);
-                throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+                loop.metrics.httpResponse(HttpStatus.INTERNAL_SERVER_ERROR);
+                connection.refuse(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+                return;
             }
         }
         if (response == null) {
-            throw new HandshakeException(HttpStatus.NOT_FOUND, "not found");
+            loop.metrics.httpResponse(HttpStatus.NOT_FOUND);
+            connection.refuse(HttpStatus.NOT_FOUND, "not found");
+            return;
         }
+        loop.metrics.httpResponse(response.status());
         ByteBuffer body = response.body();
         ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + response.contentType().length());
         UpgradeResponseWriter.writeResponseHead(head, response.status(), response.contentType(), body.remaining());

@@ -11,6 +11,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +35,8 @@ final class IoLoop implements Runnable {
     final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
     final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
     final Handshaker handshaker;
+    final TransportMetrics metrics;
+    final LoopCounters counters;
     long nowNs;
 
     private final int index;
@@ -56,7 +59,14 @@ final class IoLoop implements Runnable {
     private boolean finished;
 
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
+        this(index, config, openConnections, connectionIds, new LoopCounters(), null);
+    }
+
+    IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds,
+           LoopCounters counters, TransportMetrics metrics) {
         this.index = index;
+        this.counters = counters;
+        this.metrics = metrics != null ? metrics : new TransportMetrics(null, List.of(counters));
         this.config = config;
         this.openConnections = openConnections;
         this.connectionIds = connectionIds;
@@ -216,6 +226,7 @@ final class IoLoop implements Runnable {
         boolean counted = !reject;
         try {
             if (shuttingDown) {
+                metrics.refused(TransportMetrics.REFUSED_SHUTTING_DOWN);
                 channel.close();
                 remove(null, counted);
                 return;
@@ -227,7 +238,11 @@ final class IoLoop implements Runnable {
             key.attach(connection);
             connections.add(connection);
             if (reject) {
+                metrics.refused(TransportMetrics.REFUSED_MAX_CONNECTIONS);
+                metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
                 connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+            } else {
+                metrics.accepted();
             }
         } catch (IOException e) {
             remove(null, counted);

@@ -38,6 +38,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
+    private final LoopCounters[] loopCounters;
+    private final TransportMetrics metrics;
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
@@ -47,6 +49,11 @@ public final class WebSocketServer implements AutoCloseable {
         this.config = config;
         this.loops = new IoLoop[config.ioLoops];
         this.loopThreads = new Thread[config.ioLoops];
+        this.loopCounters = new LoopCounters[config.ioLoops];
+        for (int i = 0; i < loopCounters.length; i++) {
+            loopCounters[i] = new LoopCounters();
+        }
+        this.metrics = new TransportMetrics(this, List.of(loopCounters));
     }
 
     /** A builder with every default. */
@@ -68,7 +75,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
         serverChannel = channel;
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(i, config, openConnections, connectionIds);
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds, loopCounters[i], metrics);
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
@@ -91,6 +98,11 @@ public final class WebSocketServer implements AutoCloseable {
     /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /** The transport's counters (connections, handshakes, closes, bytes, frames). Any thread. */
+    public TransportMetrics metrics() {
+        return metrics;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
@@ -85,6 +86,7 @@ final class WsConnection extends ConnectionHandle {
             destroy();
             return;
         }
+        loop.counters.add(LoopCounters.BYTES_IN, read);
         buffer.flip();
         if (heartbeat != null) {
             heartbeat.heard(loop.nowNs);
@@ -183,6 +185,7 @@ final class WsConnection extends ConnectionHandle {
             releaseIfShared(shared);
             return;
         }
+        long superseded = outbound.superseded();
         if (shared == null) {
             if (latestOnly) {
                 outbound.addLatest(frame);
@@ -193,6 +196,10 @@ final class WsConnection extends ConnectionHandle {
             outbound.addLatest(shared);
         } else {
             outbound.add(shared);
+        }
+        loop.counters.add(LoopCounters.FRAMES_OUT, 1);
+        if (outbound.superseded() != superseded) {
+            loop.counters.add(LoopCounters.LATEST_REPLACED, outbound.superseded() - superseded);
         }
         if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
             overflow();
@@ -207,6 +214,7 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         outbound.discardUnstarted();
+        loop.metrics.backlogOverflow();
         closeCode = CloseCode.POLICY_VIOLATION;
         closeReason = OVERFLOW_REASON;
         queueClose(closeCode, closeReason);
@@ -250,6 +258,8 @@ final class WsConnection extends ConnectionHandle {
         }
         if (nowNs - deadlineNs >= 0) {
             if (state == HANDSHAKE) {
+                loop.metrics.refused(TransportMetrics.REFUSED_HANDSHAKE_TIMEOUT);
+                loop.metrics.handshake(HttpStatus.REQUEST_TIMEOUT);
                 Handshaker.writeTimeoutResponse(channel);
             }
             destroy();
@@ -274,8 +284,10 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         boolean drained;
+        long queued = outbound.bytes();
         try {
             drained = outbound.writeTo(channel, loop.staging);
+            loop.counters.add(LoopCounters.BYTES_OUT, queued - outbound.bytes());
             if (drained && state == LINGER && !outputShut) {
                 if (closeWhenFlushed) {
                     destroy();
@@ -333,6 +345,7 @@ final class WsConnection extends ConnectionHandle {
         decoder = null;
         loop.remove(this, counted);
         if (opened) {
+            loop.metrics.closed(closeCode);
             try {
                 endpoint.handler.onClose(this, closeCode, closeReason);
             } catch (Throwable t) {
