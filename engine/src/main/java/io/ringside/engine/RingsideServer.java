@@ -9,6 +9,7 @@ import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.tick.NanoClock;
+import io.ringside.engine.transport.AuthHandler;
 import io.ringside.engine.transport.HttpHandler;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.engine.transport.TransportMetrics;
@@ -243,6 +244,23 @@ public final class RingsideServer implements AutoCloseable {
         /** Serves plain HTTP GETs from this classpath root (e.g. {@code "web"}). Default: none. */
         public Builder staticResources(String classpathRoot) {
             this.staticResources = classpathRoot;
+            return this;
+        }
+
+        /**
+         * Decides every upgrade on the game endpoint before the WebSocket opens: accept with an
+         * identity (rooms see it as {@code Player.identity()} and {@code JoinRequest.identity()}) or
+         * refuse with 401/403; it may answer later through a {@code CompletableFuture}. See
+         * {@link AuthHandler}. Default: none.
+         */
+        public Builder authHandler(AuthHandler handler) {
+            transport.authHandler(handler);
+            return this;
+        }
+
+        /** How long the auth handler may take before the upgrade is answered 503, in ms. Default 5 s. */
+        public Builder authTimeoutMs(long ms) {
+            transport.authTimeoutMs(ms);
             return this;
         }
 

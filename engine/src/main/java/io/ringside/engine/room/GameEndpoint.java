@@ -152,7 +152,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
-                (Handshake) session.handshake());
+                (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
         // only this I/O thread sets the membership, and it was empty just above
         session.enter(player);
@@ -166,7 +166,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, "a reconnect names its room by room_id");
             return;
         }
-        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken());
+        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken(),
+                session.connection().identity());
         if (claim.player() == null) {
             directory.counters.reconnect(false);
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, claim.refusal());

@@ -38,6 +38,15 @@ public final class Player {
         return sessionId;
     }
 
+    /**
+     * What the server's auth handler accepted the player's connection as, before the WebSocket opened
+     * (a user id, a principal, claims); {@code null} when the server has no auth handler. A reconnect
+     * must come with the same identity.
+     */
+    public Object identity() {
+        return request.identity();
+    }
+
     /** The join request that brought the player in (options, auth token, handshake). */
     public JoinRequest joinRequest() {
         return request;

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Matchmaking: every live room by id and by type, and the seats taken in each. Joins are rare, so
@@ -196,9 +197,10 @@ final class RoomDirectory {
 
     /**
      * Uses up {@code token} to take back its seat in room {@code roomId}. A token of another room is
-     * refused and stays valid. I/O thread; the room's tick thread still checks that the seat is held.
+     * refused and stays valid, and so does one presented by a connection with another identity (auth
+     * handler) than the seat's. I/O thread; the room's tick thread still checks that the seat is held.
      */
-    synchronized Claim claim(String roomId, String token) {
+    synchronized Claim claim(String roomId, String token, Object identity) {
         RoomCore room = byId.get(roomId);
         if (room == null) {
             return Claim.refused("no room " + roomId);
@@ -212,6 +214,9 @@ final class RoomDirectory {
         }
         if (player.room != room) {
             return Claim.refused("reconnect token of another room");
+        }
+        if (!Objects.equals(player.identity(), identity)) {
+            return Claim.refused("reconnect token of another identity");
         }
         seats.remove(token);
         player.reconnectToken = null;

@@ -118,7 +118,7 @@ final class IoLoop implements Runnable {
      */
     int doWork(long selectTimeoutMs) throws IOException {
         nowNs = config.nanoClock.getAsLong();
-        int work = drainCommands();
+        int work = drainCommands() + handshaker.finishAnsweredAuths();
         if (work > 0 || selectTimeoutMs <= 0) {
             work += selector.selectNow(onReady);
         } else {
@@ -170,6 +170,11 @@ final class IoLoop implements Runnable {
             selector.wakeup();
         }
         return offered;
+    }
+
+    /** An auth handler answered for {@code connection} (or failed): hand it to the loop. Any thread. */
+    void authCompleted(WsConnection connection, AuthDecision decision, Throwable error) {
+        woken(handshaker.authAnswered(connection, decision, error));
     }
 
     /** Asks the loop to close its connections with 1001 and end. Any thread. */

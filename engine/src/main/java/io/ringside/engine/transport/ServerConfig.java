@@ -19,6 +19,8 @@ final class ServerConfig {
     final List<Endpoint> endpoints;
     final Set<String> allowedOrigins;
     final HttpHandler httpHandler;
+    final AuthHandler authHandler;
+    final long authTimeoutNs;
     final HandshakeLimits handshakeLimits;
     final DecoderConfig decoderConfig;
     final long handshakeTimeoutNs;
@@ -40,6 +42,8 @@ final class ServerConfig {
         this.endpoints = List.copyOf(b.endpoints);
         this.allowedOrigins = Set.copyOf(b.allowedOrigins);
         this.httpHandler = b.httpHandler;
+        this.authHandler = b.authHandler;
+        this.authTimeoutNs = b.authTimeoutMs * 1_000_000L;
         this.handshakeLimits = b.handshakeLimits;
         this.decoderConfig = b.decoderConfig;
         this.handshakeTimeoutNs = b.handshakeTimeoutMs * 1_000_000L;

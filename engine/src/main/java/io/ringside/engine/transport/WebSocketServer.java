@@ -154,6 +154,8 @@ public final class WebSocketServer implements AutoCloseable {
         final List<Endpoint> endpoints = new ArrayList<>();
         final Set<String> allowedOrigins = new LinkedHashSet<>();
         HttpHandler httpHandler;
+        AuthHandler authHandler;
+        long authTimeoutMs = 5_000;
         HandshakeLimits handshakeLimits = HandshakeLimits.defaults();
         DecoderConfig decoderConfig = DecoderConfig.defaults();
         long handshakeTimeoutMs = 10_000;
@@ -211,6 +213,21 @@ public final class WebSocketServer implements AutoCloseable {
         /** Answers plain HTTP requests (e.g. {@link StaticResourceHandler}); default: 404 for all but /healthz. */
         public Builder httpHandler(HttpHandler handler) {
             this.httpHandler = handler;
+            return this;
+        }
+
+        /**
+         * Decides every WebSocket upgrade before the socket opens (see {@link AuthHandler}): accept with
+         * an identity, or refuse with 4xx. Default: none, every valid upgrade opens.
+         */
+        public Builder authHandler(AuthHandler handler) {
+            this.authHandler = handler;
+            return this;
+        }
+
+        /** How long an {@link AuthHandler}'s answer may take before the request is answered 503. Default 5 s. */
+        public Builder authTimeoutMs(long ms) {
+            this.authTimeoutMs = ms;
             return this;
         }
 
@@ -297,6 +314,7 @@ public final class WebSocketServer implements AutoCloseable {
             check(!endpoints.isEmpty(), "endpoints=[] (add at least one endpoint)");
             check(decoderConfig.role() == Role.SERVER, "decoderConfig.role=" + decoderConfig.role());
             check(handshakeTimeoutMs > 0, "handshakeTimeoutMs=" + handshakeTimeoutMs);
+            check(authTimeoutMs > 0, "authTimeoutMs=" + authTimeoutMs + " (minimum 1)");
             check(heartbeatIntervalMs >= 0, "heartbeatIntervalMs=" + heartbeatIntervalMs);
             check(heartbeatTimeoutMs > 0, "heartbeatTimeoutMs=" + heartbeatTimeoutMs);
             check(closeTimeoutMs > 0, "closeTimeoutMs=" + closeTimeoutMs);

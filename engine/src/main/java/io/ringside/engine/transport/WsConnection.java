@@ -40,6 +40,13 @@ final class WsConnection extends ConnectionHandle {
     int slot = -1;
     boolean dirty;
     UpgradeRequestParser parser;
+    // while an AuthHandler decides (loop thread); the answer fields are set by the completing thread
+    // before the connection is queued to the loop, which reads them after taking it off the queue
+    boolean awaitingAuth;
+    Endpoint authEndpoint;
+    ByteBuffer earlyBytes;
+    volatile AuthDecision authDecision;
+    volatile Throwable authError;
 
     private final SelectionKey key;
     private final boolean counted;
@@ -68,6 +75,21 @@ final class WsConnection extends ConnectionHandle {
 
     int state() {
         return state;
+    }
+
+    /** The request head is complete and an auth handler decides: stop reading until it has. */
+    void awaitAuth(Endpoint endpoint, long timeoutNs) {
+        awaitingAuth = true;
+        authEndpoint = endpoint;
+        deadlineNs = loop.nowNs + timeoutNs;
+        setReading(false);
+    }
+
+    /** The auth handler answered or timed out: read again (for the frames, or the peer's FIN after a refusal). */
+    void authDone() {
+        awaitingAuth = false;
+        authEndpoint = null;
+        setReading(true);
     }
 
     // ---- loop side: input
@@ -257,6 +279,10 @@ final class WsConnection extends ConnectionHandle {
             return heartbeat(nowNs);
         }
         if (nowNs - deadlineNs >= 0) {
+            if (state == HANDSHAKE && awaitingAuth) {
+                loop.handshaker.authTimedOut(this);
+                return true;
+            }
             if (state == HANDSHAKE) {
                 loop.metrics.refused(TransportMetrics.REFUSED_HANDSHAKE_TIMEOUT);
                 loop.metrics.handshake(HttpStatus.REQUEST_TIMEOUT);
