@@ -42,6 +42,9 @@ final class HeldSeats {
 
     /** The player's connection dropped: its seat is held if the room type has a grace, else it leaves. */
     void disconnect(Player player) {
+        if (player.state == Player.PENDING && core.pending.cancel(player)) {
+            return;
+        }
         if (player.state != Player.JOINED || core.state() != RoomCore.ACTIVE) {
             return;
         }

@@ -22,6 +22,7 @@ public final class Player {
     int state = PENDING;
     boolean away;
     long graceEndTick;
+    long decisionDeadlineTick;
     // guarded by the room directory: the token that takes this seat back, or null
     String reconnectToken;
     private Object attachment;

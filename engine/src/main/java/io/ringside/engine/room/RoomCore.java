@@ -40,6 +40,7 @@ final class RoomCore {
     private final PriorityQueue<ScheduledTask> scheduled = new PriorityQueue<>();
     private final long disposeAfterTicks;
     final HeldSeats held;
+    final PendingJoins pending;
     Room room;
     private int state = NEW;
     private long emptyTicks;
@@ -63,6 +64,7 @@ final class RoomCore {
         long ms = type.options.disposeWhenEmptyMs();
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
         this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
+        this.pending = new PendingJoins(this, type.options.joinDecisionTimeoutMs(), shard.tickRateHz);
     }
 
     int state() {
@@ -99,6 +101,15 @@ final class RoomCore {
             fail(e);
             return;
         }
+        if (decision != null && decision.isPending()) {
+            pending.await(player, decision.stage());
+            return;
+        }
+        decide(player, decision);
+    }
+
+    /** Applies a join decision made now or answered later. */
+    void decide(Player player, JoinDecision decision) {
         if (decision == null || !decision.accepted()) {
             directory.counters.join(GameCounters.JOIN_REJECTED);
             reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
@@ -117,7 +128,7 @@ final class RoomCore {
         }
     }
 
-    private void reject(Player player, ErrorCode code, String reason) {
+    void reject(Player player, ErrorCode code, String reason) {
         player.state = Player.LEFT;
         player.session.exit(player);
         directory.release(this);
@@ -169,6 +180,7 @@ final class RoomCore {
         }
         try {
             held.expire(tick);
+            pending.expire(tick);
             ScheduledTask task;
             while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
                 scheduled.poll();
@@ -249,6 +261,7 @@ final class RoomCore {
     }
 
     private void finish() {
+        pending.rejectAll();
         state = DISPOSED;
         playerCount = 0;
         scheduled.clear();

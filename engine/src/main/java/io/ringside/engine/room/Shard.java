@@ -22,6 +22,7 @@ import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long roomFailures;
     private volatile int roomCount;
     private final AtomicLongArray messagesByType;
+    // answers to joins decided later, from any thread; at most one per pending join
+    private final ConcurrentLinkedQueue<DecidedJoin> decidedJoins = new ConcurrentLinkedQueue<>();
 
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
@@ -94,6 +97,10 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
             }
             posted.room.runPosted(posted.task);
         }
+        DecidedJoin decided;
+        while ((decided = decidedJoins.poll()) != null) {
+            decided.player.room.pending.apply(decided.player, decided.decision, decided.error);
+        }
         for (int i = rooms.size() - 1; i >= 0; i--) {
             if (i < rooms.size()) {
                 rooms.get(i).tick(tick, stepNanos);
@@ -125,7 +132,11 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
             case InboundKind.JOIN -> player.room.join(player);
             case InboundKind.GAME -> game(player, event);
             case InboundKind.PING -> ping(player, event);
-            case InboundKind.LEAVE -> player.room.leave(player, LeaveReason.LEAVE_REASON_LEFT, "");
+            case InboundKind.LEAVE -> {
+                if (!player.room.pending.cancel(player)) {
+                    player.room.leave(player, LeaveReason.LEAVE_REASON_LEFT, "");
+                }
+            }
             case InboundKind.DISCONNECT -> player.room.held.disconnect(player);
             default -> LOG.warn("shard {}: unknown inbound kind {}", index, event.kind());
         }
@@ -219,6 +230,14 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 frames.pool.created(), frames.pool.reused());
     }
 
+    /** A join decided later got its answer; applied at the start of the next tick. Any thread. */
+    void joinDecided(Player player, JoinDecision decision, Throwable error) {
+        decidedJoins.offer(new DecidedJoin(player, decision, error));
+    }
+
     private record Posted(RoomCore room, Runnable task) {
+    }
+
+    private record DecidedJoin(Player player, JoinDecision decision, Throwable error) {
     }
 }
