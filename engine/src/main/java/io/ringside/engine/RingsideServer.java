@@ -11,6 +11,7 @@ import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.tick.NanoClock;
 import io.ringside.engine.transport.AuthHandler;
 import io.ringside.engine.transport.HttpHandler;
+import io.ringside.engine.transport.HttpResponse;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.engine.transport.TransportMetrics;
 import io.ringside.engine.transport.WebSocketServer;
@@ -140,6 +141,7 @@ public final class RingsideServer implements AutoCloseable {
         private String endpointPath = DEFAULT_ENDPOINT_PATH;
         private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private String staticResources;
+        private HttpHandler httpHandler;
         private String metricsPath = DEFAULT_METRICS_PATH;
         private PrometheusRegistry metricsRegistry;
 
@@ -264,6 +266,16 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Answers plain HTTP requests (e.g. a {@code /token} route) after the server's own routes
+         * ({@code /healthz}, {@code /readyz}, {@code /metrics}) and before {@link #staticResources};
+         * {@code null} from it passes the request on. Runs on an I/O loop: it must not block.
+         */
+        public Builder httpHandler(HttpHandler handler) {
+            this.httpHandler = handler;
+            return this;
+        }
+
         /** Path of the Prometheus metrics route; {@code null} turns the route off. Default {@code /metrics}. */
         public Builder metricsPath(String path) {
             this.metricsPath = path;
@@ -315,8 +327,12 @@ public final class RingsideServer implements AutoCloseable {
             PrometheusRegistry registry = metricsRegistry != null ? metricsRegistry : new PrometheusRegistry();
             RingsideServer[] server = new RingsideServer[1];
             HttpHandler statics = staticResources == null ? null : StaticResourceHandler.fromClasspath(staticResources);
+            HttpHandler next = httpHandler == null ? statics : statics == null ? httpHandler : request -> {
+                HttpResponse response = httpHandler.handle(request);
+                return response != null ? response : statics.handle(request);
+            };
             HttpHandler metrics = metricsPath == null ? null : new PrometheusHandler(metricsPath, registry);
-            transport.httpHandler(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics, statics));
+            transport.httpHandler(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics, next));
             server[0] = new RingsideServer(runtime, transport.build(), registry);
             return server[0];
         }

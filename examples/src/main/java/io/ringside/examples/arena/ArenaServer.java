@@ -2,7 +2,11 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.examples.auth.TokenAuth;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +21,9 @@ import java.util.concurrent.CountDownLatch;
  * Options: {@code --port} (default 8080, 0 for any free port), {@code --tick-rate} in Hz (default 30),
  * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16),
  * {@code --reconnect-grace} in ms (default 10000: how long a dropped player's ship waits for its
- * page to reconnect; 0 removes it at once). Ctrl-C stops
+ * page to reconnect; 0 removes it at once), {@code --token-secret} (off by default: with a secret of
+ * at least 32 bytes, or {@code random}, every WebSocket needs a token the page gets from
+ * {@code /token}, see {@link TokenAuth}). Ctrl-C stops
  * the server gracefully: players are told the room closed and connections close with 1001.
  */
 public final class ArenaServer {
@@ -53,6 +59,11 @@ public final class ArenaServer {
                 .staticResources("web");
     }
 
+    /** Requires a token from {@code tokens} on every WebSocket upgrade and serves {@code GET /token}. */
+    public static RingsideServer.Builder withTokens(RingsideServer.Builder builder, TokenAuth tokens) {
+        return builder.authHandler(tokens.authHandler()).httpHandler(tokens.tokenRoute());
+    }
+
     /** Starts the arena, prints where to open it, and runs until the process is stopped. */
     public static void main(String[] args) throws IOException, InterruptedException {
         Map<String, String> options = parse(args);
@@ -64,7 +75,14 @@ public final class ArenaServer {
                 .withBots(Integer.parseInt(options.getOrDefault("bots", String.valueOf(ArenaSettings.DEFAULT_BOTS))));
         long graceMs = Long.parseLong(options.getOrDefault("reconnect-grace",
                 String.valueOf(DEFAULT_RECONNECT_GRACE_MS)));
-        RingsideServer server = builder(port, settings, capacity, graceMs).build().start();
+        RingsideServer.Builder builder = builder(port, settings, capacity, graceMs);
+        String secret = options.get("token-secret");
+        if (secret != null) {
+            byte[] key = "random".equals(secret) ? TokenAuth.randomSecret() : secret.getBytes(StandardCharsets.UTF_8);
+            withTokens(builder, new TokenAuth(key, Duration.ofHours(12), Clock.systemUTC()));
+            System.out.println("arena: WebSockets need a token (the page gets one from /token)");
+        }
+        RingsideServer server = builder.build().start();
         System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms%n",
                 settings.tickRateHz(), settings.bots(), capacity, graceMs);
         System.out.println("open http://localhost:" + server.port() + "/arena/");
@@ -90,7 +108,8 @@ public final class ArenaServer {
             String arg = args[i];
             if (!arg.startsWith("--") || arg.length() < 3) {
                 throw new IllegalArgumentException("unexpected argument " + arg
-                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS)");
+                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS"
+                        + " --token-secret SECRET|random)");
             }
             int eq = arg.indexOf('=');
             if (eq > 0) {
