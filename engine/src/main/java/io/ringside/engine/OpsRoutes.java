@@ -7,10 +7,9 @@ import io.ringside.protocol.http.UpgradeRequest;
 import java.util.function.BooleanSupplier;
 
 /**
- * The server's own HTTP routes ahead of the application's: {@code GET /readyz} (200 while the server
- * takes new players, 503 while starting, draining or stopped) and the metrics route, then whatever
- * the next handler (static files) answers. ({@code /healthz} is the transport's: 200 while the
- * process serves at all.) I/O loop threads.
+ * The server's own HTTP routes, consulted ahead of the application's handler: {@code GET /readyz}
+ * (200 while the server takes new players, 503 while starting, draining or stopped) and the metrics
+ * route. ({@code /healthz} is the transport's: 200 while the process serves at all.) I/O loop threads.
  */
 final class OpsRoutes implements HttpHandler {
     static final String READY_PATH = "/readyz";
@@ -19,12 +18,10 @@ final class OpsRoutes implements HttpHandler {
 
     private final BooleanSupplier ready;
     private final HttpHandler metrics;
-    private final HttpHandler next;
 
-    OpsRoutes(BooleanSupplier ready, HttpHandler metrics, HttpHandler next) {
+    OpsRoutes(BooleanSupplier ready, HttpHandler metrics) {
         this.ready = ready;
         this.metrics = metrics;
-        this.next = next;
     }
 
     @Override
@@ -32,10 +29,6 @@ final class OpsRoutes implements HttpHandler {
         if (request.pathEquals(READY_PATH)) {
             return ready.getAsBoolean() ? READY : NOT_READY;
         }
-        HttpResponse response = metrics == null ? null : metrics.handle(request);
-        if (response == null && next != null) {
-            response = next.handle(request);
-        }
-        return response;
+        return metrics == null ? null : metrics.handle(request);
     }
 }

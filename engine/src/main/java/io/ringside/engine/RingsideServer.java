@@ -1,6 +1,7 @@
 package io.ringside.engine;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.metrics.PrometheusHandler;
 import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.GameConfig;
@@ -8,16 +9,13 @@ import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
-import io.ringside.engine.tick.NanoClock;
-import io.ringside.engine.transport.AuthHandler;
+import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.engine.transport.HttpHandler;
-import io.ringside.engine.transport.HttpResponse;
-import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.engine.transport.TransportMetrics;
 import io.ringside.engine.transport.WebSocketServer;
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -25,22 +23,28 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * RingsideServer server = RingsideServer.builder()
- *         .port(9000).tickRateHz(30)
+ *         .transport(t -> t.port(9000).bindAddress("0.0.0.0").maxConnections(10_000))
+ *         .game(g -> g.tickRateHz(30).shards(2))
+ *         .endpoint(e -> e.allowedOrigins("https://game.example"))
  *         .room("arena", ArenaRoom::new, RoomOptions.builder().capacity(8).build())
  *         .build().start();
  * }</pre>
  * Clients speak the {@code ringside.v1} envelope (binary frames) on the endpoint path, default
- * {@code /ws}. {@link #close()} disposes every room (players are told ROOM_CLOSED) and then closes
- * every connection with 1001.
+ * {@code /ws}; a client that offers subprotocol {@value #SUBPROTOCOL} gets it echoed. Browser pages
+ * from other hosts are refused unless allowed (see {@link EndpointConfig}). {@link #close()} disposes
+ * every room (players are told ROOM_CLOSED) and then closes every connection with 1001.
  *
  * <p>On the same port it answers {@code GET /healthz} (200 while the process serves),
  * {@code GET /readyz} (200 while it takes new players: not before {@link #start()}, nor after
  * {@link #drain()} or {@link #close()}) and {@code GET /metrics} (Prometheus text format, see
- * {@link RingsideCollector}).
+ * {@link RingsideCollector}). An auth hook that decides upgrades before they open is set with
+ * {@code .transport(t -> t.authHandler(...))}.
  */
 public final class RingsideServer implements AutoCloseable {
     /** The default WebSocket endpoint path. */
     public static final String DEFAULT_ENDPOINT_PATH = "/ws";
+    /** The subprotocol of the game endpoint, echoed when a client offers it. */
+    public static final String SUBPROTOCOL = "ringside.v1";
     /** The default path of the Prometheus metrics route. */
     public static final String DEFAULT_METRICS_PATH = "/metrics";
 
@@ -134,149 +138,29 @@ public final class RingsideServer implements AutoCloseable {
         transport.close();
     }
 
-    /** Builds a {@link RingsideServer}; {@link #build()} checks every value and names a bad one. */
-    public static final class Builder {
-        private final GameConfig.Builder game = GameConfig.builder();
+    /**
+     * Builds a {@link RingsideServer} from three nested builders, each edited in place by a lambda:
+     * {@link #transport(Consumer)} (port, bind address, I/O loops, connection, handshake, decoder and
+     * heartbeat limits, HTTP handler, error handler), {@link #game(Consumer)} (shards, tick rate,
+     * rings, per-tick and per-connection limits, room types) and {@link #endpoint(Consumer)} (the
+     * game endpoint's path, subprotocols and Origin policy). Every option those builders have is
+     * reachable here. {@link #build()} checks every value and names a bad one as
+     * {@code section.name=value}, e.g. {@code game.tickRateHz=0 (must be 1 to 128)}.
+     */
+    public static final class Builder implements ConfigTarget {
         private final WebSocketServer.Builder transport = WebSocketServer.builder();
-        private String endpointPath = DEFAULT_ENDPOINT_PATH;
-        private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
-        private String staticResources;
-        private HttpHandler httpHandler;
+        private final GameConfig.Builder game = GameConfig.builder();
+        private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
+                .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL);
         private String metricsPath = DEFAULT_METRICS_PATH;
         private PrometheusRegistry metricsRegistry;
+        private boolean built;
 
         private Builder() {
         }
 
-        /** TCP port; 0 picks a free one. Default 8080. */
-        public Builder port(int port) {
-            transport.port(port);
-            return this;
-        }
-
-        /** I/O loop threads. Default: available processors. */
-        public Builder ioLoops(int loops) {
-            transport.ioLoops(loops);
-            return this;
-        }
-
-        /** Shards (tick threads). Default: half the available processors, at least 1. */
-        public Builder shards(int shards) {
-            game.shards(shards);
-            return this;
-        }
-
-        /** Ticks per second, 1 to 128. Default 30. */
-        public Builder tickRateHz(int hz) {
-            game.tickRateHz(hz);
-            return this;
-        }
-
-        /** Overdue ticks run back to back after an overrun; older ones are skipped and counted. Default 3. */
-        public Builder maxCatchUpTicks(int ticks) {
-            game.maxCatchUpTicks(ticks);
-            return this;
-        }
-
-        /** Registers room type {@code name}, its rooms made by {@code factory}, with {@code options}. */
-        public Builder room(String name, Supplier<? extends Room> factory, RoomOptions options) {
-            game.room(name, factory, options);
-            return this;
-        }
-
-        /** Registers room type {@code name} with {@link RoomOptions#defaults()}. */
-        public Builder room(String name, Supplier<? extends Room> factory) {
-            return room(name, factory, RoomOptions.defaults());
-        }
-
-        /** Inbound ring slots per shard, a power of two. Default 16 384. */
-        public Builder ringCapacity(int slots) {
-            game.ringCapacity(slots);
-            return this;
-        }
-
-        /** Bytes a ring slot holds without allocating. Default 512. */
-        public Builder slotBytes(int bytes) {
-            game.slotBytes(bytes);
-            return this;
-        }
-
-        /** Bytes of idle outbound frames each shard keeps for reuse. Default 8 MiB. */
-        public Builder framePoolBytes(long bytes) {
-            game.framePoolBytes(bytes);
-            return this;
-        }
-
-        /** Largest inbound message in bytes (close 1009 beyond). Default 1 MiB. */
-        public Builder maxMessageBytes(int bytes) {
-            this.maxMessageBytes = bytes;
-            return this;
-        }
-
-        /** Malformed messages tolerated per connection before close 1007. Default 10. */
-        public Builder maxMalformedMessages(int count) {
-            game.maxMalformedMessages(count);
-            return this;
-        }
-
-        /** Most inbound events a shard dispatches per tick. Default 16 384. */
-        public Builder maxEventsPerTick(int events) {
-            game.maxEventsPerTick(events);
-            return this;
-        }
-
-        /** Queued outbound bytes per connection before it is closed with 1008. Default 4 MiB. */
-        public Builder maxOutboundBacklogBytes(long bytes) {
-            transport.maxOutboundBacklogBytes(bytes);
-            return this;
-        }
-
-        /** Handshake header fields kept for the rooms' auth hooks. */
-        public Builder handshakeHeaders(String... names) {
-            game.handshakeHeaders(List.of(names));
-            return this;
-        }
-
-        /** The WebSocket endpoint path. Default {@code /ws}. */
-        public Builder endpointPath(String path) {
-            this.endpointPath = path;
-            return this;
-        }
-
-        /** Serves plain HTTP GETs from this classpath root (e.g. {@code "web"}). Default: none. */
-        public Builder staticResources(String classpathRoot) {
-            this.staticResources = classpathRoot;
-            return this;
-        }
-
-        /**
-         * Decides every upgrade on the game endpoint before the WebSocket opens: accept with an
-         * identity (rooms see it as {@code Player.identity()} and {@code JoinRequest.identity()}) or
-         * refuse with 401/403; it may answer later through a {@code CompletableFuture}. See
-         * {@link AuthHandler}. Default: none.
-         */
-        public Builder authHandler(AuthHandler handler) {
-            transport.authHandler(handler);
-            return this;
-        }
-
-        /** How long the auth handler may take before the upgrade is answered 503, in ms. Default 5 s. */
-        public Builder authTimeoutMs(long ms) {
-            transport.authTimeoutMs(ms);
-            return this;
-        }
-
-        /**
-         * Answers plain HTTP requests (e.g. a {@code /token} route) after the server's own routes
-         * ({@code /healthz}, {@code /readyz}, {@code /metrics}) and before {@link #staticResources};
-         * {@code null} from it passes the request on. Runs on an I/O loop: it must not block.
-         */
-        public Builder httpHandler(HttpHandler handler) {
-            this.httpHandler = handler;
-            return this;
-        }
-
         /** Path of the Prometheus metrics route; {@code null} turns the route off. Default {@code /metrics}. */
+        @Override
         public Builder metricsPath(String path) {
             this.metricsPath = path;
             return this;
@@ -291,50 +175,78 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
-        /** Heartbeat ping interval in ms; 0 disables. Default 30 s. */
-        public Builder heartbeatIntervalMs(long ms) {
-            transport.heartbeatIntervalMs(ms);
+        /** Edits the transport settings (defaults: port 8080 on every interface, one I/O loop per core). */
+        @Override
+        public Builder transport(Consumer<WebSocketServer.Builder> edit) {
+            edit.accept(transport);
             return this;
         }
 
-        /** How long shutdown waits for clients' close replies, in ms. Default 5 s. */
-        public Builder shutdownTimeoutMs(long ms) {
-            transport.shutdownTimeoutMs(ms);
+        /** Edits the game settings (defaults: half the cores as shards, 30 Hz). */
+        @Override
+        public Builder game(Consumer<GameConfig.Builder> edit) {
+            edit.accept(game);
             return this;
         }
 
-        Builder clock(NanoClock clock) {
-            game.clock(clock);
+        /**
+         * Edits the game endpoint (defaults: path {@code /ws}, subprotocol {@value #SUBPROTOCOL},
+         * same-host Origin policy; see {@link EndpointConfig}).
+         */
+        @Override
+        public Builder endpoint(Consumer<EndpointConfig.Builder> edit) {
+            edit.accept(endpoint);
             return this;
         }
 
-        /** Checks every value and builds an unstarted server. */
+        /**
+         * Applies settings read from a file or the environment, e.g. {@code RingsideConfig.load(path)},
+         * at this point: calls made before are defaults it overrides, calls made after override it.
+         */
+        public Builder configure(Consumer<Builder> config) {
+            config.accept(this);
+            return this;
+        }
+
+        /** Registers room type {@code name}, its rooms made by {@code factory}, with {@code options}. */
+        public Builder room(String name, Supplier<? extends Room> factory, RoomOptions options) {
+            game.room(name, factory, options);
+            return this;
+        }
+
+        /** Registers room type {@code name} with {@link RoomOptions#defaults()}. */
+        public Builder room(String name, Supplier<? extends Room> factory) {
+            return room(name, factory, RoomOptions.defaults());
+        }
+
+        /** Checks every value and builds an unstarted server. Call once. */
         public RingsideServer build() {
-            if (endpointPath == null || !endpointPath.startsWith("/")) {
-                throw new IllegalArgumentException("endpointPath=" + endpointPath + " (must start with /)");
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
             }
-            if (maxMessageBytes < 1) {
-                throw new IllegalArgumentException("maxMessageBytes=" + maxMessageBytes + " (minimum 1)");
-            }
-            GameConfig config = game.build();
-            transport.decoderConfig(DecoderConfig.builder().maxMessageBytes(maxMessageBytes)
-                    .maxFramePayloadBytes(maxMessageBytes).build());
             if (metricsPath != null && !metricsPath.startsWith("/")) {
-                throw new IllegalArgumentException("metricsPath=" + metricsPath + " (must start with /)");
+                throw new IllegalArgumentException("metrics.path=" + metricsPath + " (must start with /)");
             }
+            GameConfig config = nested("game.", game::build);
+            EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             RoomRuntime runtime = new RoomRuntime(config);
-            transport.endpoint(endpointPath, runtime.endpoint());
+            transport.endpoint(endpointConfig, runtime.endpoint());
             PrometheusRegistry registry = metricsRegistry != null ? metricsRegistry : new PrometheusRegistry();
             RingsideServer[] server = new RingsideServer[1];
-            HttpHandler statics = staticResources == null ? null : StaticResourceHandler.fromClasspath(staticResources);
-            HttpHandler next = httpHandler == null ? statics : statics == null ? httpHandler : request -> {
-                HttpResponse response = httpHandler.handle(request);
-                return response != null ? response : statics.handle(request);
-            };
             HttpHandler metrics = metricsPath == null ? null : new PrometheusHandler(metricsPath, registry);
-            transport.httpHandler(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics, next));
-            server[0] = new RingsideServer(runtime, transport.build(), registry);
+            transport.serverRoutes(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics));
+            WebSocketServer webSocketServer = nested("transport.", transport::build);
+            built = true;
+            server[0] = new RingsideServer(runtime, webSocketServer, registry);
             return server[0];
+        }
+
+        private static <T> T nested(String prefix, Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + e.getMessage(), e);
+            }
         }
     }
 }

@@ -72,7 +72,8 @@ class AuthHandlerIT {
     };
 
     private void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).authHandler(hook).authTimeoutMs(300)
+        server = RingsideServer.builder()
+                .transport(t -> t.port(0).ioLoops(1).authHandler(hook).authTimeoutMs(300)).game(g -> g.shards(1))
                 .room("who", WhoRoom::new, RoomOptions.defaults()).build().start();
     }
 

@@ -39,7 +39,7 @@ class MetricsIT {
     @BeforeEach
     void start() throws Exception {
         PrometheusText.assumeParserInstalled();
-        server = RingsideServer.builder().port(0).ioLoops(2).shards(2).tickRateHz(60)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(2)).game(g -> g.shards(2).tickRateHz(60))
                 .room("chat", () -> new TestRooms.ChatRoom(log, new AtomicLong()),
                         RoomOptions.builder().capacity(2).build())
                 .room("lobby", () -> new TestRooms.ChatRoom(log, new AtomicLong()), RoomOptions.defaults())

@@ -175,7 +175,7 @@ final class Handshaker {
         if (endpoint == null) {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "no WebSocket endpoint at this path");
         }
-        if (!config.originAllowed(request.origin())) {
+        if (!OriginCheck.allowed(endpoint.config, request.origin(), request.header("Host"))) {
             refusal = TransportMetrics.REFUSED_ORIGIN;
             throw new HandshakeException(HttpStatus.FORBIDDEN, "origin not allowed");
         }
@@ -210,15 +210,22 @@ final class Handshaker {
         HttpResponse response = null;
         if (request.pathEquals(ServerConfig.HEALTH_PATH)) {
             response = HEALTHY;
-        } else if (config.httpHandler != null) {
+        } else if (config.serverRoutes != null || config.httpHandler != null) {
             try {
-                response = config.httpHandler.handle(request);
+                response = config.serverRoutes == null ? null : config.serverRoutes.handle(request);
+                if (response == null && config.httpHandler != null) {
+                    response = config.httpHandler.handle(request);
+                }
             } catch (RuntimeException e) {
                 loop.report(null, e);
                 loop.metrics.httpResponse(HttpStatus.INTERNAL_SERVER_ERROR);
                 connection.refuse(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
                 return;
             }
+        }
+        if (response == null && config.endpointFor(request) != null) {
+            // a WebSocket endpoint asked for without "Upgrade: websocket" (or with another protocol, e.g. h2c)
+            throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "this path speaks WebSocket only");
         }
         if (response == null) {
             loop.metrics.httpResponse(HttpStatus.NOT_FOUND);

@@ -2,6 +2,9 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.transport.HttpHandler;
+import io.ringside.engine.transport.HttpResponse;
+import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.examples.auth.TokenAuth;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,16 +55,28 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
-                .port(port)
-                .tickRateHz(settings.tickRateHz())
+                .transport(t -> t.port(port).httpHandler(webClient()))
+                .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
-                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build())
-                .staticResources("web");
+                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
     }
 
-    /** Requires a token from {@code tokens} on every WebSocket upgrade and serves {@code GET /token}. */
+    /** The web client's files, from {@code web/} on the classpath. */
+    static HttpHandler webClient() {
+        return StaticResourceHandler.fromClasspath("web");
+    }
+
+    /**
+     * Requires a token from {@code tokens} on every WebSocket upgrade and serves {@code GET /token}
+     * next to the web client.
+     */
     public static RingsideServer.Builder withTokens(RingsideServer.Builder builder, TokenAuth tokens) {
-        return builder.authHandler(tokens.authHandler()).httpHandler(tokens.tokenRoute());
+        HttpHandler token = tokens.tokenRoute();
+        HttpHandler files = webClient();
+        return builder.transport(t -> t.authHandler(tokens.authHandler()).httpHandler(request -> {
+            HttpResponse response = token.handle(request);
+            return response != null ? response : files.handle(request);
+        }));
     }
 
     /** Starts the arena, prints where to open it, and runs until the process is stopped. */

@@ -33,7 +33,7 @@ class ArenaTokenIT {
     void start() throws Exception {
         TokenAuth tokens = new TokenAuth(TokenAuth.randomSecret(), Duration.ofHours(1), Clock.systemUTC());
         server = ArenaServer.withTokens(ArenaServer.builder(0, ArenaSettings.defaults().withBots(0), 4), tokens)
-                .ioLoops(1).shards(1).build().start();
+                .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
     }
 
     @AfterEach
