@@ -55,7 +55,11 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
+<<<<<<< HEAD
                 .transport(t -> t.port(port).httpHandler(webClient()))
+=======
+                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
+>>>>>>> main
                 .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
                         .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
