@@ -5,6 +5,7 @@ import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.metrics.PrometheusHandler;
 import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.GameConfig;
+import io.ringside.engine.room.GameMetrics;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
@@ -99,6 +100,11 @@ public final class RingsideServer implements AutoCloseable {
     /** Whether the server takes new players: started, not draining, not closed (what {@code /readyz} says). */
     public boolean isReady() {
         return started && !closed && !runtime.isDraining();
+    }
+
+    /** The game side's figures (ticks, rooms and players per type, joins, reconnects). Any thread. */
+    public GameMetrics gameMetrics() {
+        return runtime.gameMetrics();
     }
 
     /** The transport's counters (connections, handshakes, closes, bytes). Any thread. */
