@@ -3,6 +3,7 @@ package io.ringside.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.StringValue;
+import io.ringside.engine.config.RingsideConfig;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.TestRooms;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +146,33 @@ class MetricsIT {
                 assertThat(m.value("ringside_tick_overruns_total{shard=\"" + shard + "\"}")).isNotNull();
             }
         }
+    }
+
+    @Test
+    void shouldMoveOrTurnOffTheMetricsRouteWhenConfiguredFromTheEnvironment() throws Exception {
+        // given
+        server.close();
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1))
+                .room("chat", () -> new TestRooms.ChatRoom(log, new AtomicLong()))
+                .configure(RingsideConfig.load(null, Map.of("RINGSIDE_METRICS_PATH", "/internal/metrics")))
+                .build().start();
+
+        // when
+        HttpResponse<String> moved = get("/internal/metrics");
+        HttpResponse<String> old = get("/metrics");
+        server.close();
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1))
+                .room("chat", () -> new TestRooms.ChatRoom(log, new AtomicLong()))
+                .configure(RingsideConfig.load(null, Map.of("RINGSIDE_METRICS_ENABLED", "false")))
+                .build().start();
+        HttpResponse<String> off = get("/metrics");
+
+        // then
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(PrometheusText.parse(moved.body()).types).containsKey("ringside_joins");
+        assertThat(old.statusCode()).isEqualTo(404);
+        assertThat(off.statusCode()).isEqualTo(404);
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
     }
 
     @Test

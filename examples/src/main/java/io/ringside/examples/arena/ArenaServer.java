@@ -55,19 +55,15 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
-<<<<<<< HEAD
                 .transport(t -> t.port(port).httpHandler(webClient()))
-=======
-                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
->>>>>>> main
                 .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
                         .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
     }
 
-    /** The web client's files, from {@code web/} on the classpath. */
+    /** The web client's files, from {@code web/} on the classpath, with the browser client under /ringside/. */
     static HttpHandler webClient() {
-        return StaticResourceHandler.fromClasspath("web");
+        return StaticResourceHandler.withBrowserClient("web");
     }
 
     /**
