@@ -43,6 +43,7 @@ final class RoomCore {
     private final PriorityQueue<ScheduledTask> scheduled = new PriorityQueue<>();
     private final long disposeAfterTicks;
     final HeldSeats held;
+    final PendingJoins pending;
     Room room;
     private int state = NEW;
     private long emptyTicks;
@@ -66,6 +67,7 @@ final class RoomCore {
         long ms = type.options.disposeWhenEmptyMs();
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
         this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
+        this.pending = new PendingJoins(this, type.options.joinDecisionTimeoutMs(), shard.tickRateHz);
     }
 
     int state() {
@@ -89,6 +91,7 @@ final class RoomCore {
 
     void join(Player player) {
         if (state == NEW && !activate() || state == DISPOSED) {
+            directory.counters.join(GameCounters.JOIN_NOT_FOUND);
             reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
             return;
         }
@@ -96,14 +99,26 @@ final class RoomCore {
         try {
             decision = room.onJoinAttempt(player.request);
         } catch (RuntimeException | Error e) {
+            directory.counters.join(GameCounters.JOIN_ERROR);
             reject(player, ErrorCode.ERROR_CODE_INTERNAL, "room failed");
             fail(e);
             return;
         }
+        if (decision != null && decision.isPending()) {
+            pending.await(player, decision.stage());
+            return;
+        }
+        decide(player, decision);
+    }
+
+    /** Applies a join decision made now or answered later. */
+    void decide(Player player, JoinDecision decision) {
         if (decision == null || !decision.accepted()) {
+            directory.counters.join(GameCounters.JOIN_REJECTED);
             reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
             return;
         }
+        directory.counters.join(GameCounters.JOIN_ACCEPTED);
         player.state = Player.JOINED;
         players.add(player);
         playerCount = players.size();
@@ -116,7 +131,7 @@ final class RoomCore {
         }
     }
 
-    private void reject(Player player, ErrorCode code, String reason) {
+    void reject(Player player, ErrorCode code, String reason) {
         player.state = Player.LEFT;
         player.session.exit(player);
         directory.release(this);
@@ -145,6 +160,7 @@ final class RoomCore {
     }
 
     void message(Player player, int messageType, byte[] bytes, int offset, int length) {
+        shard.countMessage(type.index);
         int outcome;
         try {
             outcome = messages.dispatch(player, messageType, bytes, offset, length);
@@ -167,6 +183,7 @@ final class RoomCore {
         }
         try {
             held.expire(tick);
+            pending.expire(tick);
             ScheduledTask task;
             while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
                 scheduled.poll();
@@ -250,6 +267,7 @@ final class RoomCore {
     }
 
     private void finish() {
+        pending.rejectAll();
         state = DISPOSED;
         playerCount = 0;
         scheduled.clear();

@@ -2,9 +2,13 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.config.RingsideConfig;
+import io.ringside.examples.auth.TokenAuth;
 import io.ringside.examples.launch.Launcher;
 import io.ringside.examples.launch.ServerOptions;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +48,11 @@ public final class ArenaCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private long reconnectGraceMs;
 
+    @Option(names = "--token-secret", paramLabel = "SECRET",
+            description = "Require a signed token on every WebSocket (the page gets one from /token):"
+                    + " an HMAC key of at least 32 bytes, or 'random'. Default: off.")
+    private String tokenSecret;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -56,6 +65,12 @@ public final class ArenaCommand implements Callable<Integer> {
         server.applyTo(builder, config);
         // the rooms simulate at the settings' rate, so the shards must tick at it whatever the file said
         builder.game(g -> g.tickRateHz(settings.tickRateHz()));
+        if (tokenSecret != null) {
+            byte[] key = "random".equals(tokenSecret) ? TokenAuth.randomSecret()
+                    : tokenSecret.getBytes(StandardCharsets.UTF_8);
+            ArenaServer.withTokens(builder, new TokenAuth(key, Duration.ofHours(12), Clock.systemUTC()));
+            System.out.println("arena: WebSockets need a token (the page gets one from /token)");
+        }
         RingsideServer started = builder.build().start();
         System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms%n",
                 settings.tickRateHz(), settings.bots(), capacity, reconnectGraceMs);

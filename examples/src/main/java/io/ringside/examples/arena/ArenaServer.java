@@ -2,7 +2,10 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.transport.HttpHandler;
+import io.ringside.engine.transport.HttpResponse;
 import io.ringside.engine.transport.StaticResourceHandler;
+import io.ringside.examples.auth.TokenAuth;
 import io.ringside.examples.launch.Launcher;
 
 /**
@@ -15,7 +18,9 @@ import io.ringside.examples.launch.Launcher;
  * Options: {@code --port} (default 8080, 0 for any free port), {@code --tick-rate} in Hz (default 30),
  * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16),
  * {@code --reconnect-grace} in ms (default 10000: how long a dropped player's ship waits for its
- * page to reconnect; 0 removes it at once). Ctrl-C stops
+ * page to reconnect; 0 removes it at once), {@code --token-secret} (off by default: with a secret of
+ * at least 32 bytes, or {@code random}, every WebSocket needs a token the page gets from
+ * {@code /token}, see {@link TokenAuth}). Ctrl-C stops
  * the server gracefully: players are told the room closed and connections close with 1001.
  */
 public final class ArenaServer {
@@ -44,10 +49,28 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
-                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
+                .transport(t -> t.port(port).httpHandler(webClient()))
                 .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
                         .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
+    }
+
+    /** The web client's files, from {@code web/} on the classpath, with the browser client under /ringside/. */
+    static HttpHandler webClient() {
+        return StaticResourceHandler.withBrowserClient("web");
+    }
+
+    /**
+     * Requires a token from {@code tokens} on every WebSocket upgrade and serves {@code GET /token}
+     * next to the web client.
+     */
+    public static RingsideServer.Builder withTokens(RingsideServer.Builder builder, TokenAuth tokens) {
+        HttpHandler token = tokens.tokenRoute();
+        HttpHandler files = webClient();
+        return builder.transport(t -> t.authHandler(tokens.authHandler()).httpHandler(request -> {
+            HttpResponse response = token.handle(request);
+            return response != null ? response : files.handle(request);
+        }));
     }
 
     /** Starts the arena, prints where to open it, runs until the process is stopped; {@code --help} lists options. */
