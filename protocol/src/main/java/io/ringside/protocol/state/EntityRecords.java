@@ -62,6 +62,11 @@ public final class EntityRecords {
         entity.advance();
     }
 
+    /** Makes the current state the replicated one with every LINEAR step 0 (a new entity). */
+    public static void prime(EntityState entity) {
+        entity.prime();
+    }
+
     /**
      * Writes a FULL body of the replicated state: type id, mask, values; owner-only fields only
      * when {@code owner}.

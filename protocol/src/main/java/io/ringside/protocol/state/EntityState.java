@@ -46,6 +46,12 @@ public abstract class EntityState {
     /** Makes the current values the replicated ones (and LINEAR steps the last change). */
     protected abstract void advance();
 
+    /**
+     * Makes the current values the replicated ones with every LINEAR step 0: the first state of a
+     * newly spawned entity, which no client has a baseline of.
+     */
+    protected abstract void prime();
+
     /** The fields declared {@code owner_only}. */
     protected abstract int ownerOnlyMask();
 

@@ -203,6 +203,7 @@ final class EntityWriter {
         moving();
         writeChanges();
         advance();
+        prime();
         nonDefaultMask();
         writeFull();
     }
@@ -295,6 +296,19 @@ final class EntityWriter {
         for (EntityField f : type.fields()) {
             if (f.linear()) {
                 line("        " + f.step() + " = " + f.current() + " - " + f.sent() + ";");
+            }
+            line("        " + f.sent() + " = " + f.current() + ";");
+        }
+        line("    }");
+    }
+
+    private void prime() {
+        line("");
+        line("    @Override");
+        line("    protected void prime() {");
+        for (EntityField f : type.fields()) {
+            if (f.linear()) {
+                line("        " + f.step() + " = 0;");
             }
             line("        " + f.sent() + " = " + f.current() + ";");
         }
