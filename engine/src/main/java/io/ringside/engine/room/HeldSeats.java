@@ -85,6 +85,7 @@ final class HeldSeats {
             old.connection().close(SEAT_TAKEN_OVER, "seat taken over by a reconnect");
         }
         player.session = session;
+        core.stateReconnected(player);
         sendJoined(player);
         try {
             core.room.onReconnect(player);

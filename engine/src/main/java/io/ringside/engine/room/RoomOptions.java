@@ -1,5 +1,7 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.state.ReplicationOptions;
+
 /**
  * Immutable settings of a room type: how many players a room takes, how long an empty room lives
  * and how long a dropped player's seat is held for a reconnect. Defaults: capacity 16, disposed at
@@ -12,12 +14,18 @@ public final class RoomOptions {
     public static final int MAX_CAPACITY = 65_535;
     /** Largest {@link #reconnectGraceMs()} accepted: one day. */
     public static final long MAX_RECONNECT_GRACE_MS = 86_400_000L;
+    /** Largest {@link #stateSendRateHz()} accepted. */
+    public static final int MAX_STATE_SEND_RATE_HZ = 1000;
 
     private final int capacity;
     private final long disposeWhenEmptyMs;
     private final long reconnectGraceMs;
+    private final int stateSendRateHz;
+    private final ReplicationOptions replication;
 
     private RoomOptions(Builder builder) {
+        this.stateSendRateHz = builder.stateSendRateHz;
+        this.replication = builder.replication;
         this.capacity = builder.capacity;
         this.disposeWhenEmptyMs = builder.disposeWhenEmptyMs;
         this.reconnectGraceMs = builder.reconnectGraceMs;
@@ -52,13 +60,42 @@ public final class RoomOptions {
         return reconnectGraceMs;
     }
 
+    /**
+     * How many times per second replicated state ({@link Room#state()}) is sent; 0 (the default)
+     * sends after every tick. At most the shard's tick rate, which it divides into whole ticks
+     * (a 60 Hz shard sending at 20 Hz sends every third tick; a rate that does not divide it is
+     * rounded to the nearest whole number of ticks).
+     */
+    public int stateSendRateHz() {
+        return stateSendRateHz;
+    }
+
+    /** The replicated state's spatial view and byte budget per patch. */
+    public ReplicationOptions replication() {
+        return replication;
+    }
+
     /** Builds {@link RoomOptions}; {@link #build()} checks every value. */
     public static final class Builder {
         private int capacity = DEFAULT_CAPACITY;
         private long disposeWhenEmptyMs;
         private long reconnectGraceMs;
+        private int stateSendRateHz;
+        private ReplicationOptions replication = ReplicationOptions.defaults();
 
         private Builder() {
+        }
+
+        /** Sets {@link RoomOptions#stateSendRateHz()}: 0 (every tick) or 1 to 1000. */
+        public Builder stateSendRateHz(int hz) {
+            this.stateSendRateHz = hz;
+            return this;
+        }
+
+        /** Sets {@link RoomOptions#replication()}. */
+        public Builder replication(ReplicationOptions options) {
+            this.replication = java.util.Objects.requireNonNull(options, "replication");
+            return this;
         }
 
         /** Sets the most players per room, 1 to 65 535. */
@@ -93,6 +130,10 @@ public final class RoomOptions {
             if (reconnectGraceMs < 0 || reconnectGraceMs > MAX_RECONNECT_GRACE_MS) {
                 throw new IllegalArgumentException("reconnectGraceMs=" + reconnectGraceMs + " (must be 0 to "
                         + MAX_RECONNECT_GRACE_MS + ")");
+            }
+            if (stateSendRateHz < 0 || stateSendRateHz > MAX_STATE_SEND_RATE_HZ) {
+                throw new IllegalArgumentException("stateSendRateHz=" + stateSendRateHz + " (must be 0 to "
+                        + MAX_STATE_SEND_RATE_HZ + ")");
             }
             return new RoomOptions(this);
         }
