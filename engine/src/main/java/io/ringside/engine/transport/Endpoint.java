@@ -3,18 +3,21 @@ package io.ringside.engine.transport;
 import java.util.List;
 
 /**
- * A WebSocket endpoint: a path, the subprotocols it speaks in order of preference, and its handler
- * (also as a {@link MaskedWebSocketHandler} if it takes binary messages masked, else {@code null}).
+ * A WebSocket endpoint: its {@link EndpointConfig} (path, subprotocols in order of preference, Origin
+ * policy) and its handler (also as a {@link MaskedWebSocketHandler} if it takes binary messages
+ * masked, else {@code null}).
  */
 final class Endpoint {
+    final EndpointConfig config;
     final String path;
     final List<String> subprotocols;
     final WebSocketHandler handler;
     final MaskedWebSocketHandler maskedHandler;
 
-    Endpoint(String path, List<String> subprotocols, WebSocketHandler handler) {
-        this.path = path;
-        this.subprotocols = List.copyOf(subprotocols);
+    Endpoint(EndpointConfig config, WebSocketHandler handler) {
+        this.config = config;
+        this.path = config.path();
+        this.subprotocols = config.subprotocols();
         this.handler = handler;
         this.maskedHandler = handler instanceof MaskedWebSocketHandler masked ? masked : null;
     }

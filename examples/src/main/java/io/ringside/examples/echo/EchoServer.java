@@ -3,7 +3,6 @@ package io.ringside.examples.echo;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
@@ -46,10 +45,7 @@ public final class EchoServer {
         return WebSocketServer.builder()
                 .port(port)
                 .endpoint("/", handler())
-                .decoderConfig(DecoderConfig.builder()
-                        .maxFramePayloadBytes(MAX_MESSAGE_BYTES)
-                        .maxMessageBytes(MAX_MESSAGE_BYTES)
-                        .build())
+                .decoder(d -> d.maxFramePayloadBytes(MAX_MESSAGE_BYTES).maxMessageBytes(MAX_MESSAGE_BYTES))
                 .maxOutboundBacklogBytes(4L * MAX_MESSAGE_BYTES);
     }
 
