@@ -32,7 +32,7 @@ class StateRoomIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(60)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(60))
                 .room("state", StateTestRoom::new, RoomOptions.builder().capacity(4).stateSendRateHz(20).build())
                 .build().start();
         uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
