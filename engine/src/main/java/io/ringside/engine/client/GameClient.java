@@ -43,6 +43,7 @@ public final class GameClient implements AutoCloseable {
     private final GameListener listener;
     private final LongSupplier clockNs;
     private final GameHandlers handlers = new GameHandlers();
+    private final StateMirror state = new StateMirror();
     private final GameClock clock = new GameClock();
     private final GameInbox inbox;
     private final GamePending pending = new GamePending();
@@ -257,6 +258,15 @@ public final class GameClient implements AutoCloseable {
 
     GameInbound newInbound() {
         return new GameInbound(this, listener, inbox, config.maxPendingEvents());
+    }
+
+    /**
+     * The mirror of the replicated state in this client's view: register the game's entity types
+     * on it before joining. Patches are applied on the delivery thread (the I/O thread with
+     * callback delivery, the polling thread with {@link #poll}); read it there.
+     */
+    public StateMirror state() {
+        return state;
     }
 
     GameHandlers handlers() {

@@ -9,6 +9,7 @@ import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.protocol.envelope.Pong;
 import io.ringside.protocol.envelope.RoomList;
 import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.envelope.StatePatch;
 import io.ringside.protocol.websocket.CloseCode;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -108,6 +109,7 @@ final class GameInbound implements ClientListener, GameTransport {
                 client.left();
                 deliverThenSettle((c, l) -> l.onLeft(c, reason, message), () -> client.pending().left(reason));
             }
+            case STATE -> state(envelope.getState());
             case PONG -> pong(envelope.getPong());
             case ROOM_LIST -> roomList(envelope.getRoomList());
             case ERROR -> {
@@ -122,6 +124,18 @@ final class GameInbound implements ClientListener, GameTransport {
                 deliver((c, l) -> l.onFailure(c, unknown));
             }
         }
+    }
+
+    private void state(StatePatch aliased) {
+        StatePatch patch;
+        try {
+            // the records alias the read buffer: a queued event must not look at it later
+            patch = StatePatch.parseFrom(aliased.toByteString());
+        } catch (InvalidProtocolBufferException e) {
+            failConnection(CloseCode.INVALID_PAYLOAD, "malformed state patch: " + e.getMessage());
+            return;
+        }
+        deliver((c, l) -> c.state().apply(patch));
     }
 
     private void game(GameMessage message) {

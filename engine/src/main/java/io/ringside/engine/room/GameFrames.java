@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
  */
 final class GameFrames {
     private static final int ENVELOPE_GAME = 3;
+    private static final int ENVELOPE_STATE = 7;
     private static final int GAME_TYPE = 1;
     private static final int GAME_PAYLOAD = 2;
     private static final int ENCODER_BUFFER_BYTES = 4096;
@@ -73,6 +74,28 @@ final class GameFrames {
         } finally {
             sink.target = null;
         }
+        buffer.position(0);
+        return frame;
+    }
+
+    /**
+     * A frame carrying {@code ServerEnvelope{state = patch}} where {@code bytes[offset, offset + length)}
+     * is a serialized StatePatch, with one reference for the caller.
+     */
+    SharedFrame state(byte[] bytes, int offset, int length) {
+        int envelope = CodedOutputStream.computeTagSize(ENVELOPE_STATE)
+                + CodedOutputStream.computeUInt32SizeNoTag(length) + length;
+        SharedFrame frame = pool.acquire(FrameEncoder.headerLength(envelope, false) + envelope);
+        ByteBuffer buffer = frame.buffer();
+        encoder.writeHeader(buffer, true, Opcode.BINARY, envelope);
+        buffer.put((byte) ((ENVELOPE_STATE << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED));
+        int remaining = length;
+        while ((remaining & ~0x7F) != 0) {
+            buffer.put((byte) ((remaining & 0x7F) | 0x80));
+            remaining >>>= 7;
+        }
+        buffer.put((byte) remaining);
+        buffer.put(bytes, offset, length);
         buffer.position(0);
         return frame;
     }

@@ -90,6 +90,7 @@ final class HeldSeats {
         }
         player.session = session;
         directory.counters.reconnect(true);
+        core.stateReconnected(player);
         sendJoined(player);
         try {
             core.room.onReconnect(player);

@@ -1,5 +1,7 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.transport.SharedFrame;
+
 import io.ringside.engine.inbound.Session;
 
 /**
@@ -25,6 +27,8 @@ public final class Player {
     long decisionDeadlineTick;
     // guarded by the room directory: the token that takes this seat back, or null
     String reconnectToken;
+    // the last state patch handed to the connection, with one reference held until it was written
+    SharedFrame lastPatch;
     private Object attachment;
 
     Player(Session session, RoomCore room, JoinRequest request) {

@@ -110,6 +110,14 @@ public abstract class Room {
 
     // ---- framework services, tick thread
 
+    /**
+     * This room's replicated state: spawn entities and set their fields; the framework sends each
+     * player what changed in its view ({@link RoomState}).
+     */
+    protected final RoomState state() {
+        return core.replicatedState();
+    }
+
     /** The message types this room accepts; register them in {@link #onCreate}. */
     protected final MessageRouter messages() {
         return core.messages;

@@ -1,6 +1,8 @@
 package io.ringside.engine.room;
 
 import com.google.protobuf.MessageLite;
+import io.ringside.engine.state.PatchChannel;
+import io.ringside.engine.state.Replicator;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.SharedFrame;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * fatal error ({@link FatalErrorHandler#isFatal}: out of memory) is not the room's alone: it
  * propagates and stops the server.
  */
-final class RoomCore {
+final class RoomCore implements PatchChannel<Player> {
     private static final Logger LOG = LoggerFactory.getLogger(RoomCore.class);
     static final int NEW = 0;
     static final int ACTIVE = 1;
@@ -49,6 +51,8 @@ final class RoomCore {
     private long emptyTicks;
     private long taskSequence;
     boolean closeRequested;
+    private final long stateSendEveryTicks;
+    private RoomState replicated;
 
     // guarded by the directory
     int reserved;
@@ -68,6 +72,65 @@ final class RoomCore {
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
         this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
         this.pending = new PendingJoins(this, type.options.joinDecisionTimeoutMs(), shard.tickRateHz);
+        int sendRate = type.options.stateSendRateHz();
+        this.stateSendEveryTicks = sendRate == 0 ? 1 : Math.max(1, Math.round((double) shard.tickRateHz / sendRate));
+    }
+
+    /** The room's replicated state, made on first use (players already in join it then). */
+    RoomState replicatedState() {
+        if (replicated == null) {
+            replicated = new RoomState(new Replicator<>(type.options.replication()));
+            for (Player player : players) {
+                replicated.replicator.join(player);
+            }
+        }
+        return replicated;
+    }
+
+    /** {@code player}'s connection was replaced by a reconnect: its new mirror needs the whole view. */
+    void stateReconnected(Player player) {
+        releasePatch(player);
+        if (replicated != null) {
+            replicated.replicator.resend(player);
+        }
+    }
+
+    @Override
+    public boolean ready(Player player) {
+        if (!player.isConnected()) {
+            return false;
+        }
+        SharedFrame last = player.lastPatch;
+        if (last == null) {
+            return true;
+        }
+        if (last.refCount() > 1) {
+            return false; // still queued for the socket: the next patch would be against what it lacks
+        }
+        releasePatch(player);
+        return true;
+    }
+
+    @Override
+    public boolean deliver(Player player, byte[] bytes, int offset, int length) {
+        SharedFrame frame = shard.frames.state(bytes, offset, length);
+        frame.retain(1);
+        int frameLength = frame.length();
+        if (player.session.connection().sendFrame(frame)) {
+            shard.countOut(frameLength);
+            player.lastPatch = frame;
+            return true;
+        }
+        frame.release();
+        return false;
+    }
+
+    private static void releasePatch(Player player) {
+        SharedFrame last = player.lastPatch;
+        if (last != null) {
+            player.lastPatch = null;
+            last.release();
+        }
     }
 
     int state() {
@@ -123,6 +186,9 @@ final class RoomCore {
         players.add(player);
         playerCount = players.size();
         emptyTicks = 0;
+        if (replicated != null) {
+            replicated.replicator.join(player);
+        }
         held.sendJoined(player);
         try {
             room.onJoin(player);
@@ -147,6 +213,10 @@ final class RoomCore {
         players.remove(player);
         playerCount = players.size();
         held.release(player);
+        releasePatch(player);
+        if (replicated != null) {
+            replicated.replicator.leave(player);
+        }
         directory.release(this);
         if (reason != LeaveReason.LEAVE_REASON_DISCONNECTED) {
             player.session.exit(player);
@@ -191,6 +261,9 @@ final class RoomCore {
             }
             if (state == ACTIVE) {
                 room.onTick(tick, stepNanos);
+            }
+            if (state == ACTIVE && replicated != null && tick % stateSendEveryTicks == 0) {
+                replicated.replicator.send(tick, this);
             }
         } catch (RuntimeException | Error e) {
             fail(e);
@@ -249,6 +322,7 @@ final class RoomCore {
         LOG.warn("room {} ({}) failed and is disposed", id, type.name, error);
         for (Player player : players) {
             held.release(player);
+            releasePatch(player);
             player.state = Player.LEFT;
             player.session.exit(player);
             send(player, ServerFrames.error(ErrorCode.ERROR_CODE_INTERNAL, "room failed"));
@@ -269,6 +343,8 @@ final class RoomCore {
     private void finish() {
         pending.rejectAll();
         state = DISPOSED;
+        // the entities, views and per-player baselines go with it
+        replicated = null;
         playerCount = 0;
         scheduled.clear();
         directory.remove(this);

@@ -1,5 +1,7 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.state.ReplicationOptions;
+
 /**
  * Immutable settings of a room type: how many players a room takes, how long an empty room lives
  * and how long a dropped player's seat is held for a reconnect. Defaults: capacity 16, disposed at
@@ -14,14 +16,20 @@ public final class RoomOptions {
     public static final long DEFAULT_JOIN_DECISION_TIMEOUT_MS = 10_000L;
     /** Largest {@link #reconnectGraceMs()} (and {@link #joinDecisionTimeoutMs()}) accepted: one day. */
     public static final long MAX_RECONNECT_GRACE_MS = 86_400_000L;
+    /** Largest {@link #stateSendRateHz()} accepted. */
+    public static final int MAX_STATE_SEND_RATE_HZ = 1000;
 
     private final int capacity;
     private final long disposeWhenEmptyMs;
     private final long reconnectGraceMs;
     private final long joinDecisionTimeoutMs;
+    private final int stateSendRateHz;
+    private final ReplicationOptions replication;
 
     private RoomOptions(Builder builder) {
         this.joinDecisionTimeoutMs = builder.joinDecisionTimeoutMs;
+        this.stateSendRateHz = builder.stateSendRateHz;
+        this.replication = builder.replication;
         this.capacity = builder.capacity;
         this.disposeWhenEmptyMs = builder.disposeWhenEmptyMs;
         this.reconnectGraceMs = builder.reconnectGraceMs;
@@ -65,12 +73,29 @@ public final class RoomOptions {
         return joinDecisionTimeoutMs;
     }
 
+    /**
+     * How many times per second replicated state ({@link Room#state()}) is sent; 0 (the default)
+     * sends after every tick. At most the shard's tick rate, which it divides into whole ticks
+     * (a 60 Hz shard sending at 20 Hz sends every third tick; a rate that does not divide it is
+     * rounded to the nearest whole number of ticks).
+     */
+    public int stateSendRateHz() {
+        return stateSendRateHz;
+    }
+
+    /** The replicated state's spatial view and byte budget per patch. */
+    public ReplicationOptions replication() {
+        return replication;
+    }
+
     /** Builds {@link RoomOptions}; {@link #build()} checks every value. */
     public static final class Builder {
         private int capacity = DEFAULT_CAPACITY;
         private long disposeWhenEmptyMs;
         private long reconnectGraceMs;
         private long joinDecisionTimeoutMs = DEFAULT_JOIN_DECISION_TIMEOUT_MS;
+        private int stateSendRateHz;
+        private ReplicationOptions replication = ReplicationOptions.defaults();
 
         private Builder() {
         }
@@ -78,6 +103,18 @@ public final class RoomOptions {
         /** Sets how long a {@link JoinDecision#later} join may wait for its answer, in ms, 1 to one day. */
         public Builder joinDecisionTimeoutMs(long ms) {
             this.joinDecisionTimeoutMs = ms;
+            return this;
+        }
+
+        /** Sets {@link RoomOptions#stateSendRateHz()}: 0 (every tick) or 1 to 1000. */
+        public Builder stateSendRateHz(int hz) {
+            this.stateSendRateHz = hz;
+            return this;
+        }
+
+        /** Sets {@link RoomOptions#replication()}. */
+        public Builder replication(ReplicationOptions options) {
+            this.replication = java.util.Objects.requireNonNull(options, "replication");
             return this;
         }
 
@@ -117,6 +154,10 @@ public final class RoomOptions {
             if (joinDecisionTimeoutMs < 1 || joinDecisionTimeoutMs > MAX_RECONNECT_GRACE_MS) {
                 throw new IllegalArgumentException("joinDecisionTimeoutMs=" + joinDecisionTimeoutMs + " (must be 1 to "
                         + MAX_RECONNECT_GRACE_MS + ")");
+            }
+            if (stateSendRateHz < 0 || stateSendRateHz > MAX_STATE_SEND_RATE_HZ) {
+                throw new IllegalArgumentException("stateSendRateHz=" + stateSendRateHz + " (must be 0 to "
+                        + MAX_STATE_SEND_RATE_HZ + ")");
             }
             return new RoomOptions(this);
         }

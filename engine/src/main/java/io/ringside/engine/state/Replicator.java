@@ -1,0 +1,509 @@
+package io.ringside.engine.state;
+
+import com.google.protobuf.ByteString;
+import io.ringside.protocol.state.EntityRecords;
+import io.ringside.protocol.state.EntityState;
+import io.ringside.protocol.state.StateBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Replicated state of one room: the spawned entities, the viewers, and at each send one
+ * {@code StatePatch} per viewer (layout and rules in {@code ringside/v1/state.proto}).
+ *
+ * <p>How a send works. First every entity is committed once: its changes against its replicated
+ * state are encoded into a CHANGE body shared by every viewer that holds that replicated state
+ * (plus an owner variant when owner-only fields changed), and the current state becomes the
+ * replicated one. Then, per viewer, the records are assembled by copying shared bodies: ENTER
+ * (a FULL body, also encoded at most once per send) for entities that came into its view, CHANGE
+ * for those it holds the previous replicated state of, RESYNC for those it holds an older one of
+ * (it was skipped or a record was deferred), LEAVE for the rest. A viewer whose
+ * {@link PatchChannel#ready} is false is skipped; what it holds is tracked per entity, so its next
+ * patch is against exactly that.
+ *
+ * <p>Steady state allocates nothing: buffers grow to the largest send and stay. Tick thread of the
+ * owning room only.
+ *
+ * @param <V> the viewer key type (a player); compared with {@code equals}
+ */
+public final class Replicator<V> {
+    static final int CHANGE = 0;
+    static final int ENTER = 1;
+    static final int LEAVE = 2;
+    static final int RESYNC = 3;
+
+    private static final int TAG_TICK = 1 << 3;
+    private static final int TAG_INPUT_ACK = 2 << 3;
+    private static final int TAG_RESET = 3 << 3;
+    private static final int TAG_TYPES = (4 << 3) | 2;
+    private static final int TAG_RECORDS = (5 << 3) | 2;
+    private static final int TAG_DEFERRED = 6 << 3;
+    private static final int TAG_TYPE_ID = 1 << 3;
+    private static final int TAG_TYPE_NAME = (2 << 3) | 2;
+
+    private final ReplicationOptions options;
+    private final float radiusSquared;
+    private final Map<V, Viewer<V>> viewers = new HashMap<>();
+    private final Selection selection = new Selection();
+    private final StateBuffer segments = new StateBuffer(4096);
+    private final StateBuffer records = new StateBuffer(1024);
+    private final StateBuffer patch = new StateBuffer(1024);
+    private Replica[] entities = new Replica[16];
+    private int entityCount;
+    private Viewer<V>[] viewerList = newViewers(8);
+    private int viewerCount;
+    private boolean[] slotsUsed = new boolean[8];
+    private int[] typeIds = new int[4];
+    private ByteString[] typeNames = new ByteString[4];
+    private int typeCount;
+    private ViewFilter<V> filter;
+    private int nextId = 1;
+    private int send;
+    private final ReplicationStats stats = new ReplicationStats();
+
+    /** A replicator with {@code options}. */
+    public Replicator(ReplicationOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.radiusSquared = options.viewRadius() * options.viewRadius();
+    }
+
+    /** This replicator's options. */
+    public ReplicationOptions options() {
+        return options;
+    }
+
+    /** Counters of what was sent, skipped and deferred. */
+    public ReplicationStats stats() {
+        return stats;
+    }
+
+    /** Sets the hook deciding which entities each viewer may see ({@code null}: no filter). */
+    public void filter(ViewFilter<V> viewFilter) {
+        this.filter = viewFilter;
+    }
+
+    /**
+     * Spawns {@code entity}: it enters the views of viewers that may see it at the next send.
+     *
+     * @param owner the viewer that owns it (sees its owner-only fields, always sees it), or null
+     * @return the entity's id, unique in this replicator
+     */
+    public int spawn(EntityState entity, V owner) {
+        if (EntityRecords.replica(entity) != null) {
+            throw new IllegalStateException("entity already spawned: " + entity.typeName());
+        }
+        if (nextId == Integer.MAX_VALUE) {
+            throw new IllegalStateException("entity ids exhausted");
+        }
+        Replica replica = new Replica(entity, nextId++, owner, EntityRecords.ownerOnlyEntity(entity),
+                EntityRecords.ownerOnlyMask(entity), slotsUsed.length);
+        EntityRecords.replica(entity, replica);
+        registerType(entity);
+        if (entityCount == entities.length) {
+            entities = Arrays.copyOf(entities, entityCount * 2);
+        }
+        entities[entityCount++] = replica;
+        return replica.id;
+    }
+
+    /** Despawns {@code entity}: it leaves every view at the next send; the object may be spawned again. */
+    public void despawn(EntityState entity) {
+        Replica replica = replica(entity);
+        replica.despawned = true;
+        EntityRecords.replica(entity, null);
+    }
+
+    /** The id {@link #spawn} gave {@code entity}. */
+    public int id(EntityState entity) {
+        return replica(entity).id;
+    }
+
+    /** Puts {@code entity} at {@code (x, y)} for the spatial view; entities never placed are seen everywhere. */
+    public void place(EntityState entity, float x, float y) {
+        Replica replica = replica(entity);
+        replica.x = x;
+        replica.y = y;
+        replica.placed = true;
+    }
+
+    /** Adds a viewer; its first patch resets its mirror and brings its whole view. */
+    public void join(V viewer) {
+        if (viewers.containsKey(viewer)) {
+            throw new IllegalStateException("viewer already joined: " + viewer);
+        }
+        int slot = freeSlot();
+        Viewer<V> view = new Viewer<>(viewer, slot);
+        viewers.put(viewer, view);
+        if (viewerCount == viewerList.length) {
+            viewerList = Arrays.copyOf(viewerList, viewerCount * 2);
+        }
+        viewerList[viewerCount++] = view;
+    }
+
+    /** Removes a viewer; entities it owns stay (despawn them if they should go). */
+    public void leave(V viewer) {
+        Viewer<V> view = viewers.remove(viewer);
+        if (view == null) {
+            return;
+        }
+        forget(view.slot);
+        slotsUsed[view.slot] = false;
+        for (int i = 0; i < viewerCount; i++) {
+            if (viewerList[i] == view) {
+                viewerList[i] = viewerList[--viewerCount];
+                viewerList[viewerCount] = null;
+                break;
+            }
+        }
+    }
+
+    /** The viewer's mirror is gone (a reconnect): its next patch resets and brings its whole view again. */
+    public void resend(V viewer) {
+        reset(view(viewer));
+    }
+
+    /** Sets where {@code viewer} looks from (usually its own entity's position). */
+    public void center(V viewer, float x, float y) {
+        Viewer<V> view = view(viewer);
+        view.centerX = x;
+        view.centerY = y;
+        view.hasCenter = true;
+    }
+
+    /** Sets the input seq acknowledged in {@code viewer}'s next patches. */
+    public void inputAck(V viewer, int seq) {
+        view(viewer).inputAck = seq;
+    }
+
+    /** The number of entities held (spawned, plus despawned ones some viewer has not been told of yet). */
+    public int entityCount() {
+        return entityCount;
+    }
+
+    /** The number of viewers. */
+    public int viewerCount() {
+        return viewerCount;
+    }
+
+    /**
+     * One send: commits every entity and delivers to each ready viewer the patch it needs, if any.
+     *
+     * @param tick the server tick the state belongs to ({@code StatePatch.tick})
+     */
+    public void send(long tick, PatchChannel<V> channel) {
+        send++;
+        segments.clear();
+        commitEntities();
+        for (int i = 0; i < viewerCount; i++) {
+            Viewer<V> view = viewerList[i];
+            if (!channel.ready(view.key)) {
+                stats.skipped++;
+                continue;
+            }
+            sendTo(view, tick, channel);
+        }
+        dropDespawned();
+    }
+
+    private void commitEntities() {
+        for (int i = 0; i < entityCount; i++) {
+            Replica r = entities[i];
+            r.publicStart = 0;
+            r.publicEnd = 0;
+            r.ownerStart = 0;
+            r.ownerEnd = 0;
+            if (r.despawned) {
+                continue;
+            }
+            EntityState entity = r.entity;
+            if (r.lastChange == 0) {
+                EntityRecords.prime(entity);
+                r.lastChange = send;
+                r.baseChange = send;
+                continue;
+            }
+            r.baseChange = r.lastChange;
+            int mask = EntityRecords.changedMask(entity);
+            if (mask == 0 && !EntityRecords.moving(entity)) {
+                continue;
+            }
+            r.lastChange = send;
+            r.publicStart = segments.position();
+            EntityRecords.writeChange(entity, segments, mask & ~r.ownerOnlyMask);
+            r.publicEnd = segments.position();
+            if ((mask & r.ownerOnlyMask) != 0) {
+                r.ownerStart = segments.position();
+                EntityRecords.writeChange(entity, segments, mask);
+                r.ownerEnd = segments.position();
+            } else {
+                r.ownerStart = r.publicStart;
+                r.ownerEnd = r.publicEnd;
+            }
+            EntityRecords.advance(entity);
+        }
+    }
+
+    private void sendTo(Viewer<V> view, long tick, PatchChannel<V> channel) {
+        Selection sel = selection;
+        sel.clear();
+        int slot = view.slot;
+        boolean moved = false;
+        for (int i = 0; i < entityCount; i++) {
+            Replica r = entities[i];
+            int held = r.sync(slot);
+            if (r.despawned || !visible(view, r)) {
+                if (held != Replica.ABSENT) {
+                    sel.add(LEAVE, i, StateBuffer.varint32Size(r.id << 2), 0f);
+                }
+                continue;
+            }
+            boolean owner = isOwner(view, r);
+            if (held == Replica.ABSENT) {
+                sel.add(ENTER, i, headerSize(r) + fullSize(r, owner), priority(view, r, owner));
+            } else if (held > 0 && held >= (r.lastChange == send ? r.baseChange : r.lastChange)) {
+                if (r.lastChange == send) {
+                    int length = owner ? r.ownerEnd - r.ownerStart : r.publicEnd - r.publicStart;
+                    if (length > 0) {
+                        sel.add(CHANGE, i, headerSize(r) + length, priority(view, r, owner));
+                    } else {
+                        moved = true;
+                        r.sync(slot, send);
+                    }
+                }
+            } else {
+                sel.add(RESYNC, i, headerSize(r) + fullSize(r, owner), priority(view, r, owner));
+            }
+        }
+        int deferred = sel.choose(options.maxPatchBytes());
+        writeRecords(view, sel);
+        boolean ackNews = view.inputAck != view.inputAckSent;
+        boolean typesNews = view.typesSent < typeCount;
+        if (records.position() == 0 && !moved && !view.reset && !ackNews && !typesNews && deferred == 0) {
+            return;
+        }
+        writePatch(view, tick, deferred);
+        if (channel.deliver(view.key, patch.array(), 0, patch.position())) {
+            view.reset = false;
+            view.typesSent = typeCount;
+            view.inputAckSent = view.inputAck;
+            stats.patches++;
+            stats.bytes += patch.position();
+            stats.deferred += deferred;
+        } else {
+            stats.refused++;
+            reset(view);
+        }
+    }
+
+    private void writeRecords(Viewer<V> view, Selection sel) {
+        records.clear();
+        int slot = view.slot;
+        int prevId = 0;
+        for (int j = 0; j < sel.count; j++) {
+            Replica r = entities[sel.entity[j]];
+            int kind = sel.kind[j];
+            if (!sel.chosen[j]) {
+                if (kind != ENTER) {
+                    r.sync(slot, Replica.STALE);
+                }
+                continue;
+            }
+            records.writeVarint32(((r.id - prevId - 1) << 2) | kind);
+            prevId = r.id;
+            boolean owner = isOwner(view, r);
+            if (kind == LEAVE) {
+                r.sync(slot, Replica.ABSENT);
+            } else if (kind == CHANGE) {
+                int start = owner ? r.ownerStart : r.publicStart;
+                int end = owner ? r.ownerEnd : r.publicEnd;
+                records.write(segments.array(), start, end - start);
+                r.sync(slot, send);
+            } else {
+                ensureFull(r);
+                int start = owner ? r.fullOwnerStart : r.fullPublicStart;
+                int end = owner ? r.fullOwnerEnd : r.fullPublicEnd;
+                records.write(segments.array(), start, end - start);
+                r.sync(slot, send);
+            }
+        }
+    }
+
+    private void writePatch(Viewer<V> view, long tick, int deferred) {
+        patch.clear();
+        patch.writeVarint32(TAG_TICK);
+        patch.writeVarint64(tick);
+        if (view.inputAck != 0) {
+            patch.writeVarint32(TAG_INPUT_ACK);
+            patch.writeVarint32(view.inputAck);
+        }
+        if (view.reset) {
+            patch.writeVarint32(TAG_RESET);
+            patch.writeVarint32(1);
+        }
+        for (int t = view.typesSent; t < typeCount; t++) {
+            ByteString name = typeNames[t];
+            patch.writeVarint32(TAG_TYPES);
+            patch.writeVarint32(1 + StateBuffer.varint32Size(typeIds[t]) + 1
+                    + StateBuffer.varint32Size(name.size()) + name.size());
+            patch.writeVarint32(TAG_TYPE_ID);
+            patch.writeVarint32(typeIds[t]);
+            patch.writeVarint32(TAG_TYPE_NAME);
+            patch.writeLengthDelimited(name);
+        }
+        if (records.position() > 0) {
+            patch.writeVarint32(TAG_RECORDS);
+            patch.writeVarint32(records.position());
+            patch.write(records.array(), 0, records.position());
+        }
+        if (deferred > 0) {
+            patch.writeVarint32(TAG_DEFERRED);
+            patch.writeVarint32(deferred);
+        }
+    }
+
+    private int fullSize(Replica r, boolean owner) {
+        ensureFull(r);
+        return owner ? r.fullOwnerEnd - r.fullOwnerStart : r.fullPublicEnd - r.fullPublicStart;
+    }
+
+    private void ensureFull(Replica r) {
+        if (r.fullSend == send) {
+            return;
+        }
+        r.fullSend = send;
+        r.fullPublicStart = segments.position();
+        EntityRecords.writeFull(r.entity, segments, false);
+        r.fullPublicEnd = segments.position();
+        if (r.owner != null && r.ownerOnlyMask != 0) {
+            r.fullOwnerStart = segments.position();
+            EntityRecords.writeFull(r.entity, segments, true);
+            r.fullOwnerEnd = segments.position();
+        } else {
+            r.fullOwnerStart = r.fullPublicStart;
+            r.fullOwnerEnd = r.fullPublicEnd;
+        }
+    }
+
+    private static int headerSize(Replica r) {
+        return StateBuffer.varint32Size(r.id << 2);
+    }
+
+    private boolean visible(Viewer<V> view, Replica r) {
+        boolean owner = isOwner(view, r);
+        if (r.ownerOnly && !owner) {
+            return false;
+        }
+        if (filter != null && !filter.canSee(view.key, r.entity, ownerOf(r))) {
+            return false;
+        }
+        if (radiusSquared > 0 && r.placed && !owner) {
+            if (!view.hasCenter) {
+                return false;
+            }
+            float dx = r.x - view.centerX;
+            float dy = r.y - view.centerY;
+            return dx * dx + dy * dy <= radiusSquared;
+        }
+        return true;
+    }
+
+    private static float priority(Viewer<?> view, Replica r, boolean owner) {
+        if (owner || !r.placed || !view.hasCenter) {
+            return 0f;
+        }
+        float dx = r.x - view.centerX;
+        float dy = r.y - view.centerY;
+        return dx * dx + dy * dy;
+    }
+
+    private boolean isOwner(Viewer<V> view, Replica r) {
+        return r.owner != null && (r.owner == view.key || r.owner.equals(view.key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private V ownerOf(Replica r) {
+        return (V) r.owner;
+    }
+
+    private void reset(Viewer<V> view) {
+        forget(view.slot);
+        view.reset = true;
+        view.typesSent = 0;
+        view.inputAckSent = 0;
+    }
+
+    private void forget(int slot) {
+        for (int i = 0; i < entityCount; i++) {
+            entities[i].sync(slot, Replica.ABSENT);
+        }
+    }
+
+    private void dropDespawned() {
+        int kept = 0;
+        for (int i = 0; i < entityCount; i++) {
+            Replica r = entities[i];
+            if (r.despawned && !r.heldByAnyone()) {
+                continue;
+            }
+            entities[kept++] = r;
+        }
+        Arrays.fill(entities, kept, entityCount, null);
+        entityCount = kept;
+    }
+
+    private void registerType(EntityState entity) {
+        int typeId = entity.typeId();
+        for (int t = 0; t < typeCount; t++) {
+            if (typeIds[t] == typeId) {
+                if (!typeNames[t].toStringUtf8().equals(entity.typeName())) {
+                    throw new IllegalArgumentException("type_id " + typeId + " is both " + typeNames[t].toStringUtf8()
+                            + " and " + entity.typeName());
+                }
+                return;
+            }
+        }
+        if (typeCount == typeIds.length) {
+            typeIds = Arrays.copyOf(typeIds, typeCount * 2);
+            typeNames = Arrays.copyOf(typeNames, typeCount * 2);
+        }
+        typeIds[typeCount] = typeId;
+        typeNames[typeCount] = ByteString.copyFromUtf8(entity.typeName());
+        typeCount++;
+    }
+
+    private int freeSlot() {
+        for (int i = 0; i < slotsUsed.length; i++) {
+            if (!slotsUsed[i]) {
+                slotsUsed[i] = true;
+                return i;
+            }
+        }
+        int slot = slotsUsed.length;
+        slotsUsed = Arrays.copyOf(slotsUsed, slot * 2);
+        slotsUsed[slot] = true;
+        return slot;
+    }
+
+    private Viewer<V> view(V viewer) {
+        Viewer<V> view = viewers.get(viewer);
+        if (view == null) {
+            throw new IllegalArgumentException("not a viewer: " + viewer);
+        }
+        return view;
+    }
+
+    private static Replica replica(EntityState entity) {
+        Object replica = EntityRecords.replica(entity);
+        if (!(replica instanceof Replica)) {
+            throw new IllegalStateException("entity not spawned: " + entity.typeName());
+        }
+        return (Replica) replica;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Viewer<V>[] newViewers(int size) {
+        return (Viewer<V>[]) new Viewer<?>[size];
+    }
+}

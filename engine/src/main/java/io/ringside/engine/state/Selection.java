@@ -1,0 +1,75 @@
+package io.ringside.engine.state;
+
+import java.util.Arrays;
+
+/**
+ * The records one viewer needs at one send, in entity order, and which of them fit its byte
+ * budget: LEAVE records always, the others nearest first. Reused across viewers and sends.
+ */
+final class Selection {
+    int[] kind = new int[64];
+    int[] entity = new int[64];
+    int[] size = new int[64];
+    float[] priority = new float[64];
+    boolean[] chosen = new boolean[64];
+    long[] order = new long[64];
+    int count;
+    private int total;
+
+    void clear() {
+        count = 0;
+        total = 0;
+    }
+
+    void add(int recordKind, int entityIndex, int bytes, float rank) {
+        if (count == kind.length) {
+            int n = count * 2;
+            kind = Arrays.copyOf(kind, n);
+            entity = Arrays.copyOf(entity, n);
+            size = Arrays.copyOf(size, n);
+            priority = Arrays.copyOf(priority, n);
+            chosen = Arrays.copyOf(chosen, n);
+            order = Arrays.copyOf(order, n);
+        }
+        kind[count] = recordKind;
+        entity[count] = entityIndex;
+        size[count] = bytes;
+        priority[count] = rank;
+        chosen[count] = true;
+        total += bytes;
+        count++;
+    }
+
+    /** Marks what fits in {@code budget} bytes; returns how many records were held back. */
+    int choose(int budget) {
+        if (total <= budget) {
+            return 0;
+        }
+        int used = 0;
+        int ranked = 0;
+        for (int j = 0; j < count; j++) {
+            if (kind[j] == Replicator.LEAVE) {
+                used += size[j];
+            } else {
+                chosen[j] = false;
+                // non-negative floats order like their bits
+                order[ranked++] = ((long) Float.floatToIntBits(priority[j]) << 32) | j;
+            }
+        }
+        Arrays.sort(order, 0, ranked);
+        int deferred = 0;
+        boolean any = false;
+        for (int r = 0; r < ranked; r++) {
+            int j = (int) order[r];
+            if (!any || used + size[j] <= budget) {
+                // the first one always goes, so that an entity bigger than the budget still gets through
+                chosen[j] = true;
+                used += size[j];
+                any = true;
+            } else {
+                deferred++;
+            }
+        }
+        return deferred;
+    }
+}

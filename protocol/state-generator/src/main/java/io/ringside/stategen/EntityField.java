@@ -1,0 +1,30 @@
+package io.ringside.stategen;
+
+/** One field of an entity type, validated: its index, kind and replication options. */
+record EntityField(int index, String name, String camel, FieldKind kind, double scale, boolean linear,
+                   boolean ownerOnly) {
+
+    /** The Java field holding the current wire value. */
+    String current() {
+        return "f" + index;
+    }
+
+    /** The Java field holding the replicated (canonical) wire value. */
+    String sent() {
+        return "f" + index + "Sent";
+    }
+
+    /** The Java field holding the LINEAR step. */
+    String step() {
+        return "f" + index + "Step";
+    }
+
+    /** The Java constant holding the scale. */
+    String scaleConstant() {
+        return "SCALE_" + index;
+    }
+
+    int bit() {
+        return 1 << index;
+    }
+}
