@@ -8,6 +8,7 @@ import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.tick.NanoClock;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.engine.transport.WebSocketServer;
+import io.ringside.protocol.deflate.DeflatePolicy;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class RingsideServer implements AutoCloseable {
         private String endpointPath = DEFAULT_ENDPOINT_PATH;
         private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private String staticResources;
+        private DeflatePolicy deflate;
 
         private Builder() {
         }
@@ -182,6 +184,16 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accepts permessage-deflate (RFC 7692) on the game endpoint under {@code policy}; default
+         * {@code null}: declined. Game messages are mostly small deltas that gain little and cost CPU
+         * per message, so it is off unless chosen; see the README for its memory cost per connection.
+         */
+        public Builder deflate(DeflatePolicy policy) {
+            this.deflate = policy;
+            return this;
+        }
+
         /** The WebSocket endpoint path. Default {@code /ws}. */
         public Builder endpointPath(String path) {
             this.endpointPath = path;
@@ -226,7 +238,7 @@ public final class RingsideServer implements AutoCloseable {
                 transport.httpHandler(StaticResourceHandler.fromClasspath(staticResources));
             }
             RoomRuntime runtime = new RoomRuntime(config);
-            transport.endpoint(endpointPath, runtime.endpoint());
+            transport.endpoint(endpointPath, runtime.endpoint(), deflate);
             return new RingsideServer(runtime, transport.build());
         }
     }

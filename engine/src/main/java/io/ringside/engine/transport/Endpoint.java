@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.deflate.DeflatePolicy;
 import java.util.List;
 
 /**
@@ -11,9 +12,16 @@ final class Endpoint {
     final List<String> subprotocols;
     final WebSocketHandler handler;
     final MaskedWebSocketHandler maskedHandler;
+    /** What a permessage-deflate offer is granted, or {@code null} to decline every extension. */
+    final DeflatePolicy deflate;
 
     Endpoint(String path, List<String> subprotocols, WebSocketHandler handler) {
+        this(path, subprotocols, handler, null);
+    }
+
+    Endpoint(String path, List<String> subprotocols, WebSocketHandler handler, DeflatePolicy deflate) {
         this.path = path;
+        this.deflate = deflate;
         this.subprotocols = List.copyOf(subprotocols);
         this.handler = handler;
         this.maskedHandler = handler instanceof MaskedWebSocketHandler masked ? masked : null;

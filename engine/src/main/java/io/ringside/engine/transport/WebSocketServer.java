@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
+import io.ringside.protocol.deflate.DeflatePolicy;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -184,6 +185,16 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public Builder endpoint(String path, WebSocketHandler handler, String... subprotocols) {
             endpoints.add(new Endpoint(path, Arrays.asList(subprotocols), handler));
+            return this;
+        }
+
+        /**
+         * Adds an endpoint like {@link #endpoint(String, WebSocketHandler, String...)} that accepts
+         * permessage-deflate (RFC 7692) offers under {@code deflate}: messages then travel compressed
+         * both ways while handlers keep seeing, and sending, plain bytes. {@code null} declines it.
+         */
+        public Builder endpoint(String path, WebSocketHandler handler, DeflatePolicy deflate, String... subprotocols) {
+            endpoints.add(new Endpoint(path, Arrays.asList(subprotocols), handler, deflate));
             return this;
         }
 

@@ -72,6 +72,14 @@ public final class MessageDecoder {
         }
     }
 
+    /**
+     * Drops every buffer this decoder holds and gives back a borrowed inflater: the connection is
+     * gone. The decoder must not be used afterwards.
+     */
+    public void release() {
+        assembler.release();
+    }
+
     /** Whether a close frame has been received. */
     public boolean isCloseReceived() {
         return assembler.isCloseReceived();
