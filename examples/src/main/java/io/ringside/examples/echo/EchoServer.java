@@ -3,6 +3,7 @@ package io.ringside.examples.echo;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
+import io.ringside.protocol.deflate.DeflatePolicy;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,13 +16,27 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer -Dexec.args=9001
+ * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer \
+ *     -Dexec.args="9001 --deflate"
  * </pre>
+ *
+ * <p>With {@code --deflate} it accepts permessage-deflate (RFC 7692) under {@link #DEFLATE}: context
+ * takeover both ways when the client does not decline it, every message compressed.
  */
 public final class EchoServer {
     /** Default port: the one the Autobahn fuzzing client is usually pointed at. */
     public static final int DEFAULT_PORT = 9001;
     /** Largest message and frame echoed: 16 MiB. */
     public static final int MAX_MESSAGE_BYTES = 16 << 20;
+
+    /**
+     * The compression policy of {@code --deflate}: the most a conformance client can ask for (both
+     * contexts kept, so about 302 KiB of native memory per connection), compressing every message.
+     */
+    public static final DeflatePolicy DEFLATE = DeflatePolicy.builder().minMessageBytes(0)
+            .serverContextTakeover(true).clientContextTakeover(true)
+            .maxContextBytesPerConnection(DeflatePolicy.SERVER_CONTEXT_BYTES + DeflatePolicy.CLIENT_CONTEXT_BYTES)
+            .build();
 
     private EchoServer() {
     }
@@ -43,9 +58,14 @@ public final class EchoServer {
 
     /** A builder for an echo server on {@code port} (0 for any free port), not yet built. */
     public static WebSocketServer.Builder builder(int port) {
+        return builder(port, null);
+    }
+
+    /** {@link #builder(int)} that accepts permessage-deflate under {@code deflate} ({@code null}: declines it). */
+    public static WebSocketServer.Builder builder(int port, DeflatePolicy deflate) {
         return WebSocketServer.builder()
                 .port(port)
-                .endpoint("/", handler())
+                .endpoint("/", handler(), deflate)
                 .decoderConfig(DecoderConfig.builder()
                         .maxFramePayloadBytes(MAX_MESSAGE_BYTES)
                         .maxMessageBytes(MAX_MESSAGE_BYTES)
@@ -53,10 +73,22 @@ public final class EchoServer {
                 .maxOutboundBacklogBytes(4L * MAX_MESSAGE_BYTES);
     }
 
-    /** Runs until the process is stopped; {@code args[0]} is the port (default 9001). */
+    /** Runs until the process is stopped; arguments: a port (default 9001) and {@code --deflate}, in any order. */
     public static void main(String[] args) throws IOException, InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-        WebSocketServer server = builder(port).build().start();
+        int port = DEFAULT_PORT;
+        DeflatePolicy deflate = null;
+        for (String arg : args) {
+            if ("--deflate".equals(arg)) {
+                deflate = DEFLATE;
+            } else if (arg.matches("\\d+")) {
+                port = Integer.parseInt(arg);
+            } else {
+                throw new IllegalArgumentException("unexpected argument " + arg + " (usage: [PORT] [--deflate])");
+            }
+        }
+        WebSocketServer server = builder(port, deflate).build().start();
+        System.out.println("echo: ws://localhost:" + server.port() + "/"
+                + (deflate == null ? "" : " (permessage-deflate)"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
