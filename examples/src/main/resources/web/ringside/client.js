@@ -87,7 +87,8 @@ export class RingsideClient {
   connect() {
     this.closedByUser = false;
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(this.url);
+      // the server echoes ringside.v1; a browser fails the connection if a server it offered one to does not
+      const socket = new WebSocket(this.url, 'ringside.v1');
       socket.binaryType = 'arraybuffer';
       this.socket = socket;
       socket.onopen = () => {

@@ -1,17 +1,16 @@
 package io.ringside.engine;
 
+import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
-import io.ringside.engine.tick.NanoClock;
-import io.ringside.engine.transport.StaticResourceHandler;
+import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.engine.transport.WebSocketServer;
-import io.ringside.protocol.deflate.DeflatePolicy;
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,17 +18,22 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * RingsideServer server = RingsideServer.builder()
- *         .port(9000).tickRateHz(30)
+ *         .transport(t -> t.port(9000).bindAddress("0.0.0.0").maxConnections(10_000))
+ *         .game(g -> g.tickRateHz(30).shards(2))
+ *         .endpoint(e -> e.allowedOrigins("https://game.example"))
  *         .room("arena", ArenaRoom::new, RoomOptions.builder().capacity(8).build())
  *         .build().start();
  * }</pre>
  * Clients speak the {@code ringside.v1} envelope (binary frames) on the endpoint path, default
- * {@code /ws}. {@link #close()} disposes every room (players are told ROOM_CLOSED) and then closes
- * every connection with 1001.
+ * {@code /ws}; a client that offers subprotocol {@value #SUBPROTOCOL} gets it echoed. Browser pages
+ * from other hosts are refused unless allowed (see {@link EndpointConfig}). {@link #close()} disposes
+ * every room (players are told ROOM_CLOSED) and then closes every connection with 1001.
  */
 public final class RingsideServer implements AutoCloseable {
     /** The default WebSocket endpoint path. */
     public static final String DEFAULT_ENDPOINT_PATH = "/ws";
+    /** The subprotocol of the game endpoint, echoed when a client offers it. */
+    public static final String SUBPROTOCOL = "ringside.v1";
 
     private final RoomRuntime runtime;
     private final WebSocketServer transport;
@@ -83,45 +87,55 @@ public final class RingsideServer implements AutoCloseable {
         transport.close();
     }
 
-    /** Builds a {@link RingsideServer}; {@link #build()} checks every value and names a bad one. */
-    public static final class Builder {
-        private final GameConfig.Builder game = GameConfig.builder();
+    /**
+     * Builds a {@link RingsideServer} from three nested builders, each edited in place by a lambda:
+     * {@link #transport(Consumer)} (port, bind address, I/O loops, connection, handshake, decoder and
+     * heartbeat limits, HTTP handler, error handler), {@link #game(Consumer)} (shards, tick rate,
+     * rings, per-tick and per-connection limits, room types) and {@link #endpoint(Consumer)} (the
+     * game endpoint's path, subprotocols and Origin policy). Every option those builders have is
+     * reachable here. {@link #build()} checks every value and names a bad one as
+     * {@code section.name=value}, e.g. {@code game.tickRateHz=0 (must be 1 to 128)}.
+     */
+    public static final class Builder implements ConfigTarget {
         private final WebSocketServer.Builder transport = WebSocketServer.builder();
-        private String endpointPath = DEFAULT_ENDPOINT_PATH;
-        private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
-        private String staticResources;
-        private DeflatePolicy deflate;
+        private final GameConfig.Builder game = GameConfig.builder();
+        private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
+                .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL);
+        private boolean built;
 
         private Builder() {
         }
 
-        /** TCP port; 0 picks a free one. Default 8080. */
-        public Builder port(int port) {
-            transport.port(port);
+        /** Edits the transport settings (defaults: port 8080 on every interface, one I/O loop per core). */
+        @Override
+        public Builder transport(Consumer<WebSocketServer.Builder> edit) {
+            edit.accept(transport);
             return this;
         }
 
-        /** I/O loop threads. Default: available processors. */
-        public Builder ioLoops(int loops) {
-            transport.ioLoops(loops);
+        /** Edits the game settings (defaults: half the cores as shards, 30 Hz). */
+        @Override
+        public Builder game(Consumer<GameConfig.Builder> edit) {
+            edit.accept(game);
             return this;
         }
 
-        /** Shards (tick threads). Default: half the available processors, at least 1. */
-        public Builder shards(int shards) {
-            game.shards(shards);
+        /**
+         * Edits the game endpoint (defaults: path {@code /ws}, subprotocol {@value #SUBPROTOCOL},
+         * same-host Origin policy; see {@link EndpointConfig}).
+         */
+        @Override
+        public Builder endpoint(Consumer<EndpointConfig.Builder> edit) {
+            edit.accept(endpoint);
             return this;
         }
 
-        /** Ticks per second, 1 to 128. Default 30. */
-        public Builder tickRateHz(int hz) {
-            game.tickRateHz(hz);
-            return this;
-        }
-
-        /** Overdue ticks run back to back after an overrun; older ones are skipped and counted. Default 3. */
-        public Builder maxCatchUpTicks(int ticks) {
-            game.maxCatchUpTicks(ticks);
+        /**
+         * Applies settings read from a file or the environment, e.g. {@code RingsideConfig.load(path)},
+         * at this point: calls made before are defaults it overrides, calls made after override it.
+         */
+        public Builder configure(Consumer<Builder> config) {
+            config.accept(this);
             return this;
         }
 
@@ -136,110 +150,26 @@ public final class RingsideServer implements AutoCloseable {
             return room(name, factory, RoomOptions.defaults());
         }
 
-        /** Inbound ring slots per shard, a power of two. Default 16 384. */
-        public Builder ringCapacity(int slots) {
-            game.ringCapacity(slots);
-            return this;
-        }
-
-        /** Bytes a ring slot holds without allocating. Default 512. */
-        public Builder slotBytes(int bytes) {
-            game.slotBytes(bytes);
-            return this;
-        }
-
-        /** Bytes of idle outbound frames each shard keeps for reuse. Default 8 MiB. */
-        public Builder framePoolBytes(long bytes) {
-            game.framePoolBytes(bytes);
-            return this;
-        }
-
-        /** Largest inbound message in bytes (close 1009 beyond). Default 1 MiB. */
-        public Builder maxMessageBytes(int bytes) {
-            this.maxMessageBytes = bytes;
-            return this;
-        }
-
-        /** Malformed messages tolerated per connection before close 1007. Default 10. */
-        public Builder maxMalformedMessages(int count) {
-            game.maxMalformedMessages(count);
-            return this;
-        }
-
-        /** Most inbound events a shard dispatches per tick. Default 16 384. */
-        public Builder maxEventsPerTick(int events) {
-            game.maxEventsPerTick(events);
-            return this;
-        }
-
-        /** Queued outbound bytes per connection before it is closed with 1008. Default 4 MiB. */
-        public Builder maxOutboundBacklogBytes(long bytes) {
-            transport.maxOutboundBacklogBytes(bytes);
-            return this;
-        }
-
-        /** Handshake header fields kept for the rooms' auth hooks. */
-        public Builder handshakeHeaders(String... names) {
-            game.handshakeHeaders(List.of(names));
-            return this;
-        }
-
-        /**
-         * Accepts permessage-deflate (RFC 7692) on the game endpoint under {@code policy}; default
-         * {@code null}: declined. Game messages are mostly small deltas that gain little and cost CPU
-         * per message, so it is off unless chosen; see the README for its memory cost per connection.
-         */
-        public Builder deflate(DeflatePolicy policy) {
-            this.deflate = policy;
-            return this;
-        }
-
-        /** The WebSocket endpoint path. Default {@code /ws}. */
-        public Builder endpointPath(String path) {
-            this.endpointPath = path;
-            return this;
-        }
-
-        /** Serves plain HTTP GETs from this classpath root (e.g. {@code "web"}). Default: none. */
-        public Builder staticResources(String classpathRoot) {
-            this.staticResources = classpathRoot;
-            return this;
-        }
-
-        /** Heartbeat ping interval in ms; 0 disables. Default 30 s. */
-        public Builder heartbeatIntervalMs(long ms) {
-            transport.heartbeatIntervalMs(ms);
-            return this;
-        }
-
-        /** How long shutdown waits for clients' close replies, in ms. Default 5 s. */
-        public Builder shutdownTimeoutMs(long ms) {
-            transport.shutdownTimeoutMs(ms);
-            return this;
-        }
-
-        Builder clock(NanoClock clock) {
-            game.clock(clock);
-            return this;
-        }
-
-        /** Checks every value and builds an unstarted server. */
+        /** Checks every value and builds an unstarted server. Call once. */
         public RingsideServer build() {
-            if (endpointPath == null || !endpointPath.startsWith("/")) {
-                throw new IllegalArgumentException("endpointPath=" + endpointPath + " (must start with /)");
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
             }
-            if (maxMessageBytes < 1) {
-                throw new IllegalArgumentException("maxMessageBytes=" + maxMessageBytes + " (minimum 1)");
-            }
-            GameConfig config = game.build();
-            transport.decoderConfig(DecoderConfig.builder().maxMessageBytes(maxMessageBytes)
-                    .maxFramePayloadBytes(maxMessageBytes).build());
-            if (staticResources != null) {
-                transport.httpHandler(StaticResourceHandler.fromClasspath(staticResources));
-            }
+            GameConfig config = nested("game.", game::build);
+            EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             RoomRuntime runtime = new RoomRuntime(config);
-            transport.endpoint(endpointPath, runtime.endpoint(), deflate);
-            return new RingsideServer(runtime, transport.build());
+            transport.endpoint(endpointConfig, runtime.endpoint());
+            WebSocketServer server = nested("transport.", transport::build);
+            built = true;
+            return new RingsideServer(runtime, server);
+        }
+
+        private static <T> T nested(String prefix, Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + e.getMessage(), e);
+            }
         }
     }
 }

@@ -40,8 +40,9 @@ class LatestOnlyIT {
 
     /** A player joins, starts the stream, reads nothing until all snapshots were sent, then reads. */
     private List<ServerEnvelope> stallThenRead(boolean latestOnly) throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(100)
-                .maxOutboundBacklogBytes(512 * 1024).shutdownTimeoutMs(500)
+        server = RingsideServer.builder()
+                .transport(t -> t.port(0).ioLoops(1).maxOutboundBacklogBytes(512 * 1024).shutdownTimeoutMs(500))
+                .game(g -> g.shards(1).tickRateHz(100))
                 .room("snap", () -> new SnapshotRoom(log, latestOnly, SNAPSHOTS, SNAPSHOT_BYTES))
                 .build().start();
         try (RawGameClient client = new RawGameClient(server.port())) {

@@ -73,7 +73,7 @@ class OutboundAllocationIT {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()).isTrue();
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(128)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(128))
                 .room("stream", StreamingRoom::new).build().start();
         for (int i = 0; i < PLAYERS; i++) {
             RawGameClient client = new RawGameClient(server.port());

@@ -33,7 +33,7 @@ class RingsideServerFailureIT {
     private RingsideServer server;
 
     private RingsideServer start(RingsideServer.Builder builder) throws Exception {
-        server = builder.port(0).ioLoops(1).shards(1)
+        server = builder.transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1))
                 .room("solo", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(1).build())
                 .build().start();
         return server;
@@ -49,7 +49,7 @@ class RingsideServerFailureIT {
     @Test
     void shouldDisposeOnlyThrowingRoomWhenRoomCodeThrows() throws Exception {
         // given
-        start(RingsideServer.builder().tickRateHz(60));
+        start(RingsideServer.builder().game(g -> g.tickRateHz(60)));
         try (GameClient a = GameClient.connect(server.port()); GameClient b = GameClient.connect(server.port())) {
             String roomA = joined(a);
             String roomB = joined(b);
@@ -76,7 +76,7 @@ class RingsideServerFailureIT {
     @Test
     void shouldAnswerErrorsAndClose1007WhenMalformedMessagesRepeat() throws Exception {
         // given
-        start(RingsideServer.builder().tickRateHz(60).maxMalformedMessages(4));
+        start(RingsideServer.builder().game(g -> g.tickRateHz(60).maxMalformedMessages(4)));
         try (GameClient a = GameClient.connect(server.port())) {
             joined(a);
 
@@ -101,7 +101,8 @@ class RingsideServerFailureIT {
     @Test
     void shouldClose1009WhenMessageExceedsMaxMessageBytes() throws Exception {
         // given
-        start(RingsideServer.builder().maxMessageBytes(1024).shutdownTimeoutMs(1_000));
+        start(RingsideServer.builder()
+                .transport(t -> t.decoder(d -> d.maxMessageBytes(1024)).shutdownTimeoutMs(1_000)));
         try (GameClient a = GameClient.connect(server.port())) {
             joined(a);
 
@@ -129,7 +130,7 @@ class RingsideServerFailureIT {
     @Test
     void shouldDeliverEveryMessageInOrderWhenRingIsFull() throws Exception {
         // given: four slots and a slow tick, so the ring is full most of the time
-        start(RingsideServer.builder().tickRateHz(50).ringCapacity(4).slotBytes(16));
+        start(RingsideServer.builder().game(g -> g.tickRateHz(50).ringCapacity(4).slotBytes(16)));
         int messages = 150;
         try (GameClient a = GameClient.connect(server.port())) {
             joined(a);
@@ -152,7 +153,8 @@ class RingsideServerFailureIT {
     @Test
     void shouldKeepEachClientsOrderWhenManyClientsPublishFromSeveralLoops() throws Exception {
         // given: 20 clients on two I/O loops, one room each, two shards
-        server = RingsideServer.builder().port(0).ioLoops(2).shards(2).tickRateHz(100).ringCapacity(64)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(2))
+                .game(g -> g.shards(2).tickRateHz(100).ringCapacity(64))
                 .room("solo", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(1).build())
                 .build().start();
         List<GameClient> clients = new ArrayList<>();
@@ -182,7 +184,7 @@ class RingsideServerFailureIT {
     @Test
     void shouldDisposeRoomsAndClose1001WhenServerShutsDown() throws Exception {
         // given
-        start(RingsideServer.builder().shutdownTimeoutMs(2_000));
+        start(RingsideServer.builder().transport(t -> t.shutdownTimeoutMs(2_000)));
         try (GameClient a = GameClient.connect(server.port())) {
             String room = joined(a);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.StringValue;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.TestRooms;
+import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -35,8 +36,9 @@ class RingsideServerIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(2).shards(2).tickRateHz(60).slotBytes(64)
-                .staticResources("web/test")
+        server = RingsideServer.builder()
+                .transport(t -> t.port(0).ioLoops(2).httpHandler(StaticResourceHandler.fromClasspath("web/test")))
+                .game(g -> g.shards(2).tickRateHz(60).slotBytes(64))
                 .room("chat", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(2).build())
                 .room("lobby", () -> new TestRooms.ChatRoom(log, ticks),
                         RoomOptions.builder().capacity(8).disposeWhenEmptyMs(200).build())

@@ -10,7 +10,6 @@ import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ final class RingsideFanOut implements FanOutServer {
         };
         // no heartbeat: the clients never send, and a ping would add bytes the benchmark does not expect
         this.server = WebSocketServer.builder()
-                .bindAddress(new InetSocketAddress("127.0.0.1", 0))
+                .bindAddress("127.0.0.1").port(0)
                 .ioLoops(ioLoops)
                 .heartbeatIntervalMs(0)
                 .shutdownTimeoutMs(1_000)

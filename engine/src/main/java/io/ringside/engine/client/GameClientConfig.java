@@ -7,6 +7,8 @@ import java.util.Objects;
  * {@link GameClient#poll}, and the WebSocket connect options. Build with {@link #builder()}.
  */
 public final class GameClientConfig {
+    /** The subprotocol a game client offers; a Ringside server echoes it. */
+    public static final String SUBPROTOCOL = "ringside.v1";
     /** Default {@link #maxPendingEvents()}: 4,096. */
     public static final int DEFAULT_MAX_PENDING_EVENTS = 4096;
 
@@ -60,7 +62,7 @@ public final class GameClientConfig {
     public static final class Builder {
         private Delivery delivery = Delivery.CALLBACK;
         private int maxPendingEvents = DEFAULT_MAX_PENDING_EVENTS;
-        private ConnectConfig connectConfig = ConnectConfig.defaults();
+        private ConnectConfig connectConfig = ConnectConfig.builder().subprotocol(SUBPROTOCOL).build();
 
         private Builder() {
         }
@@ -77,7 +79,7 @@ public final class GameClientConfig {
             return this;
         }
 
-        /** Sets the WebSocket connect options. */
+        /** Sets the WebSocket connect options. Default: the defaults, offering {@value #SUBPROTOCOL}. */
         public Builder connectConfig(ConnectConfig connectConfig) {
             this.connectConfig = connectConfig;
             return this;

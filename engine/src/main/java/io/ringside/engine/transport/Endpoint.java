@@ -4,10 +4,12 @@ import io.ringside.protocol.deflate.DeflatePolicy;
 import java.util.List;
 
 /**
- * A WebSocket endpoint: a path, the subprotocols it speaks in order of preference, and its handler
- * (also as a {@link MaskedWebSocketHandler} if it takes binary messages masked, else {@code null}).
+ * A WebSocket endpoint: its {@link EndpointConfig} (path, subprotocols in order of preference, Origin
+ * policy) and its handler (also as a {@link MaskedWebSocketHandler} if it takes binary messages
+ * masked, else {@code null}).
  */
 final class Endpoint {
+    final EndpointConfig config;
     final String path;
     final List<String> subprotocols;
     final WebSocketHandler handler;
@@ -15,14 +17,11 @@ final class Endpoint {
     /** What a permessage-deflate offer is granted, or {@code null} to decline every extension. */
     final DeflatePolicy deflate;
 
-    Endpoint(String path, List<String> subprotocols, WebSocketHandler handler) {
-        this(path, subprotocols, handler, null);
-    }
-
-    Endpoint(String path, List<String> subprotocols, WebSocketHandler handler, DeflatePolicy deflate) {
-        this.path = path;
-        this.deflate = deflate;
-        this.subprotocols = List.copyOf(subprotocols);
+    Endpoint(EndpointConfig config, WebSocketHandler handler) {
+        this.config = config;
+        this.deflate = config.deflate();
+        this.path = config.path();
+        this.subprotocols = config.subprotocols();
         this.handler = handler;
         this.maskedHandler = handler instanceof MaskedWebSocketHandler masked ? masked : null;
     }

@@ -77,7 +77,7 @@ final class Handshaker {
         if (endpoint == null) {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "no WebSocket endpoint at this path");
         }
-        if (!config.originAllowed(request.origin())) {
+        if (!OriginCheck.allowed(endpoint.config, request.origin(), request.header("Host"))) {
             throw new HandshakeException(HttpStatus.FORBIDDEN, "origin not allowed");
         }
         if (loop.isShuttingDown()) {
@@ -119,6 +119,10 @@ final class Handshaker {
                 loop.report(null, e);
                 throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
             }
+        }
+        if (response == null && config.endpointFor(request) != null) {
+            // a WebSocket endpoint asked for without "Upgrade: websocket" (or with another protocol, e.g. h2c)
+            throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "this path speaks WebSocket only");
         }
         if (response == null) {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "not found");

@@ -5,7 +5,6 @@ import io.ringside.protocol.http.UpgradeRequest;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /** The checked, immutable settings of a {@link WebSocketServer}; see its builder for meanings. */
@@ -17,7 +16,6 @@ final class ServerConfig {
     final InetSocketAddress bindAddress;
     final int ioLoops;
     final List<Endpoint> endpoints;
-    final Set<String> allowedOrigins;
     final HttpHandler httpHandler;
     final HandshakeLimits handshakeLimits;
     final DecoderConfig decoderConfig;
@@ -34,14 +32,14 @@ final class ServerConfig {
     final LongSupplier nanoClock;
     final long timerTickNs;
 
-    ServerConfig(WebSocketServer.Builder b) {
-        this.bindAddress = b.bindAddress;
+    ServerConfig(WebSocketServer.Builder b, InetSocketAddress bindAddress, HandshakeLimits handshakeLimits,
+            DecoderConfig decoderConfig) {
+        this.bindAddress = bindAddress;
         this.ioLoops = b.ioLoops;
         this.endpoints = List.copyOf(b.endpoints);
-        this.allowedOrigins = Set.copyOf(b.allowedOrigins);
         this.httpHandler = b.httpHandler;
-        this.handshakeLimits = b.handshakeLimits;
-        this.decoderConfig = b.decoderConfig;
+        this.handshakeLimits = handshakeLimits;
+        this.decoderConfig = decoderConfig;
         this.handshakeTimeoutNs = b.handshakeTimeoutMs * 1_000_000L;
         this.heartbeatIntervalNs = b.heartbeatIntervalMs * 1_000_000L;
         this.heartbeatTimeoutNs = b.heartbeatTimeoutMs * 1_000_000L;
@@ -69,13 +67,5 @@ final class ServerConfig {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether {@code origin} may connect: always when no allowlist is configured, and when the
-     * request has no Origin (only browsers send one, and the check exists to stop foreign pages).
-     */
-    boolean originAllowed(String origin) {
-        return allowedOrigins.isEmpty() || origin == null || allowedOrigins.contains(origin);
     }
 }

@@ -7,15 +7,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
-import io.ringside.protocol.deflate.DeflatePolicy;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    private static final int MAX_PORT = 65_535;
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -77,6 +77,12 @@ public final class WebSocketServer implements AutoCloseable {
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
         LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
+        for (Endpoint endpoint : config.endpoints) {
+            if (endpoint.config.anyOrigin()) {
+                LOG.warn("endpoint {} accepts WebSocket upgrades from any Origin: any web page can open it"
+                        + " with its visitors' cookies", endpoint.path);
+            }
+        }
         return this;
     }
 
@@ -138,13 +144,16 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** Builds a {@link WebSocketServer}; {@link #build()} checks every value and names a bad one. */
     public static final class Builder {
-        InetSocketAddress bindAddress = new InetSocketAddress(8080);
+        /** Default TCP port. */
+        public static final int DEFAULT_PORT = 8080;
+
+        String bindAddress;
+        int port = DEFAULT_PORT;
         int ioLoops = Runtime.getRuntime().availableProcessors();
         final List<Endpoint> endpoints = new ArrayList<>();
-        final Set<String> allowedOrigins = new LinkedHashSet<>();
         HttpHandler httpHandler;
-        HandshakeLimits handshakeLimits = HandshakeLimits.defaults();
-        DecoderConfig decoderConfig = DecoderConfig.defaults();
+        final HandshakeLimits.Builder handshakeLimits = HandshakeLimits.builder();
+        final DecoderConfig.Builder decoder = DecoderConfig.builder();
         long handshakeTimeoutMs = 10_000;
         long heartbeatIntervalMs = 30_000;
         long heartbeatTimeoutMs = 10_000;
@@ -161,14 +170,18 @@ public final class WebSocketServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Listens on {@code port} on all interfaces; 0 picks a free port. Default 8080. */
+        /** Listens on TCP {@code port}, 0 to 65535; 0 picks a free port. Default 8080. */
         public Builder port(int port) {
-            this.bindAddress = new InetSocketAddress(port);
+            this.port = port;
             return this;
         }
 
-        /** Listens on {@code address}. */
-        public Builder bindAddress(InetSocketAddress address) {
+        /**
+         * Listens on the interface with this address or host name ({@code "127.0.0.1"} for loopback
+         * only); {@code null}, {@code "*"}, {@code "0.0.0.0"} or {@code "::"} mean every interface.
+         * Default: every interface.
+         */
+        public Builder bindAddress(String address) {
             this.bindAddress = address;
             return this;
         }
@@ -181,29 +194,22 @@ public final class WebSocketServer implements AutoCloseable {
 
         /**
          * Adds a WebSocket endpoint at {@code path} served by {@code handler}, speaking
-         * {@code subprotocols} (first one the client offers wins; none negotiated when empty).
+         * {@code subprotocols} (first one the client offers wins; none negotiated when empty), with
+         * the default Origin policy of {@link EndpointConfig}.
          */
         public Builder endpoint(String path, WebSocketHandler handler, String... subprotocols) {
-            endpoints.add(new Endpoint(path, Arrays.asList(subprotocols), handler));
-            return this;
+            EndpointConfig config;
+            try {
+                config = EndpointConfig.builder().path(path).subprotocols(subprotocols).build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("endpoint." + e.getMessage(), e);
+            }
+            return endpoint(config, handler);
         }
 
-        /**
-         * Adds an endpoint like {@link #endpoint(String, WebSocketHandler, String...)} that accepts
-         * permessage-deflate (RFC 7692) offers under {@code deflate}: messages then travel compressed
-         * both ways while handlers keep seeing, and sending, plain bytes. {@code null} declines it.
-         */
-        public Builder endpoint(String path, WebSocketHandler handler, DeflatePolicy deflate, String... subprotocols) {
-            endpoints.add(new Endpoint(path, Arrays.asList(subprotocols), handler, deflate));
-            return this;
-        }
-
-        /**
-         * Accepts browser upgrades only from these {@code Origin} values (others get 403); requests
-         * without an Origin (non-browser clients) are accepted. Default: any origin.
-         */
-        public Builder allowedOrigins(String... origins) {
-            allowedOrigins.addAll(Arrays.asList(origins));
+        /** Adds a WebSocket endpoint described by {@code config}, served by {@code handler}. */
+        public Builder endpoint(EndpointConfig config, WebSocketHandler handler) {
+            endpoints.add(new Endpoint(config, handler));
             return this;
         }
 
@@ -213,15 +219,15 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Limits on the request head (431/414 beyond them). Default {@link HandshakeLimits#defaults()}. */
-        public Builder handshakeLimits(HandshakeLimits limits) {
-            this.handshakeLimits = limits;
+        /** Edits the limits on the request head (431/414 beyond them). Default {@link HandshakeLimits#defaults()}. */
+        public Builder handshakeLimits(Consumer<HandshakeLimits.Builder> edit) {
+            edit.accept(handshakeLimits);
             return this;
         }
 
-        /** Frame and message size limits (1009 beyond them); role must be SERVER. Default 1 MiB each. */
-        public Builder decoderConfig(DecoderConfig config) {
-            this.decoderConfig = config;
+        /** Edits the frame and message size limits (1009 beyond them); role must stay SERVER. Default 1 MiB each. */
+        public Builder decoder(Consumer<DecoderConfig.Builder> edit) {
+            edit.accept(decoder);
             return this;
         }
 
@@ -292,9 +298,18 @@ public final class WebSocketServer implements AutoCloseable {
 
         /** Checks every value and builds an unstarted server. */
         public WebSocketServer build() {
+            return new WebSocketServer(config());
+        }
+
+        /** Checks every value and returns the immutable settings. */
+        ServerConfig config() {
+            check(port >= 0 && port <= MAX_PORT, "port=" + port + " (0 to 65535)");
+            InetSocketAddress address = resolve(bindAddress, port);
             check(ioLoops >= 1, "ioLoops=" + ioLoops);
             check(!endpoints.isEmpty(), "endpoints=[] (add at least one endpoint)");
-            check(decoderConfig.role() == Role.SERVER, "decoderConfig.role=" + decoderConfig.role());
+            DecoderConfig decoderConfig = nested("decoder.", decoder::build);
+            HandshakeLimits limits = nested("handshakeLimits.", handshakeLimits::build);
+            check(decoderConfig.role() == Role.SERVER, "decoder.role=" + decoderConfig.role());
             check(handshakeTimeoutMs > 0, "handshakeTimeoutMs=" + handshakeTimeoutMs);
             check(heartbeatIntervalMs >= 0, "heartbeatIntervalMs=" + heartbeatIntervalMs);
             check(heartbeatTimeoutMs > 0, "heartbeatTimeoutMs=" + heartbeatTimeoutMs);
@@ -307,11 +322,27 @@ public final class WebSocketServer implements AutoCloseable {
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
             Set<String> paths = new HashSet<>();
             for (Endpoint endpoint : endpoints) {
-                check(endpoint.path.startsWith("/"), "endpoint.path=" + endpoint.path);
                 check(paths.add(endpoint.path), "endpoint.path=" + endpoint.path + " (duplicate)");
                 check(endpoint.handler != null, "endpoint(" + endpoint.path + ").handler=null");
             }
-            return new WebSocketServer(new ServerConfig(this));
+            return new ServerConfig(this, address, limits, decoderConfig);
+        }
+
+        private static InetSocketAddress resolve(String host, int port) {
+            if (host == null || "*".equals(host) || "0.0.0.0".equals(host) || "::".equals(host)) {
+                return new InetSocketAddress(port);
+            }
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            check(!address.isUnresolved(), "bindAddress=" + host + " (unknown host)");
+            return address;
+        }
+
+        private static <T> T nested(String prefix, Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(prefix + e.getMessage(), e);
+            }
         }
 
         private static void check(boolean condition, String message) {

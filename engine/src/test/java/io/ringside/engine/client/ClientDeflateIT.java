@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.engine.client.QueueingListener.Kind;
 import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import io.ringside.protocol.deflate.DeflatePolicy;
@@ -35,9 +36,12 @@ class ClientDeflateIT {
             }
         };
         ours = WebSocketServer.builder().port(0).ioLoops(1).heartbeatIntervalMs(0)
-                .endpoint("/", echo, DeflatePolicy.builder().minMessageBytes(0).build())
-                .endpoint("/takeover", echo, DeflatePolicy.builder().minMessageBytes(0).serverContextTakeover(true)
-                        .maxContextBytesPerConnection(DeflatePolicy.SERVER_CONTEXT_BYTES).build())
+                .endpoint(EndpointConfig.builder().path("/")
+                        .deflate(DeflatePolicy.builder().minMessageBytes(0).build()).build(), echo)
+                .endpoint(EndpointConfig.builder().path("/takeover")
+                        .deflate(d -> d.minMessageBytes(0).serverContextTakeover(true)
+                                .maxContextBytesPerConnection(DeflatePolicy.SERVER_CONTEXT_BYTES))
+                        .deflateEnabled(true).build(), echo)
                 .build().start();
         client = WebSocketClient.start();
     }

@@ -44,7 +44,7 @@ class GameClientReconnectIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(30)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(30))
                 .room("held", () -> new SeatRoom(this::logRoom),
                         RoomOptions.builder().capacity(2).reconnectGraceMs(10_000).build())
                 .room("brief", () -> new SeatRoom(this::logRoom),

@@ -36,7 +36,8 @@ class GameClientServerIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(TICK_RATE_HZ)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1))
+                .game(g -> g.shards(1).tickRateHz(TICK_RATE_HZ))
                 .room("arena", ArenaTestRoom::new, RoomOptions.builder().capacity(4).build())
                 .room("duel", ArenaTestRoom::new, RoomOptions.builder().capacity(2).build())
                 .build().start();
@@ -176,7 +177,7 @@ class GameClientServerIT {
     @Test
     void shouldBeDisconnectedWith1001AndUnseatedWhenTheServerShutsDown() throws Exception {
         // given
-        RingsideServer own = RingsideServer.builder().port(0).ioLoops(1).shards(1)
+        RingsideServer own = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1))
                 .room("arena", ArenaTestRoom::new).build().start();
         GameClient client = GameClient.create(webSocketClient,
                 URI.create("ws://127.0.0.1:" + own.port() + RingsideServer.DEFAULT_ENDPOINT_PATH), eventsA);

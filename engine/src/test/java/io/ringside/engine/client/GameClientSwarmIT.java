@@ -33,7 +33,7 @@ class GameClientSwarmIT {
     @Test
     void shouldSeeEveryRoommatesMessageAndMeasureRttWhenBotsFillRoomsOfTheRealServer() throws Exception {
         // given
-        RingsideServer server = RingsideServer.builder().port(0).ioLoops(1).shards(1)
+        RingsideServer server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1))
                 .room("arena", ArenaTestRoom::new, RoomOptions.builder().capacity(ROOM_CAPACITY).build())
                 .build().start();
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);

@@ -35,7 +35,7 @@ class RoomLockIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(30)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(30))
                 .room("chat", () -> new TestRooms.ChatRoom(new ConcurrentLinkedQueue<>(), new AtomicLong()),
                         RoomOptions.builder().capacity(4).reconnectGraceMs(10_000).build())
                 .build().start();

@@ -2,7 +2,6 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,8 +32,7 @@ class ConformanceIT {
     static void start() throws Exception {
         // a small read buffer: most frames span several reads and exercise the decoder's partial state
         server = WebSocketServer.builder().port(0).ioLoops(1).heartbeatIntervalMs(0).readBufferBytes(4096)
-                .decoderConfig(DecoderConfig.builder().maxFramePayloadBytes(MAX_MESSAGE)
-                        .maxMessageBytes(MAX_MESSAGE).build())
+                .decoder(d -> d.maxFramePayloadBytes(MAX_MESSAGE).maxMessageBytes(MAX_MESSAGE))
                 .endpoint("/", new EchoHandler()).build().start();
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EndpointTest {
-    private final Endpoint endpoint = new Endpoint("/arena", List.of("arena.v2", "arena.v1"), new EchoHandler());
+    private final Endpoint endpoint = new Endpoint(
+            EndpointConfig.builder().path("/arena").subprotocols("arena.v2", "arena.v1").build(), new EchoHandler());
 
     @Test
     void shouldPickFirstClientOfferedProtocolWhenSeveralSupported() {
@@ -25,7 +26,7 @@ class EndpointTest {
         MaskedWebSocketHandler masked = (connection, buffer, offset, length, maskKey) -> { };
 
         // when
-        Endpoint optedIn = new Endpoint("/game", List.of(), masked);
+        Endpoint optedIn = new Endpoint(EndpointConfig.builder().path("/game").build(), masked);
 
         // then
         assertThat(optedIn.maskedHandler).isSameAs(masked);

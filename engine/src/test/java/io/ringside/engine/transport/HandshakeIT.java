@@ -2,7 +2,6 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringside.protocol.http.HandshakeLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +17,9 @@ class HandshakeIT {
     @BeforeAll
     static void start() throws Exception {
         server = WebSocketServer.builder().port(0).ioLoops(1).heartbeatIntervalMs(0)
-                .handshakeLimits(HandshakeLimits.builder().maxHeadBytes(4096).maxRequestLineBytes(1024).build())
-                .allowedOrigins("https://game.example")
-                .endpoint("/", new EchoHandler())
+                .handshakeLimits(h -> h.maxHeadBytes(4096).maxRequestLineBytes(1024))
+                .endpoint(EndpointConfig.builder().path("/").allowedOrigins("https://game.example").build(),
+                        new EchoHandler())
                 .endpoint("/arena", new EchoHandler(), "arena.v2", "arena.v1")
                 .httpHandler(StaticResourceHandler.fromClasspath("web/test"))
                 .build().start();

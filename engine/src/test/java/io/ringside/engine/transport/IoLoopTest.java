@@ -53,8 +53,7 @@ class IoLoopTest {
                         received += length;
                     }
                 });
-        builder.build();
-        loop = new IoLoop(0, new ServerConfig(builder), openConnections, new AtomicLong());
+        loop = new IoLoop(0, builder.config(), openConnections, new AtomicLong());
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package io.ringside.engine.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.deflate.DeflatePolicy;
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,10 +49,10 @@ class PerMessageDeflateIT {
             }
         };
         server = WebSocketServer.builder().port(0).ioLoops(2).heartbeatIntervalMs(0)
-                .decoderConfig(DecoderConfig.builder().maxMessageBytes(MAX_MESSAGE_BYTES).build())
+                .decoder(d -> d.maxMessageBytes(MAX_MESSAGE_BYTES))
                 .endpoint("/plain", echo)
-                .endpoint("/deflate", echo, eager)
-                .endpoint("/takeover", echo, takeover)
+                .endpoint(EndpointConfig.builder().path("/deflate").deflate(eager).build(), echo)
+                .endpoint(EndpointConfig.builder().path("/takeover").deflate(takeover).build(), echo)
                 .build().start();
     }
 

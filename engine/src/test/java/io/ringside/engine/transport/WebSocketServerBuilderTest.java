@@ -2,7 +2,6 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ringside.protocol.websocket.DecoderConfig;
 import io.ringside.protocol.websocket.Role;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +27,11 @@ class WebSocketServerBuilderTest {
         assertThatThrownBy(() -> valid().endpoint("/", new EchoHandler()).build())
                 .hasMessage("endpoint.path=/ (duplicate)");
         assertThatThrownBy(() -> valid().endpoint("arena", new EchoHandler()).build())
-                .hasMessage("endpoint.path=arena");
+                .hasMessage("endpoint.path=arena (must start with /)");
     }
 
     @Test
     void shouldRefuseClientRoleDecoder() {
-        DecoderConfig client = DecoderConfig.builder().role(Role.CLIENT).build();
-        assertThatThrownBy(() -> valid().decoderConfig(client).build()).hasMessage("decoderConfig.role=CLIENT");
+        assertThatThrownBy(() -> valid().decoder(d -> d.role(Role.CLIENT)).build()).hasMessage("decoder.role=CLIENT");
     }
 }

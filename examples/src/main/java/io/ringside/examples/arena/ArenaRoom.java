@@ -17,7 +17,7 @@ import java.util.Random;
  *
  * <pre>{@code
  * RingsideServer.builder()
- *         .tickRateHz(settings.tickRateHz())
+ *         .game(g -> g.tickRateHz(settings.tickRateHz()))
  *         .room("arena", () -> new ArenaRoom(settings),
  *                 RoomOptions.builder().capacity(16).reconnectGraceMs(10_000).build())
  * }</pre>

@@ -2,6 +2,7 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.transport.StaticResourceHandler;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,11 +47,10 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
-                .port(port)
-                .tickRateHz(settings.tickRateHz())
+                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.fromClasspath("web")))
+                .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
-                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build())
-                .staticResources("web");
+                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
     }
 
     /** Starts the arena, prints where to open it, and runs until the process is stopped. */

@@ -3,8 +3,8 @@ package io.ringside.examples.echo;
 import io.ringside.engine.transport.Connection;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
+import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.protocol.deflate.DeflatePolicy;
-import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
@@ -65,11 +65,8 @@ public final class EchoServer {
     public static WebSocketServer.Builder builder(int port, DeflatePolicy deflate) {
         return WebSocketServer.builder()
                 .port(port)
-                .endpoint("/", handler(), deflate)
-                .decoderConfig(DecoderConfig.builder()
-                        .maxFramePayloadBytes(MAX_MESSAGE_BYTES)
-                        .maxMessageBytes(MAX_MESSAGE_BYTES)
-                        .build())
+                .endpoint(EndpointConfig.builder().path("/").deflate(deflate).build(), handler())
+                .decoder(d -> d.maxFramePayloadBytes(MAX_MESSAGE_BYTES).maxMessageBytes(MAX_MESSAGE_BYTES))
                 .maxOutboundBacklogBytes(4L * MAX_MESSAGE_BYTES);
     }
 

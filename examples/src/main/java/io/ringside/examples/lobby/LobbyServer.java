@@ -2,6 +2,7 @@ package io.ringside.examples.lobby;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.transport.StaticResourceHandler;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,10 +36,10 @@ public final class LobbyServer {
     /** {@link #builder(int)} with tables closing {@code closeAfterFinishMs} after their match is decided. */
     public static RingsideServer.Builder builder(int port, int closeAfterFinishMs) {
         return RingsideServer.builder()
-                .port(port)
-                .tickRateHz(TICK_RATE_HZ)
-                .room(ROOM_TYPE, () -> new TicTacToeRoom(closeAfterFinishMs), RoomOptions.builder().capacity(2).build())
-                .staticResources("web");
+                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.fromClasspath("web")))
+                .game(g -> g.tickRateHz(TICK_RATE_HZ))
+                .room(ROOM_TYPE, () -> new TicTacToeRoom(closeAfterFinishMs),
+                        RoomOptions.builder().capacity(2).build());
     }
 
     /** Starts the lobby, prints where to open it, and runs until the process is stopped. */

@@ -25,7 +25,8 @@ class ArenaBotsIT {
         // given
         ArenaSettings settings = ArenaSettings.defaults().withBots(SERVER_BOTS).withTickRateHz(TICK_RATE_HZ);
         List<SocketBot> bots = new ArrayList<>();
-        try (RingsideServer server = ArenaServer.builder(0, settings, BOTS).ioLoops(2).shards(1).build().start()) {
+        try (RingsideServer server = ArenaServer.builder(0, settings, BOTS)
+                .transport(t -> t.ioLoops(2)).game(g -> g.shards(1)).build().start()) {
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < BOTS; i++) {
                 bots.add(SocketBot.connect(http, server.port()));

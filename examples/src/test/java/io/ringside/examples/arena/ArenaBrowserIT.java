@@ -33,7 +33,8 @@ class ArenaBrowserIT {
     void start() throws Exception {
         ArenaSettings settings = ArenaSettings.defaults().withBots(0)
                 .withWalls(List.of(new Wall(40, 780, 160, 60), new Wall(1300, 60, 200, 40)));
-        server = ArenaServer.builder(0, settings, 4).ioLoops(1).shards(1).build().start();
+        server = ArenaServer.builder(0, settings, 4)
+                .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         alice = new HeadlessChromium();
         bob = new HeadlessChromium();
     }

@@ -38,7 +38,8 @@ class ArenaBrowserReconnectIT {
     @BeforeEach
     void start() throws Exception {
         ArenaSettings settings = ArenaSettings.defaults().withBots(0).withWalls(List.of());
-        server = ArenaServer.builder(0, settings, 4, 10_000).ioLoops(1).shards(1).build().start();
+        server = ArenaServer.builder(0, settings, 4, 10_000)
+                .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         page = new HeadlessChromium();
     }
 

@@ -31,8 +31,9 @@ class ArenaDeflateBrowserIT {
     void start() throws Exception {
         // bots make the snapshots big enough to be compressed
         ArenaSettings settings = ArenaSettings.defaults().withBots(4);
-        server = ArenaServer.builder(0, settings, 8).ioLoops(1).shards(1)
-                .deflate(DeflatePolicy.builder().minMessageBytes(64).build()).build().start();
+        server = ArenaServer.builder(0, settings, 8)
+                .transport(t -> t.ioLoops(1)).game(g -> g.shards(1))
+                .endpoint(e -> e.deflate(DeflatePolicy.builder().minMessageBytes(64).build())).build().start();
         page = new HeadlessChromium();
     }
 

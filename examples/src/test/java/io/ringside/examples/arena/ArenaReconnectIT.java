@@ -45,7 +45,8 @@ class ArenaReconnectIT {
     private GameClient watcher;
 
     private void start(long graceMs) throws Exception {
-        server = ArenaServer.builder(0, SETTINGS, 4, graceMs).ioLoops(1).shards(1).build().start();
+        server = ArenaServer.builder(0, SETTINGS, 4, graceMs)
+                .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         webSocketClient = WebSocketClient.start();
         player = client().on(ArenaMessages.WELCOME, Welcome.parser(), (c, welcome) -> welcomes.add(welcome));
         watcher = client().on(ArenaMessages.SNAPSHOT, Snapshot.parser(), (c, snapshot) -> watched.add(snapshot));

@@ -30,7 +30,7 @@ class LobbyBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = LobbyServer.builder(0, 1000).ioLoops(1).shards(1).build().start();
+        server = LobbyServer.builder(0, 1000).transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         alice = new HeadlessChromium();
         bob = new HeadlessChromium();
     }

@@ -35,7 +35,8 @@ class LobbyIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = LobbyServer.builder(0, CLOSE_AFTER_FINISH_MS).ioLoops(1).shards(1).build().start();
+        server = LobbyServer.builder(0, CLOSE_AFTER_FINISH_MS)
+                .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
     }
 
     @AfterEach
@@ -153,7 +154,7 @@ class LobbyIT {
     void shouldQuickJoinAWaitingTableNotTheFinishedOneWhenAForfeitFreedASeat() throws Exception {
         // given: tables stay a minute after their match, so the finished one is still there
         server.close();
-        server = LobbyServer.builder(0, 60_000).ioLoops(1).shards(1).build().start();
+        server = LobbyServer.builder(0, 60_000).transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         EnvelopeClient alice = client();
         alice.join(quickJoin("alice"));
         String finishedId = alice.next(BodyCase.JOINED).getJoined().getRoomId();

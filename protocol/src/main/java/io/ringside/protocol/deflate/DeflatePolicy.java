@@ -54,6 +54,13 @@ public final class DeflatePolicy {
         return new Builder();
     }
 
+    /** A builder starting from this policy's values. */
+    public Builder toBuilder() {
+        return new Builder().level(level).minMessageBytes(minMessageBytes).serverContextTakeover(serverContextTakeover)
+                .clientContextTakeover(clientContextTakeover).clientMaxWindowBits(clientMaxWindowBits)
+                .maxContextBytesPerConnection(maxContextBytesPerConnection);
+    }
+
     /** Deflate level, 0-9. */
     public int level() {
         return level;

@@ -26,7 +26,9 @@ public final class UpgradeResponseWriter {
     private static final byte[] CONTENT_TYPE = Ascii.bytes("\r\nContent-Type: ");
     private static final byte[] CONTENT_LENGTH = Ascii.bytes("\r\nContent-Length: ");
     private static final byte[] CONNECTION_CLOSE = Ascii.bytes("\r\nConnection: close");
-    private static final byte[] VERSION_13 = Ascii.bytes("\r\nSec-WebSocket-Version: 13");
+    // RFC 9110 §15.5.22: a 426 names the protocol to upgrade to; §7.8: Upgrade is listed in Connection
+    private static final byte[] UPGRADE_REQUIRED_FIELDS = Ascii.bytes(
+            ", Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13");
     private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
     private static final int MAX_LONG_DIGITS = 19;
 
@@ -84,19 +86,20 @@ public final class UpgradeResponseWriter {
     /**
      * Writes a refusal with status {@code status} (100–999), a {@code text/plain; charset=utf-8}
      * body {@code message} (the reason phrase when {@code null}) and {@code Connection: close}; a 426
-     * also carries {@code Sec-WebSocket-Version: 13} (RFC 6455 §4.4). Allocates for the body.
+     * also carries {@code Upgrade: websocket} (RFC 9110 §15.5.22, listed in Connection as §7.8 asks)
+     * and {@code Sec-WebSocket-Version: 13} (RFC 6455 §4.4). Allocates for the body.
      *
      * @throws BufferOverflowException if the response does not fit; nothing is written then
      */
     public static void writeError(ByteBuffer dst, int status, String message) {
         byte[] body = (message == null ? HttpStatus.reasonPhrase(status) : message)
                 .getBytes(StandardCharsets.UTF_8);
-        int extra = status == HttpStatus.UPGRADE_REQUIRED ? VERSION_13.length : 0;
-        int size = headSize(status, TEXT_PLAIN, body.length) + extra + body.length;
+        int extra = status == HttpStatus.UPGRADE_REQUIRED ? UPGRADE_REQUIRED_FIELDS.length : 0;
+        int size = headSize(status, TEXT_PLAIN, body.length) + extra + CRLF_CRLF.length + body.length;
         checkRoom(dst, size);
         putHead(dst, status, TEXT_PLAIN, body.length);
         if (extra > 0) {
-            dst.put(VERSION_13);
+            dst.put(UPGRADE_REQUIRED_FIELDS);
         }
         dst.put(CRLF_CRLF);
         dst.put(body);

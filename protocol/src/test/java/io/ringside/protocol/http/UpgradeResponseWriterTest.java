@@ -102,7 +102,7 @@ class UpgradeResponseWriterTest {
     }
 
     @Test
-    void shouldNameVersion13WhenUpgradeRequired() {
+    void shouldNameWebSocketAndVersion13WhenUpgradeRequired() {
         // given
         ByteBuffer dst = ByteBuffer.allocate(256);
 
@@ -113,7 +113,8 @@ class UpgradeResponseWriterTest {
         assertThat(text(dst)).isEqualTo("HTTP/1.1 426 Upgrade Required\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Length: 16\r\n"
-                + "Connection: close\r\n"
+                + "Connection: close, Upgrade\r\n"
+                + "Upgrade: websocket\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
                 + "\r\n"
                 + "Upgrade Required");

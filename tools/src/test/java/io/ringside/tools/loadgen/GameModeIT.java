@@ -22,7 +22,8 @@ class GameModeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RingsideServer.builder().port(0).ioLoops(1).shards(1).tickRateHz(TICK_RATE_HZ)
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1))
+                .game(g -> g.shards(1).tickRateHz(TICK_RATE_HZ))
                 .room("arena", SnapshotTestRoom::new, RoomOptions.builder().capacity(25).build())
                 .build().start();
     }

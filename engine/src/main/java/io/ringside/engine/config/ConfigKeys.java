@@ -1,0 +1,75 @@
+package io.ringside.engine.config;
+
+import static io.ringside.engine.config.ConfigKey.bool;
+import static io.ringside.engine.config.ConfigKey.bytes;
+import static io.ringside.engine.config.ConfigKey.bytesInt;
+import static io.ringside.engine.config.ConfigKey.durationMs;
+import static io.ringside.engine.config.ConfigKey.integer;
+import static io.ringside.engine.config.ConfigKey.string;
+import static io.ringside.engine.config.ConfigKey.strings;
+
+import java.util.List;
+
+/**
+ * Every key a configuration file or the environment may set, one line each: name (under
+ * {@code ringside.}), type, and the builder call it makes. An option added to a builder becomes
+ * configurable from outside with one more line here. Defaults are the builders' own.
+ */
+public final class ConfigKeys {
+    private static final List<ConfigKey<?>> ALL = List.of(
+            integer("transport.port", (b, v) -> b.transport(t -> t.port(v))).envAlias("PORT"),
+            string("transport.bind-address", (b, v) -> b.transport(t -> t.bindAddress(v))).envAlias("BIND_ADDRESS"),
+            integer("transport.io-loops", (b, v) -> b.transport(t -> t.ioLoops(v))),
+            integer("transport.max-connections", (b, v) -> b.transport(t -> t.maxConnections(v))),
+            durationMs("transport.handshake-timeout", (b, v) -> b.transport(t -> t.handshakeTimeoutMs(v))),
+            durationMs("transport.heartbeat-interval", (b, v) -> b.transport(t -> t.heartbeatIntervalMs(v))),
+            durationMs("transport.heartbeat-timeout", (b, v) -> b.transport(t -> t.heartbeatTimeoutMs(v))),
+            durationMs("transport.close-timeout", (b, v) -> b.transport(t -> t.closeTimeoutMs(v))),
+            durationMs("transport.shutdown-timeout", (b, v) -> b.transport(t -> t.shutdownTimeoutMs(v))),
+            bytes("transport.max-outbound-backlog-bytes", (b, v) -> b.transport(t -> t.maxOutboundBacklogBytes(v))),
+            integer("transport.command-queue-capacity", (b, v) -> b.transport(t -> t.commandQueueCapacity(v))),
+            bytesInt("transport.read-buffer-bytes", (b, v) -> b.transport(t -> t.readBufferBytes(v))),
+            bytesInt("transport.decoder.max-message-bytes",
+                    (b, v) -> b.transport(t -> t.decoder(d -> d.maxMessageBytes(v)))),
+            bytes("transport.decoder.max-frame-payload-bytes",
+                    (b, v) -> b.transport(t -> t.decoder(d -> d.maxFramePayloadBytes(v)))),
+            bytesInt("transport.handshake.max-head-bytes",
+                    (b, v) -> b.transport(t -> t.handshakeLimits(h -> h.maxHeadBytes(v)))),
+            integer("transport.handshake.max-header-count",
+                    (b, v) -> b.transport(t -> t.handshakeLimits(h -> h.maxHeaderCount(v)))),
+            bytesInt("transport.handshake.max-request-line-bytes",
+                    (b, v) -> b.transport(t -> t.handshakeLimits(h -> h.maxRequestLineBytes(v)))),
+            integer("game.shards", (b, v) -> b.game(g -> g.shards(v))),
+            integer("game.tick-rate-hz", (b, v) -> b.game(g -> g.tickRateHz(v))),
+            integer("game.max-catch-up-ticks", (b, v) -> b.game(g -> g.maxCatchUpTicks(v))),
+            integer("game.ring-capacity", (b, v) -> b.game(g -> g.ringCapacity(v))),
+            bytesInt("game.slot-bytes", (b, v) -> b.game(g -> g.slotBytes(v))),
+            bytes("game.frame-pool-bytes", (b, v) -> b.game(g -> g.framePoolBytes(v))),
+            integer("game.max-events-per-tick", (b, v) -> b.game(g -> g.maxEventsPerTick(v))),
+            integer("game.max-malformed-messages", (b, v) -> b.game(g -> g.maxMalformedMessages(v))),
+            integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
+            strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
+            string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
+            strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
+            bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
+            bool("endpoint.deflate.enabled", (b, v) -> b.endpoint(e -> e.deflateEnabled(v))),
+            integer("endpoint.deflate.level", (b, v) -> b.endpoint(e -> e.deflate(d -> d.level(v)))),
+            bytesInt("endpoint.deflate.min-message-bytes",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.minMessageBytes(v)))),
+            bool("endpoint.deflate.server-context-takeover",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.serverContextTakeover(v)))),
+            bool("endpoint.deflate.client-context-takeover",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.clientContextTakeover(v)))),
+            integer("endpoint.deflate.client-max-window-bits",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.clientMaxWindowBits(v)))),
+            bytes("endpoint.deflate.max-context-bytes-per-connection",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.maxContextBytesPerConnection(v)))));
+
+    private ConfigKeys() {
+    }
+
+    /** Every key, in the order of the table. */
+    public static List<ConfigKey<?>> all() {
+        return ALL;
+    }
+}

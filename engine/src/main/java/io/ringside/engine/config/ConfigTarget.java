@@ -1,0 +1,21 @@
+package io.ringside.engine.config;
+
+import io.ringside.engine.room.GameConfig;
+import io.ringside.engine.transport.EndpointConfig;
+import io.ringside.engine.transport.WebSocketServer;
+import java.util.function.Consumer;
+
+/**
+ * What {@link ConfigKeys} set: the three nested builders of a server. {@code RingsideServer.Builder}
+ * is one; a program that runs only a {@link WebSocketServer} can offer just its transport.
+ */
+public interface ConfigTarget {
+    /** Edits the transport settings. */
+    ConfigTarget transport(Consumer<WebSocketServer.Builder> edit);
+
+    /** Edits the game settings. */
+    ConfigTarget game(Consumer<GameConfig.Builder> edit);
+
+    /** Edits the game endpoint's settings. */
+    ConfigTarget endpoint(Consumer<EndpointConfig.Builder> edit);
+}
