@@ -3,6 +3,7 @@ package io.ringside.examples.arena;
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.transport.StaticResourceHandler;
+import io.ringside.protocol.deflate.DeflatePolicy;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * Options: {@code --port} (default 8080, 0 for any free port), {@code --tick-rate} in Hz (default 30),
  * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16),
  * {@code --reconnect-grace} in ms (default 10000: how long a dropped player's ship waits for its
- * page to reconnect; 0 removes it at once). Ctrl-C stops
+ * page to reconnect; 0 removes it at once), {@code --deflate on|off} (default off: permessage-deflate
+ * on the game endpoint with {@link DeflatePolicy#defaults()}). Ctrl-C stops
  * the server gracefully: players are told the room closed and connections close with 1001.
  */
 public final class ArenaServer {
@@ -64,7 +66,15 @@ public final class ArenaServer {
                 .withBots(Integer.parseInt(options.getOrDefault("bots", String.valueOf(ArenaSettings.DEFAULT_BOTS))));
         long graceMs = Long.parseLong(options.getOrDefault("reconnect-grace",
                 String.valueOf(DEFAULT_RECONNECT_GRACE_MS)));
-        RingsideServer server = builder(port, settings, capacity, graceMs).build().start();
+        String deflate = options.getOrDefault("deflate", "off");
+        if (!"on".equals(deflate) && !"off".equals(deflate)) {
+            throw new IllegalArgumentException("deflate=" + deflate + " (on or off)");
+        }
+        RingsideServer.Builder builder = builder(port, settings, capacity, graceMs);
+        if ("on".equals(deflate)) {
+            builder.endpoint(e -> e.deflate(DeflatePolicy.defaults()));
+        }
+        RingsideServer server = builder.build().start();
         System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms%n",
                 settings.tickRateHz(), settings.bots(), capacity, graceMs);
         System.out.println("open http://localhost:" + server.port() + "/arena/");
@@ -90,7 +100,7 @@ public final class ArenaServer {
             String arg = args[i];
             if (!arg.startsWith("--") || arg.length() < 3) {
                 throw new IllegalArgumentException("unexpected argument " + arg
-                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS)");
+                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS --deflate on|off)");
             }
             int eq = arg.indexOf('=');
             if (eq > 0) {
