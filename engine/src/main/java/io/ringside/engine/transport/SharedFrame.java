@@ -31,7 +31,7 @@ public final class SharedFrame {
     private volatile int refs;
     /** The permessage-deflate form of this frame, kept (buffer and all) across recycling; guarded by this. */
     private SharedFrame twin;
-    /** Whether {@link #twin} holds this use's compressed form ({@code OutboundDeflate} states); guarded by this. */
+    /** Whether {@link #twin} holds this use's compressed form ({@code OutboundDeflate} states); read under this. */
     private int twinState;
 
     SharedFrame(int capacity, FramePool pool) {
@@ -102,9 +102,8 @@ public final class SharedFrame {
     SharedFrame reset(int length) {
         buffer.clear().limit(length);
         refs = 1;
-        synchronized (this) {
-            twinState = OutboundDeflate.UNKNOWN;
-        }
+        // no lock: the owner resets before handing the frame to anyone, and every hand-over publishes
+        twinState = OutboundDeflate.UNKNOWN;
         return this;
     }
 

@@ -10,10 +10,16 @@ import java.util.zip.Inflater;
  * a 32 KiB window and zlib's state), between messages.
  *
  * <p>One per thread that decodes (an I/O loop): not thread-safe. An inflater comes back reset; at
- * most {@code maxIdle} are kept, the rest are ended (their native memory freed at once).
+ * most {@code maxIdle} are kept, the rest are ended (their native memory freed at once). The arrays
+ * messages are inflated into are lent the same way, so that a connection holds one only while a
+ * compressed message is in flight (at most {@code maxIdle} of up to 256 KiB are kept).
  */
 public final class InflaterPool {
+    /** The largest output array kept for lending: bigger ones are left to the collector. */
+    static final int MAX_LENT_BUFFER_BYTES = 256 * 1024;
+
     private final ArrayDeque<Inflater> idle = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> buffers = new ArrayDeque<>();
     private final int maxIdle;
     private long created;
 
@@ -42,6 +48,17 @@ public final class InflaterPool {
             inflater = new Inflater(true);
         }
         return inflater;
+    }
+
+    /** An array to inflate one message into, lent until the message is delivered; {@code null} if none is idle. */
+    byte[] acquireBuffer() {
+        return buffers.poll();
+    }
+
+    void releaseBuffer(byte[] buffer) {
+        if (buffer != null && buffer.length <= MAX_LENT_BUFFER_BYTES && buffers.size() < maxIdle) {
+            buffers.push(buffer);
+        }
     }
 
     void release(Inflater inflater) {

@@ -189,7 +189,11 @@ final class MessageAssembler implements FrameHandler {
                 handler.onBinary(buffer, offset, length);
             }
         } finally {
-            message.clear();
+            if (compressed) {
+                inflater.recycle(message);
+            } else {
+                message.clear();
+            }
         }
     }
 

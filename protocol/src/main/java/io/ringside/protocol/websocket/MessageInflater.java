@@ -18,6 +18,9 @@ final class MessageInflater {
     /** The bytes a sender strips from each message's end (§7.2.1) and a receiver appends (§7.2.2). */
     private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
 
+    private static final int MIN_RESERVE_BYTES = 1024;
+    private static final int EXPECTED_RATIO = 8;
+
     private final InflaterPool pool;
     private final boolean contextTakeover;
     private final byte[] probe = new byte[1];
@@ -33,6 +36,11 @@ final class MessageInflater {
     /** Inflates unmasked bytes {@code [offset, offset + length)} of {@code src}, appending to {@code out}. */
     void inflate(ByteBuffer src, int offset, int length, PayloadBuffer out, Utf8Validator utf8) {
         Inflater in = inflater();
+        if (out.length() == 0) {
+            out.adopt(pool.acquireBuffer());
+        }
+        // room for a typical ratio up front: zlib decodes slowly into small windows
+        out.reserve((int) Math.min(Integer.MAX_VALUE, Math.max(MIN_RESERVE_BYTES, (long) length * EXPECTED_RATIO)));
         if (in.finished()) {
             // bytes after a final block are ignored (RFC 7692 §7.2.3.4 shows a padding byte there)
             return;
@@ -62,6 +70,11 @@ final class MessageInflater {
             // a final block ends the peer's stream: its next message starts a new one
             in.reset();
         }
+    }
+
+    /** Gives back the array a delivered message was inflated into. */
+    void recycle(PayloadBuffer out) {
+        pool.releaseBuffer(out.surrender());
     }
 
     /** Returns a borrowed inflater, or ends the connection's own one: the connection is done or between messages. */

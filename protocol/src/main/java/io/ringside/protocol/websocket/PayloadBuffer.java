@@ -69,6 +69,27 @@ final class PayloadBuffer {
         return array;
     }
 
+    /** Grows the array, if needed, so that {@code bytes} more fit (fewer at the maximum); returns {@link #free()}. */
+    int reserve(int bytes) {
+        ensureCapacity((int) Math.min(maxBytes, (long) length + bytes));
+        return free();
+    }
+
+    /** Takes {@code lent} as the array to fill when none is held; it comes back through {@link #surrender()}. */
+    void adopt(byte[] lent) {
+        if (array == null && length == 0 && lent != null && lent.length <= maxBytes) {
+            array = lent;
+            view = ByteBuffer.wrap(lent);
+        }
+    }
+
+    /** Forgets the bytes and gives up the array (to be lent again); {@code null} if none. */
+    byte[] surrender() {
+        byte[] held = array;
+        release();
+        return held;
+    }
+
     /** Counts {@code count} bytes written into {@link #array()} after the held ones. */
     void added(int count) {
         length += count;
