@@ -100,7 +100,8 @@ public final class ArenaServer {
             String arg = args[i];
             if (!arg.startsWith("--") || arg.length() < 3) {
                 throw new IllegalArgumentException("unexpected argument " + arg
-                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS --deflate on|off)");
+                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS"
+                        + " --deflate on|off)");
             }
             int eq = arg.indexOf('=');
             if (eq > 0) {
