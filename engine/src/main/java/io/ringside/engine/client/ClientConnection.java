@@ -23,6 +23,9 @@ public final class ClientConnection {
     private final ClientSession session;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile String subprotocol = "";
+    private volatile String extensions;
+    /** Messages at least this long are compressed; -1 when permessage-deflate was not agreed. */
+    private volatile int deflateMinMessageBytes = -1;
 
     ClientConnection(URI uri, OutboundQueue outbound, ClientSession session) {
         this.uri = uri;
@@ -100,9 +103,19 @@ public final class ClientConnection {
         return "ClientConnection[" + uri + ", " + state + "]";
     }
 
-    void opened(String selected) {
+    void opened(String selected, String extensions, int deflateMinMessageBytes) {
         this.subprotocol = selected;
+        this.extensions = extensions;
+        this.deflateMinMessageBytes = deflateMinMessageBytes;
         this.state = ConnectionState.OPEN;
+    }
+
+    /**
+     * The extensions the server agreed to, as its {@code Sec-WebSocket-Extensions} answer (e.g.
+     * {@code "permessage-deflate; server_no_context_takeover"}), or {@code null}; set once open.
+     */
+    public String extensions() {
+        return extensions;
     }
 
     void state(ConnectionState next) {
@@ -110,7 +123,13 @@ public final class ClientConnection {
     }
 
     private boolean send(int opcode, ByteBuffer payload) {
-        return state == ConnectionState.OPEN && hand(outbound.offerData(ClientFrames.frame(opcode, payload)));
+        if (state != ConnectionState.OPEN) {
+            return false;
+        }
+        int min = deflateMinMessageBytes;
+        ByteBuffer frame = min >= 0 && payload.remaining() >= min ? ClientFrames.compressed(opcode, payload)
+                : ClientFrames.frame(opcode, payload);
+        return hand(outbound.offerData(frame));
     }
 
     private boolean hand(int offered) {

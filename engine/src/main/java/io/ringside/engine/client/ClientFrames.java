@@ -2,6 +2,7 @@ package io.ringside.engine.client;
 
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
+import io.ringside.protocol.websocket.MessageDeflater;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.Role;
 import java.nio.ByteBuffer;
@@ -18,6 +19,11 @@ final class ClientFrames {
     private static final ThreadLocal<FrameEncoder> ENCODER =
             ThreadLocal.withInitial(() -> new FrameEncoder(Role.CLIENT));
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final int RSV1 = 0x40;
+    private static final int LEVEL = 6;
+    /** Without context takeover (the client offers client_no_context_takeover), so any thread may compress. */
+    private static final ThreadLocal<MessageDeflater> DEFLATER =
+            ThreadLocal.withInitial(() -> new MessageDeflater(LEVEL, false));
 
     private ClientFrames() {
     }
@@ -28,6 +34,22 @@ final class ClientFrames {
         ByteBuffer frame = ByteBuffer.allocate(FrameEncoder.headerLength(length, true) + length);
         ENCODER.get().writeFrame(frame, true, opcode, payload);
         return frame.flip();
+    }
+
+    /**
+     * A final frame of {@code opcode} carrying {@code payload}'s remaining bytes compressed for
+     * permessage-deflate (RSV1 set, RFC 7692 §7.2.1), or as they are when that would not shrink them.
+     */
+    static ByteBuffer compressed(int opcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        byte[] out = new byte[length];
+        int n = DEFLATER.get().deflate(payload, payload.position(), length, out, 0, length);
+        if (n < 0) {
+            return frame(opcode, payload);
+        }
+        ByteBuffer frame = frame(opcode, ByteBuffer.wrap(out, 0, n));
+        frame.put(0, (byte) (frame.get(0) | RSV1));
+        return frame;
     }
 
     /** A close frame; {@link CloseCode#NO_STATUS_RECEIVED} gives an empty body, a long reason is cut. */

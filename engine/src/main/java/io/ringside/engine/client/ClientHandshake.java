@@ -1,5 +1,9 @@
 package io.ringside.engine.client;
 
+import io.ringside.protocol.deflate.DeflateNegotiation;
+import io.ringside.protocol.deflate.DeflateParameters;
+import io.ringside.protocol.http.ExtensionOffer;
+import io.ringside.protocol.http.HandshakeException;
 import io.ringside.protocol.http.HttpStatus;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -31,6 +35,8 @@ final class ClientHandshake {
     private final ResponseHeadParser parser;
     private final int maxErrorBodyBytes;
     private final ByteBuffer request;
+    private final boolean deflateOffered;
+    private DeflateParameters deflate;
     private ResponseHead refusal;
     private byte[] body;
     private int bodyLength;
@@ -44,6 +50,7 @@ final class ClientHandshake {
         this.offered = config.subprotocols();
         this.parser = new ResponseHeadParser(config.maxResponseHeadBytes());
         this.maxErrorBodyBytes = config.maxErrorBodyBytes();
+        this.deflateOffered = config.deflate();
         this.request = ByteBuffer.wrap(requestText(uri, key, config).getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -56,6 +63,11 @@ final class ClientHandshake {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every JDK", e);
         }
+    }
+
+    /** The permessage-deflate parameters the server agreed to, or {@code null}; known once verified. */
+    DeflateParameters deflate() {
+        return deflate;
     }
 
     /** The upgrade request bytes, still to be written from their position. */
@@ -112,7 +124,14 @@ final class ClientHandshake {
         }
         String extensions = head.header("sec-websocket-extensions");
         if (extensions != null && !extensions.isEmpty()) {
-            throw new ClientHandshakeException("server selected extensions we did not offer: " + extensions);
+            if (!deflateOffered) {
+                throw new ClientHandshakeException("server selected extensions we did not offer: " + extensions);
+            }
+            try {
+                deflate = DeflateNegotiation.clientAccept(ExtensionOffer.parse(extensions));
+            } catch (IllegalArgumentException | HandshakeException e) {
+                throw new ClientHandshakeException("bad Sec-WebSocket-Extensions answer: " + e.getMessage());
+            }
         }
         String protocol = head.header("sec-websocket-protocol");
         if (protocol == null || protocol.isEmpty()) {
@@ -161,6 +180,10 @@ final class ClientHandshake {
                 .append("\r\nSec-WebSocket-Version: 13\r\n");
         if (!config.subprotocols().isEmpty()) {
             sb.append("Sec-WebSocket-Protocol: ").append(String.join(", ", config.subprotocols())).append("\r\n");
+        }
+        if (config.deflate()) {
+            // our deflater cannot shrink its window, so the offer has no client_max_window_bits
+            sb.append("Sec-WebSocket-Extensions: ").append(DeflateNegotiation.clientOffer(true)).append("\r\n");
         }
         for (Map.Entry<String, String> e : config.headers().entrySet()) {
             sb.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");

@@ -1,5 +1,7 @@
 package io.ringside.engine.client;
 
+import io.ringside.protocol.deflate.DeflateParameters;
+import io.ringside.protocol.websocket.InflaterPool;
 import io.ringside.protocol.websocket.MessageDecoder;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
@@ -191,10 +193,14 @@ final class ClientSession {
     }
 
     private void open(String selected) {
+        DeflateParameters deflate = handshake.deflate();
         handshake = null;
         deadlineNs = 0;
-        decoder = new MessageDecoder(config.decoderConfig(), inbound);
-        connection.opened(selected);
+        decoder = deflate == null ? new MessageDecoder(config.decoderConfig(), inbound)
+                : new MessageDecoder(config.decoderConfig(), inbound, new InflaterPool(1),
+                        !deflate.serverNoContextTakeover());
+        connection.opened(selected, deflate == null ? null : deflate.headerValue(),
+                deflate == null ? -1 : config.deflateMinMessageBytes());
         inbound.opened();
         opened.complete(connection);
     }

@@ -32,6 +32,7 @@ public final class ConnectConfig {
     private static final Set<String> RESERVED_HEADERS = Set.of("host", "upgrade", "connection",
             "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions",
             "content-length", "transfer-encoding");
+    private static final int DEFAULT_DEFLATE_MIN_MESSAGE_BYTES = 256;
     private static final String SEPARATORS = "\"(),/:;<=>?@[\\]{}";
 
     private final List<String> subprotocols;
@@ -43,6 +44,8 @@ public final class ConnectConfig {
     private final int maxErrorBodyBytes;
     private final long maxOutboundBytes;
     private final DecoderConfig decoderConfig;
+    private final boolean deflate;
+    private final int deflateMinMessageBytes;
 
     private ConnectConfig(Builder b, DecoderConfig decoderConfig) {
         this.subprotocols = Collections.unmodifiableList(new ArrayList<>(b.subprotocols));
@@ -54,6 +57,8 @@ public final class ConnectConfig {
         this.maxErrorBodyBytes = b.maxErrorBodyBytes;
         this.maxOutboundBytes = b.maxOutboundBytes;
         this.decoderConfig = decoderConfig;
+        this.deflate = b.deflate;
+        this.deflateMinMessageBytes = b.deflateMinMessageBytes;
     }
 
     /** Every default: no subprotocol, no extra header. */
@@ -106,6 +111,22 @@ public final class ConnectConfig {
         return maxOutboundBytes;
     }
 
+    /**
+     * Whether the client offers permessage-deflate (RFC 7692) as
+     * {@code permessage-deflate; client_no_context_takeover}: the server may then compress what it
+     * sends (with or without context takeover; the client inflates either, its message limit bounding
+     * the inflated size), and the client compresses its own messages of at least
+     * {@link #deflateMinMessageBytes()} bytes, each on its own, so that any thread can send.
+     */
+    public boolean deflate() {
+        return deflate;
+    }
+
+    /** Messages under this many bytes are sent uncompressed even when permessage-deflate is agreed. */
+    public int deflateMinMessageBytes() {
+        return deflateMinMessageBytes;
+    }
+
     /** The decoder limits for frames from the server (client role). */
     public DecoderConfig decoderConfig() {
         return decoderConfig;
@@ -123,8 +144,22 @@ public final class ConnectConfig {
         private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
         private long maxFramePayloadBytes = DecoderConfig.DEFAULT_MAX_FRAME_PAYLOAD_BYTES;
         private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
+        private boolean deflate;
+        private int deflateMinMessageBytes = DEFAULT_DEFLATE_MIN_MESSAGE_BYTES;
 
         private Builder() {
+        }
+
+        /** Offers permessage-deflate (see {@link ConnectConfig#deflate()}); default false. */
+        public Builder deflate(boolean offer) {
+            this.deflate = offer;
+            return this;
+        }
+
+        /** Sends messages under this many bytes uncompressed (at least 0); default 256. */
+        public Builder deflateMinMessageBytes(int bytes) {
+            this.deflateMinMessageBytes = bytes;
+            return this;
         }
 
         /** Adds a subprotocol to offer (an HTTP token), after those already added. */
@@ -198,6 +233,10 @@ public final class ConnectConfig {
             }
             if (maxErrorBodyBytes < 0) {
                 throw new IllegalArgumentException("maxErrorBodyBytes=" + maxErrorBodyBytes + " (minimum 0)");
+            }
+            if (deflateMinMessageBytes < 0) {
+                throw new IllegalArgumentException("deflateMinMessageBytes=" + deflateMinMessageBytes
+                        + " (minimum 0)");
             }
             checkSubprotocols();
             headers.forEach(Builder::checkHeader);

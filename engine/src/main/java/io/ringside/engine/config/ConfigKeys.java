@@ -62,7 +62,19 @@ public final class ConfigKeys {
                 if (!v) {
                     b.metricsPath(null);
                 }
-            }));
+            }),
+            bool("endpoint.deflate.enabled", (b, v) -> b.endpoint(e -> e.deflateEnabled(v))),
+            integer("endpoint.deflate.level", (b, v) -> b.endpoint(e -> e.deflate(d -> d.level(v)))),
+            bytesInt("endpoint.deflate.min-message-bytes",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.minMessageBytes(v)))),
+            bool("endpoint.deflate.server-context-takeover",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.serverContextTakeover(v)))),
+            bool("endpoint.deflate.client-context-takeover",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.clientContextTakeover(v)))),
+            integer("endpoint.deflate.client-max-window-bits",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.clientMaxWindowBits(v)))),
+            bytes("endpoint.deflate.max-context-bytes-per-connection",
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.maxContextBytesPerConnection(v)))));
 
     private ConfigKeys() {
     }

@@ -23,6 +23,15 @@ public interface Connection {
     /** The negotiated subprotocol (RFC 6455 §1.9), or {@code null} when none was agreed. */
     String subprotocol();
 
+    /**
+     * The extensions agreed in the handshake, as the server's {@code Sec-WebSocket-Extensions} answer
+     * (e.g. {@code "permessage-deflate; server_no_context_takeover; client_no_context_takeover"}), or
+     * {@code null} when none. Compression is applied by the transport: sends take uncompressed bytes.
+     */
+    default String extensions() {
+        return null;
+    }
+
     /** The peer's address. */
     InetSocketAddress remoteAddress();
 

@@ -32,6 +32,10 @@ abstract class ConnectionHandle implements Connection {
     volatile boolean open;
     Endpoint endpoint;
     String subprotocol;
+    /** The negotiated Sec-WebSocket-Extensions answer, or {@code null}; set before {@link #open}. */
+    String extensions;
+    /** The send side of permessage-deflate when negotiated; set before {@link #open}, which publishes it. */
+    OutboundDeflate deflate;
     private final long id;
     private volatile Object attachment;
     volatile Object identity;
@@ -125,6 +129,11 @@ abstract class ConnectionHandle implements Connection {
     }
 
     @Override
+    public String extensions() {
+        return extensions;
+    }
+
+    @Override
     public InetSocketAddress remoteAddress() {
         try {
             return (InetSocketAddress) channel.getRemoteAddress();
@@ -193,6 +202,15 @@ abstract class ConnectionHandle implements Connection {
         if (!open) {
             releaseIfShared(shared);
             return false;
+        }
+        OutboundDeflate d = deflate;
+        if (d != null && !d.contextTakeover) {
+            // compressed here, once per message for every recipient; with takeover, on the loop
+            if (shared != null) {
+                shared = d.shared(shared);
+            } else {
+                frame = d.unshared(frame);
+            }
         }
         if (loop.inLoop()) {
             queueOnLoop(frame, shared, latestOnly);

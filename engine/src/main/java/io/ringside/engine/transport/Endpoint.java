@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.deflate.DeflatePolicy;
 import java.util.List;
 
 /**
@@ -13,9 +14,12 @@ final class Endpoint {
     final List<String> subprotocols;
     final WebSocketHandler handler;
     final MaskedWebSocketHandler maskedHandler;
+    /** What a permessage-deflate offer is granted, or {@code null} to decline every extension. */
+    final DeflatePolicy deflate;
 
     Endpoint(EndpointConfig config, WebSocketHandler handler) {
         this.config = config;
+        this.deflate = config.deflate();
         this.path = config.path();
         this.subprotocols = config.subprotocols();
         this.handler = handler;

@@ -1,10 +1,12 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.deflate.DeflatePolicy;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Immutable settings of one WebSocket endpoint: its path, the subprotocols it speaks and which
@@ -22,12 +24,14 @@ public final class EndpointConfig {
     private final List<String> subprotocols;
     private final Set<String> allowedOrigins;
     private final boolean anyOrigin;
+    private final DeflatePolicy deflate;
 
     private EndpointConfig(Builder b) {
         this.path = b.path;
         this.subprotocols = List.copyOf(b.subprotocols);
         this.allowedOrigins = Set.copyOf(b.allowedOrigins);
         this.anyOrigin = b.anyOrigin;
+        this.deflate = b.deflateEnabled ? b.buildDeflate() : null;
     }
 
     /** A builder with no path (it must be set), no subprotocol and the same-host Origin policy. */
@@ -55,14 +59,43 @@ public final class EndpointConfig {
         return anyOrigin;
     }
 
+    /**
+     * What a permessage-deflate (RFC 7692) offer is granted, or {@code null} (the default) to decline
+     * it: messages then travel compressed both ways while handlers keep seeing, and sending, plain bytes.
+     */
+    public DeflatePolicy deflate() {
+        return deflate;
+    }
+
     /** Builds an {@link EndpointConfig}; {@link #build()} names a bad value. */
     public static final class Builder {
         private String path;
         private final Set<String> subprotocols = new LinkedHashSet<>();
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private boolean anyOrigin;
+        private DeflatePolicy.Builder deflate = DeflatePolicy.builder();
+        private boolean deflateEnabled;
 
         private Builder() {
+        }
+
+        /** Accepts permessage-deflate under {@code policy}; {@code null} (the default) declines it. */
+        public Builder deflate(DeflatePolicy policy) {
+            this.deflateEnabled = policy != null;
+            this.deflate = policy == null ? DeflatePolicy.builder() : policy.toBuilder();
+            return this;
+        }
+
+        /** Accepts permessage-deflate or not, under the policy {@link #deflate(Consumer)} edits. Default false. */
+        public Builder deflateEnabled(boolean enabled) {
+            this.deflateEnabled = enabled;
+            return this;
+        }
+
+        /** Edits the permessage-deflate policy in place; it applies once {@link #deflateEnabled} is true. */
+        public Builder deflate(Consumer<DeflatePolicy.Builder> edit) {
+            edit.accept(deflate);
+            return this;
         }
 
         /** The request path, starting with {@code /}. */
@@ -114,6 +147,14 @@ public final class EndpointConfig {
                 }
             }
             return new EndpointConfig(this);
+        }
+
+        private DeflatePolicy buildDeflate() {
+            try {
+                return deflate.build();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("deflate." + e.getMessage(), e);
+            }
         }
 
         private static boolean isToken(String name) {

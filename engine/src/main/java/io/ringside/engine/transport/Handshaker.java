@@ -1,5 +1,7 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.deflate.DeflateNegotiation;
+import io.ringside.protocol.deflate.DeflateParameters;
 import io.ringside.protocol.http.HandshakeException;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequest;
@@ -208,12 +210,23 @@ final class Handshaker {
         }
         connection.counted = true;
         String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
-        // extensions are declined by not echoing Sec-WebSocket-Extensions (RFC 6455 §9.1)
-        ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length()));
-        UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol);
+        // an extension is declined by not naming it in Sec-WebSocket-Extensions (RFC 6455 §9.1)
+        DeflateParameters deflate = endpoint.deflate == null ? null
+                : DeflateNegotiation.negotiate(request.extensions(), endpoint.deflate);
+        String extensions = deflate == null ? null : deflate.headerValue();
+        ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length())
+                + (extensions == null ? 0 : extensions.length()));
+        UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol, extensions);
         loop.metrics.handshake(HttpStatus.SWITCHING_PROTOCOLS);
         connection.sendUpgradeResponse(head.flip());
-        MessageDecoder decoder = new MessageDecoder(config.decoderConfig, new InboundDispatcher(connection));
+        InboundDispatcher dispatcher = new InboundDispatcher(connection);
+        MessageDecoder decoder = deflate == null ? new MessageDecoder(config.decoderConfig, dispatcher)
+                : new MessageDecoder(config.decoderConfig, dispatcher, loop.inflaters,
+                        !deflate.clientNoContextTakeover());
+        if (deflate != null) {
+            connection.extensions = extensions;
+            connection.deflate = new OutboundDeflate(endpoint.deflate, deflate);
+        }
         connection.upgraded(endpoint, subprotocol, decoder);
         try {
             endpoint.handler.onOpen(connection, request);

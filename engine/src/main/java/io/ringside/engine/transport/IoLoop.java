@@ -3,6 +3,7 @@ package io.ringside.engine.transport;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
+import io.ringside.protocol.websocket.InflaterPool;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,9 @@ final class IoLoop implements Runnable {
     private static final long MIN_SHED_BYTES = 16 * 1024;
     private static final int MAX_SHED_PER_CYCLE = 256;
     static final String SHED_REASON = "server memory budget exhausted";
+    private static final int INFLATERS_KEPT = 16;
+    private static final int DEFLATE_FRAME_BYTES = 64 * 1024;
+    private static final long DEFLATE_FRAME_POOL_BYTES = 2L << 20;
 
     final ServerConfig config;
     final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
@@ -51,6 +55,11 @@ final class IoLoop implements Runnable {
     /** Stops the server on an Error; {@code null} in tests that drive a loop alone (the Error propagates). */
     FatalStop fatal;
     final MemoryBudget budget;
+    /** Inflaters lent per compressed message to connections whose clients reset their context. */
+    final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
+    long nowNs;
+    /** Frames for messages compressed per connection (server context takeover); made on first use. */
+    private FramePool deflateFrames;
 
     private final int index;
     private final AtomicInteger openConnections;
@@ -265,6 +274,14 @@ final class IoLoop implements Runnable {
     }
 
     /** Schedules {@code connection} for a flush at the end of this cycle. Loop thread. */
+    /** The pool of per-connection compressed frames, made on first use. Loop thread. */
+    FramePool deflateFrames() {
+        if (deflateFrames == null) {
+            deflateFrames = new FramePool(DEFLATE_FRAME_BYTES, DEFLATE_FRAME_POOL_BYTES);
+        }
+        return deflateFrames;
+    }
+
     void markDirty(WsConnection connection) {
         if (!connection.dirty) {
             connection.dirty = true;

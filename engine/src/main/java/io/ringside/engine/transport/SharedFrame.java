@@ -26,11 +26,24 @@ public final class SharedFrame {
 
     final ByteBuffer buffer;
     private final FramePool pool;
+    /** For a compressed twin, the frame it is a form of and whose references it shares; else {@code null}. */
+    private final SharedFrame original;
     private volatile int refs;
+    /** The permessage-deflate form of this frame, kept (buffer and all) across recycling; guarded by this. */
+    private SharedFrame twin;
+    /** Whether {@link #twin} holds this use's compressed form ({@code OutboundDeflate} states); read under this. */
+    private int twinState;
 
     SharedFrame(int capacity, FramePool pool) {
         this.buffer = ByteBuffer.allocate(capacity);
         this.pool = pool;
+        this.original = null;
+    }
+
+    private SharedFrame(SharedFrame original, int capacity) {
+        this.buffer = ByteBuffer.allocate(capacity);
+        this.pool = null;
+        this.original = original;
     }
 
     /**
@@ -48,6 +61,10 @@ public final class SharedFrame {
 
     /** Adds {@code count} references (one per connection about to be given the frame). Any thread. */
     public void retain(int count) {
+        if (original != null) {
+            original.retain(count);
+            return;
+        }
         if (count < 0) {
             throw new IllegalArgumentException("count=" + count);
         }
@@ -60,6 +77,10 @@ public final class SharedFrame {
 
     /** Drops one reference; the last one returns the frame to its pool. Any thread. */
     public void release() {
+        if (original != null) {
+            original.release();
+            return;
+        }
         int after = REFS.decrementAndGet(this);
         if (after == 0) {
             if (pool != null) {
@@ -74,7 +95,7 @@ public final class SharedFrame {
 
     /** References held now (0 once released for good); for monitoring, tests and benchmarks. Any thread. */
     public int refCount() {
-        return refs;
+        return original != null ? original.refCount() : refs;
     }
 
     /** Counts, in its pool, a latest-only send of this frame replaced before it was written. Any thread. */
@@ -88,7 +109,26 @@ public final class SharedFrame {
     SharedFrame reset(int length) {
         buffer.clear().limit(length);
         refs = 1;
+        // no lock: the owner resets before handing the frame to anyone, and every hand-over publishes
+        twinState = OutboundDeflate.UNKNOWN;
         return this;
+    }
+
+    /**
+     * This frame as {@code deflate} would send it: a twin holding it compressed (RSV1 set), sharing
+     * this frame's references, made once per use of the frame by the first sender that asks and
+     * reused by the others; or this frame itself when it is not worth compressing. The caller's
+     * reference stands for whichever is returned. Any thread.
+     */
+    synchronized SharedFrame deflated(OutboundDeflate deflate) {
+        if (twinState == OutboundDeflate.UNKNOWN) {
+            int needed = OutboundDeflate.maxFrameBytes(buffer);
+            if (twin == null || twin.buffer.capacity() < needed) {
+                twin = new SharedFrame(this, needed);
+            }
+            twinState = deflate.compressInto(buffer, twin.buffer) ? OutboundDeflate.COMPRESSED : OutboundDeflate.PLAIN;
+        }
+        return twinState == OutboundDeflate.COMPRESSED ? twin : this;
     }
 
     int capacity() {

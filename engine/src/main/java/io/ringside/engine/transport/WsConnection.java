@@ -285,6 +285,25 @@ final class WsConnection extends ConnectionHandle {
             releaseIfShared(shared);
             return;
         }
+        if (deflate != null && deflate.contextTakeover) {
+            deflateInOrder(frame, shared, latestOnly);
+            return;
+        }
+        enqueue(frame, shared, latestOnly);
+    }
+
+    /** With context takeover, compresses in queueing order; nothing may be dropped once compressed. */
+    private void deflateInOrder(ByteBuffer frame, SharedFrame shared, boolean latestOnly) {
+        SharedFrame compressed = deflate.inOrder(shared != null ? shared.buffer : frame, loop.deflateFrames());
+        if (compressed == null) {
+            enqueue(frame, shared, latestOnly);
+            return;
+        }
+        releaseIfShared(shared);
+        enqueue(null, compressed, false);
+    }
+
+    private void enqueue(ByteBuffer frame, SharedFrame shared, boolean latestOnly) {
         long superseded = outbound.superseded();
         if (shared == null) {
             if (latestOnly) {
@@ -476,7 +495,13 @@ final class WsConnection extends ConnectionHandle {
         closeQuietly(channel);
         outbound.clear();
         loop.handshaker.release(this);
-        decoder = null;
+        if (decoder != null) {
+            decoder.release();
+            decoder = null;
+        }
+        if (deflate != null) {
+            deflate.end();
+        }
         loop.charge(-held);
         held = 0;
         loop.remove(this, counted);

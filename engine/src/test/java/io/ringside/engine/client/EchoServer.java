@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ClientHandshake;
@@ -41,6 +42,18 @@ final class EchoServer extends WebSocketServer {
     static EchoServer startEcho() throws InterruptedException {
         List<IProtocol> protocols = List.of(new Protocol("chat"), new Protocol(""));
         EchoServer server = new EchoServer(List.of(new Draft_6455(List.of(), protocols)));
+        server.start();
+        if (!server.started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("echo server did not start");
+        }
+        return server;
+    }
+
+    /** Starts a server that accepts permessage-deflate (Java-WebSocket RFC 7692). */
+    static EchoServer startDeflateEcho() throws InterruptedException {
+        PerMessageDeflateExtension deflate = new PerMessageDeflateExtension();
+        deflate.setThreshold(0);
+        EchoServer server = new EchoServer(List.of(new Draft_6455(deflate)));
         server.start();
         if (!server.started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("echo server did not start");

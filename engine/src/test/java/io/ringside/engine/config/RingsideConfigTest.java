@@ -52,6 +52,50 @@ class RingsideConfigTest {
     }
 
     @Test
+    void shouldAcceptPermessageDeflateOnGameEndpointWhenConfigured() throws Exception {
+        // given
+        Path conf = file("server.conf", """
+                ringside.transport.port = 0
+                ringside.endpoint.deflate { enabled = true, level = 1, min-message-bytes = 1KiB
+                  client-context-takeover = true, max-context-bytes-per-connection = 64KiB }
+                """);
+        RingsideServer server = server().configure(RingsideConfig.load(conf, Map.of())).build().start();
+
+        // when
+        String head;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(10_000);
+            StringBuilder response = new StringBuilder();
+            int b;
+            while (response.indexOf("\r\n\r\n") < 0 && (b = socket.getInputStream().read()) >= 0) {
+                response.append((char) b);
+            }
+            head = response.toString();
+        } finally {
+            server.close();
+        }
+
+        // then: the client keeps its context (granted), the server does not (its default)
+        assertThat(head).startsWith("HTTP/1.1 101")
+                .contains("Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover\r\n");
+    }
+
+    @Test
+    void shouldNameTheKeyWhenDeflatePolicyIsInvalid() throws Exception {
+        // given: context takeover over the memory bound
+        Path conf = file("server.conf", "ringside.endpoint.deflate { enabled = true, server-context-takeover = true }");
+
+        // when / then
+        assertThatThrownBy(() -> server().configure(RingsideConfig.load(conf, Map.of())).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("deflate.maxContextBytesPerConnection=0");
+    }
+
+    @Test
     void shouldReadPropertiesAndJsonByExtension() throws Exception {
         // given
         Path properties = file("server.properties", "ringside.game.shards=3\n");

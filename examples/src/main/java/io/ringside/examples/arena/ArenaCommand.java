@@ -5,6 +5,7 @@ import io.ringside.engine.config.RingsideConfig;
 import io.ringside.examples.auth.TokenAuth;
 import io.ringside.examples.launch.Launcher;
 import io.ringside.examples.launch.ServerOptions;
+import io.ringside.protocol.deflate.DeflatePolicy;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code arena}: the arena server's command line; runs until the process is stopped. */
@@ -53,9 +55,17 @@ public final class ArenaCommand implements Callable<Integer> {
                     + " an HMAC key of at least 32 bytes, or 'random'. Default: off.")
     private String tokenSecret;
 
+    @Option(names = "--deflate", paramLabel = "on|off", defaultValue = "off",
+            description = "permessage-deflate (RFC 7692) on the game endpoint with the default policy;"
+                    + " browsers offer it by themselves. Default: ${DEFAULT-VALUE}.")
+    private String deflate;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (!"on".equals(deflate) && !"off".equals(deflate)) {
+            throw new ParameterException(spec.commandLine(), "--deflate=" + deflate + " (on or off)");
+        }
         RingsideConfig config = server.load(err, NAME);
         int hz = tickRateHz != null ? tickRateHz
                 : (Integer) config.value("game.tick-rate-hz").orElse(ArenaSettings.DEFAULT_TICK_RATE_HZ);
@@ -65,6 +75,9 @@ public final class ArenaCommand implements Callable<Integer> {
         server.applyTo(builder, config);
         // the rooms simulate at the settings' rate, so the shards must tick at it whatever the file said
         builder.game(g -> g.tickRateHz(settings.tickRateHz()));
+        if ("on".equals(deflate)) {
+            builder.endpoint(e -> e.deflate(DeflatePolicy.defaults()));
+        }
         if (tokenSecret != null) {
             byte[] key = "random".equals(tokenSecret) ? TokenAuth.randomSecret()
                     : tokenSecret.getBytes(StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import io.ringside.engine.transport.HttpResponse;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.examples.auth.TokenAuth;
 import io.ringside.examples.launch.Launcher;
+import io.ringside.protocol.deflate.DeflatePolicy;
 
 /**
  * Runs the arena: the game server and its browser client on one port.
@@ -20,7 +21,8 @@ import io.ringside.examples.launch.Launcher;
  * {@code --reconnect-grace} in ms (default 10000: how long a dropped player's ship waits for its
  * page to reconnect; 0 removes it at once), {@code --token-secret} (off by default: with a secret of
  * at least 32 bytes, or {@code random}, every WebSocket needs a token the page gets from
- * {@code /token}, see {@link TokenAuth}). Ctrl-C stops
+ * {@code /token}, see {@link TokenAuth}), {@code --deflate on|off} (default off: permessage-deflate
+ * on the game endpoint with {@link DeflatePolicy#defaults()}). Ctrl-C stops
  * the server gracefully: players are told the room closed and connections close with 1001.
  */
 public final class ArenaServer {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code echo}: the echo server's command line; runs until the process is stopped. */
@@ -30,17 +31,22 @@ public final class EchoCommand implements Callable<Integer> {
     @Mixin
     private ServerOptions server = new ServerOptions();
 
+    @Option(names = "--deflate",
+            description = "Accept permessage-deflate (RFC 7692), both contexts kept, every message compressed.")
+    private boolean deflate;
+
     @Override
     public Integer call() throws Exception {
         RingsideConfig config = server.load(spec.commandLine().getErr(), NAME);
-        WebSocketServer.Builder builder = EchoServer.builder(EchoServer.DEFAULT_PORT);
+        WebSocketServer.Builder builder = EchoServer.builder(EchoServer.DEFAULT_PORT, deflate ? EchoServer.DEFLATE : null);
         server.applyTo(new TransportOnly(builder), config);
         WebSocketServer started = builder.build().start();
         for (String line : config.describe()) {
             System.out.println("echo: " + line);
         }
         Launcher.printAddress(System.out, NAME, started.address());
-        System.out.println("echo: ws://localhost:" + started.address().getPort() + "/");
+        System.out.println("echo: ws://localhost:" + started.address().getPort() + "/"
+                + (deflate ? " (permessage-deflate)" : ""));
         Launcher.awaitShutdown(NAME, started::close);
         return 0;
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Optional whitespace is allowed around separators; a quoted value is unescaped and must then be a
- * token (§9.1). Used off the hot path, by {@link UpgradeRequest#extensions()}; allocates freely.
+ * token (§9.1). A repeated parameter is grammatical: the offer records it and the extension
+ * decides. Used off the hot path, by {@link UpgradeRequest#extensions()}; allocates freely.
  */
 final class ExtensionOfferParser {
     private final byte[] bytes;
@@ -56,10 +57,11 @@ final class ExtensionOfferParser {
     private ExtensionOffer parseExtension() {
         String name = token("extension name");
         Map<String, String> parameters = new LinkedHashMap<>();
+        boolean repeats = false;
         while (true) {
             skipOws();
             if (pos == end || bytes[pos] != Ascii.SEMICOLON) {
-                return new ExtensionOffer(name, Collections.unmodifiableMap(parameters));
+                return new ExtensionOffer(name, Collections.unmodifiableMap(parameters), repeats);
             }
             pos++;
             skipOws();
@@ -71,9 +73,7 @@ final class ExtensionOfferParser {
                 skipOws();
                 value = pos < end && bytes[pos] == Ascii.DQUOTE ? quoted() : token("parameter value");
             }
-            if (parameters.putIfAbsent(parameter, value) != null) {
-                throw malformed("repeated parameter in one offer");
-            }
+            repeats |= parameters.putIfAbsent(parameter, value) != null;
         }
     }
 

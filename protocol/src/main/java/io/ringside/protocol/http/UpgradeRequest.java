@@ -137,8 +137,9 @@ public final class UpgradeRequest {
     /**
      * The extensions the client offers ({@code Sec-WebSocket-Extensions}, all fields), in order.
      *
-     * @throws HandshakeException 400 when the field does not follow the RFC 6455 §9.1 grammar or
-     *                            repeats a parameter within one offer
+     * An offer that repeats a parameter is returned with {@link ExtensionOffer#repeatsParameter()} set.
+     *
+     * @throws HandshakeException 400 when the field does not follow the RFC 6455 §9.1 grammar
      */
     public List<ExtensionOffer> extensions() {
         List<ExtensionOffer> offers = new ArrayList<>();

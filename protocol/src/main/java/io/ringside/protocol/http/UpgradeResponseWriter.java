@@ -19,6 +19,7 @@ public final class UpgradeResponseWriter {
             + "Connection: Upgrade\r\n"
             + "Sec-WebSocket-Accept: ");
     private static final byte[] PROTOCOL = Ascii.bytes("\r\nSec-WebSocket-Protocol: ");
+    private static final byte[] EXTENSIONS = Ascii.bytes("\r\nSec-WebSocket-Extensions: ");
     private static final byte[] CRLF = Ascii.bytes("\r\n");
     private static final byte[] CRLF_CRLF = Ascii.bytes("\r\n\r\n");
     private static final byte[] HTTP_1_1 = Ascii.bytes("HTTP/1.1 ");
@@ -45,20 +46,40 @@ public final class UpgradeResponseWriter {
      * @throws BufferOverflowException  if the response does not fit; nothing is written then
      */
     public static void writeSwitchingProtocols(ByteBuffer dst, UpgradeRequest request, String subprotocol) {
+        writeSwitchingProtocols(dst, request, subprotocol, null);
+    }
+
+    /**
+     * {@link #writeSwitchingProtocols(ByteBuffer, UpgradeRequest, String)} that also states the
+     * accepted {@code extensions} (a {@code Sec-WebSocket-Extensions} value such as
+     * {@code "permessage-deflate; server_no_context_takeover"}, RFC 6455 §9.1) when not {@code null}.
+     *
+     * @throws IllegalArgumentException also if {@code extensions} holds a control or non-ASCII character
+     */
+    public static void writeSwitchingProtocols(ByteBuffer dst, UpgradeRequest request, String subprotocol,
+                                               String extensions) {
         if (!request.validated()) {
             throw new IllegalStateException("validateWebSocketUpgrade() has not passed");
         }
         if (subprotocol != null && !request.offersSubprotocol(subprotocol)) {
             throw new IllegalArgumentException("subprotocol=" + subprotocol + " was not offered by the client");
         }
+        if (extensions != null) {
+            checkFieldValue("extensions", extensions);
+        }
         int size = SWITCHING_PROTOCOLS.length + AcceptKey.LENGTH + CRLF_CRLF.length
-                + (subprotocol == null ? 0 : PROTOCOL.length + subprotocol.length());
+                + (subprotocol == null ? 0 : PROTOCOL.length + subprotocol.length())
+                + (extensions == null ? 0 : EXTENSIONS.length + extensions.length());
         checkRoom(dst, size);
         dst.put(SWITCHING_PROTOCOLS);
         request.writeAcceptKey(dst);
         if (subprotocol != null) {
             dst.put(PROTOCOL);
             putAscii(dst, subprotocol);
+        }
+        if (extensions != null) {
+            dst.put(EXTENSIONS);
+            putAscii(dst, extensions);
         }
         dst.put(CRLF_CRLF);
     }
@@ -102,7 +123,7 @@ public final class UpgradeResponseWriter {
         if (contentLength < 0) {
             throw new IllegalArgumentException("contentLength=" + contentLength);
         }
-        checkFieldValue(contentType);
+        checkFieldValue("contentType", contentType);
         checkRoom(dst, headSize(status, contentType, contentLength) + CRLF_CRLF.length);
         putHead(dst, status, contentType, contentLength);
         dst.put(CRLF_CRLF);
@@ -137,11 +158,11 @@ public final class UpgradeResponseWriter {
         }
     }
 
-    private static void checkFieldValue(String value) {
+    private static void checkFieldValue(String name, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c >= 0x7F) {
-                throw new IllegalArgumentException("contentType=" + value + " (control or non-ASCII character)");
+                throw new IllegalArgumentException(name + "=" + value + " (control or non-ASCII character)");
             }
         }
     }

@@ -61,8 +61,16 @@ public final class FrameDecoder {
 
     /** A decoder for frames received by {@code config.role()}, within {@code config}'s frame limits. */
     public FrameDecoder(DecoderConfig config) {
+        this(config, 0);
+    }
+
+    /**
+     * A decoder that also lets RSV bits {@code negotiatedRsv} ({@code 0b0RRR}) through, for an extension
+     * negotiated on this connection (permessage-deflate: RSV1, {@code 0b100}).
+     */
+    public FrameDecoder(DecoderConfig config, int negotiatedRsv) {
         this.expectMasked = config.role() == Role.SERVER;
-        this.forbiddenRsv = ~config.allowedRsvBits() & 0b111;
+        this.forbiddenRsv = ~(config.allowedRsvBits() | negotiatedRsv) & 0b111;
         this.maxFramePayloadBytes = config.maxFramePayloadBytes();
     }
 

@@ -12,7 +12,10 @@ import java.nio.ByteBuffer;
  * across reads go to a 125-byte array.
  */
 final class MessageAssembler implements FrameHandler {
+    /** The per-message compressed bit (RFC 7692 §6). */
+    static final int RSV1 = 0b100;
     private static final int NO_MESSAGE = -1;
+    private static final int COMPRESSED_SLACK_BYTES = 64;
     private static final int MAX_CONTROL_PAYLOAD = 125;
 
     private final MessageHandler handler;
@@ -22,10 +25,13 @@ final class MessageAssembler implements FrameHandler {
     private final Utf8Validator utf8 = new Utf8Validator();
     private final PayloadBuffer message;
     private final PayloadBuffer control;
+    private final MessageInflater inflater;
+    private final long maxCompressedBytes;
 
     private int messageOpcode = NO_MESSAGE;
     private long messageBytes;
     private boolean closeReceived;
+    private boolean compressed;
 
     private int frameOpcode;
     private boolean frameFin;
@@ -35,13 +41,15 @@ final class MessageAssembler implements FrameHandler {
     private int viewOffset;
     private boolean viewMasked;
 
-    MessageAssembler(DecoderConfig config, MessageHandler handler, FrameDecoder frames) {
+    MessageAssembler(DecoderConfig config, MessageHandler handler, FrameDecoder frames, MessageInflater inflater) {
         this.handler = handler;
         this.maskedHandler = handler instanceof MaskedMessageHandler m ? m : null;
         this.frames = frames;
         this.maxMessageBytes = config.maxMessageBytes();
         this.message = new PayloadBuffer(maxMessageBytes);
         this.control = new PayloadBuffer(MAX_CONTROL_PAYLOAD);
+        this.inflater = inflater;
+        this.maxCompressedBytes = maxMessageBytes + (maxMessageBytes >>> 4) + COMPRESSED_SLACK_BYTES;
     }
 
     boolean isCloseReceived() {
@@ -62,6 +70,9 @@ final class MessageAssembler implements FrameHandler {
         control.release();
         viewBuffer = null;
         viewMasked = false;
+        if (inflater != null) {
+            inflater.release();
+        }
     }
 
     @Override
@@ -71,11 +82,17 @@ final class MessageAssembler implements FrameHandler {
         frameLength = payloadLength;
         maskKey = key;
         if (Opcode.isControl(opcode)) {
+            if ((rsv & RSV1) != 0) {
+                throw protocolViolation(CloseCode.PROTOCOL_ERROR, "RSV1 set on a control frame");
+            }
             return;
         }
         if (opcode == Opcode.CONTINUATION) {
             if (messageOpcode == NO_MESSAGE) {
                 throw protocolViolation(CloseCode.PROTOCOL_ERROR, "continuation without a message");
+            }
+            if ((rsv & RSV1) != 0) {
+                throw protocolViolation(CloseCode.PROTOCOL_ERROR, "RSV1 set on a continuation frame");
             }
         } else {
             if (messageOpcode != NO_MESSAGE) {
@@ -84,10 +101,11 @@ final class MessageAssembler implements FrameHandler {
             }
             messageOpcode = opcode;
             messageBytes = 0;
+            compressed = inflater != null && (rsv & RSV1) != 0;
             utf8.reset();
         }
         messageBytes += payloadLength;
-        if (messageBytes > maxMessageBytes) {
+        if (messageBytes > (compressed ? maxCompressedBytes : maxMessageBytes)) {
             throw protocolViolation(CloseCode.MESSAGE_TOO_BIG,
                     "message over " + maxMessageBytes + " bytes");
         }
@@ -102,6 +120,11 @@ final class MessageAssembler implements FrameHandler {
             } else {
                 control.append(buffer, offset, length, maskKey, (int) payloadOffset & 3);
             }
+            return;
+        }
+        if (compressed) {
+            Masking.unmask(buffer, offset, length, maskKey, (int) payloadOffset & 3);
+            inflater.inflate(buffer, offset, length, message, messageOpcode == Opcode.TEXT ? utf8 : null);
             return;
         }
         if (wholeFrame && frameFin && frameOpcode != Opcode.CONTINUATION) {
@@ -125,6 +148,9 @@ final class MessageAssembler implements FrameHandler {
         if (Opcode.isControl(frameOpcode)) {
             endControl();
         } else if (frameFin) {
+            if (compressed) {
+                inflater.finish(message, messageOpcode == Opcode.TEXT ? utf8 : null);
+            }
             endMessage();
         }
     }
@@ -167,7 +193,11 @@ final class MessageAssembler implements FrameHandler {
                 handler.onBinary(buffer, offset, length);
             }
         } finally {
-            message.clear();
+            if (compressed) {
+                inflater.recycle(message);
+            } else {
+                message.clear();
+            }
         }
     }
 

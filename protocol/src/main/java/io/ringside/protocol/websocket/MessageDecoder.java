@@ -29,7 +29,26 @@ public final class MessageDecoder {
     /** A decoder that reports to {@code handler} within {@code config}'s role and limits. */
     public MessageDecoder(DecoderConfig config, MessageHandler handler) {
         this.frames = new FrameDecoder(config);
-        this.assembler = new MessageAssembler(config, handler, frames);
+        this.assembler = new MessageAssembler(config, handler, frames, null);
+    }
+
+    /**
+     * A decoder for a connection that negotiated permessage-deflate (RFC 7692): a data message whose
+     * first frame has RSV1 set is inflated (with an inflater from {@code inflaters}) before it is
+     * checked and delivered, always as a copy. {@code maxMessageBytes} bounds the inflated size (1009,
+     * with no allocation past it); the compressed bytes on the wire may exceed it by 1/16 plus 64
+     * bytes (deflate's worst-case growth). Corrupt deflate data fails with 1007; RSV1 on a control
+     * frame or a continuation with 1002 (§6.1).
+     *
+     * @param peerContextTakeover whether the peer keeps its compression context across messages
+     *                            (then this decoder keeps an inflater for life; otherwise it borrows
+     *                            one per message)
+     */
+    public MessageDecoder(DecoderConfig config, MessageHandler handler, InflaterPool inflaters,
+                          boolean peerContextTakeover) {
+        this.frames = new FrameDecoder(config, MessageAssembler.RSV1);
+        this.assembler = new MessageAssembler(config, handler, frames,
+                new MessageInflater(inflaters, peerContextTakeover));
     }
 
     /**
@@ -51,6 +70,14 @@ public final class MessageDecoder {
         if (assembler.isCloseReceived()) {
             assembler.release();
         }
+    }
+
+    /**
+     * Drops every buffer this decoder holds and gives back a borrowed inflater: the connection is
+     * gone. The decoder must not be used afterwards.
+     */
+    public void release() {
+        assembler.release();
     }
 
     /** Whether a close frame has been received. */

@@ -51,6 +51,55 @@ final class PayloadBuffer {
         length += count;
     }
 
+    /** The largest number of bytes this buffer holds. */
+    int maxBytes() {
+        return maxBytes;
+    }
+
+    /** Bytes that fit after the held ones without growing. */
+    int free() {
+        return array == null ? 0 : array.length - length;
+    }
+
+    /** Grows the array (doubling, up to the maximum) and returns {@link #free()}: 0 once at the maximum. */
+    int grow() {
+        if (length < maxBytes) {
+            ensureCapacity(Math.min(maxBytes, Math.max(length + 1, array == null ? 0 : array.length + 1)));
+        }
+        return free();
+    }
+
+    /** The backing array, for writing {@link #free()} bytes after the held ones; then {@link #added}. */
+    byte[] array() {
+        return array;
+    }
+
+    /** Grows the array, if needed, so that {@code bytes} more fit (fewer at the maximum); returns {@link #free()}. */
+    int reserve(int bytes) {
+        ensureCapacity((int) Math.min(maxBytes, (long) length + bytes));
+        return free();
+    }
+
+    /** Takes {@code lent} as the array to fill when none is held; it comes back through {@link #surrender()}. */
+    void adopt(byte[] lent) {
+        if (array == null && length == 0 && lent != null && lent.length <= maxBytes) {
+            array = lent;
+            view = ByteBuffer.wrap(lent);
+        }
+    }
+
+    /** Forgets the bytes and gives up the array (to be lent again); {@code null} if none. */
+    byte[] surrender() {
+        byte[] held = array;
+        release();
+        return held;
+    }
+
+    /** Counts {@code count} bytes written into {@link #array()} after the held ones. */
+    void added(int count) {
+        length += count;
+    }
+
     /** Forgets the bytes; keeps the array only if it is small. */
     void clear() {
         length = 0;
