@@ -57,7 +57,6 @@ final class IoLoop implements Runnable {
     final MemoryBudget budget;
     /** Inflaters lent per compressed message to connections whose clients reset their context. */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
-    long nowNs;
     /** Frames for messages compressed per connection (server context takeover); made on first use. */
     private FramePool deflateFrames;
 

@@ -38,7 +38,8 @@ public final class EchoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RingsideConfig config = server.load(spec.commandLine().getErr(), NAME);
-        WebSocketServer.Builder builder = EchoServer.builder(EchoServer.DEFAULT_PORT, deflate ? EchoServer.DEFLATE : null);
+        WebSocketServer.Builder builder = EchoServer.builder(EchoServer.DEFAULT_PORT,
+                deflate ? EchoServer.DEFLATE : null);
         server.applyTo(new TransportOnly(builder), config);
         WebSocketServer started = builder.build().start();
         for (String line : config.describe()) {
