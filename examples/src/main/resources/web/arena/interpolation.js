@@ -1,65 +1,40 @@
-// Snapshot interpolation: other players and projectiles are drawn where they were `delayMs` ago, blended
-// between the two snapshots around that moment, so that 30 Hz snapshots look smooth at 60 fps and a late
-// packet does not make anything jump. Snapshot times come from the server tick, mapped onto the local
-// clock by a smoothed offset.
+// Snapshot interpolation for the arena: other players and projectiles are drawn where they were
+// `delayMs` ago, blended between the two snapshots around that moment (the buffer and its clock offset
+// are the browser client's SnapshotBuffer, /ringside/interpolation.js). What is the arena's own: which
+// fields blend (position, aim) and that a respawn jumps instead of sliding across the map.
+
+import { SnapshotBuffer, blendById, lerp, lerpAngle } from '/ringside/interpolation.js';
+
+const RESPAWN_JUMP = 200;
 
 export class Interpolator {
   constructor(tickRateHz, delayMs = 100) {
-    this.tickMs = 1000 / tickRateHz;
-    this.delayMs = delayMs;
-    this.buffer = [];   // {time, players: Map(id -> state), projectiles: Map(id -> state)}
-    this.offsetMs = null;
+    this.buffer = new SnapshotBuffer({ tickRateHz, delayMs });
   }
 
   push(snapshot, nowMs) {
-    const serverMs = Number(snapshot.tick) * this.tickMs;
-    const sample = nowMs - serverMs;
-    // follow the network slowly, but at once when packets arrive earlier than ever (less delay)
-    this.offsetMs = this.offsetMs === null || sample < this.offsetMs ? sample : this.offsetMs + (sample - this.offsetMs) * 0.05;
-    this.buffer.push({
-      time: serverMs,
+    this.buffer.push(snapshot.tick, {
       players: new Map(snapshot.players.map((p) => [p.id, p])),
       projectiles: new Map(snapshot.projectiles.map((p) => [p.id, p])),
-    });
-    while (this.buffer.length > 2 && this.buffer[1].time < serverMs - 1000) {
-      this.buffer.shift();
-    }
+    }, nowMs);
   }
 
   /** The world as it should look now: {players: [...], projectiles: [...]}, positions blended. */
   sample(nowMs) {
-    if (this.buffer.length === 0) {
+    const at = this.buffer.sample(nowMs);
+    if (!at) {
       return { players: [], projectiles: [] };
     }
-    const renderTime = nowMs - this.offsetMs - this.delayMs;
-    let i = this.buffer.length - 1;
-    while (i > 0 && this.buffer[i - 1].time > renderTime) {
-      i--;
-    }
-    const to = this.buffer[i];
-    const from = i > 0 ? this.buffer[i - 1] : to;
-    const span = to.time - from.time;
-    const t = span > 0 ? Math.max(0, Math.min(1, (renderTime - from.time) / span)) : 1;
-    return { players: blend(from.players, to.players, t), projectiles: blend(from.projectiles, to.projectiles, t) };
+    return {
+      players: blendById(at.from.players, at.to.players, at.t, blend),
+      projectiles: blendById(at.from.projectiles, at.to.projectiles, at.t, blend),
+    };
   }
 }
 
-function blend(from, to, t) {
-  const out = [];
-  for (const [id, b] of to) {
-    const a = from.get(id);
-    if (!a) {
-      out.push(b);
-      continue;
-    }
-    const jump = Math.hypot(b.x - a.x, b.y - a.y) > 200; // a respawn: do not slide across the map
-    out.push({ ...b, x: jump ? b.x : a.x + (b.x - a.x) * t, y: jump ? b.y : a.y + (b.y - a.y) * t,
-      aim: jump ? b.aim : lerpAngle(a.aim, b.aim, t) });
+function blend(a, b, t) {
+  if (Math.hypot(b.x - a.x, b.y - a.y) > RESPAWN_JUMP) {
+    return { ...b };
   }
-  return out;
-}
-
-function lerpAngle(a, b, t) {
-  const d = Math.atan2(Math.sin(b - a), Math.cos(b - a));
-  return a + d * t;
+  return { ...b, x: lerp(a.x, b.x, t), y: lerp(a.y, b.y, t), aim: lerpAngle(a.aim, b.aim, t) };
 }

@@ -3,7 +3,8 @@
 // the client reconnects and takes the old seat (same ship, same score) back with its reconnect token; the
 // banner says whether that worked ("Back in the game") or the page had to join afresh.
 
-import { RingsideClient, loadProtos } from '../ringside/client.js';
+import { RingsideClient, loadProtos } from '/ringside/client.js';
+import { InputSequencer } from '/ringside/prediction.js';
 import { Controls } from './input.js';
 import { Interpolator } from './interpolation.js';
 import { Predictor } from './prediction.js';
@@ -31,6 +32,8 @@ const params = new URLSearchParams(location.search);
 const name = (params.get('name') ?? `guest-${Math.floor(Math.random() * 1000)}`).slice(0, 16);
 
 let game = null;
+// one numbering for the page's life, across rejoins: the server ignores inputs not newer than the last
+const inputs = new InputSequencer();
 const joins = { fresh: 0, resumed: 0 };
 
 function start(welcome) {
@@ -44,7 +47,6 @@ function start(welcome) {
     interpolator: new Interpolator(welcome.tickRateHz),
     latest: null,
     self: null,
-    seq: game?.seq ?? 0, // never reused on this page: the server ignores inputs not newer than the last
     dueMs: 0,
     snapshots: 0,
   };
@@ -68,7 +70,7 @@ function sendInputs(now) {
     return;
   }
   for (let sent = 0; game.dueMs <= now && sent < MAX_INPUTS_PER_FRAME; sent++) {
-    const input = { seq: ++game.seq, ...controls.read(game.predictor.position) };
+    const input = inputs.next(controls.read(game.predictor.position));
     game.predictor.apply(input);
     client.send(INPUT, Input, input);
     game.dueMs += game.tickMs;

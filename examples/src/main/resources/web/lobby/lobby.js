@@ -2,7 +2,7 @@
 // player count; a table locks itself when its match starts), quick join, private tables joined by id,
 // the board, chat, and what happened when a room is left.
 
-import { RingsideClient, loadProtos } from '../ringside/client.js';
+import { RingsideClient, loadProtos } from '/ringside/client.js';
 
 // GameMessage.type numbers, as in lobby.proto and LobbyMessages.java
 const MOVE = 1;

@@ -37,7 +37,7 @@ class RingsideServerIT {
     @BeforeEach
     void start() throws Exception {
         server = RingsideServer.builder()
-                .transport(t -> t.port(0).ioLoops(2).httpHandler(StaticResourceHandler.fromClasspath("web/test")))
+                .transport(t -> t.port(0).ioLoops(2).httpHandler(StaticResourceHandler.withBrowserClient("web/test")))
                 .game(g -> g.shards(2).tickRateHz(60).slotBytes(64))
                 .room("chat", () -> new TestRooms.ChatRoom(log, ticks), RoomOptions.builder().capacity(2).build())
                 .room("lobby", () -> new TestRooms.ChatRoom(log, ticks),
@@ -202,6 +202,31 @@ class RingsideServerIT {
         // then
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>ringside</title>");
+    }
+
+    @Test
+    void shouldServeBundledBrowserClientUnlessTheGameHasTheFileWhenStaticResourcesConfigured() throws Exception {
+        // when
+        HttpResponse<String> client = get("/ringside/client.js");
+        HttpResponse<String> mirror = get("/ringside/mirror.js");
+        HttpResponse<String> pinned = get("/ringside/package.json");
+        HttpResponse<String> outside = get("/META-INF/resources/ringside/client.js");
+        HttpResponse<String> missing = get("/ringside/nothing.js");
+
+        // then: the bundled package, except where the game's own root (web/test) has the same path
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(client.body()).contains("export class RingsideClient");
+        assertThat(mirror.body()).contains("export class StateMirror");
+        assertThat(pinned.body()).contains("pinned-by-the-game");
+        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String joined(GameClient client, String roomType) throws InterruptedException {

@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * methods other than GET/HEAD answer 404.
  */
 public final class StaticResourceHandler implements HttpHandler {
+    /** The URL path under which {@link #withBrowserClient} serves the browser client package. */
+    public static final String BROWSER_CLIENT_PATH = "/ringside/";
+    /** Where the engine jar carries that package: the web-root-in-a-jar convention of Servlet 3.0 and WebJars. */
+    private static final String BROWSER_CLIENT_ROOT = "META-INF/resources";
+
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -45,6 +50,24 @@ public final class StaticResourceHandler implements HttpHandler {
     /** A handler serving resources under {@code root} from {@code classLoader}. */
     public static StaticResourceHandler fromClasspath(String root, ClassLoader classLoader) {
         return new StaticResourceHandler(root, classLoader);
+    }
+
+    /**
+     * A handler serving resources under {@code root} and, for paths under {@code /ringside/} that
+     * {@code root} does not have, the browser client package bundled in the engine jar
+     * ({@code /ringside/client.js} and its helpers). A file of the same path under {@code root}
+     * wins, so a game can pin its own copy.
+     */
+    public static HttpHandler withBrowserClient(String root) {
+        StaticResourceHandler site = fromClasspath(root);
+        StaticResourceHandler client = fromClasspath(BROWSER_CLIENT_ROOT);
+        return request -> {
+            HttpResponse response = site.handle(request);
+            if (response != null || !request.path().startsWith(BROWSER_CLIENT_PATH)) {
+                return response;
+            }
+            return client.handle(request);
+        };
     }
 
     @Override

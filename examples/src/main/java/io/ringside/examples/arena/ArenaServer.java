@@ -47,7 +47,7 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
-                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.fromClasspath("web")))
+                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
                 .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
                         .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());

@@ -36,7 +36,7 @@ public final class LobbyServer {
     /** {@link #builder(int)} with tables closing {@code closeAfterFinishMs} after their match is decided. */
     public static RingsideServer.Builder builder(int port, int closeAfterFinishMs) {
         return RingsideServer.builder()
-                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.fromClasspath("web")))
+                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
                 .game(g -> g.tickRateHz(TICK_RATE_HZ))
                 .room(ROOM_TYPE, () -> new TicTacToeRoom(closeAfterFinishMs),
                         RoomOptions.builder().capacity(2).build());

@@ -30,7 +30,9 @@ class LobbyBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = LobbyServer.builder(0, 1000).transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
+        // the table closes 4 s after the match: long enough for the checks of the finished board on a
+        // busy machine (at 1 s, Bob's page was sometimes already back in the lobby), short for the test
+        server = LobbyServer.builder(0, 4000).transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         alice = new HeadlessChromium();
         bob = new HeadlessChromium();
     }

@@ -1,16 +1,44 @@
 // A small browser client for Ringside's wire envelope (ringside.v1, see /proto/ringside/v1/envelope.proto):
-// connect, join/leave rooms, send and receive game messages, list rooms, measure round-trip time, and
-// reconnect after a dropped connection. It knows nothing of any game: games pass their own protobuf
-// types (loaded from the same .proto files the server compiles) to send() and decode what 'game' hands them.
+// connect, join/leave rooms, send and receive game messages, send inputs, mirror the room's replicated
+// state (client.mirror, see mirror.js), list rooms, measure round-trip time, and reconnect after a
+// dropped connection. It knows nothing of any game: games pass their own protobuf types (loaded from
+// the same .proto files the server compiles) to send() and decode what 'game' hands them.
 //
-// Needs protobufjs loaded first (<script src="/vendor/protobufjs/protobuf.min.js">), which sets window.protobuf.
+// Needs protobufjs loaded first (<script src="/vendor/protobufjs/protobuf.min.js">), which sets
+// globalThis.protobuf. Part of the @ringside/client package (package.json, client.d.ts), which a
+// RingsideServer with static resources serves under /ringside/.
 
-const protobuf = globalThis.protobuf;
+import { StateMirror } from './mirror.js';
 
-/** Loads .proto files served by the Ringside server (paths under /proto/) into one protobufjs Root. */
+/**
+ * Loads .proto files served by the Ringside server (paths under /proto/, e.g. 'arena.proto') into one
+ * protobufjs Root, with the envelope (and the state messages it imports).
+ */
 export async function loadProtos(...files) {
-  return protobuf.load(['/proto/ringside/v1/envelope.proto', ...files.map((f) => '/proto/' + f)]);
+  return createProtoRoot('/proto/').load(['ringside/v1/envelope.proto', ...files].map((f) => '/proto/' + f));
 }
+
+/**
+ * An empty protobufjs Root that resolves imports as protoc does with `base` as its include path
+ * (`import "ringside/v1/state.proto"` is `base` + that, from any file), and knows the parts of
+ * google/protobuf/descriptor.proto that entity and field options extend without fetching it.
+ */
+export function createProtoRoot(base) {
+    if (!protobuf.common.get(DESCRIPTOR_PROTO)) {
+    protobuf.common(DESCRIPTOR_PROTO, DESCRIPTOR_STUB);
+  }
+  const root = new protobuf.Root();
+  root.resolvePath = (origin, target) => (origin === '' ? target : base + target);
+  return root;
+}
+
+const DESCRIPTOR_PROTO = 'google/protobuf/descriptor.proto';
+// what `extend google.protobuf.MessageOptions / FieldOptions` needs to resolve; the options' values are
+// read from the parsed .proto text (field.options), not decoded from descriptors
+const EXTENSIBLE = { fields: {}, extensions: [[1000, 536870911]] };
+const DESCRIPTOR_STUB = {
+  nested: { google: { nested: { protobuf: { nested: { MessageOptions: EXTENSIBLE, FieldOptions: EXTENSIBLE } } } } },
+};
 
 /** The WebSocket URL of the server that served this page: ws(s)://host/ws. */
 export function defaultUrl(path = '/ws') {
@@ -35,6 +63,12 @@ export const CLOSE_SEAT_TAKEN_OVER = 4000;
  *                                 used; or ROOM_NOT_FOUND); a plain join by what was joined last follows,
  *                                 no 'error' is emitted for it
  *   left(Left), game(type, payloadBytes), error(Error), roomList(RoomList), rtt(ms)
+ *   state(mirror, StatePatch)     a replicated-state patch was applied to client.mirror (a StateMirror:
+ *                                 entities by type, their callbacks, the input ack); the mirror is
+ *                                 emptied when the room is left or another is joined
+ *   stateError(Error)             a patch did not fit the mirror (a .proto the page lacks, a corrupt
+ *                                 patch): the mirror keeps what it had and waits for a reset, which the
+ *                                 server sends on every join; client.reconnect() gets one
  *   close({code, reason, reconnecting, takenOver})
  *                                 reconnecting: a reconnect is scheduled (with backoff); takenOver: closed
  *                                 with CLOSE_SEAT_TAKEN_OVER, the seat lives on in another tab or
@@ -45,8 +79,9 @@ export const CLOSE_SEAT_TAKEN_OVER = 4000;
  * last Joined had a token, joins by room_id presenting it; if refused, it joins by type as before the drop.
  */
 export class RingsideClient {
-  constructor(root, { url = defaultUrl(), pingIntervalMs = 1000, reconnectAttempts = 5 } = {}) {
-    this.url = url;
+  constructor(root, { url, pingIntervalMs = 1000, reconnectAttempts = 5, WebSocket: socketType } = {}) {
+    this.url = url ?? defaultUrl();
+    this.WebSocket = socketType ?? globalThis.WebSocket;
     this.pingIntervalMs = pingIntervalMs;
     this.reconnectAttempts = reconnectAttempts;
     this.ClientEnvelope = root.lookupType('ringside.v1.ClientEnvelope');
@@ -54,6 +89,7 @@ export class RingsideClient {
     this.LeaveReason = root.lookupEnum('ringside.v1.LeaveReason');
     this.ErrorCode = root.lookupEnum('ringside.v1.ErrorCode');
     this.handlers = new Map();
+    this.mirror = new StateMirror(root);
     this.socket = null;
     this.rttMs = NaN;
     this.room = null;        // the last Joined, while in a room
@@ -80,7 +116,7 @@ export class RingsideClient {
   }
 
   get connected() {
-    return this.socket?.readyState === WebSocket.OPEN;
+    return this.socket?.readyState === this.WebSocket.OPEN;
   }
 
   /** Opens the connection; resolves when it is open, rejects if it closes first. */
@@ -88,7 +124,7 @@ export class RingsideClient {
     this.closedByUser = false;
     return new Promise((resolve, reject) => {
       // the server echoes ringside.v1; a browser fails the connection if a server it offered one to does not
-      const socket = new WebSocket(this.url, 'ringside.v1');
+      const socket = new this.WebSocket(this.url, 'ringside.v1');
       socket.binaryType = 'arraybuffer';
       this.socket = socket;
       socket.onopen = () => {
@@ -122,6 +158,15 @@ export class RingsideClient {
   /** Sends game message number `type`: `object` encoded as protobufjs type `messageType`. */
   send(type, messageType, object) {
     this.write({ game: { type, payload: messageType.encode(messageType.fromObject(object)).finish() } });
+  }
+
+  /**
+   * Sends one input for client-side prediction: `object` encoded as the room's input type
+   * `messageType`, numbered `seq` (1, 2, 3, ...: an InputSequencer's). Its seq comes back as
+   * client.mirror.inputAck once the room consumed it.
+   */
+  sendInput(seq, messageType, object) {
+    this.write({ input: { seq, payload: messageType.encode(messageType.fromObject(object)).finish() } });
   }
 
   /** Asks for the public rooms of a type; answered by a 'roomList' event. */
@@ -181,7 +226,11 @@ export class RingsideClient {
       case 'left':
         this.room = null;
         this.seat = null;
+        this.mirror.clear();
         this.emit('left', envelope.left);
+        break;
+      case 'state':
+        this.applyState(envelope.state);
         break;
       case 'pong':
         this.rttMs = performance.now() - Number(envelope.pong.clientTime) / 1000;
@@ -198,12 +247,26 @@ export class RingsideClient {
     }
   }
 
+  applyState(patch) {
+    let applied;
+    try {
+      applied = this.mirror.apply(patch);
+    } catch (error) {
+      this.emit('stateError', error);
+      return;
+    }
+    if (applied) {
+      this.emit('state', this.mirror, patch);
+    }
+  }
+
   seated(joined) {
     const resumed = this.resuming;
     const reconnected = this.reconnected;
     this.resuming = false;
     this.reconnected = false;
     this.room = joined;
+    this.mirror.clear(); // a new room, or the same one after a drop: its first patch rebuilds the view
     // the token rotates with every Joined: only the newest one takes the seat back
     this.seat = joined.reconnectToken ? { roomId: joined.roomId, token: joined.reconnectToken } : null;
     this.emit('joined', joined, { resumed, reconnected });
