@@ -21,6 +21,8 @@ final class World {
     private final List<Fighter> fightersView = Collections.unmodifiableList(fighters);
     private final List<Projectile> projectiles = new ArrayList<>();
     private final List<Projectile> projectilesView = Collections.unmodifiableList(projectiles);
+    private final List<Projectile> gone = new ArrayList<>();
+    private final List<Projectile> goneView = Collections.unmodifiableList(gone);
     private final float step;
     private final int cooldownTicks;
     private final int respawnTicks;
@@ -53,6 +55,11 @@ final class World {
 
     List<Projectile> projectiles() {
         return projectilesView;
+    }
+
+    /** The projectiles the latest {@link #step()} removed (they hit, left the arena or ran out). */
+    List<Projectile> projectilesGone() {
+        return goneView;
     }
 
     /** Adds a fighter, alive at a free spawn point. */
@@ -95,6 +102,7 @@ final class World {
     /** Advances the world by one tick. */
     void step() {
         tick++;
+        gone.clear();
         for (int i = 0; i < fighters.size(); i++) {
             Fighter fighter = fighters.get(i);
             if (fighter.alive) {
@@ -175,7 +183,7 @@ final class World {
             p.x += p.vx;
             p.y += p.vy;
             if (--p.ticksLeft < 0 || outOfBounds(p) || inWall(p) || hitSomeone(p)) {
-                projectiles.remove(i);
+                gone.add(projectiles.remove(i));
             }
         }
     }
