@@ -14,6 +14,9 @@ import java.util.Random;
 final class World {
     /** Spawn positions tried; the one farthest from every living fighter wins. */
     private static final int SPAWN_CANDIDATES = 16;
+    /** Positions are kept to this step, the scale of Fighter.x and Fighter.y in arena.proto. */
+    static final float POSITION_STEP = 0.01f;
+    private static final float STEPS_PER_UNIT = 100f;
 
     private final ArenaSettings settings;
     private final Random random;
@@ -152,8 +155,8 @@ final class World {
             dy /= length;
         }
         float r = settings.playerRadius();
-        fighter.x += dx * step;
-        fighter.y += dy * step;
+        fighter.x += onGrid(dx * step);
+        fighter.y += onGrid(dy * step);
         for (int i = 0; i < fighters.size(); i++) {
             Fighter other = fighters.get(i);
             if (other != fighter && other.alive) {
@@ -165,6 +168,18 @@ final class World {
             Collision.pushOutOfWall(fighter, r, wall);
         }
         Collision.keepInBounds(fighter, r, settings.width(), settings.height());
+        fighter.x = onGrid(fighter.x);
+        fighter.y = onGrid(fighter.y);
+    }
+
+    /**
+     * {@code value} to the nearest {@value #POSITION_STEP}: the step arena.proto sends positions in.
+     * Positions and each tick's move are kept on that grid, so that a fighter running in a straight
+     * line moves by the same whole number of steps every tick, which the replicated state's linear
+     * prediction sends for nothing (off the grid, rounding would cost a correction most ticks).
+     */
+    static float onGrid(float value) {
+        return Math.round(value * STEPS_PER_UNIT) / STEPS_PER_UNIT;
     }
 
     private void fire(Fighter fighter) {
