@@ -26,6 +26,8 @@ public final class EnvelopeFields {
     public static final int PING = 4;
     /** {@code ClientEnvelope.list_rooms}. */
     public static final int LIST_ROOMS = 5;
+    /** {@code ClientEnvelope.input}. */
+    public static final int INPUT = 6;
     /** Returned when the first byte is not the tag of a length-delimited field below 16. */
     public static final int UNKNOWN = -1;
 

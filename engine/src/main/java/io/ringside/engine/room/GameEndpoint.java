@@ -69,6 +69,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             case EnvelopeFields.JOIN -> join(session, buffer, offset, length);
             case EnvelopeFields.LEAVE -> leave(session);
             case EnvelopeFields.LIST_ROOMS -> list(session, buffer, offset, length);
+            case EnvelopeFields.INPUT -> Shard.answerMalformed(session, ErrorCode.ERROR_CODE_INPUT_NOT_ACCEPTED,
+                    "no room type on this server declares an input type", config.maxMalformedMessages());
             default -> malformed(session, "not a client envelope");
         }
     }

@@ -1,0 +1,95 @@
+package io.ringside.benchmarks.state;
+
+import io.ringside.engine.state.PatchChannel;
+import io.ringside.engine.state.ReplicationOptions;
+import io.ringside.engine.state.Replicator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Replication CPU per tick on one shard: {@code players} players in rooms of {@code roomSize},
+ * every player moving and aiming every tick, one send per tick: per operation, every room's
+ * players move and every room sends (commit, per-viewer records, StatePatch bytes handed to a
+ * channel that keeps them, as the server's copies them into a frame). With {@code -prof gc},
+ * {@code gc.alloc.rate.norm} is the allocation per tick.
+ */
+@State(Scope.Thread)
+@BenchmarkMode({Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class StateReplicationBenchmark {
+    @Param({"1000"})
+    int players;
+
+    @Param({"50"})
+    int roomSize;
+
+    private ArenaMotion[] rooms;
+    private Replicator<Integer>[] replicators;
+    private final Sink sink = new Sink();
+    private long tick;
+
+    @Setup(Level.Trial)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void setUp() {
+        int roomCount = players / roomSize;
+        rooms = new ArenaMotion[roomCount];
+        replicators = new Replicator[roomCount];
+        for (int r = 0; r < roomCount; r++) {
+            rooms[r] = new ArenaMotion(roomSize, 1600, 900, r);
+            replicators[r] = new Replicator<>(ReplicationOptions.defaults());
+            for (int i = 0; i < roomSize; i++) {
+                replicators[r].join(i);
+                replicators[r].spawn(rooms[r].fighters[i], i);
+            }
+        }
+        for (int i = 0; i < 100; i++) {
+            tick();
+        }
+        if (sink.bytes == 0) {
+            throw new IllegalStateException("nothing replicated");
+        }
+    }
+
+    /** One tick of the shard: every room steps its players and sends. */
+    @Benchmark
+    public long tick() {
+        tick++;
+        for (int r = 0; r < rooms.length; r++) {
+            rooms[r].step(1f / 30);
+            replicators[r].send(tick, sink);
+        }
+        return sink.bytes;
+    }
+
+    /** Copies each patch, as the server copies it into a pooled frame. */
+    static final class Sink implements PatchChannel<Integer> {
+        final byte[] frame = new byte[65_536];
+        long bytes;
+
+        @Override
+        public boolean ready(Integer viewer) {
+            return true;
+        }
+
+        @Override
+        public boolean deliver(Integer viewer, byte[] patch, int offset, int length) {
+            System.arraycopy(patch, offset, frame, 0, length);
+            bytes += length;
+            return true;
+        }
+    }
+}

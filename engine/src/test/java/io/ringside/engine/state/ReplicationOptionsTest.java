@@ -1,0 +1,37 @@
+package io.ringside.engine.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringside.engine.room.RoomOptions;
+import org.junit.jupiter.api.Test;
+
+class ReplicationOptionsTest {
+
+    @Test
+    void shouldDefaultToNoSpatialViewAnd16KibPatchesAndSendingEveryTick() {
+        // given / when
+        ReplicationOptions options = ReplicationOptions.defaults();
+        RoomOptions room = RoomOptions.defaults();
+
+        // then
+        assertThat(options.viewRadius()).isZero();
+        assertThat(options.maxPatchBytes()).isEqualTo(16_384);
+        assertThat(room.stateSendRateHz()).isZero();
+        assertThat(room.replication().maxPatchBytes()).isEqualTo(16_384);
+    }
+
+    @Test
+    void shouldNameTheBadValueWhenOutOfRange() {
+        assertThatThrownBy(() -> ReplicationOptions.builder().viewRadius(-1).build())
+                .hasMessageContaining("viewRadius=-1.0");
+        assertThatThrownBy(() -> ReplicationOptions.builder().viewRadius(Float.NaN).build())
+                .hasMessageContaining("viewRadius=NaN");
+        assertThatThrownBy(() -> ReplicationOptions.builder().maxPatchBytes(255).build())
+                .hasMessageContaining("maxPatchBytes=255");
+        assertThatThrownBy(() -> RoomOptions.builder().stateSendRateHz(-1).build())
+                .hasMessageContaining("stateSendRateHz=-1");
+        assertThatThrownBy(() -> RoomOptions.builder().stateSendRateHz(1001).build())
+                .hasMessageContaining("stateSendRateHz=1001");
+    }
+}
