@@ -7,6 +7,7 @@ import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.transport.EndpointConfig;
+import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class RingsideServer implements AutoCloseable {
 
     /** Starts the tick threads, binds the port and starts accepting; returns this server. */
     public RingsideServer start() throws IOException {
-        runtime.start();
+        runtime.start(transport::stopOnFatalError);
         try {
             transport.start();
         } catch (IOException | RuntimeException e) {
@@ -101,6 +102,7 @@ public final class RingsideServer implements AutoCloseable {
         private final GameConfig.Builder game = GameConfig.builder();
         private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
                 .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL);
+        private FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         private boolean built;
 
         private Builder() {
@@ -139,6 +141,21 @@ public final class RingsideServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What happens once the server stopped because an I/O, acceptor or tick thread failed with
+         * an {@link Error} (out of memory, say): by then every connection was sent 1011 and closed
+         * and the tick threads were told to stop. Default {@link FatalErrorHandler#exitProcess()}:
+         * exit with status {@value FatalErrorHandler#EXIT_STATUS}. (This one is for the whole server;
+         * the transport builder's own is set from it.)
+         */
+        public Builder fatalErrorHandler(FatalErrorHandler handler) {
+            if (handler == null) {
+                throw new IllegalArgumentException("fatalErrorHandler=null");
+            }
+            this.fatalErrorHandler = handler;
+            return this;
+        }
+
         /** Registers room type {@code name}, its rooms made by {@code factory}, with {@code options}. */
         public Builder room(String name, Supplier<? extends Room> factory, RoomOptions options) {
             game.room(name, factory, options);
@@ -159,6 +176,11 @@ public final class RingsideServer implements AutoCloseable {
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             RoomRuntime runtime = new RoomRuntime(config);
             transport.endpoint(endpointConfig, runtime.endpoint());
+            FatalErrorHandler onFatal = fatalErrorHandler;
+            transport.fatalErrorHandler(error -> {
+                runtime.stopTicking();
+                onFatal.onFatalError(error);
+            });
             WebSocketServer server = nested("transport.", transport::build);
             built = true;
             return new RingsideServer(runtime, server);

@@ -133,6 +133,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         io.ringside.protocol.envelope.JoinRequest wire = envelope.getJoin();
+        if (wire.getSerializedSize() > config.maxJoinRequestBytes()) {
+            // its options and auth token would be kept as long as the seat: bounded per seat
+            malformed(session, "join request over " + config.maxJoinRequestBytes() + " bytes");
+            return;
+        }
         if (!wire.getReconnectToken().isEmpty()) {
             reconnect(session, wire);
             return;
@@ -210,7 +215,15 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         Shard.answerMalformed(session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, message, config.maxMalformedMessages());
     }
 
-    private static void error(Session session, ErrorCode code, String message) {
+    /**
+     * Answers a request the server refused (not in a room, room full, reconnect rejected, ...); a
+     * connection that piles up {@code maxRefusedRequests} of them is closed with 1008, so a client
+     * cannot keep the server answering requests that go nowhere.
+     */
+    private void error(Session session, ErrorCode code, String message) {
         session.connection().sendFrame(ServerFrames.error(code, message));
+        if (session.recordRefused() == config.maxRefusedRequests()) {
+            session.connection().close(CloseCode.POLICY_VIOLATION, "too many refused requests");
+        }
     }
 }

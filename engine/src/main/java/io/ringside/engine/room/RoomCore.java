@@ -4,6 +4,7 @@ import com.google.protobuf.MessageLite;
 import io.ringside.engine.state.PatchChannel;
 import io.ringside.engine.state.Replicator;
 import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.SharedFrame;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Tick thread of its shard only, except the fields the {@link RoomDirectory} guards.
  *
  * <p>Every call into game code is guarded: an exception fails this room alone (its players get an
- * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on.
+ * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on. A
+ * fatal error ({@link FatalErrorHandler#isFatal}: out of memory) is not the room's alone: it
+ * propagates and stops the server.
  */
 final class RoomCore implements PatchChannel<Player> {
     private static final Logger LOG = LoggerFactory.getLogger(RoomCore.class);
@@ -132,8 +135,8 @@ final class RoomCore implements PatchChannel<Player> {
         return state;
     }
 
-    /** Makes the game's room and runs its onCreate; on the first join event. */
-    private boolean activate() {
+    /** Makes the game's room and runs its onCreate; on the first join event (or a test kit's create). */
+    boolean activate() {
         state = ACTIVE;
         shard.add(this);
         try {
@@ -287,12 +290,14 @@ final class RoomCore implements PatchChannel<Player> {
         try {
             room.onDispose();
         } catch (RuntimeException | Error e) {
+            FatalErrorHandler.rethrowIfFatal(e);
             shard.roomFailed(this, e);
         }
     }
 
     /** The room threw: its players get an INTERNAL error and 1011, it is disposed, others go on. */
     void fail(Throwable error) {
+        FatalErrorHandler.rethrowIfFatal(error);
         if (state != ACTIVE) {
             return;
         }
@@ -312,6 +317,7 @@ final class RoomCore implements PatchChannel<Player> {
             try {
                 room.onDispose();
             } catch (RuntimeException | Error e) {
+                FatalErrorHandler.rethrowIfFatal(e);
                 LOG.warn("room {} failed in onDispose too", id, e);
             }
         }
@@ -329,27 +335,37 @@ final class RoomCore implements PatchChannel<Player> {
 
     // ---- sends, tick thread
 
-    void send(Player player, ByteBuffer frame) {
+    SendOutcome send(Player player, ByteBuffer frame) {
+        int length = frame.remaining();
         if (player.session.connection().sendFrame(frame)) {
-            shard.countOut(frame.remaining());
+            shard.countOut(length);
+            return SendOutcome.QUEUED;
         }
+        shard.countRefused();
+        return SendOutcome.REFUSED;
     }
 
-    /** Sends {@code frame}, handing over one of the caller's references. */
-    private void send(Player player, SharedFrame frame, boolean latestOnly) {
+    /** Sends {@code frame}, handing over one of the caller's references; counts the outcome. */
+    private SendOutcome send(Player player, SharedFrame frame, boolean latestOnly) {
         int length = frame.length();
         Connection connection = player.session.connection();
         if (latestOnly ? connection.sendLatest(frame) : connection.sendFrame(frame)) {
             shard.countOut(length);
+            return SendOutcome.QUEUED;
         }
+        shard.countRefused();
+        return SendOutcome.REFUSED;
     }
 
-    void send(Player player, int messageType, MessageLite message, boolean latestOnly) {
-        send(player, shard.frames.game(messageType, message), latestOnly);
+    SendOutcome send(Player player, int messageType, MessageLite message, boolean latestOnly) {
+        return send(player, shard.frames.game(messageType, message), latestOnly);
     }
 
-    /** Serializes and frames once; every recipient's connection holds a reference to the same bytes. */
-    void broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
+    /**
+     * Serializes and frames once; every recipient's connection holds a reference to the same bytes.
+     * Returns how many recipients refused it.
+     */
+    int broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
         int recipients = 0;
         for (int i = 0; i < players.size(); i++) {
             if (players.get(i) != except) {
@@ -357,20 +373,22 @@ final class RoomCore implements PatchChannel<Player> {
             }
         }
         if (recipients == 0) {
-            return;
+            return 0;
         }
+        int refused = 0;
         SharedFrame frame = shard.frames.game(messageType, message);
         frame.retain(recipients);
         try {
             for (int i = 0; i < players.size(); i++) {
                 Player player = players.get(i);
-                if (player != except) {
-                    send(player, frame, latestOnly);
+                if (player != except && send(player, frame, latestOnly) == SendOutcome.REFUSED) {
+                    refused++;
                 }
             }
         } finally {
             frame.release();
         }
+        return refused;
     }
 
     private record ScheduledTask(long dueTick, long sequence, Runnable task) implements Comparable<ScheduledTask> {

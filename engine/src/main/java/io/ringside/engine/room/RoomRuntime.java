@@ -4,6 +4,7 @@ import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The game side of a server: its shards (tick loops with their rings and rooms), the room directory
@@ -32,10 +33,25 @@ public final class RoomRuntime implements AutoCloseable {
         return endpoint;
     }
 
-    /** Starts one tick thread per shard. */
+    /** Starts one tick thread per shard; an Error on one is only logged (see {@link #start(Consumer)}). */
     public synchronized void start() {
+        start(error -> { });
+    }
+
+    /**
+     * Starts one tick thread per shard; one that fails with an {@link Error} ends, and hands it to
+     * {@code onFatalError} (which should stop the server).
+     */
+    public synchronized void start(Consumer<Throwable> onFatalError) {
         for (Shard shard : shards) {
-            threads.add(new TickThread("ringside-shard-" + shard.index, shard.loop, shard.clock));
+            threads.add(new TickThread("ringside-shard-" + shard.index, shard.loop, shard.clock, onFatalError));
+        }
+    }
+
+    /** Asks every tick thread to stop after its current tick, without waiting and without disposing rooms. */
+    public synchronized void stopTicking() {
+        for (TickThread thread : threads) {
+            thread.requestStop();
         }
     }
 
@@ -55,6 +71,10 @@ public final class RoomRuntime implements AutoCloseable {
             metrics.add(shard.metrics());
         }
         return metrics;
+    }
+
+    RoomDirectory directory() {
+        return directory;
     }
 
     /**

@@ -55,6 +55,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long messagesIn;
     private volatile long messagesOut;
     private volatile long bytesOut;
+    private volatile long sendsRefused;
     private volatile long malformedMessages;
     private volatile long roomFailures;
     private volatile int roomCount;
@@ -185,6 +186,10 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         bytesOut = bytesOut + bytes;
     }
 
+    void countRefused() {
+        sendsRefused = sendsRefused + 1;
+    }
+
     void roomFailed(RoomCore room, Throwable error) {
         roomFailures = roomFailures + 1;
     }
@@ -202,7 +207,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     ShardMetrics metrics() {
         return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
                 messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
-                frames.pool.created(), frames.pool.reused());
+                frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced());
     }
 
     private record Posted(RoomCore room, Runnable task) {

@@ -19,8 +19,17 @@ import java.util.ArrayDeque;
 final class Handshaker {
     private static final int RESPONSE_HEAD_BYTES = 512;
     private static final int PARSER_POOL_LIMIT = 64;
+    private static final int PARSER_INDEX_BYTES_PER_FIELD = 5 * Integer.BYTES;
     private static final HttpResponse HEALTHY = HttpResponse.text(HttpStatus.OK, "ok\n");
+    /** 408 for a client that stalled in its handshake, written as its socket is dropped. */
+    static final ByteBuffer HANDSHAKE_TIMEOUT = errorResponse(HttpStatus.REQUEST_TIMEOUT, "handshake timeout")
+            .asReadOnlyBuffer();
+    /** 503 for the oldest handshake when a newer one needs its place. */
+    static final ByteBuffer TOO_MANY_HANDSHAKES = errorResponse(HttpStatus.SERVICE_UNAVAILABLE,
+            "too many handshakes in progress").asReadOnlyBuffer();
 
+    /** What a request parser costs on the heap, about: its head buffer and its header index. */
+    final long parserBytes;
     private final IoLoop loop;
     private final ServerConfig config;
     private final ArrayDeque<UpgradeRequestParser> parsers = new ArrayDeque<>();
@@ -28,6 +37,8 @@ final class Handshaker {
     Handshaker(IoLoop loop) {
         this.loop = loop;
         this.config = loop.config;
+        this.parserBytes = config.handshakeLimits.maxHeadBytes() + PARSER_INDEX_BYTES_PER_FIELD
+                * (long) config.handshakeLimits.maxHeaderCount();
     }
 
     /** Feeds request bytes; on a complete head answers it and passes any bytes after it to the decoder. */
@@ -81,6 +92,10 @@ final class Handshaker {
         if (loop.isShuttingDown()) {
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "shutting down");
         }
+        if (!loop.admitConnection()) {
+            throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+        }
+        connection.counted = true;
         String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
         // extensions are declined by not echoing Sec-WebSocket-Extensions (RFC 6455 §9.1)
         ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length()));
@@ -102,7 +117,8 @@ final class Handshaker {
         } else if (config.httpHandler != null) {
             try {
                 response = config.httpHandler.handle(request);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                FatalErrorHandler.rethrowIfFatal(e);
                 loop.report(null, e);
                 throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
             }
@@ -127,10 +143,13 @@ final class Handshaker {
         return head.flip();
     }
 
-    /** Best effort 408 to a client that stalled in its handshake, right before its socket closes. */
-    static void writeTimeoutResponse(SocketChannel channel) {
+    /**
+     * Writes what it can of a ready-made {@code response} (one of this class' constants, shared by
+     * every loop: written through a duplicate) right before the socket closes.
+     */
+    static void writeBestEffort(SocketChannel channel, ByteBuffer response) {
         try {
-            channel.write(errorResponse(HttpStatus.REQUEST_TIMEOUT, "handshake timeout"));
+            channel.write(response.duplicate());
         } catch (IOException | RuntimeException e) {
             // the socket is being dropped anyway
         }

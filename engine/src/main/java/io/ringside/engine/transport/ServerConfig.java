@@ -25,10 +25,14 @@ final class ServerConfig {
     final long closeTimeoutNs;
     final long shutdownTimeoutNs;
     final long maxOutboundBacklogBytes;
+    final long memoryBudgetBytes;
     final int maxConnections;
+    final int maxHandshakes;
     final int commandQueueCapacity;
     final int readBufferBytes;
     final ErrorHandler errorHandler;
+    final FatalErrorHandler fatalErrorHandler;
+    final Runnable acceptHook;
     final LongSupplier nanoClock;
     final long timerTickNs;
 
@@ -46,10 +50,14 @@ final class ServerConfig {
         this.closeTimeoutNs = b.closeTimeoutMs * 1_000_000L;
         this.shutdownTimeoutNs = b.shutdownTimeoutMs * 1_000_000L;
         this.maxOutboundBacklogBytes = b.maxOutboundBacklogBytes;
+        this.memoryBudgetBytes = b.memoryBudgetBytes;
         this.maxConnections = b.maxConnections;
+        this.maxHandshakes = b.maxHandshakes;
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;
         this.errorHandler = b.errorHandler;
+        this.fatalErrorHandler = b.fatalErrorHandler;
+        this.acceptHook = b.acceptHook;
         this.nanoClock = b.nanoClock;
         long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
         if (heartbeatIntervalNs > 0) {

@@ -32,22 +32,27 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    private static final long MIN_MEMORY_BUDGET_BYTES = 1L << 20;
     private static final int MAX_PORT = 65_535;
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
+    private final MemoryBudget budget;
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
+    private FatalStop fatal;
     private boolean closed;
 
     private WebSocketServer(ServerConfig config) {
         this.config = config;
         this.loops = new IoLoop[config.ioLoops];
         this.loopThreads = new Thread[config.ioLoops];
+        this.budget = new MemoryBudget(config.memoryBudgetBytes);
     }
 
     /** A builder with every default. */
@@ -68,12 +73,14 @@ public final class WebSocketServer implements AutoCloseable {
             throw e;
         }
         serverChannel = channel;
+        fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(i, config, openConnections, connectionIds);
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes);
+            loops[i].fatal = fatal;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        acceptor = new Acceptor(serverChannel, loops, openConnections, config.maxConnections);
+        acceptor = new Acceptor(serverChannel, loops, config, fatal);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
         LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
@@ -95,9 +102,71 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
+    /** Open WebSocket connections (upgraded and not yet closed) right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /** Sockets accepted whose opening handshake is not complete yet, across all loops. Any thread. */
+    public int handshakesInProgress() {
+        return handshakes.get();
+    }
+
+    /** The memory budget for what clients make the server hold, in bytes (see the builder). Any thread. */
+    public long memoryBudgetBytes() {
+        return budget.limit;
+    }
+
+    /**
+     * Bytes of the memory budget in use now: what connections hold, plus up to two chunks of at most
+     * 256 KiB per I/O loop taken for them and not yet used. Any thread; a snapshot.
+     */
+    public long memoryBudgetUsedBytes() {
+        return budget.limit - budget.available();
+    }
+
+    /** Connections closed with 1013 (or answered 503) so far to bring the memory budget back. Any thread. */
+    public long shedConnections() {
+        return budget.shedCount();
+    }
+
+    /**
+     * Stops the server because a thread that serves it (a tick thread, say) failed with an
+     * {@link Error} it cannot recover from: exactly what happens when one of the server's own threads
+     * does. Every open connection is sent close 1011 (best effort) and closed, the listening socket
+     * closes, the server's threads end, and the {@link FatalErrorHandler} runs (by default it exits
+     * the process). Any thread; only the first call acts, and it returns at once.
+     */
+    public void stopOnFatalError(Throwable error) {
+        FatalStop stop = fatal;
+        if (stop != null) {
+            stop.trigger(error);
+        }
+    }
+
+    /** Closes the listening socket, has every loop abort its connections, and waits up to {@code waitMs}. */
+    void abort(long waitMs) {
+        Acceptor a = acceptor;
+        if (a != null) {
+            a.close();
+        }
+        for (IoLoop loop : loops) {
+            if (loop != null) {
+                loop.requestAbort();
+            }
+        }
+        long deadline = System.nanoTime() + waitMs * 1_000_000L;
+        for (Thread thread : loopThreads) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (thread != null && leftMs > 0 && thread != Thread.currentThread()) {
+                try {
+                    thread.join(leftMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -160,12 +229,16 @@ public final class WebSocketServer implements AutoCloseable {
         long closeTimeoutMs = 5_000;
         long shutdownTimeoutMs = 5_000;
         long maxOutboundBacklogBytes = 4L << 20;
+        long memoryBudgetBytes = defaultMemoryBudgetBytes();
         int maxConnections = 10_000;
+        int maxHandshakes = 2_048;
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
         ErrorHandler errorHandler = (connection, error) ->
                 LOG.warn("connection {} failed", connection == null ? "-" : connection.id(), error);
+        FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         LongSupplier nanoClock = System::nanoTime;
+        Runnable acceptHook;
 
         private Builder() {
         }
@@ -267,9 +340,42 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Open connections beyond which new ones are answered 503 and closed. Default 10 000. */
+        /**
+         * The memory budget: bytes that all connections together may make the server hold in partial
+         * frames and messages, outbound backlogs and request heads being parsed. When a read or a send
+         * overdraws it, the loops close the connections that hold the most with 1013 (try again
+         * later) until a sixteenth of it is free again, and while less than that is free new
+         * connections are answered 503. Default: a quarter of the maximum heap
+         * ({@code Runtime.maxMemory() / 4}), leaving room for the game's own state and for the way
+         * the JVM stores large arrays.
+         */
+        public Builder memoryBudgetBytes(long bytes) {
+            this.memoryBudgetBytes = bytes;
+            return this;
+        }
+
+        /** The default memory budget: a quarter of the maximum heap. */
+        public static long defaultMemoryBudgetBytes() {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
+
+        /**
+         * Open WebSocket connections beyond which an upgrade is answered 503. Sockets still in their
+         * handshake do not count (see {@link #maxHandshakes}). Default 10 000.
+         */
         public Builder maxConnections(int max) {
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Handshakes in progress (sockets accepted whose request head is not complete), apart from
+         * {@link #maxConnections}: beyond it, each new socket makes the oldest handshake of its loop
+         * give way (a best-effort 503, then the socket is closed), so that stalled sockets cannot keep
+         * new clients out. Each also ends at {@link #handshakeTimeoutMs}. Default 2 048.
+         */
+        public Builder maxHandshakes(int max) {
+            this.maxHandshakes = max;
             return this;
         }
 
@@ -288,6 +394,23 @@ public final class WebSocketServer implements AutoCloseable {
         /** Receives recovered failures (handler exceptions, I/O errors). Default: logs a warning. */
         public Builder errorHandler(ErrorHandler handler) {
             this.errorHandler = handler;
+            return this;
+        }
+
+        /**
+         * What happens once the server stopped because one of its threads failed with an
+         * {@link Error} (out of memory, say). Default {@link FatalErrorHandler#exitProcess()}: exit
+         * with status {@value FatalErrorHandler#EXIT_STATUS}. A {@code RingsideServer} sets this
+         * itself from its own {@code fatalErrorHandler}, which covers its tick threads too.
+         */
+        public Builder fatalErrorHandler(FatalErrorHandler handler) {
+            this.fatalErrorHandler = handler;
+            return this;
+        }
+
+        /** Runs on the acceptor thread after each accept, before the socket goes to a loop (tests). */
+        Builder acceptHook(Runnable hook) {
+            this.acceptHook = hook;
             return this;
         }
 
@@ -317,9 +440,13 @@ public final class WebSocketServer implements AutoCloseable {
             check(shutdownTimeoutMs > 0, "shutdownTimeoutMs=" + shutdownTimeoutMs);
             check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);
             check(maxConnections > 0, "maxConnections=" + maxConnections);
+            check(maxHandshakes > 0, "maxHandshakes=" + maxHandshakes);
+            check(memoryBudgetBytes >= MIN_MEMORY_BUDGET_BYTES, "memoryBudgetBytes=" + memoryBudgetBytes
+                    + " (minimum " + MIN_MEMORY_BUDGET_BYTES + ")");
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
+            check(fatalErrorHandler != null, "fatalErrorHandler=null");
             Set<String> paths = new HashSet<>();
             for (Endpoint endpoint : endpoints) {
                 check(paths.add(endpoint.path), "endpoint.path=" + endpoint.path + " (duplicate)");

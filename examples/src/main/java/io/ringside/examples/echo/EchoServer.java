@@ -1,10 +1,9 @@
 package io.ringside.examples.echo;
 
-import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.EchoHandler;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,17 +26,7 @@ public final class EchoServer {
 
     /** The echoing handler: each message goes straight back from the decoder's view, framed once. */
     public static WebSocketHandler handler() {
-        return new WebSocketHandler() {
-            @Override
-            public void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
-                connection.sendText(buffer, offset, length);
-            }
-
-            @Override
-            public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
-                connection.sendBinary(buffer, offset, length);
-            }
-        };
+        return new EchoHandler();
     }
 
     /** A builder for an echo server on {@code port} (0 for any free port), not yet built. */
