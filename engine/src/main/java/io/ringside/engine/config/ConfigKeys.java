@@ -24,6 +24,7 @@ public final class ConfigKeys {
             integer("transport.max-handshakes", (b, v) -> b.transport(t -> t.maxHandshakes(v))),
             bytes("transport.memory-budget-bytes", (b, v) -> b.transport(t -> t.memoryBudgetBytes(v))),
             durationMs("transport.handshake-timeout", (b, v) -> b.transport(t -> t.handshakeTimeoutMs(v))),
+            durationMs("transport.auth-timeout", (b, v) -> b.transport(t -> t.authTimeoutMs(v))),
             durationMs("transport.heartbeat-interval", (b, v) -> b.transport(t -> t.heartbeatIntervalMs(v))),
             durationMs("transport.heartbeat-timeout", (b, v) -> b.transport(t -> t.heartbeatTimeoutMs(v))),
             durationMs("transport.close-timeout", (b, v) -> b.transport(t -> t.closeTimeoutMs(v))),
@@ -55,7 +56,13 @@ public final class ConfigKeys {
             strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
-            bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))));
+            bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
+            string("metrics.path", ConfigTarget::metricsPath),
+            bool("metrics.enabled", (b, v) -> {
+                if (!v) {
+                    b.metricsPath(null);
+                }
+            }));
 
     private ConfigKeys() {
     }

@@ -223,7 +223,7 @@ public final class GameConfig {
             if (roomTypes.containsKey(name)) {
                 throw new IllegalArgumentException("room=" + name + " (registered twice)");
             }
-            roomTypes.put(name, new RoomType(name, factory, options));
+            roomTypes.put(name, new RoomType(name, factory, options, roomTypes.size()));
             return this;
         }
 

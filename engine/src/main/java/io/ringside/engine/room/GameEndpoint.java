@@ -154,11 +154,12 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         if (reservation.room() == null) {
+            directory.counters.joinRefused(reservation.error());
             error(session, reservation.error(), reservation.message());
             return;
         }
         JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
-                (Handshake) session.handshake());
+                (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
         // only this I/O thread sets the membership, and it was empty just above
         session.enter(player);
@@ -168,11 +169,14 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     /** A join with a token: claims the held seat, or answers RECONNECT_REJECTED (never a plain join). */
     private void reconnect(Session session, io.ringside.protocol.envelope.JoinRequest wire) {
         if (wire.getTargetCase() != io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
+            directory.counters.reconnect(false);
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, "a reconnect names its room by room_id");
             return;
         }
-        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken());
+        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken(),
+                session.connection().identity());
         if (claim.player() == null) {
+            directory.counters.reconnect(false);
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, claim.refusal());
             return;
         }

@@ -45,6 +45,7 @@ final class RoomCore implements PatchChannel<Player> {
     private final PriorityQueue<ScheduledTask> scheduled = new PriorityQueue<>();
     private final long disposeAfterTicks;
     final HeldSeats held;
+    final PendingJoins pending;
     Room room;
     private int state = NEW;
     private long emptyTicks;
@@ -70,6 +71,7 @@ final class RoomCore implements PatchChannel<Player> {
         long ms = type.options.disposeWhenEmptyMs();
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
         this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
+        this.pending = new PendingJoins(this, type.options.joinDecisionTimeoutMs(), shard.tickRateHz);
         int sendRate = type.options.stateSendRateHz();
         this.stateSendEveryTicks = sendRate == 0 ? 1 : Math.max(1, Math.round((double) shard.tickRateHz / sendRate));
     }
@@ -152,6 +154,7 @@ final class RoomCore implements PatchChannel<Player> {
 
     void join(Player player) {
         if (state == NEW && !activate() || state == DISPOSED) {
+            directory.counters.join(GameCounters.JOIN_NOT_FOUND);
             reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
             return;
         }
@@ -159,14 +162,26 @@ final class RoomCore implements PatchChannel<Player> {
         try {
             decision = room.onJoinAttempt(player.request);
         } catch (RuntimeException | Error e) {
+            directory.counters.join(GameCounters.JOIN_ERROR);
             reject(player, ErrorCode.ERROR_CODE_INTERNAL, "room failed");
             fail(e);
             return;
         }
+        if (decision != null && decision.isPending()) {
+            pending.await(player, decision.stage());
+            return;
+        }
+        decide(player, decision);
+    }
+
+    /** Applies a join decision made now or answered later. */
+    void decide(Player player, JoinDecision decision) {
         if (decision == null || !decision.accepted()) {
+            directory.counters.join(GameCounters.JOIN_REJECTED);
             reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
             return;
         }
+        directory.counters.join(GameCounters.JOIN_ACCEPTED);
         player.state = Player.JOINED;
         players.add(player);
         playerCount = players.size();
@@ -182,7 +197,7 @@ final class RoomCore implements PatchChannel<Player> {
         }
     }
 
-    private void reject(Player player, ErrorCode code, String reason) {
+    void reject(Player player, ErrorCode code, String reason) {
         player.state = Player.LEFT;
         player.session.exit(player);
         directory.release(this);
@@ -215,6 +230,7 @@ final class RoomCore implements PatchChannel<Player> {
     }
 
     void message(Player player, int messageType, byte[] bytes, int offset, int length) {
+        shard.countMessage(type.index);
         int outcome;
         try {
             outcome = messages.dispatch(player, messageType, bytes, offset, length);
@@ -237,6 +253,7 @@ final class RoomCore implements PatchChannel<Player> {
         }
         try {
             held.expire(tick);
+            pending.expire(tick);
             ScheduledTask task;
             while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
                 scheduled.poll();
@@ -324,6 +341,7 @@ final class RoomCore implements PatchChannel<Player> {
     }
 
     private void finish() {
+        pending.rejectAll();
         state = DISPOSED;
         // the entities, views and per-player baselines go with it
         replicated = null;

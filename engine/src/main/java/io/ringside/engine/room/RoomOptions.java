@@ -12,7 +12,9 @@ public final class RoomOptions {
     public static final int DEFAULT_CAPACITY = 16;
     /** Largest {@link #capacity()} accepted. */
     public static final int MAX_CAPACITY = 65_535;
-    /** Largest {@link #reconnectGraceMs()} accepted: one day. */
+    /** Default {@link #joinDecisionTimeoutMs()}. */
+    public static final long DEFAULT_JOIN_DECISION_TIMEOUT_MS = 10_000L;
+    /** Largest {@link #reconnectGraceMs()} (and {@link #joinDecisionTimeoutMs()}) accepted: one day. */
     public static final long MAX_RECONNECT_GRACE_MS = 86_400_000L;
     /** Largest {@link #stateSendRateHz()} accepted. */
     public static final int MAX_STATE_SEND_RATE_HZ = 1000;
@@ -20,10 +22,12 @@ public final class RoomOptions {
     private final int capacity;
     private final long disposeWhenEmptyMs;
     private final long reconnectGraceMs;
+    private final long joinDecisionTimeoutMs;
     private final int stateSendRateHz;
     private final ReplicationOptions replication;
 
     private RoomOptions(Builder builder) {
+        this.joinDecisionTimeoutMs = builder.joinDecisionTimeoutMs;
         this.stateSendRateHz = builder.stateSendRateHz;
         this.replication = builder.replication;
         this.capacity = builder.capacity;
@@ -61,6 +65,15 @@ public final class RoomOptions {
     }
 
     /**
+     * How long a join decided {@linkplain JoinDecision#later later} may wait for its answer, in
+     * milliseconds (counted in ticks, rounded up); then it is rejected and its seat released.
+     * Default 10 000.
+     */
+    public long joinDecisionTimeoutMs() {
+        return joinDecisionTimeoutMs;
+    }
+
+    /**
      * How many times per second replicated state ({@link Room#state()}) is sent; 0 (the default)
      * sends after every tick. At most the shard's tick rate, which it divides into whole ticks
      * (a 60 Hz shard sending at 20 Hz sends every third tick; a rate that does not divide it is
@@ -80,10 +93,17 @@ public final class RoomOptions {
         private int capacity = DEFAULT_CAPACITY;
         private long disposeWhenEmptyMs;
         private long reconnectGraceMs;
+        private long joinDecisionTimeoutMs = DEFAULT_JOIN_DECISION_TIMEOUT_MS;
         private int stateSendRateHz;
         private ReplicationOptions replication = ReplicationOptions.defaults();
 
         private Builder() {
+        }
+
+        /** Sets how long a {@link JoinDecision#later} join may wait for its answer, in ms, 1 to one day. */
+        public Builder joinDecisionTimeoutMs(long ms) {
+            this.joinDecisionTimeoutMs = ms;
+            return this;
         }
 
         /** Sets {@link RoomOptions#stateSendRateHz()}: 0 (every tick) or 1 to 1000. */
@@ -129,6 +149,10 @@ public final class RoomOptions {
             }
             if (reconnectGraceMs < 0 || reconnectGraceMs > MAX_RECONNECT_GRACE_MS) {
                 throw new IllegalArgumentException("reconnectGraceMs=" + reconnectGraceMs + " (must be 0 to "
+                        + MAX_RECONNECT_GRACE_MS + ")");
+            }
+            if (joinDecisionTimeoutMs < 1 || joinDecisionTimeoutMs > MAX_RECONNECT_GRACE_MS) {
+                throw new IllegalArgumentException("joinDecisionTimeoutMs=" + joinDecisionTimeoutMs + " (must be 1 to "
                         + MAX_RECONNECT_GRACE_MS + ")");
             }
             if (stateSendRateHz < 0 || stateSendRateHz > MAX_STATE_SEND_RATE_HZ) {

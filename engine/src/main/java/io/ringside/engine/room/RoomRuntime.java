@@ -15,6 +15,7 @@ public final class RoomRuntime implements AutoCloseable {
     private final Shard[] shards;
     private final RoomDirectory directory;
     private final GameEndpoint endpoint;
+    private final GameMetrics metrics;
     private final List<TickThread> threads = new ArrayList<>();
     private boolean closed;
 
@@ -26,6 +27,25 @@ public final class RoomRuntime implements AutoCloseable {
         }
         this.directory = new RoomDirectory(config.roomTypes(), shards);
         this.endpoint = new GameEndpoint(directory, config);
+        this.metrics = new GameMetrics(shards, directory);
+    }
+
+    /** The game side's figures (shards, ticks, room types, joins). Any thread. */
+    public GameMetrics gameMetrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops taking new joins and rooms: a join without a reconnect token is answered with
+     * SERVER_DRAINING from now on, while rooms and their players carry on. Not undone. Any thread.
+     */
+    public void drain() {
+        directory.drain();
+    }
+
+    /** Whether {@link #drain()} was called. Any thread. */
+    public boolean isDraining() {
+        return directory.isDraining();
     }
 
     /** The transport callbacks of the game endpoint. */

@@ -34,6 +34,7 @@ abstract class ConnectionHandle implements Connection {
     String subprotocol;
     private final long id;
     private volatile Object attachment;
+    volatile Object identity;
     private volatile int requestedCloseCode;
     private volatile String requestedCloseReason;
     private volatile long pendingBytes;
@@ -130,6 +131,11 @@ abstract class ConnectionHandle implements Connection {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    @Override
+    public Object identity() {
+        return identity;
     }
 
     @Override

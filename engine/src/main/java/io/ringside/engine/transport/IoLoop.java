@@ -13,6 +13,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,6 +45,8 @@ final class IoLoop implements Runnable {
     final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
     final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
     final Handshaker handshaker;
+    final TransportMetrics metrics;
+    final LoopCounters counters;
     long nowNs;
     /** Stops the server on an Error; {@code null} in tests that drive a loop alone (the Error propagates). */
     FatalStop fatal;
@@ -79,19 +82,22 @@ final class IoLoop implements Runnable {
     /** A loop with a memory budget of its own (tests that drive one loop alone). */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
         this(index, config, openConnections, connectionIds, new MemoryBudget(config.memoryBudgetBytes),
-                new AtomicInteger());
+                new AtomicInteger(), new LoopCounters(), null);
     }
 
     /**
      * A loop of a server whose loops share {@code openConnections} (upgraded connections),
-     * {@code connectionIds}, the memory {@code budget} and the count of {@code handshakes} in progress.
+     * {@code connectionIds}, the memory {@code budget}, the count of {@code handshakes} in progress and
+     * the transport {@code metrics} (null: this loop's own); {@code counters} are this loop's.
      */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds,
-           MemoryBudget budget, AtomicInteger handshakes) {
+           MemoryBudget budget, AtomicInteger handshakes, LoopCounters counters, TransportMetrics metrics) {
         this.index = index;
         this.handshakes = handshakes;
         this.budget = budget;
         this.lease = new BudgetLease(budget);
+        this.counters = counters;
+        this.metrics = metrics != null ? metrics : new TransportMetrics(null, List.of(counters));
         this.config = config;
         this.openConnections = openConnections;
         this.connectionIds = connectionIds;
@@ -157,7 +163,7 @@ final class IoLoop implements Runnable {
             return 0;
         }
         nowNs = config.nanoClock.getAsLong();
-        int work = drainCommands();
+        int work = drainCommands() + handshaker.finishAnsweredAuths();
         if (work > 0 || selectTimeoutMs <= 0) {
             work += selector.selectNow(onReady);
         } else {
@@ -215,6 +221,11 @@ final class IoLoop implements Runnable {
             selector.wakeup();
         }
         return offered;
+    }
+
+    /** An auth handler answered for {@code connection} (or failed): hand it to the loop. Any thread. */
+    void authCompleted(WsConnection connection, AuthDecision decision, Throwable error) {
+        woken(handshaker.authAnswered(connection, decision, error));
     }
 
     /** Asks the loop to close its connections with 1001 and end. Any thread. */
@@ -338,6 +349,7 @@ final class IoLoop implements Runnable {
     void accept(SocketChannel channel) {
         try {
             if (shuttingDown) {
+                metrics.refused(TransportMetrics.REFUSED_SHUTTING_DOWN);
                 channel.close();
                 return;
             }
@@ -348,11 +360,17 @@ final class IoLoop implements Runnable {
             key.attach(connection);
             connections.add(connection);
             if (handshakes.incrementAndGet() > config.maxHandshakes) {
+                metrics.refused(TransportMetrics.REFUSED_MAX_HANDSHAKES);
+                metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
                 evictOldestHandshake();
             }
             handshakeOrder.add(connection);
             if (budget.low()) {
+                metrics.refused(TransportMetrics.REFUSED_MEMORY_BUDGET);
+                metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
                 connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, SHED_REASON);
+            } else {
+                metrics.accepted();
             }
         } catch (IOException e) {
             ConnectionHandle.closeQuietly(channel);

@@ -17,6 +17,9 @@ final class ServerConfig {
     final int ioLoops;
     final List<Endpoint> endpoints;
     final HttpHandler httpHandler;
+    final HttpHandler serverRoutes;
+    final AuthHandler authHandler;
+    final long authTimeoutNs;
     final HandshakeLimits handshakeLimits;
     final DecoderConfig decoderConfig;
     final long handshakeTimeoutNs;
@@ -42,6 +45,9 @@ final class ServerConfig {
         this.ioLoops = b.ioLoops;
         this.endpoints = List.copyOf(b.endpoints);
         this.httpHandler = b.httpHandler;
+        this.serverRoutes = b.serverRoutes;
+        this.authHandler = b.authHandler;
+        this.authTimeoutNs = b.authTimeoutMs * 1_000_000L;
         this.handshakeLimits = handshakeLimits;
         this.decoderConfig = decoderConfig;
         this.handshakeTimeoutNs = b.handshakeTimeoutMs * 1_000_000L;

@@ -4,6 +4,7 @@ import io.ringside.protocol.http.HandshakeLimits;
 import io.ringside.protocol.websocket.DecoderConfig;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class WebSocketServer implements AutoCloseable {
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
     private final MemoryBudget budget;
+    private final LoopCounters[] loopCounters;
+    private final TransportMetrics metrics;
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
@@ -53,6 +56,11 @@ public final class WebSocketServer implements AutoCloseable {
         this.loops = new IoLoop[config.ioLoops];
         this.loopThreads = new Thread[config.ioLoops];
         this.budget = new MemoryBudget(config.memoryBudgetBytes);
+        this.loopCounters = new LoopCounters[config.ioLoops];
+        for (int i = 0; i < loopCounters.length; i++) {
+            loopCounters[i] = new LoopCounters();
+        }
+        this.metrics = new TransportMetrics(this, List.of(loopCounters));
     }
 
     /** A builder with every default. */
@@ -68,6 +76,12 @@ public final class WebSocketServer implements AutoCloseable {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.bind(config.bindAddress, ACCEPT_BACKLOG);
+        } catch (BindException e) {
+            channel.close();
+            BindException named = new BindException("cannot listen on " + describe(config.bindAddress) + ": "
+                    + e.getMessage());
+            named.initCause(e);
+            throw named;
         } catch (IOException e) {
             channel.close();
             throw e;
@@ -75,7 +89,8 @@ public final class WebSocketServer implements AutoCloseable {
         serverChannel = channel;
         fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes);
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes,
+                    loopCounters[i], metrics);
             loops[i].fatal = fatal;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
@@ -93,6 +108,24 @@ public final class WebSocketServer implements AutoCloseable {
         return this;
     }
 
+    /** The bound address and port (after {@link #start()}); a wildcard address means every interface. */
+    public synchronized InetSocketAddress address() {
+        if (serverChannel == null) {
+            throw new IllegalStateException("not started");
+        }
+        try {
+            return (InetSocketAddress) serverChannel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("not bound", e);
+        }
+    }
+
+    /** {@code host:port}, saying "every interface" for a wildcard address. */
+    private static String describe(InetSocketAddress address) {
+        return (address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+                ? "every interface" : address.getHostString()) + ", port " + address.getPort();
+    }
+
     /** The bound port (useful after binding port 0). */
     public int port() {
         try {
@@ -105,6 +138,11 @@ public final class WebSocketServer implements AutoCloseable {
     /** Open WebSocket connections (upgraded and not yet closed) right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /** The transport's counters (connections, handshakes, closes, bytes, frames). Any thread. */
+    public TransportMetrics metrics() {
+        return metrics;
     }
 
     /** Sockets accepted whose opening handshake is not complete yet, across all loops. Any thread. */
@@ -221,6 +259,9 @@ public final class WebSocketServer implements AutoCloseable {
         int ioLoops = Runtime.getRuntime().availableProcessors();
         final List<Endpoint> endpoints = new ArrayList<>();
         HttpHandler httpHandler;
+        AuthHandler authHandler;
+        long authTimeoutMs = 5_000;
+        HttpHandler serverRoutes;
         final HandshakeLimits.Builder handshakeLimits = HandshakeLimits.builder();
         final DecoderConfig.Builder decoder = DecoderConfig.builder();
         long handshakeTimeoutMs = 10_000;
@@ -289,6 +330,31 @@ public final class WebSocketServer implements AutoCloseable {
         /** Answers plain HTTP requests (e.g. {@link StaticResourceHandler}); default: 404 for all but /healthz. */
         public Builder httpHandler(HttpHandler handler) {
             this.httpHandler = handler;
+            return this;
+        }
+
+        /**
+         * Decides every WebSocket upgrade before the socket opens (see {@link AuthHandler}): accept with
+         * an identity, or refuse with 4xx. Default: none, every valid upgrade opens.
+         */
+        public Builder authHandler(AuthHandler handler) {
+            this.authHandler = handler;
+            return this;
+        }
+
+        /**
+         * The server's own plain HTTP routes (readiness, metrics), consulted after {@code /healthz} and
+         * before the application's {@link #httpHandler}; {@code null} from it passes the request on.
+         * {@code RingsideServer} sets it; default none.
+         */
+        public Builder serverRoutes(HttpHandler handler) {
+            this.serverRoutes = handler;
+            return this;
+        }
+
+        /** How long an {@link AuthHandler}'s answer may take before the request is answered 503. Default 5 s. */
+        public Builder authTimeoutMs(long ms) {
+            this.authTimeoutMs = ms;
             return this;
         }
 
@@ -434,6 +500,7 @@ public final class WebSocketServer implements AutoCloseable {
             HandshakeLimits limits = nested("handshakeLimits.", handshakeLimits::build);
             check(decoderConfig.role() == Role.SERVER, "decoder.role=" + decoderConfig.role());
             check(handshakeTimeoutMs > 0, "handshakeTimeoutMs=" + handshakeTimeoutMs);
+            check(authTimeoutMs > 0, "authTimeoutMs=" + authTimeoutMs + " (minimum 1)");
             check(heartbeatIntervalMs >= 0, "heartbeatIntervalMs=" + heartbeatIntervalMs);
             check(heartbeatTimeoutMs > 0, "heartbeatTimeoutMs=" + heartbeatTimeoutMs);
             check(closeTimeoutMs > 0, "closeTimeoutMs=" + closeTimeoutMs);

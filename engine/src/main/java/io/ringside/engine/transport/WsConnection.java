@@ -42,6 +42,13 @@ final class WsConnection extends ConnectionHandle {
     UpgradeRequestParser parser;
     /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
     long held;
+    // while an AuthHandler decides (loop thread); the answer fields are set by the completing thread
+    // before the connection is queued to the loop, which reads them after taking it off the queue
+    boolean awaitingAuth;
+    Endpoint authEndpoint;
+    ByteBuffer earlyBytes;
+    volatile AuthDecision authDecision;
+    volatile Throwable authError;
 
     private final SelectionKey key;
     /** Whether this connection counts toward the connection limit (it was upgraded). */
@@ -72,6 +79,21 @@ final class WsConnection extends ConnectionHandle {
         return state;
     }
 
+    /** The request head is complete and an auth handler decides: stop reading until it has. */
+    void awaitAuth(Endpoint endpoint, long timeoutNs) {
+        awaitingAuth = true;
+        authEndpoint = endpoint;
+        deadlineNs = loop.nowNs + timeoutNs;
+        setReading(false);
+    }
+
+    /** The auth handler answered or timed out: read again (for the frames, or the peer's FIN after a refusal). */
+    void authDone() {
+        awaitingAuth = false;
+        authEndpoint = null;
+        setReading(true);
+    }
+
     // ---- loop side: input
 
     void onReadable(ByteBuffer buffer) {
@@ -88,6 +110,7 @@ final class WsConnection extends ConnectionHandle {
             destroy();
             return;
         }
+        loop.counters.add(LoopCounters.BYTES_IN, read);
         buffer.flip();
         if (heartbeat != null) {
             heartbeat.heard(loop.nowNs);
@@ -262,6 +285,7 @@ final class WsConnection extends ConnectionHandle {
             releaseIfShared(shared);
             return;
         }
+        long superseded = outbound.superseded();
         if (shared == null) {
             if (latestOnly) {
                 outbound.addLatest(frame);
@@ -272,6 +296,10 @@ final class WsConnection extends ConnectionHandle {
             outbound.addLatest(shared);
         } else {
             outbound.add(shared);
+        }
+        loop.counters.add(LoopCounters.FRAMES_OUT, 1);
+        if (outbound.superseded() != superseded) {
+            loop.counters.add(LoopCounters.LATEST_REPLACED, outbound.superseded() - superseded);
         }
         if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
             overflow();
@@ -287,6 +315,7 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         outbound.discardUnstarted();
+        loop.metrics.backlogOverflow();
         closeCode = CloseCode.POLICY_VIOLATION;
         closeReason = OVERFLOW_REASON;
         queueClose(closeCode, closeReason);
@@ -331,7 +360,13 @@ final class WsConnection extends ConnectionHandle {
             return heartbeat(nowNs);
         }
         if (nowNs - deadlineNs >= 0) {
+            if (state == HANDSHAKE && awaitingAuth) {
+                loop.handshaker.authTimedOut(this);
+                return true;
+            }
             if (state == HANDSHAKE) {
+                loop.metrics.refused(TransportMetrics.REFUSED_HANDSHAKE_TIMEOUT);
+                loop.metrics.handshake(HttpStatus.REQUEST_TIMEOUT);
                 Handshaker.writeBestEffort(channel, Handshaker.HANDSHAKE_TIMEOUT);
             }
             destroy();
@@ -356,8 +391,10 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         boolean drained;
+        long queued = outbound.bytes();
         try {
             drained = outbound.writeTo(channel, loop.staging);
+            loop.counters.add(LoopCounters.BYTES_OUT, queued - outbound.bytes());
             if (drained && state == LINGER && !outputShut) {
                 if (closeWhenFlushed) {
                     destroy();
@@ -444,6 +481,7 @@ final class WsConnection extends ConnectionHandle {
         held = 0;
         loop.remove(this, counted);
         if (opened) {
+            loop.metrics.closed(closeCode);
             try {
                 endpoint.handler.onClose(this, closeCode, closeReason);
             } catch (Throwable t) {
