@@ -136,6 +136,8 @@ export class RingsideClient {
   readonly url: string;
   /** the last round-trip time in ms (NaN before the first pong) */
   readonly rttMs: number;
+  /** WebSocket payload bytes received since the client was made, over every connection (for a bandwidth figure) */
+  readonly bytesReceived: number;
   /** the last Joined while in a room, else null */
   readonly room: Joined | null;
   readonly connected: boolean;

@@ -92,6 +92,7 @@ export class RingsideClient {
     this.mirror = new StateMirror(root);
     this.socket = null;
     this.rttMs = NaN;
+    this.bytesReceived = 0; // WebSocket payload bytes received over the client's life (for bandwidth figures)
     this.room = null;        // the last Joined, while in a room
     this.lastJoin = null;    // what to join again after a reconnect
     this.seat = null;        // {roomId, token} of the last Joined that carried a reconnect token
@@ -215,6 +216,7 @@ export class RingsideClient {
   }
 
   receive(bytes) {
+    this.bytesReceived += bytes.length;
     const envelope = this.ServerEnvelope.decode(bytes);
     switch (envelope.body) {
       case 'game':

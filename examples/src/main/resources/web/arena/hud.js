@@ -1,4 +1,4 @@
-// The figures over the arena (RTT, server tick, snapshot rate, fps, players), the scoreboard, and the
+// The figures over the arena (RTT, the bandwidth received in kB/s, server tick, state patch rate, fps, players), the scoreboard, and the
 // status banner that explains a disconnect, says whether the reconnect got the old seat back, and offers
 // a button when the page does not reconnect by itself.
 
@@ -21,16 +21,50 @@ class RateCounter {
   }
 }
 
+// Bytes received per second over the last second, from the client's running total sampled every frame.
+class ByteRate {
+  constructor() {
+    this.samples = [];
+  }
+
+  add(now, total) {
+    this.samples.push([now, total]);
+    while (this.samples.length > 1 && this.samples[0][0] < now - 1000) {
+      this.samples.shift();
+    }
+  }
+
+  get perSecond() {
+    if (this.samples.length < 2) {
+      return 0;
+    }
+    const [t0, b0] = this.samples[0];
+    const [t1, b1] = this.samples[this.samples.length - 1];
+    return t1 > t0 ? ((b1 - b0) * 1000) / (t1 - t0) : 0;
+  }
+}
+
 export class Hud {
   constructor() {
     this.frames = new RateCounter();
     this.snapshots = new RateCounter();
+    this.bytes = new ByteRate();
     this.lastText = 0;
     this.lastStatus = null; // the banner's latest text, also once hidden (the browser tests read it)
   }
 
   countFrame(now) {
     this.frames.add(now);
+  }
+
+  /** `total`: the client's bytesReceived so far. */
+  countBytes(now, total) {
+    this.bytes.add(now, total);
+  }
+
+  /** kB (1000 bytes) received per second over the last second. */
+  get kbPerSecond() {
+    return this.bytes.perSecond / 1000;
   }
 
   countSnapshot(now) {
@@ -44,6 +78,7 @@ export class Hud {
     }
     this.lastText = now;
     $('rtt').textContent = Number.isNaN(client.rttMs) ? '–' : `${client.rttMs.toFixed(0)} ms`;
+    $('bandwidth').textContent = `${this.kbPerSecond.toFixed(1)} kB/s`;
     $('tick').textContent = tick;
     $('snapshot-rate').textContent = `${this.snapshots.perSecond}/s`;
     $('fps').textContent = this.frames.perSecond;

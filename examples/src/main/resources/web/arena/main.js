@@ -1,5 +1,6 @@
-// The arena's browser client: joins the "arena" room, sends one Input per server tick, predicts its own
-// body, interpolates everybody else, and draws at the display's frame rate. After a dropped connection
+// The arena's browser client: joins the "arena" room, sends one Input per server tick, keeps the room's
+// replicated state (Fighter and Projectile entities of arena.proto) in the client's mirror, predicts its
+// own body, interpolates everybody else, and draws at the display's frame rate. After a dropped connection
 // the client reconnects and takes the old seat (same ship, same score) back with its reconnect token; the
 // banner says whether that worked ("Back in the game") or the page had to join afresh.
 
@@ -14,13 +15,13 @@ import { Hud } from './hud.js';
 // GameMessage.type numbers, as in arena.proto and ArenaMessages.java
 const INPUT = 1;
 const WELCOME = 2;
-const SNAPSHOT = 3;
+const FIGHTER = 'ringside.examples.arena.Fighter';
+const PROJECTILE = 'ringside.examples.arena.Projectile';
 const MAX_INPUTS_PER_FRAME = 3;
 
 const root = await loadProtos('arena.proto');
 const Input = root.lookupType('ringside.examples.arena.Input');
 const Welcome = root.lookupType('ringside.examples.arena.Welcome');
-const Snapshot = root.lookupType('ringside.examples.arena.Snapshot');
 const asObject = (type, bytes) => type.toObject(type.decode(bytes), { defaults: true, longs: Number, arrays: true });
 
 const canvas = document.getElementById('arena');
@@ -50,6 +51,23 @@ function start(welcome) {
     dueMs: 0,
     snapshots: 0,
   };
+}
+
+// The mirror's entities as one plain snapshot of the world (the mirror's objects change in place; the
+// interpolation buffer keeps copies): players keyed by their session id, shots with their owner's.
+function snapshotOf(mirror) {
+  const players = [];
+  for (const f of mirror.entities(FIGHTER).values()) {
+    players.push({
+      id: f.playerId, name: f.name, bot: f.bot, x: f.x, y: f.y, aim: f.aim, health: f.health, alive: f.alive,
+      away: f.away, score: f.score, deaths: f.deaths, lastInputSeq: f.lastInputSeq,
+    });
+  }
+  const projectiles = [];
+  for (const [id, p] of mirror.entities(PROJECTILE)) {
+    projectiles.push({ id, ownerId: mirror.get(p.owner)?.playerId ?? null, x: p.x, y: p.y, vx: p.vx, vy: p.vy });
+  }
+  return { tick: mirror.tick, players, projectiles };
 }
 
 function onSnapshot(snapshot, now) {
@@ -94,6 +112,7 @@ function presentOwnShots(interpolated, now) {
 
 function frame(now) {
   hud.countFrame(now);
+  hud.countBytes(now, client.bytesReceived);
   if (game) {
     sendInputs(now);
     const view = game.interpolator.sample(now);
@@ -111,10 +130,14 @@ function frame(now) {
 client.on('game', (type, payload) => {
   if (type === WELCOME) {
     start(asObject(Welcome, payload));
-  } else if (type === SNAPSHOT && game) {
-    onSnapshot(asObject(Snapshot, payload), performance.now());
   }
 });
+client.on('state', (mirror) => {
+  if (game) {
+    onSnapshot(snapshotOf(mirror), performance.now());
+  }
+});
+client.on('stateError', (error) => hud.showStatus(`State out of step: ${error.message}`));
 client.on('left', (left) => hud.showStatus(`Left the room: ${client.leaveReasonName(left.reason)} ${left.message}`));
 client.on('error', (error) => hud.showStatus(`Server error ${client.errorCodeName(error.code)}: ${error.message}`));
 client.on('joined', (joined, { resumed, reconnected }) => {
@@ -154,6 +177,8 @@ window.ringsideArena = {
     snapshots: game?.snapshots ?? 0,
     corrections: game?.predictor.corrections ?? 0,
     rttMs: client.rttMs,
+    bytesReceived: client.bytesReceived,
+    kbPerSecond: hud.kbPerSecond,
     self: game?.predictor.position ?? null,
     players: (game?.latest?.players ?? [])
       .map(({ id, x, y, alive, away, score }) => ({ id, x, y, alive, away, score })),

@@ -3,6 +3,8 @@
 // exactly these steps for each input so that, without bumps, it lands where the server will.
 
 const clamp = (value, min, max) => Math.max(min, Math.min(max, value));
+// positions and moves to 1/100 unit, as World.onGrid keeps them (the scale arena.proto sends them in)
+const onGrid = (value) => Math.fround(Math.round(Math.fround(value * 100)) / 100);
 
 /** Moves `body` ({x, y}) one tick in direction (dx, dy) under `rules` (the Welcome); returns the new {x, y}. */
 export function step(body, dx, dy, rules) {
@@ -12,12 +14,14 @@ export function step(body, dx, dy, rules) {
     dy /= length;
   }
   const distance = rules.playerSpeed / rules.tickRateHz;
-  const moved = { x: Math.fround(body.x + dx * distance), y: Math.fround(body.y + dy * distance) };
+  const moved = { x: Math.fround(body.x + onGrid(dx * distance)), y: Math.fround(body.y + onGrid(dy * distance)) };
   for (const wall of rules.walls) {
     pushOutOfWall(moved, rules.playerRadius, wall);
   }
   moved.x = clamp(moved.x, rules.playerRadius, rules.width - rules.playerRadius);
   moved.y = clamp(moved.y, rules.playerRadius, rules.height - rules.playerRadius);
+  moved.x = onGrid(moved.x);
+  moved.y = onGrid(moved.y);
   return moved;
 }
 

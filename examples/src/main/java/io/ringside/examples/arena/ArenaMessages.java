@@ -1,13 +1,14 @@
 package io.ringside.examples.arena;
 
-/** The arena's {@code GameMessage.type} numbers; arena.proto lists the same. */
+/**
+ * The arena's {@code GameMessage.type} numbers; arena.proto lists the same. The world itself is
+ * replicated state, not a message.
+ */
 public final class ArenaMessages {
     /** Client to server: {@code Input}. */
     public static final int INPUT = 1;
-    /** Server to client, once after the join: {@code Welcome}. */
+    /** Server to client, once after the join (and after a reconnect): {@code Welcome}. */
     public static final int WELCOME = 2;
-    /** Server to client, every tick: {@code Snapshot}. */
-    public static final int SNAPSHOT = 3;
 
     private ArenaMessages() {
     }

@@ -13,7 +13,8 @@ import java.util.Random;
 
 /**
  * The arena as a Ringside room: people join and send {@code Input}s; every tick the room adds the
- * bots' inputs, steps the {@link World} and broadcasts one {@code Snapshot} to everybody.
+ * bots' inputs, steps the {@link World} and updates the replicated state ({@code Fighter} and
+ * {@code Projectile} entities, {@link #state()}); the framework sends each player what changed.
  *
  * <pre>{@code
  * RingsideServer.builder()
@@ -31,9 +32,9 @@ public final class ArenaRoom extends Room {
     public static final int MAX_NAME_LENGTH = 16;
 
     private final ArenaSettings settings;
-    private final SnapshotWriter snapshots = new SnapshotWriter();
     private final List<BotPilot> bots = new ArrayList<>();
     private World world;
+    private StatePublisher publisher;
 
     /** A room playing by {@code settings}; the tick rate is the server's, set it to the same value. */
     public ArenaRoom(ArenaSettings settings) {
@@ -45,8 +46,11 @@ public final class ArenaRoom extends Room {
         messages().on(ArenaMessages.INPUT, Input.parser(), this::onInput);
         Random random = new Random();
         world = new World(settings.withTickRateHz(tickRateHz()), random);
+        publisher = new StatePublisher(state(), tickRateHz());
         for (int i = 1; i <= settings.bots(); i++) {
-            bots.add(new BotPilot(world, world.add("bot-" + i, "bot " + i, true), random));
+            Fighter bot = world.add("bot-" + i, "bot " + i, true);
+            publisher.spawn(bot, null);
+            bots.add(new BotPilot(world, bot, random));
         }
         updateLabel();
     }
@@ -65,7 +69,8 @@ public final class ArenaRoom extends Room {
         String name = player.joinRequest().options().getOrDefault("name", "").strip();
         Fighter fighter = world.add(player.sessionId(), name.isEmpty() ? "player" : name, false);
         player.attach(fighter);
-        send(player, ArenaMessages.WELCOME, SnapshotWriter.welcome(world.settings(), player.sessionId()));
+        publisher.spawn(fighter, player);
+        send(player, ArenaMessages.WELCOME, StatePublisher.welcome(world.settings(), player.sessionId()));
         updateLabel();
     }
 
@@ -80,13 +85,12 @@ public final class ArenaRoom extends Room {
             bots.get(i).steer();
         }
         world.step();
-        // latest-only: a client that cannot keep up gets the newest world, not a growing backlog
-        broadcastLatest(ArenaMessages.SNAPSHOT, snapshots.snapshot(world));
+        publisher.publish(world);
     }
 
     @Override
     protected void onDisconnect(Player player) {
-        // the seat is held for the reconnect grace: the ship stays, idle and marked away in snapshots
+        // the seat is held for the reconnect grace: the ship stays, idle and marked away
         world.markAway((Fighter) player.attachment());
     }
 
@@ -94,12 +98,14 @@ public final class ArenaRoom extends Room {
     protected void onReconnect(Player player) {
         // same Player, same ship; the page starts over from a Welcome (and counts its inputs afresh)
         world.markBack((Fighter) player.attachment());
-        send(player, ArenaMessages.WELCOME, SnapshotWriter.welcome(world.settings(), player.sessionId()));
+        send(player, ArenaMessages.WELCOME, StatePublisher.welcome(world.settings(), player.sessionId()));
     }
 
     @Override
     protected void onLeave(Player player, LeaveReason reason) {
-        world.remove((Fighter) player.attachment());
+        Fighter fighter = (Fighter) player.attachment();
+        world.remove(fighter);
+        publisher.despawn(fighter);
         updateLabel();
     }
 

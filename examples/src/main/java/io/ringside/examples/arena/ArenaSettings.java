@@ -6,7 +6,7 @@ import java.util.List;
  * The arena's rules in numbers, immutable. Units: arena units (a CSS pixel at zoom 1), seconds
  * as milliseconds where named {@code …Ms}, speeds in units per second.
  *
- * @param tickRateHz       simulation steps per second; also the input and snapshot rate
+ * @param tickRateHz       simulation steps per second; also the input and state send rate
  * @param bots             server-side bots added to every arena room
  * @param width            arena width
  * @param height           arena height

@@ -1,5 +1,7 @@
 package io.ringside.examples.arena;
 
+import io.ringside.examples.arena.wire.FighterEntity;
+
 /**
  * One player's body in the arena, human or bot: position, aim, health, score and the inputs waiting
  * to be applied. Mutated only by {@link World} on the room's tick thread.
@@ -16,12 +18,14 @@ final class Fighter {
     boolean alive;
     int score;
     int deaths;
-    /** The seq of the last input applied: what snapshots ack to this player. */
+    /** The seq of the last input applied: what the replicated state acks to this player. */
     int lastInputSeq;
     int cooldownTicks;
     int respawnTicks;
     /** The player's connection dropped and its seat is held: the body stays, idle, until it comes back or leaves. */
     boolean away;
+    /** Its replicated state, once {@link StatePublisher} spawned it. */
+    FighterEntity entity;
 
     Fighter(String id, String name, boolean bot) {
         this.id = id;

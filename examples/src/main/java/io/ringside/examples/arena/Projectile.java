@@ -1,5 +1,7 @@
 package io.ringside.examples.arena;
 
+import io.ringside.examples.arena.wire.ProjectileEntity;
+
 /** A shot in flight: where it is, where it goes, who fired it and how many ticks it has left. */
 final class Projectile {
     final int id;
@@ -9,6 +11,8 @@ final class Projectile {
     final float vx;
     final float vy;
     int ticksLeft;
+    /** Its replicated state, once {@link StatePublisher} spawned it. */
+    ProjectileEntity entity;
 
     Projectile(int id, Fighter owner, float x, float y, float vx, float vy, int ticksLeft) {
         this.id = id;

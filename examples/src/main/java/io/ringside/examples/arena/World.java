@@ -14,6 +14,9 @@ import java.util.Random;
 final class World {
     /** Spawn positions tried; the one farthest from every living fighter wins. */
     private static final int SPAWN_CANDIDATES = 16;
+    /** Positions are kept to this step, the scale of Fighter.x and Fighter.y in arena.proto. */
+    static final float POSITION_STEP = 0.01f;
+    private static final float STEPS_PER_UNIT = 100f;
 
     private final ArenaSettings settings;
     private final Random random;
@@ -21,6 +24,8 @@ final class World {
     private final List<Fighter> fightersView = Collections.unmodifiableList(fighters);
     private final List<Projectile> projectiles = new ArrayList<>();
     private final List<Projectile> projectilesView = Collections.unmodifiableList(projectiles);
+    private final List<Projectile> gone = new ArrayList<>();
+    private final List<Projectile> goneView = Collections.unmodifiableList(gone);
     private final float step;
     private final int cooldownTicks;
     private final int respawnTicks;
@@ -53,6 +58,11 @@ final class World {
 
     List<Projectile> projectiles() {
         return projectilesView;
+    }
+
+    /** The projectiles the latest {@link #step()} removed (they hit, left the arena or ran out). */
+    List<Projectile> projectilesGone() {
+        return goneView;
     }
 
     /** Adds a fighter, alive at a free spawn point. */
@@ -95,6 +105,7 @@ final class World {
     /** Advances the world by one tick. */
     void step() {
         tick++;
+        gone.clear();
         for (int i = 0; i < fighters.size(); i++) {
             Fighter fighter = fighters.get(i);
             if (fighter.alive) {
@@ -144,8 +155,8 @@ final class World {
             dy /= length;
         }
         float r = settings.playerRadius();
-        fighter.x += dx * step;
-        fighter.y += dy * step;
+        fighter.x += onGrid(dx * step);
+        fighter.y += onGrid(dy * step);
         for (int i = 0; i < fighters.size(); i++) {
             Fighter other = fighters.get(i);
             if (other != fighter && other.alive) {
@@ -157,6 +168,18 @@ final class World {
             Collision.pushOutOfWall(fighter, r, wall);
         }
         Collision.keepInBounds(fighter, r, settings.width(), settings.height());
+        fighter.x = onGrid(fighter.x);
+        fighter.y = onGrid(fighter.y);
+    }
+
+    /**
+     * {@code value} to the nearest {@value #POSITION_STEP}: the step arena.proto sends positions in.
+     * Positions and each tick's move are kept on that grid, so that a fighter running in a straight
+     * line moves by the same whole number of steps every tick, which the replicated state's linear
+     * prediction sends for nothing (off the grid, rounding would cost a correction most ticks).
+     */
+    static float onGrid(float value) {
+        return Math.round(value * STEPS_PER_UNIT) / STEPS_PER_UNIT;
     }
 
     private void fire(Fighter fighter) {
@@ -175,7 +198,7 @@ final class World {
             p.x += p.vx;
             p.y += p.vy;
             if (--p.ticksLeft < 0 || outOfBounds(p) || inWall(p) || hitSomeone(p)) {
-                projectiles.remove(i);
+                gone.add(projectiles.remove(i));
             }
         }
     }

@@ -1,40 +1,55 @@
 package io.ringside.examples.arena;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.ringside.engine.client.MirrorEntity;
+import io.ringside.engine.client.StateMirror;
+import io.ringside.examples.arena.wire.Fighter;
 import io.ringside.examples.arena.wire.Input;
-import io.ringside.examples.arena.wire.PlayerState;
-import io.ringside.examples.arena.wire.Snapshot;
+import io.ringside.examples.arena.wire.Projectile;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.envelope.StatePatch;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bot over a real socket, with the JDK's WebSocket client and the envelope by hand: joins the arena,
- * answers every snapshot with one input (wander and fire), and records what it got.
+ * applies every state patch to its own {@link StateMirror}, answers each with one input (runs in one
+ * direction for a second at a time, turns its aim steadily, fires now and then, as a person would),
+ * and records what it got: patches, payload bytes, records bytes, its ack.
  */
 final class SocketBot implements WebSocket.Listener {
     final CountDownLatch joined = new CountDownLatch(1);
-    final AtomicInteger snapshots = new AtomicInteger();
+    final AtomicInteger patches = new AtomicInteger();
+    /** WebSocket payload bytes received (every message, not only patches). */
+    final AtomicLong payloadBytes = new AtomicLong();
     final AtomicInteger ackedSeq = new AtomicInteger();
     final AtomicInteger playersSeen = new AtomicInteger();
     final List<String> errors = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private CompletableFuture<WebSocket> sending;
+    private final StateMirror mirror = new StateMirror()
+            .register(Fighter.getDefaultInstance()).register(Projectile.getDefaultInstance());
     private volatile String selfId;
     private int seq;
+    private float moveX;
+    private float moveY;
+    private float aim;
+    private int ticksLeft;
 
     static SocketBot connect(HttpClient http, int port) {
         SocketBot bot = new SocketBot();
@@ -61,6 +76,7 @@ final class SocketBot implements WebSocket.Listener {
         data.get(chunk);
         partial.writeBytes(chunk);
         if (last) {
+            payloadBytes.addAndGet(partial.size());
             try {
                 receive(ServerEnvelope.parseFrom(partial.toByteArray()));
             } catch (InvalidProtocolBufferException e) {
@@ -72,18 +88,13 @@ final class SocketBot implements WebSocket.Listener {
         return null;
     }
 
-    private void receive(ServerEnvelope envelope) throws InvalidProtocolBufferException {
+    private void receive(ServerEnvelope envelope) {
         switch (envelope.getBodyCase()) {
             case JOINED -> {
                 selfId = envelope.getJoined().getSessionId();
                 joined.countDown();
             }
-            case GAME -> {
-                GameMessage game = envelope.getGame();
-                if (game.getType() == ArenaMessages.SNAPSHOT) {
-                    onSnapshot(Snapshot.parseFrom(game.getPayload()));
-                }
-            }
+            case STATE -> onPatch(envelope.getState());
             case ERROR -> errors.add("error " + envelope.getError());
             case LEFT -> errors.add("left " + envelope.getLeft());
             default -> {
@@ -91,18 +102,31 @@ final class SocketBot implements WebSocket.Listener {
         }
     }
 
-    private void onSnapshot(Snapshot snapshot) {
-        snapshots.incrementAndGet();
-        playersSeen.set(snapshot.getPlayersCount());
-        for (PlayerState player : snapshot.getPlayersList()) {
-            if (player.getId().equals(selfId)) {
-                ackedSeq.set(player.getLastInputSeq());
+    private void onPatch(StatePatch patch) {
+        try {
+            mirror.apply(patch);
+        } catch (IllegalStateException e) {
+            errors.add("patch does not fit the mirror: " + e.getMessage());
+            return;
+        }
+        patches.incrementAndGet();
+        Map<Integer, MirrorEntity> fighters = mirror.entitiesOf(Fighter.getDescriptor().getFullName());
+        playersSeen.set(fighters.size());
+        for (MirrorEntity entity : fighters.values()) {
+            if (selfId.equals(entity.get("player_id"))) {
+                ackedSeq.set((Integer) entity.get("last_input_seq"));
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        Input input = Input.newBuilder().setSeq(++seq)
-                .setMoveX(random.nextFloat() * 2 - 1).setMoveY(random.nextFloat() * 2 - 1)
-                .setAim(random.nextFloat() * 6.28f).setFire(random.nextInt(4) == 0).build();
+        if (--ticksLeft <= 0) {
+            double angle = random.nextDouble() * Math.PI * 2;
+            moveX = (float) Math.cos(angle);
+            moveY = (float) Math.sin(angle);
+            ticksLeft = 30;
+        }
+        aim += 0.05f;
+        Input input = Input.newBuilder().setSeq(++seq).setMoveX(moveX).setMoveY(moveY)
+                .setAim(aim).setFire(random.nextInt(10) == 0).build();
         send(ClientEnvelope.newBuilder().setGame(GameMessage.newBuilder()
                 .setType(ArenaMessages.INPUT).setPayload(input.toByteString())).build());
     }

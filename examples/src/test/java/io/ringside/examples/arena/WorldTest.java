@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class WorldTest {
     private static final ArenaSettings OPEN = ArenaSettings.defaults().withBots(0).withWalls(List.of());
     private static final float STEP = OPEN.playerSpeed() / OPEN.tickRateHz();
+    /** Positions are kept to the grid the state is sent in: each move lands within a grid step of exact. */
+    private static final float GRID = 2 * World.POSITION_STEP;
     private static final float R = OPEN.playerRadius();
 
     private final World world = new World(OPEN, new Random(7));
@@ -32,10 +34,30 @@ class WorldTest {
         world.step();
 
         // then
-        assertThat(f.x).isCloseTo(100 + STEP, within(1e-3f));
+        assertThat(f.x).isCloseTo(100 + STEP, within(GRID));
         assertThat(f.y).isEqualTo(100);
         assertThat(f.aim).isEqualTo(0.5f);
         assertThat(f.lastInputSeq).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMoveTheSameWholeNumberOfGridStepsEveryTickWhenRunningStraight() {
+        // given
+        Fighter f = fighterAt("a", 100.123f, 300);
+        long[] q = new long[6];
+
+        // when
+        for (int i = 0; i < q.length; i++) {
+            world.submit(f, i + 1, 0.6f, 0.8f, 0, false);
+            world.step();
+            q[i] = Math.round(f.x / (double) World.POSITION_STEP);
+        }
+
+        // then: steady steps, which linear prediction sends for nothing
+        for (int i = 2; i < q.length; i++) {
+            assertThat(q[i] - q[i - 1]).isEqualTo(q[1] - q[0]);
+        }
+        assertThat(f.x * 100).isCloseTo(Math.round(f.x * 100), within(1e-2f));
     }
 
     @Test
@@ -61,7 +83,7 @@ class WorldTest {
         world.step();
 
         // then
-        assertThat(Math.hypot(f.x - 300, f.y - 300)).isCloseTo(STEP, within(1e-3));
+        assertThat(Math.hypot(f.x - 300, f.y - 300)).isCloseTo(STEP, within((double) GRID));
     }
 
     @Test
@@ -77,7 +99,7 @@ class WorldTest {
 
         // then
         assertThat(accepted).isFalse();
-        assertThat(f.x).isCloseTo(100 + STEP, within(1e-3f));
+        assertThat(f.x).isCloseTo(100 + STEP, within(GRID));
         assertThat(f.lastInputSeq).isEqualTo(5);
     }
 
@@ -95,7 +117,7 @@ class WorldTest {
 
         // then: 2 + 1 ... the first tick saw 4 waiting, the second 2
         assertThat(f.lastInputSeq).isEqualTo(3);
-        assertThat(f.x).isCloseTo(100 + 3 * STEP, within(1e-3f));
+        assertThat(f.x).isCloseTo(100 + 3 * STEP, within(GRID));
     }
 
     @Test
@@ -113,7 +135,7 @@ class WorldTest {
         }
 
         // then
-        assertThat(f.x).isCloseTo(200 - R, within(1e-3f));
+        assertThat(f.x).isCloseTo(200 - R, within(GRID));
         assertThat(f.y).isEqualTo(200);
     }
 
@@ -130,7 +152,7 @@ class WorldTest {
         walled.step();
 
         // then
-        assertThat(f.x).isCloseTo(200 - R, within(1e-3f));
+        assertThat(f.x).isCloseTo(200 - R, within(GRID));
         assertThat(f.y).isGreaterThan(300);
     }
 
@@ -160,7 +182,7 @@ class WorldTest {
         }
 
         // then
-        assertThat(other.x - mover.x).isCloseTo(2 * R, within(1e-3f));
+        assertThat(other.x - mover.x).isCloseTo(2 * R, within(GRID));
         assertThat(other.x).isEqualTo(100 + 2 * R + 2);
     }
 
@@ -201,6 +223,6 @@ class WorldTest {
         assertThat(accepted).isTrue();
         assertThat(f.away).isFalse();
         assertThat(f.lastInputSeq).isEqualTo(1);
-        assertThat(f.x).isCloseTo(100 + STEP, within(1e-3f));
+        assertThat(f.x).isCloseTo(100 + STEP, within(GRID));
     }
 }
