@@ -1,15 +1,20 @@
 package io.ringside.engine;
 
 import io.ringside.engine.config.ConfigTarget;
+import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.room.RoomRegistry;
+import io.ringside.engine.room.RoomRegistryProvider;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -37,11 +42,13 @@ public final class RingsideServer implements AutoCloseable {
 
     private final RoomRuntime runtime;
     private final WebSocketServer transport;
+    private final RoomRegistry registry;
     private boolean closed;
 
-    private RingsideServer(RoomRuntime runtime, WebSocketServer transport) {
+    private RingsideServer(RoomRuntime runtime, WebSocketServer transport, RoomRegistry registry) {
         this.runtime = runtime;
         this.transport = transport;
+        this.registry = registry;
     }
 
     /** A builder with every default. */
@@ -49,7 +56,10 @@ public final class RingsideServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the tick threads, binds the port and starts accepting; returns this server. */
+    /**
+     * Starts the tick threads, binds the port, starts accepting and, in cluster mode, registers this
+     * node; returns this server. Throws, having stopped again, if the registry is unreachable.
+     */
     public RingsideServer start() throws IOException {
         runtime.start();
         try {
@@ -57,6 +67,16 @@ public final class RingsideServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             runtime.close();
             throw e;
+        }
+        if (registry != null) {
+            try {
+                registry.start(transport.port(), runtime::rooms);
+            } catch (RuntimeException e) {
+                runtime.close();
+                registry.close();
+                transport.close();
+                throw e;
+            }
         }
         return this;
     }
@@ -84,6 +104,9 @@ public final class RingsideServer implements AutoCloseable {
         }
         closed = true;
         runtime.close();
+        if (registry != null) {
+            registry.close();
+        }
         transport.close();
     }
 
@@ -101,6 +124,8 @@ public final class RingsideServer implements AutoCloseable {
         private final GameConfig.Builder game = GameConfig.builder();
         private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
                 .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL);
+        private final ClusterConfig.Builder cluster = ClusterConfig.builder();
+        private RoomRegistry registry;
         private boolean built;
 
         private Builder() {
@@ -131,6 +156,26 @@ public final class RingsideServer implements AutoCloseable {
         }
 
         /**
+         * Edits the cluster settings (default: off, no Redis). With {@code c.redisUri(...)} set, this
+         * server registers itself and its rooms in Redis and answers room listings across every node
+         * registered there; the {@code ringside-cluster} module must be on the class path.
+         */
+        @Override
+        public Builder cluster(Consumer<ClusterConfig.Builder> edit) {
+            edit.accept(cluster);
+            return this;
+        }
+
+        /**
+         * Uses {@code registry} for this server's rooms and listings, instead of the one the
+         * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
+         */
+        public Builder registry(RoomRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /**
          * Applies settings read from a file or the environment, e.g. {@code RingsideConfig.load(path)},
          * at this point: calls made before are defaults it overrides, calls made after override it.
          */
@@ -157,11 +202,25 @@ public final class RingsideServer implements AutoCloseable {
             }
             GameConfig config = nested("game.", game::build);
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
-            RoomRuntime runtime = new RoomRuntime(config);
+            ClusterConfig clusterConfig = nested("cluster.", cluster::build);
+            RoomRegistry roomRegistry = registry != null ? registry : loadRegistry(clusterConfig);
+            RoomRuntime runtime = new RoomRuntime(config, roomRegistry);
             transport.endpoint(endpointConfig, runtime.endpoint());
             WebSocketServer server = nested("transport.", transport::build);
             built = true;
-            return new RingsideServer(runtime, server);
+            return new RingsideServer(runtime, server, roomRegistry);
+        }
+
+        private static RoomRegistry loadRegistry(ClusterConfig config) {
+            if (!config.enabled()) {
+                return null;
+            }
+            Iterator<RoomRegistryProvider> providers = ServiceLoader.load(RoomRegistryProvider.class).iterator();
+            if (!providers.hasNext()) {
+                throw new IllegalArgumentException("cluster.redisUri=" + config.redisUri()
+                        + " (cluster mode needs the ringside-cluster module on the class path)");
+            }
+            return providers.next().create(config);
         }
 
         private static <T> T nested(String prefix, Supplier<T> build) {

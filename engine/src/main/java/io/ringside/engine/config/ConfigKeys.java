@@ -51,7 +51,12 @@ public final class ConfigKeys {
             strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
-            bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))));
+            bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
+            string("cluster.redis-uri", (b, v) -> b.cluster(c -> c.redisUri(v))).envAlias("REDIS"),
+            durationMs("cluster.node-ttl", (b, v) -> b.cluster(c -> c.nodeTtlMs(v))),
+            durationMs("cluster.connect-timeout", (b, v) -> b.cluster(c -> c.connectTimeoutMs(Math.toIntExact(v)))),
+            string("cluster.public-address", (b, v) -> b.cluster(c -> c.publicAddress(v))),
+            string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))));
 
     private ConfigKeys() {
     }
