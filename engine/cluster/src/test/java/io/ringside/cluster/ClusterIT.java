@@ -9,6 +9,7 @@ import io.ringside.engine.client.GameListener;
 import io.ringside.engine.client.GameRoom;
 import io.ringside.engine.client.GameRoomInfo;
 import io.ringside.engine.client.WebSocketClient;
+import io.ringside.engine.config.RingsideConfig;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
@@ -159,6 +160,20 @@ class ClusterIT {
         // when / then
         assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Redis at " + nowhere + " is unreachable");
+    }
+
+    @Test
+    void shouldJoinTheClusterFromConfigurationKeysAlone() throws Exception {
+        // given only environment settings (the registry is found on the class path)
+        RingsideConfig config = RingsideConfig.load(null, Map.of("RINGSIDE_REDIS", redisServer.uri(),
+                "RINGSIDE_CLUSTER_NODE_TTL", "1s", "RINGSIDE_CLUSTER_NODE_ID", "from-env"));
+
+        // when
+        node(RingsideServer.builder().configure(config));
+
+        // then
+        assertThat(redis.hget(RedisKeys.node("from-env"), "rooms")).isEqualTo("0");
+        assertThat(redis.pttl(RedisKeys.node("from-env"))).isBetween(1L, 1_000L);
     }
 
     @Test
