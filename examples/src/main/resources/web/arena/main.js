@@ -161,8 +161,18 @@ window.ringsideArena = {
   }),
 };
 
+// A server that checks tokens at the upgrade hands one out at /token (404 elsewhere: connect without).
+async function withToken() {
+  const response = await fetch('/token').catch(() => null);
+  if (response?.ok) {
+    const token = await response.text();
+    client.url += `${client.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+  }
+}
+
 hud.showStatus('Connecting…');
-client.connect()
+withToken()
+  .then(() => client.connect())
   .then(() => client.join({ roomType: 'arena', options: { name } }))
   .catch((e) => hud.showStatus(`Cannot connect: ${e.message}`, () => location.reload()));
 requestAnimationFrame(frame);

@@ -1,8 +1,12 @@
 package io.ringside.engine;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ringside.engine.config.ConfigTarget;
+import io.ringside.engine.metrics.PrometheusHandler;
+import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
+import io.ringside.engine.room.GameMetrics;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.RoomRegistry;
@@ -10,8 +14,12 @@ import io.ringside.engine.room.RoomRegistryProvider;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.transport.EndpointConfig;
+import io.ringside.engine.transport.FatalErrorHandler;
+import io.ringside.engine.transport.HttpHandler;
+import io.ringside.engine.transport.TransportMetrics;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -33,22 +41,37 @@ import java.util.function.Supplier;
  * {@code /ws}; a client that offers subprotocol {@value #SUBPROTOCOL} gets it echoed. Browser pages
  * from other hosts are refused unless allowed (see {@link EndpointConfig}). {@link #close()} disposes
  * every room (players are told ROOM_CLOSED) and then closes every connection with 1001.
+ *
+ * <p>On the same port it answers {@code GET /healthz} (200 while the process serves),
+ * {@code GET /readyz} (200 while it takes new players: not before {@link #start()}, nor after
+ * {@link #drain()} or {@link #close()}) and {@code GET /metrics} (Prometheus text format, see
+ * {@link RingsideCollector}). An auth hook that decides upgrades before they open is set with
+ * {@code .transport(t -> t.authHandler(...))}.
  */
 public final class RingsideServer implements AutoCloseable {
     /** The default WebSocket endpoint path. */
     public static final String DEFAULT_ENDPOINT_PATH = "/ws";
     /** The subprotocol of the game endpoint, echoed when a client offers it. */
     public static final String SUBPROTOCOL = "ringside.v1";
+    /** The default path of the Prometheus metrics route. */
+    public static final String DEFAULT_METRICS_PATH = "/metrics";
 
     private final RoomRuntime runtime;
     private final WebSocketServer transport;
-    private final RoomRegistry registry;
-    private boolean closed;
+    private final PrometheusRegistry registry;
+    private final RingsideCollector collector;
+    private final RoomRegistry roomRegistry;
+    private volatile boolean started;
+    private volatile boolean closed;
 
-    private RingsideServer(RoomRuntime runtime, WebSocketServer transport, RoomRegistry registry) {
+    private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry,
+            RoomRegistry roomRegistry) {
         this.runtime = runtime;
         this.transport = transport;
         this.registry = registry;
+        this.roomRegistry = roomRegistry;
+        this.collector = new RingsideCollector(transport.metrics(), runtime.gameMetrics());
+        registry.register(collector);
     }
 
     /** A builder with every default. */
@@ -58,27 +81,68 @@ public final class RingsideServer implements AutoCloseable {
 
     /**
      * Starts the tick threads, binds the port, starts accepting and, in cluster mode, registers this
-     * node; returns this server. Throws, having stopped again, if the registry is unreachable.
+     * node; returns this server. Throws, having stopped again, if the room registry is unreachable.
      */
     public RingsideServer start() throws IOException {
-        runtime.start();
+        runtime.start(transport::stopOnFatalError);
         try {
             transport.start();
         } catch (IOException | RuntimeException e) {
             runtime.close();
             throw e;
         }
-        if (registry != null) {
+        if (roomRegistry != null) {
             try {
-                registry.start(transport.port(), runtime::rooms);
+                roomRegistry.start(transport.port(), runtime::rooms);
             } catch (RuntimeException e) {
                 runtime.close();
-                registry.close();
+                roomRegistry.close();
                 transport.close();
                 throw e;
             }
         }
+        started = true;
         return this;
+    }
+
+    /** The bound address and port (after {@link #start()}); a wildcard address means every interface. */
+    public InetSocketAddress address() {
+        return transport.address();
+    }
+
+    /**
+     * Stops taking new players: joins without a reconnect token (and new rooms) are refused with
+     * {@code ERROR_CODE_SERVER_DRAINING}, and {@code /readyz} answers 503, so a load balancer or
+     * Kubernetes sends new players elsewhere. Rooms and their players carry on, and held seats can
+     * still be taken back; {@link #close()} ends them. Not undone; idempotent; any thread.
+     */
+    public void drain() {
+        runtime.drain();
+    }
+
+    /** Whether {@link #drain()} was called. */
+    public boolean isDraining() {
+        return runtime.isDraining();
+    }
+
+    /** Whether the server takes new players: started, not draining, not closed (what {@code /readyz} says). */
+    public boolean isReady() {
+        return started && !closed && !runtime.isDraining();
+    }
+
+    /** The game side's figures (ticks, rooms and players per type, joins, reconnects). Any thread. */
+    public GameMetrics gameMetrics() {
+        return runtime.gameMetrics();
+    }
+
+    /** The transport's counters (connections, handshakes, closes, bytes). Any thread. */
+    public TransportMetrics transportMetrics() {
+        return transport.metrics();
+    }
+
+    /** The Prometheus registry {@code /metrics} serves: the server's figures, plus anything you register. */
+    public PrometheusRegistry metricsRegistry() {
+        return registry;
     }
 
     /** The bound port (after {@link #start()}; useful with port 0). */
@@ -103,9 +167,10 @@ public final class RingsideServer implements AutoCloseable {
             return;
         }
         closed = true;
+        registry.unregister(collector);
         runtime.close();
-        if (registry != null) {
-            registry.close();
+        if (roomRegistry != null) {
+            roomRegistry.close();
         }
         transport.close();
     }
@@ -124,11 +189,30 @@ public final class RingsideServer implements AutoCloseable {
         private final GameConfig.Builder game = GameConfig.builder();
         private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
                 .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL);
+        private FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
+        private String metricsPath = DEFAULT_METRICS_PATH;
+        private PrometheusRegistry metricsRegistry;
         private final ClusterConfig.Builder cluster = ClusterConfig.builder();
-        private RoomRegistry registry;
+        private RoomRegistry roomRegistry;
         private boolean built;
 
         private Builder() {
+        }
+
+        /** Path of the Prometheus metrics route; {@code null} turns the route off. Default {@code /metrics}. */
+        @Override
+        public Builder metricsPath(String path) {
+            this.metricsPath = path;
+            return this;
+        }
+
+        /**
+         * The registry the server adds its collector to and {@code /metrics} serves, e.g. one that
+         * also holds JVM metrics. Default: a registry of the server's own.
+         */
+        public Builder metricsRegistry(PrometheusRegistry registry) {
+            this.metricsRegistry = registry;
+            return this;
         }
 
         /** Edits the transport settings (defaults: port 8080 on every interface, one I/O loop per core). */
@@ -171,7 +255,7 @@ public final class RingsideServer implements AutoCloseable {
          * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
          */
         public Builder registry(RoomRegistry registry) {
-            this.registry = registry;
+            this.roomRegistry = registry;
             return this;
         }
 
@@ -181,6 +265,21 @@ public final class RingsideServer implements AutoCloseable {
          */
         public Builder configure(Consumer<Builder> config) {
             config.accept(this);
+            return this;
+        }
+
+        /**
+         * What happens once the server stopped because an I/O, acceptor or tick thread failed with
+         * an {@link Error} (out of memory, say): by then every connection was sent 1011 and closed
+         * and the tick threads were told to stop. Default {@link FatalErrorHandler#exitProcess()}:
+         * exit with status {@value FatalErrorHandler#EXIT_STATUS}. (This one is for the whole server;
+         * the transport builder's own is set from it.)
+         */
+        public Builder fatalErrorHandler(FatalErrorHandler handler) {
+            if (handler == null) {
+                throw new IllegalArgumentException("fatalErrorHandler=null");
+            }
+            this.fatalErrorHandler = handler;
             return this;
         }
 
@@ -200,15 +299,28 @@ public final class RingsideServer implements AutoCloseable {
             if (built) {
                 throw new IllegalStateException("build() was already called on this builder");
             }
+            if (metricsPath != null && !metricsPath.startsWith("/")) {
+                throw new IllegalArgumentException("metrics.path=" + metricsPath + " (must start with /)");
+            }
             GameConfig config = nested("game.", game::build);
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             ClusterConfig clusterConfig = nested("cluster.", cluster::build);
-            RoomRegistry roomRegistry = registry != null ? registry : loadRegistry(clusterConfig);
-            RoomRuntime runtime = new RoomRuntime(config, roomRegistry);
+            RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
+            RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
-            WebSocketServer server = nested("transport.", transport::build);
+            FatalErrorHandler onFatal = fatalErrorHandler;
+            transport.fatalErrorHandler(error -> {
+                runtime.stopTicking();
+                onFatal.onFatalError(error);
+            });
+            PrometheusRegistry registry = metricsRegistry != null ? metricsRegistry : new PrometheusRegistry();
+            RingsideServer[] server = new RingsideServer[1];
+            HttpHandler metrics = metricsPath == null ? null : new PrometheusHandler(metricsPath, registry);
+            transport.serverRoutes(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics));
+            WebSocketServer webSocketServer = nested("transport.", transport::build);
             built = true;
-            return new RingsideServer(runtime, server, roomRegistry);
+            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms);
+            return server[0];
         }
 
         private static RoomRegistry loadRegistry(ClusterConfig config) {

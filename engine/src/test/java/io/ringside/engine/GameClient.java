@@ -41,6 +41,11 @@ final class GameClient implements WebSocket.Listener, AutoCloseable {
         return new GameClient(port, RingsideServer.DEFAULT_ENDPOINT_PATH);
     }
 
+    /** Connects to {@code pathAndQuery}, e.g. {@code "/ws?token=abc"}. */
+    static GameClient connect(int port, String pathAndQuery) {
+        return new GameClient(port, pathAndQuery);
+    }
+
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
         byte[] bytes = new byte[data.remaining()];

@@ -1,16 +1,13 @@
 package io.ringside.tools;
 
-import io.ringside.engine.transport.Connection;
-import io.ringside.engine.transport.WebSocketHandler;
+import io.ringside.engine.transport.EchoHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 
 /**
- * The echo server of the examples module (text back as text, binary as binary, on {@code /}),
- * rebuilt here on the engine's {@link WebSocketServer} so that the tools module depends on the
- * engine only.
+ * An echo server like the examples module's (the engine's {@link EchoHandler} on {@code /}), built
+ * here so that the tools module depends on the engine only.
  */
 public final class EchoServers {
     private EchoServers() {
@@ -21,17 +18,7 @@ public final class EchoServers {
         return WebSocketServer.builder()
                 .port(0)
                 .ioLoops(ioLoops)
-                .endpoint("/", new WebSocketHandler() {
-                    @Override
-                    public void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
-                        connection.sendText(buffer, offset, length);
-                    }
-
-                    @Override
-                    public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
-                        connection.sendBinary(buffer, offset, length);
-                    }
-                })
+                .endpoint("/", new EchoHandler())
                 .build()
                 .start();
     }

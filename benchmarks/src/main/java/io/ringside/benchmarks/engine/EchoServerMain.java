@@ -2,6 +2,7 @@ package io.ringside.benchmarks.engine;
 
 import io.netty.util.internal.PlatformDependent;
 import io.ringside.benchmarks.peers.netty.NettyEchoServer;
+import io.ringside.engine.transport.EchoHandler;
 import io.ringside.engine.transport.WebSocketServer;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.BufferedReader;
@@ -42,7 +43,7 @@ public final class EchoServerMain {
         int port;
         if (RINGSIDE.equals(kind)) {
             WebSocketServer ours = WebSocketServer.builder().port(0).ioLoops(ioThreads)
-                    .endpoint("/", new RingsideEchoHandler())
+                    .endpoint("/", new EchoHandler())
                     .maxConnections(MAX_CONNECTIONS)
                     .build().start();
             server = ours;

@@ -21,7 +21,10 @@ public final class ConfigKeys {
             string("transport.bind-address", (b, v) -> b.transport(t -> t.bindAddress(v))).envAlias("BIND_ADDRESS"),
             integer("transport.io-loops", (b, v) -> b.transport(t -> t.ioLoops(v))),
             integer("transport.max-connections", (b, v) -> b.transport(t -> t.maxConnections(v))),
+            integer("transport.max-handshakes", (b, v) -> b.transport(t -> t.maxHandshakes(v))),
+            bytes("transport.memory-budget-bytes", (b, v) -> b.transport(t -> t.memoryBudgetBytes(v))),
             durationMs("transport.handshake-timeout", (b, v) -> b.transport(t -> t.handshakeTimeoutMs(v))),
+            durationMs("transport.auth-timeout", (b, v) -> b.transport(t -> t.authTimeoutMs(v))),
             durationMs("transport.heartbeat-interval", (b, v) -> b.transport(t -> t.heartbeatIntervalMs(v))),
             durationMs("transport.heartbeat-timeout", (b, v) -> b.transport(t -> t.heartbeatTimeoutMs(v))),
             durationMs("transport.close-timeout", (b, v) -> b.transport(t -> t.closeTimeoutMs(v))),
@@ -48,10 +51,18 @@ public final class ConfigKeys {
             integer("game.max-events-per-tick", (b, v) -> b.game(g -> g.maxEventsPerTick(v))),
             integer("game.max-malformed-messages", (b, v) -> b.game(g -> g.maxMalformedMessages(v))),
             integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
+            bytesInt("game.max-join-request-bytes", (b, v) -> b.game(g -> g.maxJoinRequestBytes(v))),
+            integer("game.max-refused-requests", (b, v) -> b.game(g -> g.maxRefusedRequests(v))),
             strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
             bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
+            string("metrics.path", ConfigTarget::metricsPath),
+            bool("metrics.enabled", (b, v) -> {
+                if (!v) {
+                    b.metricsPath(null);
+                }
+            })),
             string("cluster.redis-uri", (b, v) -> b.cluster(c -> c.redisUri(v))).envAlias("REDIS"),
             durationMs("cluster.node-ttl", (b, v) -> b.cluster(c -> c.nodeTtlMs(v))),
             durationMs("cluster.connect-timeout", (b, v) -> b.cluster(c -> c.connectTimeoutMs(Math.toIntExact(v)))),

@@ -20,6 +20,14 @@ public interface ConfigTarget {
     /** Edits the game endpoint's settings. */
     ConfigTarget endpoint(Consumer<EndpointConfig.Builder> edit);
 
+    /**
+     * Sets the path of the Prometheus metrics route ({@code null}: off). Only a whole server has one:
+     * the default refuses the key.
+     */
+    default ConfigTarget metricsPath(String path) {
+        throw new IllegalArgumentException("metrics.path=" + path + " (this program serves no metrics)");
+    }
+
     /** Edits the cluster settings; a target without a cluster mode refuses them. */
     default ConfigTarget cluster(Consumer<ClusterConfig.Builder> edit) {
         throw new UnsupportedOperationException("cluster settings apply to a RingsideServer only");

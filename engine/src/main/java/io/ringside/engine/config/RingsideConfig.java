@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -120,6 +121,17 @@ public final class RingsideConfig implements Consumer<RingsideServer.Builder> {
             lines.add(binding.path + "=" + binding.value + " (" + binding.origin + ")");
         }
         return lines;
+    }
+
+    /** The value the file or environment set for key {@code name} (e.g. {@code game.tick-rate-hz}), if any. */
+    public Optional<Object> value(String name) {
+        String path = ConfigKey.ROOT + "." + name;
+        for (ConfigKey<?>.Binding binding : bindings) {
+            if (binding.path.equals(path)) {
+                return Optional.of(binding.value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Problems that did not stop loading, such as an unknown {@code RINGSIDE_*} environment variable. */

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * <pre>
  *  byte 0        varint length   body ...
  * +--------------+--------------+---------------------+
- * | field<<3 | 2 |      n       |  n bytes of the body |
+ * | field&lt;&lt;3 | 2 |      n       |  n bytes of the body |
  * +--------------+--------------+---------------------+
  * </pre>
  */

@@ -20,12 +20,15 @@ public final class Session {
             AtomicReferenceFieldUpdater.newUpdater(Session.class, Object.class, "current");
     private static final AtomicIntegerFieldUpdater<Session> MALFORMED =
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "malformed");
+    private static final AtomicIntegerFieldUpdater<Session> REFUSED =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "refused");
 
     private final Connection connection;
     private final String id;
     private final Object handshake;
     private volatile Object current;
     private volatile int malformed;
+    private volatile int refused;
     private volatile boolean blocked;
     private final ArrayDeque<PendingMessage> pending = new ArrayDeque<>();
 
@@ -81,6 +84,11 @@ public final class Session {
     /** Counts one malformed message and returns the count so far. Any thread. */
     public int recordMalformed() {
         return MALFORMED.incrementAndGet(this);
+    }
+
+    /** Counts one refused request (not in a room, room full, ...) and returns the count so far. Any thread. */
+    public int recordRefused() {
+        return REFUSED.incrementAndGet(this);
     }
 
     /** Whether messages wait for ring space (reading is paused meanwhile). */

@@ -21,6 +21,8 @@ public final class GameConfig {
     private final int maxMalformedMessages;
     private final int postQueueCapacity;
     private final long framePoolBytes;
+    private final int maxJoinRequestBytes;
+    private final int maxRefusedRequests;
     private final List<String> handshakeHeaders;
     private final Map<String, RoomType> roomTypes;
     private final NanoClock clock;
@@ -35,6 +37,8 @@ public final class GameConfig {
         this.maxMalformedMessages = b.maxMalformedMessages;
         this.postQueueCapacity = b.postQueueCapacity;
         this.framePoolBytes = b.framePoolBytes;
+        this.maxJoinRequestBytes = b.maxJoinRequestBytes;
+        this.maxRefusedRequests = b.maxRefusedRequests;
         this.handshakeHeaders = List.copyOf(b.handshakeHeaders);
         this.roomTypes = Map.copyOf(b.roomTypes);
         this.clock = b.clock;
@@ -87,6 +91,23 @@ public final class GameConfig {
         return maxMalformedMessages;
     }
 
+    /**
+     * Largest join request accepted, in bytes of its encoding: its options and auth token are kept
+     * for as long as the player holds its seat (through a reconnect grace too), so they count toward
+     * what each seat costs. A larger one is answered MALFORMED_MESSAGE and counts as malformed.
+     */
+    public int maxJoinRequestBytes() {
+        return maxJoinRequestBytes;
+    }
+
+    /**
+     * Refused requests (a game message or leave outside a room, a join to a full, locked, unknown
+     * or closed room, a rejected reconnect, ...) a connection may send before it is closed with 1008.
+     */
+    public int maxRefusedRequests() {
+        return maxRefusedRequests;
+    }
+
     /** Tasks per shard that other threads may have posted to rooms and not yet run. */
     public int postQueueCapacity() {
         return postQueueCapacity;
@@ -116,6 +137,8 @@ public final class GameConfig {
         private int maxMalformedMessages = 10;
         private int postQueueCapacity = 4_096;
         private long framePoolBytes = 8L << 20;
+        private int maxJoinRequestBytes = 8 * 1024;
+        private int maxRefusedRequests = 1_000;
         private List<String> handshakeHeaders = List.of("Authorization", "Cookie", "User-Agent", "X-Forwarded-For");
         private final Map<String, RoomType> roomTypes = new LinkedHashMap<>();
         private NanoClock clock = NanoClock.system();
@@ -171,6 +194,18 @@ public final class GameConfig {
             return this;
         }
 
+        /** Largest join request (options and auth token included), in bytes. Default 8 KiB. */
+        public Builder maxJoinRequestBytes(int bytes) {
+            this.maxJoinRequestBytes = bytes;
+            return this;
+        }
+
+        /** Refused requests tolerated per connection before close 1008. Default 1 000. */
+        public Builder maxRefusedRequests(int count) {
+            this.maxRefusedRequests = count;
+            return this;
+        }
+
         /** Capacity of each shard's queue of posted tasks. Default 4 096. */
         public Builder postQueueCapacity(int capacity) {
             this.postQueueCapacity = capacity;
@@ -188,7 +223,7 @@ public final class GameConfig {
             if (roomTypes.containsKey(name)) {
                 throw new IllegalArgumentException("room=" + name + " (registered twice)");
             }
-            roomTypes.put(name, new RoomType(name, factory, options));
+            roomTypes.put(name, new RoomType(name, factory, options, roomTypes.size()));
             return this;
         }
 
@@ -211,6 +246,8 @@ public final class GameConfig {
             check(maxMalformedMessages >= 1, "maxMalformedMessages=" + maxMalformedMessages + " (minimum 1)");
             check(postQueueCapacity >= 1, "postQueueCapacity=" + postQueueCapacity + " (minimum 1)");
             check(framePoolBytes >= 1024, "framePoolBytes=" + framePoolBytes + " (minimum 1024)");
+            check(maxJoinRequestBytes >= 64, "maxJoinRequestBytes=" + maxJoinRequestBytes + " (minimum 64)");
+            check(maxRefusedRequests >= 1, "maxRefusedRequests=" + maxRefusedRequests + " (minimum 1)");
             check(handshakeHeaders != null, "handshakeHeaders=null");
             check(!roomTypes.isEmpty(), "rooms=[] (register at least one room type)");
             for (RoomType type : roomTypes.values()) {

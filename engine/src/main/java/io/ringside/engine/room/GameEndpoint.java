@@ -131,6 +131,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         io.ringside.protocol.envelope.JoinRequest wire = envelope.getJoin();
+        if (wire.getSerializedSize() > config.maxJoinRequestBytes()) {
+            // its options and auth token would be kept as long as the seat: bounded per seat
+            malformed(session, "join request over " + config.maxJoinRequestBytes() + " bytes");
+            return;
+        }
         if (!wire.getReconnectToken().isEmpty()) {
             reconnect(session, wire);
             return;
@@ -147,11 +152,12 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         if (reservation.room() == null) {
+            directory.counters.joinRefused(reservation.error());
             error(session, reservation.error(), reservation.message());
             return;
         }
         JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
-                (Handshake) session.handshake());
+                (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
         // only this I/O thread sets the membership, and it was empty just above
         session.enter(player);
@@ -161,11 +167,14 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     /** A join with a token: claims the held seat, or answers RECONNECT_REJECTED (never a plain join). */
     private void reconnect(Session session, io.ringside.protocol.envelope.JoinRequest wire) {
         if (wire.getTargetCase() != io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
+            directory.counters.reconnect(false);
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, "a reconnect names its room by room_id");
             return;
         }
-        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken());
+        RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken(),
+                session.connection().identity());
         if (claim.player() == null) {
+            directory.counters.reconnect(false);
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, claim.refusal());
             return;
         }
@@ -208,7 +217,15 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         Shard.answerMalformed(session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, message, config.maxMalformedMessages());
     }
 
-    private static void error(Session session, ErrorCode code, String message) {
+    /**
+     * Answers a request the server refused (not in a room, room full, reconnect rejected, ...); a
+     * connection that piles up {@code maxRefusedRequests} of them is closed with 1008, so a client
+     * cannot keep the server answering requests that go nowhere.
+     */
+    private void error(Session session, ErrorCode code, String message) {
         session.connection().sendFrame(ServerFrames.error(code, message));
+        if (session.recordRefused() == config.maxRefusedRequests()) {
+            session.connection().close(CloseCode.POLICY_VIOLATION, "too many refused requests");
+        }
     }
 }

@@ -42,6 +42,9 @@ final class HeldSeats {
 
     /** The player's connection dropped: its seat is held if the room type has a grace, else it leaves. */
     void disconnect(Player player) {
+        if (player.state == Player.PENDING && core.pending.cancel(player)) {
+            return;
+        }
         if (player.state != Player.JOINED || core.state() != RoomCore.ACTIVE) {
             return;
         }
@@ -70,6 +73,7 @@ final class HeldSeats {
      */
     void reconnect(Player player, Session session) {
         if (core.state() != RoomCore.ACTIVE || player.state != Player.JOINED) {
+            directory.counters.reconnect(false);
             session.exit(player);
             session.connection().sendFrame(ServerFrames.error(ErrorCode.ERROR_CODE_RECONNECT_REJECTED,
                     "the seat is no longer held"));
@@ -85,6 +89,7 @@ final class HeldSeats {
             old.connection().close(SEAT_TAKEN_OVER, "seat taken over by a reconnect");
         }
         player.session = session;
+        directory.counters.reconnect(true);
         sendJoined(player);
         try {
             core.room.onReconnect(player);

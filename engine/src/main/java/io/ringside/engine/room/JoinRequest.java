@@ -4,16 +4,20 @@ import java.util.Map;
 
 /**
  * A client's request to join a room, as the room's {@link Room#onJoinAttempt} sees it: the options
- * and auth token it sent, and its connection's {@link Handshake}. Immutable.
+ * and auth token it sent, its connection's {@link Handshake}, and the identity the server's auth
+ * handler accepted the connection with. Immutable.
  */
 public final class JoinRequest {
     private final String sessionId;
     private final Map<String, String> options;
     private final String authToken;
     private final Handshake handshake;
+    private final Object identity;
 
-    JoinRequest(String sessionId, Map<String, String> options, String authToken, Handshake handshake) {
+    JoinRequest(String sessionId, Map<String, String> options, String authToken, Handshake handshake,
+                Object identity) {
         this.sessionId = sessionId;
+        this.identity = identity;
         this.options = Map.copyOf(options);
         this.authToken = authToken;
         this.handshake = handshake;
@@ -32,6 +36,14 @@ public final class JoinRequest {
     /** The auth token the client sent; empty when none. */
     public String authToken() {
         return authToken;
+    }
+
+    /**
+     * What the server's auth handler accepted the connection as, checked before the WebSocket opened
+     * ({@code RingsideServer.Builder.authHandler}); {@code null} when the server has none.
+     */
+    public Object identity() {
+        return identity;
     }
 
     /** The connection's opening handshake (headers, cookies, query). */

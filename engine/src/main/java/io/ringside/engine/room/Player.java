@@ -22,6 +22,7 @@ public final class Player {
     int state = PENDING;
     boolean away;
     long graceEndTick;
+    long decisionDeadlineTick;
     // guarded by the room directory: the token that takes this seat back, or null
     String reconnectToken;
     private Object attachment;
@@ -36,6 +37,15 @@ public final class Player {
     /** The player's id, unique on this server: the session id other players see; kept across reconnects. */
     public String sessionId() {
         return sessionId;
+    }
+
+    /**
+     * What the server's auth handler accepted the player's connection as, before the WebSocket opened
+     * (a user id, a principal, claims); {@code null} when the server has no auth handler. A reconnect
+     * must come with the same identity.
+     */
+    public Object identity() {
+        return request.identity();
     }
 
     /** The join request that brought the player in (options, auth token, handshake). */

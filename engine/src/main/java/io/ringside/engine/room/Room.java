@@ -151,10 +151,11 @@ public abstract class Room {
     /**
      * Sends {@code message} as game message {@code type} to {@code player}: serialized at once into a
      * pooled frame (so the message may be reused or changed afterwards), allocating nothing once the
-     * shard's frame pool is warm.
+     * shard's frame pool is warm. Returns whether the player's connection took it
+     * ({@link SendOutcome}); a refusal is also counted in {@link ShardMetrics#sendsRefused()}.
      */
-    protected final void send(Player player, int type, MessageLite message) {
-        core.send(player, type, message, false);
+    protected final SendOutcome send(Player player, int type, MessageLite message) {
+        return core.send(player, type, message, false);
     }
 
     /**
@@ -162,26 +163,28 @@ public abstract class Room {
      * connection is backed up and still holds an unsent latest-only message, this one replaces it
      * instead of queueing behind it. Use for state that a newer message fully supersedes.
      */
-    protected final void sendLatest(Player player, int type, MessageLite message) {
-        core.send(player, type, message, true);
+    protected final SendOutcome sendLatest(Player player, int type, MessageLite message) {
+        return core.send(player, type, message, true);
     }
 
     /**
      * Sends {@code message} to every player; serialized and framed once into one pooled frame that
-     * every player's connection shares (no copy and no allocation per recipient).
+     * every player's connection shares (no copy and no allocation per recipient). Returns how many
+     * players refused it (0: every connection took it; see {@link SendOutcome#REFUSED}), each
+     * counted in {@link ShardMetrics#sendsRefused()}. The broadcasts return the same.
      */
-    protected final void broadcast(int type, MessageLite message) {
-        core.broadcast(null, type, message, false);
+    protected final int broadcast(int type, MessageLite message) {
+        return core.broadcast(null, type, message, false);
     }
 
     /** {@link #broadcast} as latest-only (see {@link #sendLatest}): serialized and framed once. */
-    protected final void broadcastLatest(int type, MessageLite message) {
-        core.broadcast(null, type, message, true);
+    protected final int broadcastLatest(int type, MessageLite message) {
+        return core.broadcast(null, type, message, true);
     }
 
     /** Sends {@code message} to every player but {@code except}; serialized and framed once. */
-    protected final void broadcastExcept(Player except, int type, MessageLite message) {
-        core.broadcast(except, type, message, false);
+    protected final int broadcastExcept(Player except, int type, MessageLite message) {
+        return core.broadcast(except, type, message, false);
     }
 
     /** Removes {@code player} (told KICKED with {@code reason}; a held seat ends too); onLeave runs at once. */

@@ -2,6 +2,7 @@ package io.ringside.engine.room;
 
 import com.google.protobuf.MessageLite;
 import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.FatalErrorHandler;
 import io.ringside.engine.transport.SharedFrame;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Tick thread of its shard only, except the fields the {@link RoomDirectory} guards.
  *
  * <p>Every call into game code is guarded: an exception fails this room alone (its players get an
- * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on.
+ * INTERNAL error and close 1011), the failure is counted and logged, and the shard carries on. A
+ * fatal error ({@link FatalErrorHandler#isFatal}: out of memory) is not the room's alone: it
+ * propagates and stops the server.
  */
 final class RoomCore {
     private static final Logger LOG = LoggerFactory.getLogger(RoomCore.class);
@@ -40,6 +43,7 @@ final class RoomCore {
     private final PriorityQueue<ScheduledTask> scheduled = new PriorityQueue<>();
     private final long disposeAfterTicks;
     final HeldSeats held;
+    final PendingJoins pending;
     Room room;
     private int state = NEW;
     private long emptyTicks;
@@ -63,14 +67,15 @@ final class RoomCore {
         long ms = type.options.disposeWhenEmptyMs();
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
         this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
+        this.pending = new PendingJoins(this, type.options.joinDecisionTimeoutMs(), shard.tickRateHz);
     }
 
     int state() {
         return state;
     }
 
-    /** Makes the game's room and runs its onCreate; on the first join event. */
-    private boolean activate() {
+    /** Makes the game's room and runs its onCreate; on the first join event (or a test kit's create). */
+    boolean activate() {
         state = ACTIVE;
         shard.add(this);
         try {
@@ -86,6 +91,7 @@ final class RoomCore {
 
     void join(Player player) {
         if (state == NEW && !activate() || state == DISPOSED) {
+            directory.counters.join(GameCounters.JOIN_NOT_FOUND);
             reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
             return;
         }
@@ -93,14 +99,26 @@ final class RoomCore {
         try {
             decision = room.onJoinAttempt(player.request);
         } catch (RuntimeException | Error e) {
+            directory.counters.join(GameCounters.JOIN_ERROR);
             reject(player, ErrorCode.ERROR_CODE_INTERNAL, "room failed");
             fail(e);
             return;
         }
+        if (decision != null && decision.isPending()) {
+            pending.await(player, decision.stage());
+            return;
+        }
+        decide(player, decision);
+    }
+
+    /** Applies a join decision made now or answered later. */
+    void decide(Player player, JoinDecision decision) {
         if (decision == null || !decision.accepted()) {
+            directory.counters.join(GameCounters.JOIN_REJECTED);
             reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
             return;
         }
+        directory.counters.join(GameCounters.JOIN_ACCEPTED);
         player.state = Player.JOINED;
         players.add(player);
         playerCount = players.size();
@@ -113,7 +131,7 @@ final class RoomCore {
         }
     }
 
-    private void reject(Player player, ErrorCode code, String reason) {
+    void reject(Player player, ErrorCode code, String reason) {
         player.state = Player.LEFT;
         player.session.exit(player);
         directory.release(this);
@@ -142,6 +160,7 @@ final class RoomCore {
     }
 
     void message(Player player, int messageType, byte[] bytes, int offset, int length) {
+        shard.countMessage(type.index);
         int outcome;
         try {
             outcome = messages.dispatch(player, messageType, bytes, offset, length);
@@ -164,6 +183,7 @@ final class RoomCore {
         }
         try {
             held.expire(tick);
+            pending.expire(tick);
             ScheduledTask task;
             while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
                 scheduled.poll();
@@ -214,12 +234,14 @@ final class RoomCore {
         try {
             room.onDispose();
         } catch (RuntimeException | Error e) {
+            FatalErrorHandler.rethrowIfFatal(e);
             shard.roomFailed(this, e);
         }
     }
 
     /** The room threw: its players get an INTERNAL error and 1011, it is disposed, others go on. */
     void fail(Throwable error) {
+        FatalErrorHandler.rethrowIfFatal(error);
         if (state != ACTIVE) {
             return;
         }
@@ -238,12 +260,14 @@ final class RoomCore {
             try {
                 room.onDispose();
             } catch (RuntimeException | Error e) {
+                FatalErrorHandler.rethrowIfFatal(e);
                 LOG.warn("room {} failed in onDispose too", id, e);
             }
         }
     }
 
     private void finish() {
+        pending.rejectAll();
         state = DISPOSED;
         playerCount = 0;
         scheduled.clear();
@@ -253,27 +277,37 @@ final class RoomCore {
 
     // ---- sends, tick thread
 
-    void send(Player player, ByteBuffer frame) {
+    SendOutcome send(Player player, ByteBuffer frame) {
+        int length = frame.remaining();
         if (player.session.connection().sendFrame(frame)) {
-            shard.countOut(frame.remaining());
+            shard.countOut(length);
+            return SendOutcome.QUEUED;
         }
+        shard.countRefused();
+        return SendOutcome.REFUSED;
     }
 
-    /** Sends {@code frame}, handing over one of the caller's references. */
-    private void send(Player player, SharedFrame frame, boolean latestOnly) {
+    /** Sends {@code frame}, handing over one of the caller's references; counts the outcome. */
+    private SendOutcome send(Player player, SharedFrame frame, boolean latestOnly) {
         int length = frame.length();
         Connection connection = player.session.connection();
         if (latestOnly ? connection.sendLatest(frame) : connection.sendFrame(frame)) {
             shard.countOut(length);
+            return SendOutcome.QUEUED;
         }
+        shard.countRefused();
+        return SendOutcome.REFUSED;
     }
 
-    void send(Player player, int messageType, MessageLite message, boolean latestOnly) {
-        send(player, shard.frames.game(messageType, message), latestOnly);
+    SendOutcome send(Player player, int messageType, MessageLite message, boolean latestOnly) {
+        return send(player, shard.frames.game(messageType, message), latestOnly);
     }
 
-    /** Serializes and frames once; every recipient's connection holds a reference to the same bytes. */
-    void broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
+    /**
+     * Serializes and frames once; every recipient's connection holds a reference to the same bytes.
+     * Returns how many recipients refused it.
+     */
+    int broadcast(Player except, int messageType, MessageLite message, boolean latestOnly) {
         int recipients = 0;
         for (int i = 0; i < players.size(); i++) {
             if (players.get(i) != except) {
@@ -281,20 +315,22 @@ final class RoomCore {
             }
         }
         if (recipients == 0) {
-            return;
+            return 0;
         }
+        int refused = 0;
         SharedFrame frame = shard.frames.game(messageType, message);
         frame.retain(recipients);
         try {
             for (int i = 0; i < players.size(); i++) {
                 Player player = players.get(i);
-                if (player != except) {
-                    send(player, frame, latestOnly);
+                if (player != except && send(player, frame, latestOnly) == SendOutcome.REFUSED) {
+                    refused++;
                 }
             }
         } finally {
             frame.release();
         }
+        return refused;
     }
 
     private record ScheduledTask(long dueTick, long sequence, Runnable task) implements Comparable<ScheduledTask> {

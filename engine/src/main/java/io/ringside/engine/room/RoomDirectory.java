@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Matchmaking: every live room by id and by type, and the seats taken in each. Joins are rare, so
@@ -34,6 +35,8 @@ final class RoomDirectory {
     private final Map<String, Player> seats = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final RoomRegistry registry;
+    final GameCounters counters = new GameCounters();
+    private volatile boolean draining;
 
     RoomDirectory(Map<String, RoomType> types, Shard[] shards) {
         this(types, shards, null);
@@ -66,6 +69,9 @@ final class RoomDirectory {
         if (roomType == null) {
             return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
         }
+        if (draining) {
+            return drainingRefusal();
+        }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
             if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
                 return reserve(room);
@@ -80,6 +86,9 @@ final class RoomDirectory {
         if (roomType == null) {
             return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
         }
+        if (draining) {
+            return drainingRefusal();
+        }
         return reserve(create(roomType, privateRoom, options));
     }
 
@@ -89,6 +98,9 @@ final class RoomDirectory {
         if (room == null) {
             return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
         }
+        if (draining) {
+            return drainingRefusal();
+        }
         if (room.locked) {
             return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
         }
@@ -96,6 +108,43 @@ final class RoomDirectory {
             return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
         return reserve(room);
+    }
+
+    private static Reservation drainingRefusal() {
+        return Reservation.refused(ErrorCode.ERROR_CODE_SERVER_DRAINING, "server is draining: no new joins");
+    }
+
+    /**
+     * Stops taking new joins and rooms for good: every join without a reconnect token is refused
+     * with SERVER_DRAINING from now on; rooms and their players carry on, held seats can still be
+     * taken back. Any thread.
+     */
+    void drain() {
+        draining = true;
+    }
+
+    /** Whether {@link #drain()} was called. Any thread. */
+    boolean isDraining() {
+        return draining;
+    }
+
+    /** Live rooms and their players per room type, indexed by {@link RoomType#index}. Any thread. */
+    synchronized int[][] roomsAndPlayersByType() {
+        int[][] counts = new int[2][types.size()];
+        for (RoomCore room : byId.values()) {
+            counts[0][room.type.index]++;
+            counts[1][room.type.index] += room.playerCount;
+        }
+        return counts;
+    }
+
+    /** The registered room types, by {@link RoomType#index}. */
+    RoomType[] types() {
+        RoomType[] byIndex = new RoomType[types.size()];
+        for (RoomType type : types.values()) {
+            byIndex[type.index] = type;
+        }
+        return byIndex;
     }
 
     /** Takes {@code room} out of matchmaking ({@code true}) or puts it back. Tick thread (its only writer). */
@@ -163,9 +212,10 @@ final class RoomDirectory {
 
     /**
      * Uses up {@code token} to take back its seat in room {@code roomId}. A token of another room is
-     * refused and stays valid. I/O thread; the room's tick thread still checks that the seat is held.
+     * refused and stays valid, and so does one presented by a connection with another identity (auth
+     * handler) than the seat's. I/O thread; the room's tick thread still checks that the seat is held.
      */
-    synchronized Claim claim(String roomId, String token) {
+    synchronized Claim claim(String roomId, String token, Object identity) {
         RoomCore room = byId.get(roomId);
         if (room == null) {
             return Claim.refused("no room " + roomId);
@@ -179,6 +229,9 @@ final class RoomDirectory {
         }
         if (player.room != room) {
             return Claim.refused("reconnect token of another room");
+        }
+        if (!Objects.equals(player.identity(), identity)) {
+            return Claim.refused("reconnect token of another identity");
         }
         seats.remove(token);
         player.reconnectToken = null;

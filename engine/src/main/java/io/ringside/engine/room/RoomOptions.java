@@ -10,14 +10,18 @@ public final class RoomOptions {
     public static final int DEFAULT_CAPACITY = 16;
     /** Largest {@link #capacity()} accepted. */
     public static final int MAX_CAPACITY = 65_535;
-    /** Largest {@link #reconnectGraceMs()} accepted: one day. */
+    /** Default {@link #joinDecisionTimeoutMs()}. */
+    public static final long DEFAULT_JOIN_DECISION_TIMEOUT_MS = 10_000L;
+    /** Largest {@link #reconnectGraceMs()} (and {@link #joinDecisionTimeoutMs()}) accepted: one day. */
     public static final long MAX_RECONNECT_GRACE_MS = 86_400_000L;
 
     private final int capacity;
     private final long disposeWhenEmptyMs;
     private final long reconnectGraceMs;
+    private final long joinDecisionTimeoutMs;
 
     private RoomOptions(Builder builder) {
+        this.joinDecisionTimeoutMs = builder.joinDecisionTimeoutMs;
         this.capacity = builder.capacity;
         this.disposeWhenEmptyMs = builder.disposeWhenEmptyMs;
         this.reconnectGraceMs = builder.reconnectGraceMs;
@@ -52,13 +56,29 @@ public final class RoomOptions {
         return reconnectGraceMs;
     }
 
+    /**
+     * How long a join decided {@linkplain JoinDecision#later later} may wait for its answer, in
+     * milliseconds (counted in ticks, rounded up); then it is rejected and its seat released.
+     * Default 10 000.
+     */
+    public long joinDecisionTimeoutMs() {
+        return joinDecisionTimeoutMs;
+    }
+
     /** Builds {@link RoomOptions}; {@link #build()} checks every value. */
     public static final class Builder {
         private int capacity = DEFAULT_CAPACITY;
         private long disposeWhenEmptyMs;
         private long reconnectGraceMs;
+        private long joinDecisionTimeoutMs = DEFAULT_JOIN_DECISION_TIMEOUT_MS;
 
         private Builder() {
+        }
+
+        /** Sets how long a {@link JoinDecision#later} join may wait for its answer, in ms, 1 to one day. */
+        public Builder joinDecisionTimeoutMs(long ms) {
+            this.joinDecisionTimeoutMs = ms;
+            return this;
         }
 
         /** Sets the most players per room, 1 to 65 535. */
@@ -92,6 +112,10 @@ public final class RoomOptions {
             }
             if (reconnectGraceMs < 0 || reconnectGraceMs > MAX_RECONNECT_GRACE_MS) {
                 throw new IllegalArgumentException("reconnectGraceMs=" + reconnectGraceMs + " (must be 0 to "
+                        + MAX_RECONNECT_GRACE_MS + ")");
+            }
+            if (joinDecisionTimeoutMs < 1 || joinDecisionTimeoutMs > MAX_RECONNECT_GRACE_MS) {
+                throw new IllegalArgumentException("joinDecisionTimeoutMs=" + joinDecisionTimeoutMs + " (must be 1 to "
                         + MAX_RECONNECT_GRACE_MS + ")");
             }
             return new RoomOptions(this);

@@ -4,6 +4,7 @@ import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The game side of a server: its shards (tick loops with their rings and rooms), the room directory
@@ -14,6 +15,7 @@ public final class RoomRuntime implements AutoCloseable {
     private final Shard[] shards;
     private final RoomDirectory directory;
     private final GameEndpoint endpoint;
+    private final GameMetrics metrics;
     private final List<TickThread> threads = new ArrayList<>();
     private boolean closed;
 
@@ -33,6 +35,25 @@ public final class RoomRuntime implements AutoCloseable {
         }
         this.directory = new RoomDirectory(config.roomTypes(), shards, registry);
         this.endpoint = new GameEndpoint(directory, config);
+        this.metrics = new GameMetrics(shards, directory);
+    }
+
+    /** The game side's figures (shards, ticks, room types, joins). Any thread. */
+    public GameMetrics gameMetrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops taking new joins and rooms: a join without a reconnect token is answered with
+     * SERVER_DRAINING from now on, while rooms and their players carry on. Not undone. Any thread.
+     */
+    public void drain() {
+        directory.drain();
+    }
+
+    /** Whether {@link #drain()} was called. Any thread. */
+    public boolean isDraining() {
+        return directory.isDraining();
     }
 
     /** The transport callbacks of the game endpoint. */
@@ -40,10 +61,25 @@ public final class RoomRuntime implements AutoCloseable {
         return endpoint;
     }
 
-    /** Starts one tick thread per shard. */
+    /** Starts one tick thread per shard; an Error on one is only logged (see {@link #start(Consumer)}). */
     public synchronized void start() {
+        start(error -> { });
+    }
+
+    /**
+     * Starts one tick thread per shard; one that fails with an {@link Error} ends, and hands it to
+     * {@code onFatalError} (which should stop the server).
+     */
+    public synchronized void start(Consumer<Throwable> onFatalError) {
         for (Shard shard : shards) {
-            threads.add(new TickThread("ringside-shard-" + shard.index, shard.loop, shard.clock));
+            threads.add(new TickThread("ringside-shard-" + shard.index, shard.loop, shard.clock, onFatalError));
+        }
+    }
+
+    /** Asks every tick thread to stop after its current tick, without waiting and without disposing rooms. */
+    public synchronized void stopTicking() {
+        for (TickThread thread : threads) {
+            thread.requestStop();
         }
     }
 
@@ -68,6 +104,10 @@ public final class RoomRuntime implements AutoCloseable {
             metrics.add(shard.metrics());
         }
         return metrics;
+    }
+
+    RoomDirectory directory() {
+        return directory;
     }
 
     /**

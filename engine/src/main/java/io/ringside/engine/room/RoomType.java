@@ -7,9 +7,12 @@ final class RoomType {
     final String name;
     final Supplier<? extends Room> factory;
     final RoomOptions options;
+    /** Position in registration order, 0 first: indexes per-type counters. */
+    final int index;
 
-    RoomType(String name, Supplier<? extends Room> factory, RoomOptions options) {
+    RoomType(String name, Supplier<? extends Room> factory, RoomOptions options, int index) {
         this.name = name;
+        this.index = index;
         this.factory = factory;
         this.options = options;
     }

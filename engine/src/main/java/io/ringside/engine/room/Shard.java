@@ -22,6 +22,8 @@ import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +57,13 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long messagesIn;
     private volatile long messagesOut;
     private volatile long bytesOut;
+    private volatile long sendsRefused;
     private volatile long malformedMessages;
     private volatile long roomFailures;
     private volatile int roomCount;
+    private final AtomicLongArray messagesByType;
+    // answers to joins decided later, from any thread; at most one per pending join
+    private final ConcurrentLinkedQueue<DecidedJoin> decidedJoins = new ConcurrentLinkedQueue<>();
 
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
@@ -68,6 +74,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
+        this.messagesByType = new AtomicLongArray(config.roomTypes().size());
         TickLoopConfig tickConfig = TickLoopConfig.builder().tickRateHz(tickRateHz)
                 .maxCatchUpTicks(config.maxCatchUpTicks()).build();
         this.clock = clock;
@@ -90,6 +97,10 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 break;
             }
             posted.room.runPosted(posted.task);
+        }
+        DecidedJoin decided;
+        while ((decided = decidedJoins.poll()) != null) {
+            decided.player.room.pending.apply(decided.player, decided.decision, decided.error);
         }
         for (int i = rooms.size() - 1; i >= 0; i--) {
             if (i < rooms.size()) {
@@ -122,7 +133,11 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
             case InboundKind.JOIN -> player.room.join(player);
             case InboundKind.GAME -> game(player, event);
             case InboundKind.PING -> ping(player, event);
-            case InboundKind.LEAVE -> player.room.leave(player, LeaveReason.LEAVE_REASON_LEFT, "");
+            case InboundKind.LEAVE -> {
+                if (!player.room.pending.cancel(player)) {
+                    player.room.leave(player, LeaveReason.LEAVE_REASON_LEFT, "");
+                }
+            }
             case InboundKind.DISCONNECT -> player.room.held.disconnect(player);
             default -> LOG.warn("shard {}: unknown inbound kind {}", index, event.kind());
         }
@@ -185,8 +200,23 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         bytesOut = bytesOut + bytes;
     }
 
+    void countRefused() {
+        sendsRefused = sendsRefused + 1;
+    }
+
+    /** Counts a game message dispatched to a room of type {@code typeIndex}; tick thread, the only writer. */
+    void countMessage(int typeIndex) {
+        messagesByType.lazySet(typeIndex, messagesByType.getPlain(typeIndex) + 1);
+    }
+
+    /** Game messages dispatched to rooms of the type with index {@code typeIndex}. Any thread. */
+    long messages(int typeIndex) {
+        return messagesByType.get(typeIndex);
+    }
+
     void roomFailed(RoomCore room, Throwable error) {
         roomFailures = roomFailures + 1;
+        RoomErrorEvent.commit(room, error);
     }
 
     /** Disposes every room (players leave with ROOM_CLOSED); after the tick thread stopped. */
@@ -202,9 +232,17 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     ShardMetrics metrics() {
         return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
                 messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
-                frames.pool.created(), frames.pool.reused());
+                frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced());
+    }
+
+    /** A join decided later got its answer; applied at the start of the next tick. Any thread. */
+    void joinDecided(Player player, JoinDecision decision, Throwable error) {
+        decidedJoins.offer(new DecidedJoin(player, decision, error));
     }
 
     private record Posted(RoomCore room, Runnable task) {
+    }
+
+    private record DecidedJoin(Player player, JoinDecision decision, Throwable error) {
     }
 }

@@ -18,8 +18,13 @@ import io.ringside.engine.tick.TickMetrics;
  * @param backpressureEvents times a full ring paused a connection
  * @param framesCreated      outbound game frames allocated because no pooled one was idle: flat once warm
  * @param framesReused       outbound game frames taken from the pool again
+ * @param sendsRefused       messages the rooms sent that a player's connection refused (player away,
+ *                           connection closed or closing, queue over its limit): see {@link SendOutcome}
+ * @param sendsReplaced      latest-only game messages replaced in a connection's queue by a newer one
+ *                           before they were written (counted once per connection)
  */
 public record ShardMetrics(int shard, TickMetrics.Snapshot tick, long ringDepth, int ringCapacity, int rooms,
                            long messagesIn, long messagesOut, long bytesOut, long malformedMessages,
-                           long roomFailures, long backpressureEvents, long framesCreated, long framesReused) {
+                           long roomFailures, long backpressureEvents, long framesCreated, long framesReused,
+                           long sendsRefused, long sendsReplaced) {
 }

@@ -59,7 +59,11 @@ public final class TickLoop {
         } finally {
             // A tick that throws still happened: the schedule moves on, or it would retry forever.
             endNs = clock.nanoTime();
-            metrics.recordTick(endNs - startNs, endNs - startNs > intervalNs);
+            boolean overran = endNs - startNs > intervalNs;
+            metrics.recordTick(endNs - startNs, overran);
+            if (overran) {
+                TickOverrunEvent.commit(tick, endNs - startNs, intervalNs);
+            }
             tick++;
             nextTickNs += intervalNs;
         }

@@ -1,7 +1,9 @@
 package io.ringside.engine.tick;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +12,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It parks until shortly before the next tick is due and spins through the rest (parking is
  * only accurate to about 50-100 us on Linux), so ticks start on time without burning a core. An
- * exception escaping a tick is reported and the loop goes on: one bad tick must not stop a shard.
+ * exception escaping a tick is reported and the loop goes on: one bad tick must not stop a shard. An
+ * {@link Error} ends the thread and goes to its fatal error callback (the server then stops):
+ * after an out-of-memory error nothing the thread holds can be trusted.
  */
 public final class TickThread implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickThread.class);
@@ -18,13 +22,27 @@ public final class TickThread implements AutoCloseable {
 
     private final TickLoop loop;
     private final NanoClock clock;
+    private static final byte[] FATAL_LINE = "ringside: FATAL: a tick thread failed with an Error and ends\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
     private final Thread thread;
+    private final Consumer<Throwable> onFatalError;
     private volatile boolean running = true;
 
-    /** Starts a thread named {@code name} that runs {@code loop} until {@link #close()}. */
+    /** Starts a thread named {@code name} that runs {@code loop} until {@link #close()}; an Error is only logged. */
     public TickThread(String name, TickLoop loop, NanoClock clock) {
+        this(name, loop, clock, error -> { });
+    }
+
+    /**
+     * Starts a thread named {@code name} that runs {@code loop} until {@link #close()}. An
+     * {@link Error} ends it: a line is written to {@code System.err} without allocating, then
+     * {@code onFatalError} is called on this thread (it must not block for long).
+     */
+    public TickThread(String name, TickLoop loop, NanoClock clock, Consumer<Throwable> onFatalError) {
         this.loop = loop;
         this.clock = clock;
+        this.onFatalError = onFatalError;
         this.thread = new Thread(this::run, name);
         thread.start();
     }
@@ -35,8 +53,18 @@ public final class TickThread implements AutoCloseable {
                 if (loop.doWork() == 0) {
                     idle();
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
                 LOG.error("tick failed on {}; the loop goes on", thread.getName(), e);
+            } catch (Error e) {
+                running = false;
+                System.err.write(FATAL_LINE, 0, FATAL_LINE.length);
+                System.err.flush();
+                onFatalError.accept(e);
+                try {
+                    LOG.error("{} failed and ends", thread.getName(), e);
+                } catch (Throwable t) {
+                    // the line on System.err was written already
+                }
             }
         }
     }
@@ -53,6 +81,12 @@ public final class TickThread implements AutoCloseable {
     /** Whether the thread is still running. */
     public boolean isAlive() {
         return thread.isAlive();
+    }
+
+    /** Asks the loop to stop after the tick in progress, without waiting. Any thread. */
+    public void requestStop() {
+        running = false;
+        LockSupport.unpark(thread);
     }
 
     /** Stops the loop after the tick in progress and waits for the thread to end. */

@@ -5,14 +5,14 @@ import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts sockets on its own thread (blocking accept) and deals them round-robin to the I/O loops.
- * Beyond the connection limit a socket still goes to a loop, which answers 503 and closes it.
+ * Accepts sockets on its own thread (blocking accept) and deals them round-robin to the I/O loops,
+ * which apply the limits (handshakes in progress, connections, memory budget). An {@link Error}
+ * stops the server ({@link FatalStop}).
  */
 final class Acceptor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptor.class);
@@ -20,19 +20,27 @@ final class Acceptor implements Runnable {
 
     private final ServerSocketChannel serverChannel;
     private final IoLoop[] loops;
-    private final AtomicInteger openConnections;
-    private final int maxConnections;
+    private final Runnable acceptHook;
+    private final FatalStop fatal;
     private int next;
 
-    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, AtomicInteger openConnections, int maxConnections) {
+    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, ServerConfig config, FatalStop fatal) {
         this.serverChannel = serverChannel;
         this.loops = loops;
-        this.openConnections = openConnections;
-        this.maxConnections = maxConnections;
+        this.acceptHook = config.acceptHook;
+        this.fatal = fatal;
     }
 
     @Override
     public void run() {
+        try {
+            acceptUntilClosed();
+        } catch (Error e) {
+            fatal.trigger(e);
+        }
+    }
+
+    private void acceptUntilClosed() {
         while (serverChannel.isOpen()) {
             try {
                 dispatch(serverChannel.accept());
@@ -47,16 +55,17 @@ final class Acceptor implements Runnable {
     }
 
     private void dispatch(SocketChannel channel) {
-        boolean reject = openConnections.incrementAndGet() > maxConnections;
-        if (reject) {
-            openConnections.decrementAndGet();
+        if (acceptHook != null) {
+            try {
+                acceptHook.run();
+            } catch (Error e) {
+                closeQuietly(channel);
+                throw e;
+            }
         }
         IoLoop loop = loops[next];
         next = next + 1 == loops.length ? 0 : next + 1;
-        if (!loop.register(channel, reject)) {
-            if (!reject) {
-                openConnections.decrementAndGet();
-            }
+        if (!loop.register(channel)) {
             LOG.warn("loop {} command queue full: dropped a new connection", loop.index());
             closeQuietly(channel);
         }

@@ -55,13 +55,11 @@ final class CommandExecutor implements EventPoller.Handler<LoopCommand> {
     private void execute(LoopCommand command) {
         ConnectionHandle connection = command.connection;
         switch (command.kind) {
-            case LoopCommand.REGISTER, LoopCommand.REJECT -> loop.accept(command.channel,
-                    command.kind == LoopCommand.REJECT);
+            case LoopCommand.REGISTER -> loop.accept(command.channel);
             case LoopCommand.SEND, LoopCommand.SEND_LATEST -> connection.sendFromCommand(command.frame,
                     command.shared, command.kind == LoopCommand.SEND_LATEST);
             case LoopCommand.CLOSE -> connection.startClose(command.code, command.reason);
-            case LoopCommand.PAUSE -> connection.setReading(false);
-            case LoopCommand.RESUME -> connection.setReading(true);
+            case LoopCommand.PAUSE, LoopCommand.RESUME -> connection.applyRequestedReading();
             case LoopCommand.OVERFLOW -> connection.overflow();
             default -> throw new IllegalStateException("command " + command.kind);
         }
@@ -69,7 +67,6 @@ final class CommandExecutor implements EventPoller.Handler<LoopCommand> {
 
     private void discard(LoopCommand command) {
         if (command.channel != null) {
-            loop.remove(null, command.kind == LoopCommand.REGISTER);
             ConnectionHandle.closeQuietly(command.channel);
         }
         if (command.shared != null) {

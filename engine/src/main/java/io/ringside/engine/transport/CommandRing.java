@@ -38,8 +38,8 @@ final class CommandRing {
         return ring.tryPublishEvent(LoopCommand.CLOSE_CONNECTION, connection, code, reason);
     }
 
-    boolean register(SocketChannel channel, boolean reject) {
-        return ring.tryPublishEvent(LoopCommand.REGISTER_CHANNEL, channel, reject);
+    boolean register(SocketChannel channel) {
+        return ring.tryPublishEvent(LoopCommand.REGISTER_CHANNEL, channel);
     }
 
     /**

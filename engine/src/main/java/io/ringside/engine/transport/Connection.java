@@ -26,6 +26,14 @@ public interface Connection {
     /** The peer's address. */
     InetSocketAddress remoteAddress();
 
+    /**
+     * What the server's {@link AuthHandler} accepted this connection as (set before it opened), or
+     * {@code null} when the server has no auth handler.
+     */
+    default Object identity() {
+        return null;
+    }
+
     /** Whether the connection is open: upgraded and no close frame sent or received yet. */
     boolean isOpen();
 

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
@@ -23,6 +24,8 @@ abstract class ConnectionHandle implements Connection {
     static final String OVERFLOW_REASON = "outbound backlog over limit";
     private static final AtomicLongFieldUpdater<ConnectionHandle> PENDING_BYTES =
             AtomicLongFieldUpdater.newUpdater(ConnectionHandle.class, "pendingBytes");
+    private static final AtomicIntegerFieldUpdater<ConnectionHandle> REQUESTED_READING =
+            AtomicIntegerFieldUpdater.newUpdater(ConnectionHandle.class, "requestedReading");
 
     final IoLoop loop;
     final SocketChannel channel;
@@ -31,9 +34,12 @@ abstract class ConnectionHandle implements Connection {
     String subprotocol;
     private final long id;
     private volatile Object attachment;
+    volatile Object identity;
     private volatile int requestedCloseCode;
     private volatile String requestedCloseReason;
     private volatile long pendingBytes;
+    /** The reading state last asked for from another thread: 0 none pending, else PAUSE or RESUME. */
+    private volatile int requestedReading;
 
     ConnectionHandle(long id, IoLoop loop, SocketChannel channel) {
         this.id = id;
@@ -59,6 +65,18 @@ abstract class ConnectionHandle implements Connection {
 
     /** Whether the connection is open as the loop sees it. Loop thread. */
     abstract boolean openOnLoop();
+
+    /**
+     * Applies the reading state last asked for from another thread, if any. The PAUSE and RESUME
+     * commands and the loop's timer both call it, so a command lost to a full ring, or one
+     * overtaken by a later request, still ends in the state asked for last. Loop thread.
+     */
+    final void applyRequestedReading() {
+        int requested = requestedReading == 0 ? 0 : REQUESTED_READING.getAndSet(this, 0);
+        if (requested != 0) {
+            setReading(requested == LoopCommand.RESUME);
+        }
+    }
 
     /** A close requested while the loop's queue was full, now due. Loop thread. */
     final void closeIfRequested() {
@@ -113,6 +131,11 @@ abstract class ConnectionHandle implements Connection {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    @Override
+    public Object identity() {
+        return identity;
     }
 
     @Override
@@ -235,8 +258,12 @@ abstract class ConnectionHandle implements Connection {
 
     private void control(int kind) {
         if (loop.inLoop()) {
+            requestedReading = 0;
             setReading(kind == LoopCommand.RESUME);
         } else {
+            // the state goes in the field, so that a command refused by a full ring is not lost:
+            // the loop's timer applies it too
+            requestedReading = kind;
             loop.submitControl(kind, this);
         }
     }

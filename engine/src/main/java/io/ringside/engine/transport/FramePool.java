@@ -35,6 +35,8 @@ public final class FramePool {
     // written by the owner thread only, opaque so that other threads read whole values without a fence
     private long created;
     private long reused;
+    /** Counted by the I/O loops, when a latest-only frame of this pool is replaced before it was written. */
+    private final java.util.concurrent.atomic.AtomicLong replaced = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param maxFrameBytes largest pooled frame (a power of two, at least {@value #MIN_CLASS_BYTES});
@@ -86,6 +88,18 @@ public final class FramePool {
     /** Frames allocated because none of the size was idle (including frames too big to pool). Any thread. */
     public long created() {
         return (long) CREATED.getOpaque(this);
+    }
+
+    /**
+     * Latest-only sends of this pool's frames that a connection dropped because a newer latest-only
+     * frame replaced them before they were written (one per connection). Any thread.
+     */
+    public long replaced() {
+        return replaced.get();
+    }
+
+    void countReplaced() {
+        replaced.incrementAndGet();
     }
 
     /** Frames handed out again from the pool. Any thread. */

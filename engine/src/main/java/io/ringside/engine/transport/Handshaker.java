@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Turns a connection's first bytes into an HTTP answer: a 101 upgrade to a configured endpoint, a
@@ -19,15 +21,29 @@ import java.util.ArrayDeque;
 final class Handshaker {
     private static final int RESPONSE_HEAD_BYTES = 512;
     private static final int PARSER_POOL_LIMIT = 64;
+    private static final int PARSER_INDEX_BYTES_PER_FIELD = 5 * Integer.BYTES;
     private static final HttpResponse HEALTHY = HttpResponse.text(HttpStatus.OK, "ok\n");
+    /** 408 for a client that stalled in its handshake, written as its socket is dropped. */
+    static final ByteBuffer HANDSHAKE_TIMEOUT = errorResponse(HttpStatus.REQUEST_TIMEOUT, "handshake timeout")
+            .asReadOnlyBuffer();
+    /** 503 for the oldest handshake when a newer one needs its place. */
+    static final ByteBuffer TOO_MANY_HANDSHAKES = errorResponse(HttpStatus.SERVICE_UNAVAILABLE,
+            "too many handshakes in progress").asReadOnlyBuffer();
 
+    /** What a request parser costs on the heap, about: its head buffer and its header index. */
+    final long parserBytes;
     private final IoLoop loop;
     private final ServerConfig config;
     private final ArrayDeque<UpgradeRequestParser> parsers = new ArrayDeque<>();
+    private int refusal = TransportMetrics.REFUSED_BAD_REQUEST;
+    // connections whose auth handler answered, from any thread; at most one entry per handshake
+    private final ConcurrentLinkedQueue<WsConnection> authAnswered = new ConcurrentLinkedQueue<>();
 
     Handshaker(IoLoop loop) {
         this.loop = loop;
         this.config = loop.config;
+        this.parserBytes = config.handshakeLimits.maxHeadBytes() + PARSER_INDEX_BYTES_PER_FIELD
+                * (long) config.handshakeLimits.maxHeaderCount();
     }
 
     /** Feeds request bytes; on a complete head answers it and passes any bytes after it to the decoder. */
@@ -42,15 +58,110 @@ final class Handshaker {
             }
             answer(connection, connection.parser.request());
         } catch (HandshakeException e) {
-            connection.refuse(e.status(), e.getMessage());
+            refuse(connection, e);
         } finally {
             if (connection.state() != WsConnection.HANDSHAKE) {
                 release(connection);
             }
         }
+        if (connection.awaitingAuth && buffer.hasRemaining()) {
+            // a client that sends frames before our 101 (RFC 6455 §4.1 says wait): keep them for later
+            connection.earlyBytes = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
+        }
         if (connection.state() == WsConnection.OPEN && buffer.hasRemaining()) {
             connection.decode(buffer);
         }
+    }
+
+    private void refuse(WsConnection connection, HandshakeException e) {
+        loop.metrics.handshake(e.status());
+        loop.metrics.refused(refusal);
+        refusal = TransportMetrics.REFUSED_BAD_REQUEST;
+        connection.refuse(e.status(), e.getMessage());
+    }
+
+    /** Asks the auth handler; its answer comes back through the loop ({@link #finishAuth}). */
+    private void authenticate(WsConnection connection, UpgradeRequest request, Endpoint endpoint) {
+        CompletionStage<AuthDecision> stage;
+        try {
+            stage = config.authHandler.authenticate(AuthRequest.capture(request, connection.remoteAddress()));
+        } catch (RuntimeException e) {
+            loop.report(connection, e);
+            stage = null;
+        }
+        if (stage == null) {
+            refusal = TransportMetrics.REFUSED_AUTH_ERROR;
+            throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "auth failed");
+        }
+        connection.awaitAuth(endpoint, config.authTimeoutNs);
+        stage.whenComplete((decision, error) -> loop.authCompleted(connection, decision, error));
+    }
+
+    /** Records an auth handler's answer for the loop to apply; returns {@code true}. Any thread. */
+    boolean authAnswered(WsConnection connection, AuthDecision decision, Throwable error) {
+        connection.authDecision = decision;
+        connection.authError = error;
+        return authAnswered.offer(connection);
+    }
+
+    /** Applies the auth answers that came in; returns how many. Loop thread. */
+    int finishAnsweredAuths() {
+        int answered = 0;
+        WsConnection connection;
+        while ((connection = authAnswered.poll()) != null) {
+            finishAuth(connection);
+            answered++;
+        }
+        return answered;
+    }
+
+    /** Applies the auth handler's answer, unless the connection timed out or went away meanwhile. Loop thread. */
+    private void finishAuth(WsConnection connection) {
+        if (!connection.awaitingAuth || connection.state() != WsConnection.HANDSHAKE) {
+            return;
+        }
+        Endpoint endpoint = connection.authEndpoint;
+        AuthDecision decision = connection.authDecision;
+        Throwable error = connection.authError;
+        connection.authDone();
+        try {
+            if (decision == null) {
+                Throwable failure = error != null ? error : new IllegalStateException("auth handler answered null");
+                loop.report(connection, failure);
+                refusal = TransportMetrics.REFUSED_AUTH_ERROR;
+                throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "auth failed");
+            }
+            if (!decision.accepted()) {
+                refusal = TransportMetrics.REFUSED_AUTH;
+                throw new HandshakeException(decision.status(), decision.body());
+            }
+            if (loop.isShuttingDown()) {
+                refusal = TransportMetrics.REFUSED_SHUTTING_DOWN;
+                throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "shutting down");
+            }
+            connection.identity = decision.identity();
+            upgrade(connection, connection.parser.request(), endpoint);
+        } catch (HandshakeException e) {
+            refuse(connection, e);
+        } finally {
+            if (connection.state() != WsConnection.HANDSHAKE) {
+                release(connection);
+            }
+        }
+        ByteBuffer early = connection.earlyBytes;
+        connection.earlyBytes = null;
+        if (connection.state() == WsConnection.OPEN && early != null) {
+            connection.decode(early);
+        }
+    }
+
+    /** The auth handler did not answer within the auth timeout: 503. Loop thread. */
+    void authTimedOut(WsConnection connection) {
+        connection.authDone();
+        connection.earlyBytes = null;
+        refusal = TransportMetrics.REFUSED_AUTH_TIMEOUT;
+        refuse(connection, new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "auth timed out"));
+        release(connection);
     }
 
     /** Returns the connection's parser, if any, to the pool. */
@@ -76,15 +187,31 @@ final class Handshaker {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "no WebSocket endpoint at this path");
         }
         if (!OriginCheck.allowed(endpoint.config, request.origin(), request.header("Host"))) {
+            refusal = TransportMetrics.REFUSED_ORIGIN;
             throw new HandshakeException(HttpStatus.FORBIDDEN, "origin not allowed");
         }
         if (loop.isShuttingDown()) {
+            refusal = TransportMetrics.REFUSED_SHUTTING_DOWN;
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "shutting down");
         }
+        if (config.authHandler != null) {
+            authenticate(connection, request, endpoint);
+            return;
+        }
+        upgrade(connection, request, endpoint);
+    }
+
+    private void upgrade(WsConnection connection, UpgradeRequest request, Endpoint endpoint) {
+        if (!loop.admitConnection()) {
+            refusal = TransportMetrics.REFUSED_MAX_CONNECTIONS;
+            throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+        }
+        connection.counted = true;
         String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
         // extensions are declined by not echoing Sec-WebSocket-Extensions (RFC 6455 §9.1)
         ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length()));
         UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol);
+        loop.metrics.handshake(HttpStatus.SWITCHING_PROTOCOLS);
         connection.sendUpgradeResponse(head.flip());
         MessageDecoder decoder = new MessageDecoder(config.decoderConfig, new InboundDispatcher(connection));
         connection.upgraded(endpoint, subprotocol, decoder);
@@ -99,12 +226,18 @@ final class Handshaker {
         HttpResponse response = null;
         if (request.pathEquals(ServerConfig.HEALTH_PATH)) {
             response = HEALTHY;
-        } else if (config.httpHandler != null) {
+        } else if (config.serverRoutes != null || config.httpHandler != null) {
             try {
-                response = config.httpHandler.handle(request);
-            } catch (RuntimeException e) {
+                response = config.serverRoutes == null ? null : config.serverRoutes.handle(request);
+                if (response == null && config.httpHandler != null) {
+                    response = config.httpHandler.handle(request);
+                }
+            } catch (RuntimeException | Error e) {
+                FatalErrorHandler.rethrowIfFatal(e);
                 loop.report(null, e);
-                throw new HandshakeException(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+                loop.metrics.httpResponse(HttpStatus.INTERNAL_SERVER_ERROR);
+                connection.refuse(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+                return;
             }
         }
         if (response == null && config.endpointFor(request) != null) {
@@ -112,8 +245,11 @@ final class Handshaker {
             throw new HandshakeException(HttpStatus.UPGRADE_REQUIRED, "this path speaks WebSocket only");
         }
         if (response == null) {
-            throw new HandshakeException(HttpStatus.NOT_FOUND, "not found");
+            loop.metrics.httpResponse(HttpStatus.NOT_FOUND);
+            connection.refuse(HttpStatus.NOT_FOUND, "not found");
+            return;
         }
+        loop.metrics.httpResponse(response.status());
         ByteBuffer body = response.body();
         ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + response.contentType().length());
         UpgradeResponseWriter.writeResponseHead(head, response.status(), response.contentType(), body.remaining());
@@ -127,10 +263,13 @@ final class Handshaker {
         return head.flip();
     }
 
-    /** Best effort 408 to a client that stalled in its handshake, right before its socket closes. */
-    static void writeTimeoutResponse(SocketChannel channel) {
+    /**
+     * Writes what it can of a ready-made {@code response} (one of this class' constants, shared by
+     * every loop: written through a duplicate) right before the socket closes.
+     */
+    static void writeBestEffort(SocketChannel channel, ByteBuffer response) {
         try {
-            channel.write(errorResponse(HttpStatus.REQUEST_TIMEOUT, "handshake timeout"));
+            channel.write(response.duplicate());
         } catch (IOException | RuntimeException e) {
             // the socket is being dropped anyway
         }

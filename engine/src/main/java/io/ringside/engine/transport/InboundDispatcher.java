@@ -23,6 +23,7 @@ final class InboundDispatcher implements MaskedMessageHandler {
 
     @Override
     public void onText(ByteBuffer buffer, int offset, int length) {
+        connection.loop.counters.add(LoopCounters.MESSAGES_IN, 1);
         if (connection.openOnLoop()) {
             try {
                 connection.endpoint.handler.onText(connection, buffer, offset, length);
@@ -34,6 +35,7 @@ final class InboundDispatcher implements MaskedMessageHandler {
 
     @Override
     public void onBinary(ByteBuffer buffer, int offset, int length) {
+        connection.loop.counters.add(LoopCounters.MESSAGES_IN, 1);
         if (connection.openOnLoop()) {
             try {
                 connection.endpoint.handler.onBinary(connection, buffer, offset, length);
@@ -45,6 +47,7 @@ final class InboundDispatcher implements MaskedMessageHandler {
 
     @Override
     public void onMaskedBinary(ByteBuffer buffer, int offset, int length, int maskKey) {
+        connection.loop.counters.add(LoopCounters.MESSAGES_IN, 1);
         if (connection.openOnLoop()) {
             Endpoint endpoint = connection.endpoint;
             try {

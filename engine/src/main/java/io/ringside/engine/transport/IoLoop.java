@@ -1,6 +1,7 @@
 package io.ringside.engine.transport;
 
 import io.ringside.protocol.http.HttpStatus;
+import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,15 +29,28 @@ import org.slf4j.LoggerFactory;
  * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
  * fires timers when due and flushes the connections written to in this cycle (several frames per
  * write, through one direct staging buffer).
+ *
+ * <p>A {@link RuntimeException} that escapes a cycle is reported and the loop goes on; an
+ * {@link Error} stops the server: this loop sends 1011 to its connections and closes them, and
+ * {@link FatalStop} has the other loops do the same.
  */
 final class IoLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
+    /** Connections holding less than this are not worth shedding. */
+    private static final long MIN_SHED_BYTES = 16 * 1024;
+    private static final int MAX_SHED_PER_CYCLE = 256;
+    static final String SHED_REASON = "server memory budget exhausted";
 
     final ServerConfig config;
     final ByteBuffer staging = ByteBuffer.allocateDirect(OutboundQueue.MAX_BYTES_PER_WRITE);
     final FrameEncoder encoder = new FrameEncoder(Role.SERVER);
     final Handshaker handshaker;
+    final TransportMetrics metrics;
+    final LoopCounters counters;
     long nowNs;
+    /** Stops the server on an Error; {@code null} in tests that drive a loop alone (the Error propagates). */
+    FatalStop fatal;
+    final MemoryBudget budget;
 
     private final int index;
     private final AtomicInteger openConnections;
@@ -49,14 +65,39 @@ final class IoLoop implements Runnable {
     private WsConnection[] dirty = new WsConnection[64];
     private int dirtyCount;
     private volatile boolean shutdownRequested;
+    private volatile boolean abortRequested;
+    private final ByteBuffer abortCloseFrame;
+    private final BudgetLease lease;
+    private final AtomicInteger handshakes;
+    /** This loop's connections in accept order, those still in their handshake first (others skipped). */
+    private final ArrayDeque<WsConnection> handshakeOrder = new ArrayDeque<>();
+    private boolean shedPending;
+    private boolean nothingToShed;
     private volatile Thread thread;
     private long nextTimerNs;
     private boolean shuttingDown;
     private long shutdownDeadlineNs;
     private boolean finished;
 
+    /** A loop with a memory budget of its own (tests that drive one loop alone). */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
+        this(index, config, openConnections, connectionIds, new MemoryBudget(config.memoryBudgetBytes),
+                new AtomicInteger(), new LoopCounters(), null);
+    }
+
+    /**
+     * A loop of a server whose loops share {@code openConnections} (upgraded connections),
+     * {@code connectionIds}, the memory {@code budget}, the count of {@code handshakes} in progress and
+     * the transport {@code metrics} (null: this loop's own); {@code counters} are this loop's.
+     */
+    IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds,
+           MemoryBudget budget, AtomicInteger handshakes, LoopCounters counters, TransportMetrics metrics) {
         this.index = index;
+        this.handshakes = handshakes;
+        this.budget = budget;
+        this.lease = new BudgetLease(budget);
+        this.counters = counters;
+        this.metrics = metrics != null ? metrics : new TransportMetrics(null, List.of(counters));
         this.config = config;
         this.openConnections = openConnections;
         this.connectionIds = connectionIds;
@@ -67,6 +108,10 @@ final class IoLoop implements Runnable {
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
         this.handshaker = new Handshaker(this);
+        // made now: when it is needed the heap may be exhausted
+        this.abortCloseFrame = ByteBuffer.allocate(2 + 125);
+        encoder.writeClose(abortCloseFrame, CloseCode.INTERNAL_ERROR, "server error");
+        abortCloseFrame.flip();
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -90,9 +135,15 @@ final class IoLoop implements Runnable {
             } catch (ClosedSelectorException e) {
                 LOG.error("loop {} lost its selector; its connections are gone", index);
                 finished = true;
-            } catch (Throwable t) {
-                report(null, t);
+            } catch (IOException | RuntimeException e) {
+                report(null, e);
                 work = 0;
+            } catch (Error e) {
+                abortConnections();
+                if (fatal == null) {
+                    throw e;
+                }
+                fatal.trigger(e);
             }
         }
         try {
@@ -107,8 +158,12 @@ final class IoLoop implements Runnable {
      * (0: never blocks). Returns the amount of work done. Loop thread only.
      */
     int doWork(long selectTimeoutMs) throws IOException {
+        if (abortRequested) {
+            abortConnections();
+            return 0;
+        }
         nowNs = config.nanoClock.getAsLong();
-        int work = drainCommands();
+        int work = drainCommands() + handshaker.finishAnsweredAuths();
         if (work > 0 || selectTimeoutMs <= 0) {
             work += selector.selectNow(onReady);
         } else {
@@ -118,6 +173,12 @@ final class IoLoop implements Runnable {
         if (nowNs - nextTimerNs >= 0) {
             nextTimerNs = nowNs + config.timerTickNs;
             work += onTimerTick();
+            nothingToShed = false;
+        }
+        // another loop may have overdrawn the budget: help, but a loop that found nothing worth
+        // shedding scans its connections again only after the next timer tick
+        if (shedPending || !nothingToShed && budget.overdrawn()) {
+            work += shed();
         }
         work += flushDirty();
         if (shutdownRequested && !shuttingDown) {
@@ -133,8 +194,8 @@ final class IoLoop implements Runnable {
     }
 
     /** Hands a freshly accepted socket to this loop; {@code false} if the command queue is full. Any thread. */
-    boolean register(SocketChannel channel, boolean reject) {
-        return woken(commands.register(channel, reject));
+    boolean register(SocketChannel channel) {
+        return woken(commands.register(channel));
     }
 
     /**
@@ -162,10 +223,37 @@ final class IoLoop implements Runnable {
         return offered;
     }
 
+    /** An auth handler answered for {@code connection} (or failed): hand it to the loop. Any thread. */
+    void authCompleted(WsConnection connection, AuthDecision decision, Throwable error) {
+        woken(handshaker.authAnswered(connection, decision, error));
+    }
+
     /** Asks the loop to close its connections with 1001 and end. Any thread. */
     void requestShutdown() {
         shutdownRequested = true;
         selector.wakeup();
+    }
+
+    /** Asks the loop to send 1011 to its connections, close them and end: the server failed. Any thread. */
+    void requestAbort() {
+        abortRequested = true;
+        selector.wakeup();
+    }
+
+    /**
+     * Best effort, allocating nothing: writes what each connection has queued and a 1011 close frame
+     * (when the stream is at a frame boundary), closes every socket, and ends the loop. No handler
+     * is called. Loop thread.
+     */
+    void abortConnections() {
+        finished = true;
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            try {
+                connections.get(i).abort(abortCloseFrame);
+            } catch (Throwable t) {
+                ConnectionHandle.closeQuietly(connections.get(i).channel);
+            }
+        }
     }
 
     boolean inLoop() {
@@ -194,6 +282,47 @@ final class IoLoop implements Runnable {
         }
     }
 
+    /**
+     * Charges ({@code bytes > 0}) or credits a change in what a connection holds to this loop's share
+     * of the memory budget; an overdrawn budget makes the loop shed at the end of this cycle (never
+     * in the middle of a connection's read or send). Loop thread.
+     */
+    void charge(long bytes) {
+        if (bytes > 0) {
+            if (!lease.charge(bytes)) {
+                shedPending = true;
+            }
+        } else if (bytes < 0) {
+            lease.credit(-bytes);
+        }
+    }
+
+    /**
+     * Closes (1013) this loop's connections that hold the most, one at a time, until the budget has
+     * its reserve free again or no connection here holds much. Loop thread.
+     */
+    private int shed() {
+        shedPending = false;
+        int shed = 0;
+        while (budget.low() && shed < MAX_SHED_PER_CYCLE) {
+            WsConnection victim = null;
+            for (int i = 0; i < connections.size(); i++) {
+                WsConnection candidate = connections.get(i);
+                if (candidate.sheddable() && (victim == null || candidate.held > victim.held)) {
+                    victim = candidate;
+                }
+            }
+            if (victim == null || victim.held < MIN_SHED_BYTES) {
+                nothingToShed = true;
+                break;
+            }
+            victim.shed();
+            budget.countShed();
+            shed++;
+        }
+        return shed;
+    }
+
     /** Passes {@code error} to the error handler, which must not throw; if it does, logs it. */
     void report(Connection connection, Throwable error) {
         try {
@@ -211,28 +340,74 @@ final class IoLoop implements Runnable {
         return executor.drain();
     }
 
-    /** Registers an accepted socket as a connection, or answers it 503 when {@code reject}. Loop thread. */
-    void accept(SocketChannel channel, boolean reject) {
-        boolean counted = !reject;
+    /**
+     * Registers an accepted socket as a connection in its handshake. At the cap on handshakes in
+     * progress the oldest handshake of this loop makes room (503): stalled sockets cannot keep new
+     * clients out, who finish their handshake within a round trip. While the memory budget is low
+     * the socket is answered 503. Loop thread.
+     */
+    void accept(SocketChannel channel) {
         try {
             if (shuttingDown) {
+                metrics.refused(TransportMetrics.REFUSED_SHUTTING_DOWN);
                 channel.close();
-                remove(null, counted);
                 return;
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key, counted);
+            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key);
             key.attach(connection);
             connections.add(connection);
-            if (reject) {
-                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
+            if (handshakes.incrementAndGet() > config.maxHandshakes) {
+                metrics.refused(TransportMetrics.REFUSED_MAX_HANDSHAKES);
+                metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
+                evictOldestHandshake();
+            }
+            handshakeOrder.add(connection);
+            if (budget.low()) {
+                metrics.refused(TransportMetrics.REFUSED_MEMORY_BUDGET);
+                metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
+                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, SHED_REASON);
+            } else {
+                metrics.accepted();
             }
         } catch (IOException e) {
-            remove(null, counted);
             ConnectionHandle.closeQuietly(channel);
         }
+    }
+
+    private void evictOldestHandshake() {
+        WsConnection oldest;
+        while ((oldest = handshakeOrder.poll()) != null) {
+            if (oldest.state() == WsConnection.HANDSHAKE) {
+                oldest.evict();
+                return;
+            }
+        }
+    }
+
+    /** Handshakes in progress across the server. Any thread. */
+    int handshakesInProgress() {
+        return handshakes.get();
+    }
+
+    /** A connection left its handshake (upgraded, answered or gone). Loop thread. */
+    void handshakeEnded() {
+        handshakes.decrementAndGet();
+        WsConnection head;
+        while ((head = handshakeOrder.peek()) != null && head.state() != WsConnection.HANDSHAKE) {
+            handshakeOrder.poll();
+        }
+    }
+
+    /** Counts an upgrade toward the connection limit; {@code false} (not counted) at the limit. Any thread. */
+    boolean admitConnection() {
+        if (openConnections.incrementAndGet() > config.maxConnections) {
+            openConnections.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     private void onReady(SelectionKey key) {
@@ -288,6 +463,7 @@ final class IoLoop implements Runnable {
         for (int i = connections.size() - 1; i >= 0; i--) {
             connections.get(i).destroy();
         }
+        lease.close();
         finished = true;
         executor.discardRemaining();
     }

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.EventTranslatorThreeArg;
 import com.lmax.disruptor.EventTranslatorTwoArg;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.nio.channels.SocketChannel;
  */
 final class LoopCommand {
     static final int REGISTER = 1;
-    static final int REJECT = 2;
     static final int SEND = 3;
     static final int CLOSE = 4;
     static final int PAUSE = 5;
@@ -32,8 +32,8 @@ final class LoopCommand {
                 command.code = code;
                 command.reason = reason;
             };
-    static final EventTranslatorTwoArg<LoopCommand, SocketChannel, Boolean> REGISTER_CHANNEL =
-            (command, sequence, channel, reject) -> command.set(reject ? REJECT : REGISTER, null, channel);
+    static final EventTranslatorOneArg<LoopCommand, SocketChannel> REGISTER_CHANNEL =
+            (command, sequence, channel) -> command.set(REGISTER, null, channel);
 
     int kind;
     ConnectionHandle connection;

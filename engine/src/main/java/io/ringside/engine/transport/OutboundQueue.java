@@ -71,6 +71,9 @@ final class OutboundQueue {
         if (latest >= first && !(latest == first && headStarted)) {
             superseded++;
             int slot = (head + (int) (latest - first)) & (sources.length - 1);
+            if (sources[slot] instanceof SharedFrame replaced) {
+                replaced.countReplaced();
+            }
             bytes -= remaining(slot);
             release(slot);
             if (latest == added - 1) {

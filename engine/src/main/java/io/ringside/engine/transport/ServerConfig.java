@@ -17,6 +17,9 @@ final class ServerConfig {
     final int ioLoops;
     final List<Endpoint> endpoints;
     final HttpHandler httpHandler;
+    final HttpHandler serverRoutes;
+    final AuthHandler authHandler;
+    final long authTimeoutNs;
     final HandshakeLimits handshakeLimits;
     final DecoderConfig decoderConfig;
     final long handshakeTimeoutNs;
@@ -25,10 +28,14 @@ final class ServerConfig {
     final long closeTimeoutNs;
     final long shutdownTimeoutNs;
     final long maxOutboundBacklogBytes;
+    final long memoryBudgetBytes;
     final int maxConnections;
+    final int maxHandshakes;
     final int commandQueueCapacity;
     final int readBufferBytes;
     final ErrorHandler errorHandler;
+    final FatalErrorHandler fatalErrorHandler;
+    final Runnable acceptHook;
     final LongSupplier nanoClock;
     final long timerTickNs;
 
@@ -38,6 +45,9 @@ final class ServerConfig {
         this.ioLoops = b.ioLoops;
         this.endpoints = List.copyOf(b.endpoints);
         this.httpHandler = b.httpHandler;
+        this.serverRoutes = b.serverRoutes;
+        this.authHandler = b.authHandler;
+        this.authTimeoutNs = b.authTimeoutMs * 1_000_000L;
         this.handshakeLimits = handshakeLimits;
         this.decoderConfig = decoderConfig;
         this.handshakeTimeoutNs = b.handshakeTimeoutMs * 1_000_000L;
@@ -46,10 +56,14 @@ final class ServerConfig {
         this.closeTimeoutNs = b.closeTimeoutMs * 1_000_000L;
         this.shutdownTimeoutNs = b.shutdownTimeoutMs * 1_000_000L;
         this.maxOutboundBacklogBytes = b.maxOutboundBacklogBytes;
+        this.memoryBudgetBytes = b.memoryBudgetBytes;
         this.maxConnections = b.maxConnections;
+        this.maxHandshakes = b.maxHandshakes;
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;
         this.errorHandler = b.errorHandler;
+        this.fatalErrorHandler = b.fatalErrorHandler;
+        this.acceptHook = b.acceptHook;
         this.nanoClock = b.nanoClock;
         long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
         if (heartbeatIntervalNs > 0) {

@@ -77,6 +77,13 @@ public final class SharedFrame {
         return refs;
     }
 
+    /** Counts, in its pool, a latest-only send of this frame replaced before it was written. Any thread. */
+    void countReplaced() {
+        if (pool != null) {
+            pool.countReplaced();
+        }
+    }
+
     /** Makes a recycled frame ready for its next owner: one reference, limit {@code length}. */
     SharedFrame reset(int length) {
         buffer.clear().limit(length);

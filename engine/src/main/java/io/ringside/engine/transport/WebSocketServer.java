@@ -4,6 +4,7 @@ import io.ringside.protocol.http.HandshakeLimits;
 import io.ringside.protocol.websocket.DecoderConfig;
 import io.ringside.protocol.websocket.Role;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
@@ -32,22 +33,34 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
     private static final int ACCEPT_BACKLOG = 1024;
+    private static final long MIN_MEMORY_BUDGET_BYTES = 1L << 20;
     private static final int MAX_PORT = 65_535;
 
     private final ServerConfig config;
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicLong connectionIds = new AtomicLong();
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
+    private final MemoryBudget budget;
+    private final LoopCounters[] loopCounters;
+    private final TransportMetrics metrics;
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
+    private FatalStop fatal;
     private boolean closed;
 
     private WebSocketServer(ServerConfig config) {
         this.config = config;
         this.loops = new IoLoop[config.ioLoops];
         this.loopThreads = new Thread[config.ioLoops];
+        this.budget = new MemoryBudget(config.memoryBudgetBytes);
+        this.loopCounters = new LoopCounters[config.ioLoops];
+        for (int i = 0; i < loopCounters.length; i++) {
+            loopCounters[i] = new LoopCounters();
+        }
+        this.metrics = new TransportMetrics(this, List.of(loopCounters));
     }
 
     /** A builder with every default. */
@@ -63,17 +76,26 @@ public final class WebSocketServer implements AutoCloseable {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.bind(config.bindAddress, ACCEPT_BACKLOG);
+        } catch (BindException e) {
+            channel.close();
+            BindException named = new BindException("cannot listen on " + describe(config.bindAddress) + ": "
+                    + e.getMessage());
+            named.initCause(e);
+            throw named;
         } catch (IOException e) {
             channel.close();
             throw e;
         }
         serverChannel = channel;
+        fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(i, config, openConnections, connectionIds);
+            loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes,
+                    loopCounters[i], metrics);
+            loops[i].fatal = fatal;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        acceptor = new Acceptor(serverChannel, loops, openConnections, config.maxConnections);
+        acceptor = new Acceptor(serverChannel, loops, config, fatal);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
         LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
@@ -86,6 +108,24 @@ public final class WebSocketServer implements AutoCloseable {
         return this;
     }
 
+    /** The bound address and port (after {@link #start()}); a wildcard address means every interface. */
+    public synchronized InetSocketAddress address() {
+        if (serverChannel == null) {
+            throw new IllegalStateException("not started");
+        }
+        try {
+            return (InetSocketAddress) serverChannel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("not bound", e);
+        }
+    }
+
+    /** {@code host:port}, saying "every interface" for a wildcard address. */
+    private static String describe(InetSocketAddress address) {
+        return (address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+                ? "every interface" : address.getHostString()) + ", port " + address.getPort();
+    }
+
     /** The bound port (useful after binding port 0). */
     public int port() {
         try {
@@ -95,9 +135,76 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    /** Open (accepted, not rejected) connections right now, across all loops. Any thread. */
+    /** Open WebSocket connections (upgraded and not yet closed) right now, across all loops. Any thread. */
     public int connectionCount() {
         return openConnections.get();
+    }
+
+    /** The transport's counters (connections, handshakes, closes, bytes, frames). Any thread. */
+    public TransportMetrics metrics() {
+        return metrics;
+    }
+
+    /** Sockets accepted whose opening handshake is not complete yet, across all loops. Any thread. */
+    public int handshakesInProgress() {
+        return handshakes.get();
+    }
+
+    /** The memory budget for what clients make the server hold, in bytes (see the builder). Any thread. */
+    public long memoryBudgetBytes() {
+        return budget.limit;
+    }
+
+    /**
+     * Bytes of the memory budget in use now: what connections hold, plus up to two chunks of at most
+     * 256 KiB per I/O loop taken for them and not yet used. Any thread; a snapshot.
+     */
+    public long memoryBudgetUsedBytes() {
+        return budget.limit - budget.available();
+    }
+
+    /** Connections closed with 1013 (or answered 503) so far to bring the memory budget back. Any thread. */
+    public long shedConnections() {
+        return budget.shedCount();
+    }
+
+    /**
+     * Stops the server because a thread that serves it (a tick thread, say) failed with an
+     * {@link Error} it cannot recover from: exactly what happens when one of the server's own threads
+     * does. Every open connection is sent close 1011 (best effort) and closed, the listening socket
+     * closes, the server's threads end, and the {@link FatalErrorHandler} runs (by default it exits
+     * the process). Any thread; only the first call acts, and it returns at once.
+     */
+    public void stopOnFatalError(Throwable error) {
+        FatalStop stop = fatal;
+        if (stop != null) {
+            stop.trigger(error);
+        }
+    }
+
+    /** Closes the listening socket, has every loop abort its connections, and waits up to {@code waitMs}. */
+    void abort(long waitMs) {
+        Acceptor a = acceptor;
+        if (a != null) {
+            a.close();
+        }
+        for (IoLoop loop : loops) {
+            if (loop != null) {
+                loop.requestAbort();
+            }
+        }
+        long deadline = System.nanoTime() + waitMs * 1_000_000L;
+        for (Thread thread : loopThreads) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (thread != null && leftMs > 0 && thread != Thread.currentThread()) {
+                try {
+                    thread.join(leftMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -152,6 +259,9 @@ public final class WebSocketServer implements AutoCloseable {
         int ioLoops = Runtime.getRuntime().availableProcessors();
         final List<Endpoint> endpoints = new ArrayList<>();
         HttpHandler httpHandler;
+        AuthHandler authHandler;
+        long authTimeoutMs = 5_000;
+        HttpHandler serverRoutes;
         final HandshakeLimits.Builder handshakeLimits = HandshakeLimits.builder();
         final DecoderConfig.Builder decoder = DecoderConfig.builder();
         long handshakeTimeoutMs = 10_000;
@@ -160,12 +270,16 @@ public final class WebSocketServer implements AutoCloseable {
         long closeTimeoutMs = 5_000;
         long shutdownTimeoutMs = 5_000;
         long maxOutboundBacklogBytes = 4L << 20;
+        long memoryBudgetBytes = defaultMemoryBudgetBytes();
         int maxConnections = 10_000;
+        int maxHandshakes = 2_048;
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
         ErrorHandler errorHandler = (connection, error) ->
                 LOG.warn("connection {} failed", connection == null ? "-" : connection.id(), error);
+        FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         LongSupplier nanoClock = System::nanoTime;
+        Runnable acceptHook;
 
         private Builder() {
         }
@@ -219,6 +333,31 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Decides every WebSocket upgrade before the socket opens (see {@link AuthHandler}): accept with
+         * an identity, or refuse with 4xx. Default: none, every valid upgrade opens.
+         */
+        public Builder authHandler(AuthHandler handler) {
+            this.authHandler = handler;
+            return this;
+        }
+
+        /**
+         * The server's own plain HTTP routes (readiness, metrics), consulted after {@code /healthz} and
+         * before the application's {@link #httpHandler}; {@code null} from it passes the request on.
+         * {@code RingsideServer} sets it; default none.
+         */
+        public Builder serverRoutes(HttpHandler handler) {
+            this.serverRoutes = handler;
+            return this;
+        }
+
+        /** How long an {@link AuthHandler}'s answer may take before the request is answered 503. Default 5 s. */
+        public Builder authTimeoutMs(long ms) {
+            this.authTimeoutMs = ms;
+            return this;
+        }
+
         /** Edits the limits on the request head (431/414 beyond them). Default {@link HandshakeLimits#defaults()}. */
         public Builder handshakeLimits(Consumer<HandshakeLimits.Builder> edit) {
             edit.accept(handshakeLimits);
@@ -267,9 +406,42 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Open connections beyond which new ones are answered 503 and closed. Default 10 000. */
+        /**
+         * The memory budget: bytes that all connections together may make the server hold in partial
+         * frames and messages, outbound backlogs and request heads being parsed. When a read or a send
+         * overdraws it, the loops close the connections that hold the most with 1013 (try again
+         * later) until a sixteenth of it is free again, and while less than that is free new
+         * connections are answered 503. Default: a quarter of the maximum heap
+         * ({@code Runtime.maxMemory() / 4}), leaving room for the game's own state and for the way
+         * the JVM stores large arrays.
+         */
+        public Builder memoryBudgetBytes(long bytes) {
+            this.memoryBudgetBytes = bytes;
+            return this;
+        }
+
+        /** The default memory budget: a quarter of the maximum heap. */
+        public static long defaultMemoryBudgetBytes() {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
+
+        /**
+         * Open WebSocket connections beyond which an upgrade is answered 503. Sockets still in their
+         * handshake do not count (see {@link #maxHandshakes}). Default 10 000.
+         */
         public Builder maxConnections(int max) {
             this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * Handshakes in progress (sockets accepted whose request head is not complete), apart from
+         * {@link #maxConnections}: beyond it, each new socket makes the oldest handshake of its loop
+         * give way (a best-effort 503, then the socket is closed), so that stalled sockets cannot keep
+         * new clients out. Each also ends at {@link #handshakeTimeoutMs}. Default 2 048.
+         */
+        public Builder maxHandshakes(int max) {
+            this.maxHandshakes = max;
             return this;
         }
 
@@ -288,6 +460,23 @@ public final class WebSocketServer implements AutoCloseable {
         /** Receives recovered failures (handler exceptions, I/O errors). Default: logs a warning. */
         public Builder errorHandler(ErrorHandler handler) {
             this.errorHandler = handler;
+            return this;
+        }
+
+        /**
+         * What happens once the server stopped because one of its threads failed with an
+         * {@link Error} (out of memory, say). Default {@link FatalErrorHandler#exitProcess()}: exit
+         * with status {@value FatalErrorHandler#EXIT_STATUS}. A {@code RingsideServer} sets this
+         * itself from its own {@code fatalErrorHandler}, which covers its tick threads too.
+         */
+        public Builder fatalErrorHandler(FatalErrorHandler handler) {
+            this.fatalErrorHandler = handler;
+            return this;
+        }
+
+        /** Runs on the acceptor thread after each accept, before the socket goes to a loop (tests). */
+        Builder acceptHook(Runnable hook) {
+            this.acceptHook = hook;
             return this;
         }
 
@@ -311,15 +500,20 @@ public final class WebSocketServer implements AutoCloseable {
             HandshakeLimits limits = nested("handshakeLimits.", handshakeLimits::build);
             check(decoderConfig.role() == Role.SERVER, "decoder.role=" + decoderConfig.role());
             check(handshakeTimeoutMs > 0, "handshakeTimeoutMs=" + handshakeTimeoutMs);
+            check(authTimeoutMs > 0, "authTimeoutMs=" + authTimeoutMs + " (minimum 1)");
             check(heartbeatIntervalMs >= 0, "heartbeatIntervalMs=" + heartbeatIntervalMs);
             check(heartbeatTimeoutMs > 0, "heartbeatTimeoutMs=" + heartbeatTimeoutMs);
             check(closeTimeoutMs > 0, "closeTimeoutMs=" + closeTimeoutMs);
             check(shutdownTimeoutMs > 0, "shutdownTimeoutMs=" + shutdownTimeoutMs);
             check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);
             check(maxConnections > 0, "maxConnections=" + maxConnections);
+            check(maxHandshakes > 0, "maxHandshakes=" + maxHandshakes);
+            check(memoryBudgetBytes >= MIN_MEMORY_BUDGET_BYTES, "memoryBudgetBytes=" + memoryBudgetBytes
+                    + " (minimum " + MIN_MEMORY_BUDGET_BYTES + ")");
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
+            check(fatalErrorHandler != null, "fatalErrorHandler=null");
             Set<String> paths = new HashSet<>();
             for (Endpoint endpoint : endpoints) {
                 check(paths.add(endpoint.path), "endpoint.path=" + endpoint.path + " (duplicate)");

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
@@ -39,9 +40,19 @@ final class WsConnection extends ConnectionHandle {
     int slot = -1;
     boolean dirty;
     UpgradeRequestParser parser;
+    /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
+    long held;
+    // while an AuthHandler decides (loop thread); the answer fields are set by the completing thread
+    // before the connection is queued to the loop, which reads them after taking it off the queue
+    boolean awaitingAuth;
+    Endpoint authEndpoint;
+    ByteBuffer earlyBytes;
+    volatile AuthDecision authDecision;
+    volatile Throwable authError;
 
     private final SelectionKey key;
-    private final boolean counted;
+    /** Whether this connection counts toward the connection limit (it was upgraded). */
+    boolean counted;
     private final OutboundQueue outbound = new OutboundQueue();
     private int state = HANDSHAKE;
     private long deadlineNs;
@@ -53,10 +64,9 @@ final class WsConnection extends ConnectionHandle {
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
-    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key, boolean counted) {
+    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key) {
         super(id, loop, channel);
         this.key = key;
-        this.counted = counted;
         this.deadlineNs = loop.nowNs + loop.config.handshakeTimeoutNs;
     }
 
@@ -67,6 +77,21 @@ final class WsConnection extends ConnectionHandle {
 
     int state() {
         return state;
+    }
+
+    /** The request head is complete and an auth handler decides: stop reading until it has. */
+    void awaitAuth(Endpoint endpoint, long timeoutNs) {
+        awaitingAuth = true;
+        authEndpoint = endpoint;
+        deadlineNs = loop.nowNs + timeoutNs;
+        setReading(false);
+    }
+
+    /** The auth handler answered or timed out: read again (for the frames, or the peer's FIN after a refusal). */
+    void authDone() {
+        awaitingAuth = false;
+        authEndpoint = null;
+        setReading(true);
     }
 
     // ---- loop side: input
@@ -85,6 +110,7 @@ final class WsConnection extends ConnectionHandle {
             destroy();
             return;
         }
+        loop.counters.add(LoopCounters.BYTES_IN, read);
         buffer.flip();
         if (heartbeat != null) {
             heartbeat.heard(loop.nowNs);
@@ -94,20 +120,92 @@ final class WsConnection extends ConnectionHandle {
         } else if (state == OPEN || state == CLOSE_SENT) {
             decode(buffer);
         }
+        account();
     }
 
-    void decode(ByteBuffer buffer) {
-        try {
-            decoder.decode(buffer);
-        } catch (WebSocketProtocolException e) {
-            notifyError(e);
+    /**
+     * Brings this connection's charge to the memory budget up to date: its outbound backlog (a
+     * shared frame counts in full for every connection that queues it), the arrays its decoder holds
+     * for a partial message, and a request parser while its handshake is incomplete. Loop thread.
+     */
+    void account() {
+        long now = outbound.bytes();
+        if (decoder != null) {
+            now += decoder.retainedBytes();
+        }
+        if (parser != null) {
+            now += loop.handshaker.parserBytes;
+        }
+        if (now != held) {
+            long delta = now - held;
+            held = now;
+            loop.charge(delta);
+        }
+    }
+
+    private void leaveHandshake() {
+        if (state == HANDSHAKE) {
+            state = LINGER; // not HANDSHAKE any more: the caller sets the real state next
+            loop.handshakeEnded();
+        }
+    }
+
+    /** Makes room for a newer handshake: a best-effort 503, then the socket is closed. Loop thread. */
+    void evict() {
+        Handshaker.writeBestEffort(channel, Handshaker.TOO_MANY_HANDSHAKES);
+        destroy();
+    }
+
+    /** Whether shedding this connection would help: it is not closing already. */
+    boolean sheddable() {
+        return state == HANDSHAKE || state == OPEN || state == CLOSE_SENT;
+    }
+
+    /**
+     * Sheds this connection to bring the memory budget back: drops its partial message and unsent
+     * frames and closes it with 1013 (an incomplete handshake is answered 503). Loop thread.
+     */
+    void shed() {
+        if (state == HANDSHAKE) {
+            refuse(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.SHED_REASON);
+            loop.handshaker.release(this);
+        } else if (state == OPEN || state == CLOSE_SENT) {
+            decoder = null;
+            outbound.discardUnstarted();
             if (state == OPEN) {
-                closeCode = e.closeCode();
-                closeReason = closeReason(e.getMessage());
+                closeCode = CloseCode.TRY_AGAIN_LATER;
+                closeReason = IoLoop.SHED_REASON;
                 queueClose(closeCode, closeReason);
             }
             linger();
         }
+        account();
+    }
+
+    /**
+     * Decodes what was read. A protocol violation closes with its code; any other failure while
+     * decoding closes with 1011, since the decoder may have taken the chunk as read without handing
+     * its message on: nothing more is read from this connection either way.
+     */
+    void decode(ByteBuffer buffer) {
+        try {
+            decoder.decode(buffer);
+        } catch (WebSocketProtocolException e) {
+            failDecoding(e, e.closeCode(), e.getMessage());
+        } catch (RuntimeException e) {
+            loop.report(this, e);
+            failDecoding(e, CloseCode.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    private void failDecoding(Throwable error, int code, String reason) {
+        notifyError(error);
+        if (state == OPEN) {
+            closeCode = code;
+            closeReason = closeReason(reason);
+            queueClose(closeCode, closeReason);
+        }
+        linger();
     }
 
     /** The handshake succeeded: frames from now on. */
@@ -115,6 +213,7 @@ final class WsConnection extends ConnectionHandle {
         this.endpoint = endpoint;
         this.subprotocol = subprotocol;
         this.decoder = decoder;
+        leaveHandshake();
         this.state = OPEN;
         this.open = true;
         this.opened = true;
@@ -139,7 +238,9 @@ final class WsConnection extends ConnectionHandle {
         respond(Handshaker.errorResponse(status, message), null);
     }
 
+    /** A handler callback threw: 1011 for this connection, unless the error is fatal (then it propagates). */
     void handlerFailed(Throwable error) {
+        FatalErrorHandler.rethrowIfFatal(error);
         loop.report(this, error);
         notifyError(error);
         startClose(CloseCode.INTERNAL_ERROR, "internal error");
@@ -150,6 +251,7 @@ final class WsConnection extends ConnectionHandle {
             try {
                 endpoint.handler.onError(this, error);
             } catch (Throwable t) {
+                FatalErrorHandler.rethrowIfFatal(t);
                 loop.report(this, t);
             }
         }
@@ -183,6 +285,7 @@ final class WsConnection extends ConnectionHandle {
             releaseIfShared(shared);
             return;
         }
+        long superseded = outbound.superseded();
         if (shared == null) {
             if (latestOnly) {
                 outbound.addLatest(frame);
@@ -194,10 +297,15 @@ final class WsConnection extends ConnectionHandle {
         } else {
             outbound.add(shared);
         }
+        loop.counters.add(LoopCounters.FRAMES_OUT, 1);
+        if (outbound.superseded() != superseded) {
+            loop.counters.add(LoopCounters.LATEST_REPLACED, outbound.superseded() - superseded);
+        }
         if (outbound.bytes() > loop.config.maxOutboundBacklogBytes) {
             overflow();
             return;
         }
+        account();
         loop.markDirty(this);
     }
 
@@ -207,10 +315,12 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         outbound.discardUnstarted();
+        loop.metrics.backlogOverflow();
         closeCode = CloseCode.POLICY_VIOLATION;
         closeReason = OVERFLOW_REASON;
         queueClose(closeCode, closeReason);
         linger();
+        account();
     }
 
     @Override
@@ -245,12 +355,19 @@ final class WsConnection extends ConnectionHandle {
     /** Fires this connection's timeouts and heartbeat; {@code true} if something happened. Loop thread. */
     boolean onTimer(long nowNs) {
         closeIfRequested();
+        applyRequestedReading();
         if (state == OPEN) {
             return heartbeat(nowNs);
         }
         if (nowNs - deadlineNs >= 0) {
+            if (state == HANDSHAKE && awaitingAuth) {
+                loop.handshaker.authTimedOut(this);
+                return true;
+            }
             if (state == HANDSHAKE) {
-                Handshaker.writeTimeoutResponse(channel);
+                loop.metrics.refused(TransportMetrics.REFUSED_HANDSHAKE_TIMEOUT);
+                loop.metrics.handshake(HttpStatus.REQUEST_TIMEOUT);
+                Handshaker.writeBestEffort(channel, Handshaker.HANDSHAKE_TIMEOUT);
             }
             destroy();
             return true;
@@ -274,8 +391,10 @@ final class WsConnection extends ConnectionHandle {
             return;
         }
         boolean drained;
+        long queued = outbound.bytes();
         try {
             drained = outbound.writeTo(channel, loop.staging);
+            loop.counters.add(LoopCounters.BYTES_OUT, queued - outbound.bytes());
             if (drained && state == LINGER && !outputShut) {
                 if (closeWhenFlushed) {
                     destroy();
@@ -289,6 +408,7 @@ final class WsConnection extends ConnectionHandle {
             destroy();
             return;
         }
+        account();
         if (key.isValid()) {
             int ops = key.interestOps();
             int wanted = drained ? ops & ~SelectionKey.OP_WRITE : ops | SelectionKey.OP_WRITE;
@@ -313,10 +433,35 @@ final class WsConnection extends ConnectionHandle {
         if (state == LINGER || state == CLOSED) {
             return;
         }
+        leaveHandshake();
         state = LINGER;
         open = false;
         deadlineNs = loop.nowNs + loop.config.closeTimeoutNs;
         loop.markDirty(this);
+    }
+
+    /**
+     * The server failed: flushes what is queued if the socket takes it at once, then, if the stream is
+     * at a frame boundary, the ready-made {@code closeFrame} (1011), and closes the socket. Calls no
+     * handler and allocates nothing. Loop thread.
+     */
+    void abort(ByteBuffer closeFrame) {
+        int was = state;
+        if (was == CLOSED) {
+            return;
+        }
+        state = CLOSED;
+        open = false;
+        try {
+            if (was == OPEN && outbound.writeTo(channel, loop.staging)) {
+                closeFrame.rewind();
+                channel.write(closeFrame);
+            }
+        } catch (IOException e) {
+            // the socket is being dropped anyway
+        }
+        key.cancel();
+        closeQuietly(channel);
     }
 
     /** Closes the socket now and reports the close to the handler once. Loop thread; idempotent. */
@@ -324,6 +469,7 @@ final class WsConnection extends ConnectionHandle {
         if (state == CLOSED) {
             return;
         }
+        leaveHandshake();
         state = CLOSED;
         open = false;
         key.cancel();
@@ -331,11 +477,15 @@ final class WsConnection extends ConnectionHandle {
         outbound.clear();
         loop.handshaker.release(this);
         decoder = null;
+        loop.charge(-held);
+        held = 0;
         loop.remove(this, counted);
         if (opened) {
+            loop.metrics.closed(closeCode);
             try {
                 endpoint.handler.onClose(this, closeCode, closeReason);
             } catch (Throwable t) {
+                FatalErrorHandler.rethrowIfFatal(t);
                 loop.report(this, t);
             }
         }

@@ -172,4 +172,15 @@ class RingsideConfigTest {
             assertThat(key.name()).matches("[a-z]+(\\.[a-z]+(-[a-z]+)*)+");
         }
     }
+
+    @Test
+    void shouldListEveryKeyAndItsVariableInTheReadme() throws IOException {
+        // given the README at the repository root (tests run in the module directory)
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        // when / then
+        for (ConfigKey<?> key : ConfigKeys.all()) {
+            assertThat(readme).contains("| `" + key.name() + "` |").contains("`" + key.envName() + "`");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.websocket.CloseCode;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,62 @@ class ShardLimitsTest {
         assertThat(afterOne - before).isEqualTo(3);
         assertThat(h.runtime.metrics().get(0).messagesIn() - before).isEqualTo(5);
         assertThat(h.runtime.metrics().get(0).ringDepth()).isZero();
+    }
+
+    @Test
+    void shouldAnswerMalformedAndSeatNobodyWhenJoinRequestIsOverItsLimit() {
+        // given: options that would be kept for as long as the seat
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxJoinRequestBytes(1024), 4, 0);
+        RecordingConnection a = h.connect();
+        JoinRequest.Builder join = JoinRequest.newBuilder().setRoomType("chat").putOptions("blob", "x".repeat(2000));
+
+        // when
+        h.send(a, ClientEnvelope.newBuilder().setJoin(join).build());
+        h.tick();
+
+        // then
+        assertThat(a.drain().get(0).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_MALFORMED_MESSAGE);
+        assertThat(h.runtime.metrics().get(0).rooms()).isZero();
+        h.send(a, ClientEnvelope.newBuilder().setJoin(join.putOptions("blob", "small")).build());
+        h.tick();
+        assertThat(a.drain().get(0).hasJoined()).isTrue();
+    }
+
+    @Test
+    void shouldCountASendThePlayersConnectionRefusedWhenItIsClosed() {
+        // given: two players, and one connection closed under the room's feet
+        EngineHarness h = harness(GameConfig.builder().shards(1), 4, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        h.join(a, "chat");
+        h.join(b, "chat");
+        h.tick();
+        b.close(1006, "");
+
+        // when: a's chat goes to everybody but a
+        h.send(a, game(TestRooms.CHAT, StringValue.of("hello?")));
+        h.tick();
+
+        // then
+        assertThat(h.runtime.metrics().get(0).sendsRefused()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldClosePolicyViolationWhenRefusedRequestsReachTheirLimit() {
+        // given: game messages outside any room are refused
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxRefusedRequests(3), 4, 0);
+        RecordingConnection a = h.connect();
+
+        // when
+        h.send(a, game(TestRooms.CHAT, StringValue.of("anyone?")));
+        h.send(a, game(TestRooms.CHAT, StringValue.of("anyone?")));
+        int afterTwo = a.closeCode();
+        h.send(a, game(TestRooms.CHAT, StringValue.of("anyone?")));
+
+        // then
+        assertThat(afterTwo).isZero();
+        assertThat(a.drain()).allMatch(e -> e.getError().getCode() == ErrorCode.ERROR_CODE_NOT_IN_ROOM);
+        assertThat(a.closeCode()).isEqualTo(CloseCode.POLICY_VIOLATION);
     }
 
     @Test

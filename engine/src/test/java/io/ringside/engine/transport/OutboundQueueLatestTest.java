@@ -45,6 +45,23 @@ class OutboundQueueLatestTest {
     }
 
     @Test
+    void shouldCountAReplacedSharedSnapshotInItsPool() throws Exception {
+        // given
+        FramePool pool = new FramePool(1024, 64 * 1024);
+        OutboundQueue queue = new OutboundQueue();
+        queue.add(frame(10, 1));
+        queue.addLatest(pool.acquire(20));
+
+        // when
+        queue.addLatest(pool.acquire(30));
+        queue.writeTo(channel, ByteBuffer.allocateDirect(1024));
+
+        // then
+        assertThat(pool.replaced()).isEqualTo(1);
+        assertThat(channel.written.size()).isEqualTo(40);
+    }
+
+    @Test
     void shouldSendSnapshotAfterFramesQueuedBeforeItWhenReplacing() throws Exception {
         // given
         OutboundQueue queue = new OutboundQueue();

@@ -9,18 +9,24 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link WebSocket.Listener} that reassembles messages and records everything it receives. */
-final class RecordingListener implements WebSocket.Listener {
+/**
+ * A {@link WebSocket.Listener} that reassembles messages and records everything it receives: text
+ * messages as {@code String}, binary ones as {@code byte[]}, pongs as {@link Pong}. Shared with other
+ * modules' tests through the engine's test jar.
+ */
+public final class RecordingListener implements WebSocket.Listener {
     /** A received close: status and reason. */
-    record Close(int code, String reason) {
+    public record Close(int code, String reason) {
     }
 
     /** A received pong. */
-    record Pong(byte[] payload) {
+    public record Pong(byte[] payload) {
     }
 
-    final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    final CompletableFuture<Close> closed = new CompletableFuture<>();
+    /** Messages and pongs in arrival order. */
+    public final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    /** Completes with the close received, or exceptionally with the error. */
+    public final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
@@ -68,7 +74,8 @@ final class RecordingListener implements WebSocket.Listener {
         closed.completeExceptionally(error);
     }
 
-    Object next() throws InterruptedException {
+    /** The next message or pong, waiting up to 10 s; {@link AssertionError} if none comes. */
+    public Object next() throws InterruptedException {
         Object event = events.poll(10, TimeUnit.SECONDS);
         if (event == null) {
             throw new AssertionError("no message within 10 s");

@@ -2,11 +2,11 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.transport.HttpHandler;
+import io.ringside.engine.transport.HttpResponse;
 import io.ringside.engine.transport.StaticResourceHandler;
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import io.ringside.examples.auth.TokenAuth;
+import io.ringside.examples.launch.Launcher;
 
 /**
  * Runs the arena: the game server and its browser client on one port.
@@ -18,7 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * Options: {@code --port} (default 8080, 0 for any free port), {@code --tick-rate} in Hz (default 30),
  * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16),
  * {@code --reconnect-grace} in ms (default 10000: how long a dropped player's ship waits for its
- * page to reconnect; 0 removes it at once). Ctrl-C stops
+ * page to reconnect; 0 removes it at once), {@code --token-secret} (off by default: with a secret of
+ * at least 32 bytes, or {@code random}, every WebSocket needs a token the page gets from
+ * {@code /token}, see {@link TokenAuth}). Ctrl-C stops
  * the server gracefully: players are told the room closed and connections close with 1001.
  */
 public final class ArenaServer {
@@ -47,60 +49,32 @@ public final class ArenaServer {
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
         return RingsideServer.builder()
-                .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
+                .transport(t -> t.port(port).httpHandler(webClient()))
                 .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
                         .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
     }
 
-    /** Starts the arena, prints where to open it, and runs until the process is stopped. */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> options = parse(args);
-        int port = Integer.parseInt(options.getOrDefault("port", String.valueOf(DEFAULT_PORT)));
-        int capacity = Integer.parseInt(options.getOrDefault("capacity", String.valueOf(DEFAULT_CAPACITY)));
-        ArenaSettings settings = ArenaSettings.defaults()
-                .withTickRateHz(Integer.parseInt(options.getOrDefault("tick-rate",
-                        String.valueOf(ArenaSettings.DEFAULT_TICK_RATE_HZ))))
-                .withBots(Integer.parseInt(options.getOrDefault("bots", String.valueOf(ArenaSettings.DEFAULT_BOTS))));
-        long graceMs = Long.parseLong(options.getOrDefault("reconnect-grace",
-                String.valueOf(DEFAULT_RECONNECT_GRACE_MS)));
-        RingsideServer server = builder(port, settings, capacity, graceMs).build().start();
-        System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms%n",
-                settings.tickRateHz(), settings.bots(), capacity, graceMs);
-        System.out.println("open http://localhost:" + server.port() + "/arena/");
-        awaitShutdown(server);
+    /** The web client's files, from {@code web/} on the classpath, with the browser client under /ringside/. */
+    static HttpHandler webClient() {
+        return StaticResourceHandler.withBrowserClient("web");
     }
 
-    /** Blocks until the JVM is asked to stop (Ctrl-C), then closes {@code server} from the shutdown hook. */
-    static void awaitShutdown(RingsideServer server) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("arena: shutting down (players are told the room closed, connections close with 1001)");
-            server.close();
-            System.out.println("arena: stopped");
-            stopped.countDown();
-        }, "arena-shutdown"));
-        stopped.await();
+    /**
+     * Requires a token from {@code tokens} on every WebSocket upgrade and serves {@code GET /token}
+     * next to the web client.
+     */
+    public static RingsideServer.Builder withTokens(RingsideServer.Builder builder, TokenAuth tokens) {
+        HttpHandler token = tokens.tokenRoute();
+        HttpHandler files = webClient();
+        return builder.transport(t -> t.authHandler(tokens.authHandler()).httpHandler(request -> {
+            HttpResponse response = token.handle(request);
+            return response != null ? response : files.handle(request);
+        }));
     }
 
-    /** {@code --name value} and {@code --name=value} pairs; throws on anything else. */
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--") || arg.length() < 3) {
-                throw new IllegalArgumentException("unexpected argument " + arg
-                        + " (options: --port N --tick-rate HZ --bots N --capacity N --reconnect-grace MS)");
-            }
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                options.put(arg.substring(2, eq), arg.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                options.put(arg.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("option " + arg + " needs a value");
-            }
-        }
-        return options;
+    /** Starts the arena, prints where to open it, runs until the process is stopped; {@code --help} lists options. */
+    public static void main(String[] args) {
+        Launcher.main(new ArenaCommand(), args);
     }
 }

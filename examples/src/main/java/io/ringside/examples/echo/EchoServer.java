@@ -1,11 +1,9 @@
 package io.ringside.examples.echo;
 
-import io.ringside.engine.transport.Connection;
+import io.ringside.engine.transport.EchoHandler;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.engine.transport.WebSocketServer;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.concurrent.CountDownLatch;
+import io.ringside.examples.launch.Launcher;
 
 /**
  * A WebSocket echo server for conformance runs (e.g. the Autobahn TestSuite's fuzzing client):
@@ -13,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * biggest cases (16 MiB messages).
  *
  * <pre>
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer -Dexec.args=9001
+ * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer \
+ *     -Dexec.args="--port 9001"
  * </pre>
  */
 public final class EchoServer {
@@ -27,17 +26,7 @@ public final class EchoServer {
 
     /** The echoing handler: each message goes straight back from the decoder's view, framed once. */
     public static WebSocketHandler handler() {
-        return new WebSocketHandler() {
-            @Override
-            public void onText(Connection connection, ByteBuffer buffer, int offset, int length) {
-                connection.sendText(buffer, offset, length);
-            }
-
-            @Override
-            public void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
-                connection.sendBinary(buffer, offset, length);
-            }
-        };
+        return new EchoHandler();
     }
 
     /** A builder for an echo server on {@code port} (0 for any free port), not yet built. */
@@ -49,15 +38,8 @@ public final class EchoServer {
                 .maxOutboundBacklogBytes(4L * MAX_MESSAGE_BYTES);
     }
 
-    /** Runs until the process is stopped; {@code args[0]} is the port (default 9001). */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-        WebSocketServer server = builder(port).build().start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "echo-shutdown"));
-        stopped.await();
+    /** Runs until the process is stopped; {@code --help} lists the options ({@code --port}, default 9001). */
+    public static void main(String[] args) {
+        Launcher.main(new EchoCommand(), args);
     }
 }

@@ -3,8 +3,7 @@ package io.ringside.examples.lobby;
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.transport.StaticResourceHandler;
-import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
+import io.ringside.examples.launch.Launcher;
 
 /**
  * Runs the lobby example: tic-tac-toe tables with matchmaking (room list, quick join, private
@@ -13,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.lobby.LobbyServer
  * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.lobby.LobbyServer \
- *     -Dexec.args=9000
+ *     -Dexec.args="--port 9000"
  * </pre>
- * The one argument is the port (default 8080). Ctrl-C stops the server gracefully.
+ * {@code --help} lists the options ({@code --config FILE}, {@code --port}, default 8080, {@code --bind},
+ * default all interfaces); {@code RINGSIDE_*} environment variables and the file set any server option.
+ * Ctrl-C stops the server gracefully.
  */
 public final class LobbyServer {
     /** The room type clients list and join. */
@@ -42,18 +43,8 @@ public final class LobbyServer {
                         RoomOptions.builder().capacity(2).build());
     }
 
-    /** Starts the lobby, prints where to open it, and runs until the process is stopped. */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-        RingsideServer server = builder(port).build().start();
-        System.out.println("open http://localhost:" + server.port() + "/lobby/");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("lobby: shutting down (players are told the room closed, connections close with 1001)");
-            server.close();
-            System.out.println("lobby: stopped");
-            stopped.countDown();
-        }, "lobby-shutdown"));
-        stopped.await();
+    /** Starts the lobby, prints where to open it, runs until the process is stopped; {@code --help} lists options. */
+    public static void main(String[] args) {
+        Launcher.main(new LobbyCommand(), args);
     }
 }

@@ -2,6 +2,7 @@ package io.ringside.examples.echo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringside.engine.transport.RecordingListener;
 import io.ringside.engine.transport.WebSocketServer;
 import java.net.URI;
 import java.net.http.HttpClient;

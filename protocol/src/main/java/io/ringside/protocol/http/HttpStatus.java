@@ -10,6 +10,8 @@ public final class HttpStatus {
     public static final int OK = 200;
     /** 400: the request is malformed or not a valid upgrade. */
     public static final int BAD_REQUEST = 400;
+    /** 401: the request carries no valid credentials (an auth hook refused it). */
+    public static final int UNAUTHORIZED = 401;
     /** 403: refused, e.g. an Origin not in the allowlist. */
     public static final int FORBIDDEN = 403;
     /** 404: no endpoint or resource at that path. */
@@ -38,6 +40,7 @@ public final class HttpStatus {
             case SWITCHING_PROTOCOLS: return "Switching Protocols";
             case OK: return "OK";
             case BAD_REQUEST: return "Bad Request";
+            case UNAUTHORIZED: return "Unauthorized";
             case FORBIDDEN: return "Forbidden";
             case NOT_FOUND: return "Not Found";
             case METHOD_NOT_ALLOWED: return "Method Not Allowed";

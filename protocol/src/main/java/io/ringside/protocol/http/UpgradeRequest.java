@@ -90,6 +90,23 @@ public final class UpgradeRequest {
         return head.headerCount;
     }
 
+    /** The name of header field line {@code index} (0 to {@link #headerCount()} - 1), as sent. */
+    public String headerName(int index) {
+        return head.text(head.nameStart[checkIndex(index)], head.nameEnd[index]);
+    }
+
+    /** The value of header field line {@code index} (0 to {@link #headerCount()} - 1). */
+    public String headerValue(int index) {
+        return head.value(checkIndex(index));
+    }
+
+    private int checkIndex(int index) {
+        if (index < 0 || index >= head.headerCount) {
+            throw new IndexOutOfBoundsException("index=" + index + " (headerCount=" + head.headerCount + ")");
+        }
+        return index;
+    }
+
     /** The {@code Origin} header, or {@code null}. */
     public String origin() {
         int index = head.indexOfKind(HeaderNames.ORIGIN, 0);

@@ -28,6 +28,7 @@ public final class UpgradeResponseWriter {
     // RFC 9110 §15.5.22: a 426 names the protocol to upgrade to; §7.8: Upgrade is listed in Connection
     private static final byte[] UPGRADE_REQUIRED_FIELDS = Ascii.bytes(
             ", Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13");
+    private static final byte[] BEARER_CHALLENGE = Ascii.bytes("\r\nWWW-Authenticate: Bearer");
     private static final String TEXT_PLAIN = "text/plain; charset=utf-8";
     private static final int MAX_LONG_DIGITS = 19;
 
@@ -66,19 +67,22 @@ public final class UpgradeResponseWriter {
      * Writes a refusal with status {@code status} (100–999), a {@code text/plain; charset=utf-8}
      * body {@code message} (the reason phrase when {@code null}) and {@code Connection: close}; a 426
      * also carries {@code Upgrade: websocket} (RFC 9110 §15.5.22, listed in Connection as §7.8 asks)
-     * and {@code Sec-WebSocket-Version: 13} (RFC 6455 §4.4). Allocates for the body.
+     * and {@code Sec-WebSocket-Version: 13} (RFC 6455 §4.4), a 401 the challenge
+     * {@code WWW-Authenticate: Bearer} it must carry (RFC 9110 §15.5.2). Allocates for the body.
      *
      * @throws BufferOverflowException if the response does not fit; nothing is written then
      */
     public static void writeError(ByteBuffer dst, int status, String message) {
         byte[] body = (message == null ? HttpStatus.reasonPhrase(status) : message)
                 .getBytes(StandardCharsets.UTF_8);
-        int extra = status == HttpStatus.UPGRADE_REQUIRED ? UPGRADE_REQUIRED_FIELDS.length : 0;
-        int size = headSize(status, TEXT_PLAIN, body.length) + extra + CRLF_CRLF.length + body.length;
+        byte[] extra = status == HttpStatus.UPGRADE_REQUIRED ? UPGRADE_REQUIRED_FIELDS
+                : status == HttpStatus.UNAUTHORIZED ? BEARER_CHALLENGE : null;
+        int size = headSize(status, TEXT_PLAIN, body.length) + (extra == null ? 0 : extra.length)
+                + CRLF_CRLF.length + body.length;
         checkRoom(dst, size);
         putHead(dst, status, TEXT_PLAIN, body.length);
-        if (extra > 0) {
-            dst.put(UPGRADE_REQUIRED_FIELDS);
+        if (extra != null) {
+            dst.put(extra);
         }
         dst.put(CRLF_CRLF);
         dst.put(body);

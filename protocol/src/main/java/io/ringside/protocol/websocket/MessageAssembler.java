@@ -52,6 +52,10 @@ final class MessageAssembler implements FrameHandler {
         return message.length() + control.length();
     }
 
+    int retainedBytes() {
+        return message.capacity() + control.capacity();
+    }
+
     /** Drops every held buffer: the connection is failing or closed. */
     void release() {
         message.release();

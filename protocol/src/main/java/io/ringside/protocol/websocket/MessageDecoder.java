@@ -63,6 +63,14 @@ public final class MessageDecoder {
         return assembler.bufferedBytes();
     }
 
+    /**
+     * Bytes of the arrays this decoder holds for partial messages and control frames (at least
+     * {@link #bufferedBytes()}; arrays grow by doubling): what it costs on the heap right now.
+     */
+    public int retainedBytes() {
+        return assembler.retainedBytes();
+    }
+
     private WebSocketProtocolException protocolViolation(WebSocketProtocolException e) {
         failure = e;
         assembler.release();

@@ -30,6 +30,11 @@ final class PayloadBuffer {
         return length;
     }
 
+    /** Bytes of the array held (0 when none): what this buffer costs on the heap. */
+    int capacity() {
+        return array == null ? 0 : array.length;
+    }
+
     /** The bytes as a heap buffer; valid until the next append, clear or release. */
     ByteBuffer buffer() {
         return view == null ? EMPTY : view;

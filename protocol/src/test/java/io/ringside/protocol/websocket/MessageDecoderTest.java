@@ -214,6 +214,23 @@ class MessageDecoderTest {
     }
 
     @Test
+    void shouldReportRetainedBytesAsTheArraysHeldNotJustTheBytesReceived() {
+        // given: a 3000-byte message split across reads
+        MessageDecoder decoder = new MessageDecoder(server(), new RecordingMessageHandler());
+        byte[] wire = masked(0x82, filled(3000));
+
+        // when
+        decoder.decode(ByteBuffer.wrap(wire, 0, 8 + 2100));
+        int partial = decoder.retainedBytes();
+        decoder.decode(ByteBuffer.wrap(wire, 2108, wire.length - 2108));
+
+        // then: the array doubled past what arrived; dropped after the message (over 1 KiB)
+        assertThat(decoder.bufferedBytes()).isZero();
+        assertThat(partial).isGreaterThanOrEqualTo(2100).isLessThanOrEqualTo(2 * 2100);
+        assertThat(decoder.retainedBytes()).isZero();
+    }
+
+    @Test
     void shouldStayFailedWhenDecodingAfterViolation() {
         // given
         MessageDecoder decoder = new MessageDecoder(server(), new RecordingMessageHandler());

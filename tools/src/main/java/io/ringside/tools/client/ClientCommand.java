@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  /close [code] [reason]   start the close handshake (default 1000)",
             "  /quit                    close with 1000 and exit"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:closed cleanly", "1:connect, handshake or protocol failure, or a script reply timed out"})
+        exitCodeList = {"0:closed cleanly", "1:connect, handshake or protocol failure, or in a script: a reply timed"
+            + " out or a line could not be sent (unknown /command, bad /hex, /env or /close)"})
 public final class ClientCommand implements Callable<Integer> {
     private final InputStream stdin;
 

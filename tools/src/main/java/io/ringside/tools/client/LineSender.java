@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns input lines into frames: plain text, {@code /hex}, {@code /env}, {@code /ping},
  * {@code /close}, {@code /quit} ({@code //} sends a text starting with {@code /}). In script mode
- * it waits after each message or ping for a reply, and after a close for the server's close.
+ * it waits after each message or ping for a reply, and after a close for the server's close; a line
+ * it cannot use (an unknown command, bad hex, a bad envelope or close code) is reported, skipped and
+ * fails the run, since the script is wrong. Interactively such a line is reported and skipped.
  */
 final class LineSender {
     private static final long INTERACTIVE_CLOSE_WAIT_MS = 5_000;
@@ -63,7 +65,7 @@ final class LineSender {
                 return false;
             default:
                 if (word.startsWith("/") && !word.startsWith("//")) {
-                    console.print("!! unknown command " + word + " (/hex, /env, /ping, /close, /quit; // sends a /)");
+                    badLine("unknown command " + word + " (/hex, /env, /ping, /close, /quit; // sends a /)");
                     return true;
                 }
                 String text = line.startsWith("//") ? line.substring(1) : line;
@@ -90,13 +92,21 @@ final class LineSender {
         return true;
     }
 
+    /** A line that cannot be sent: reported; in script mode the run fails. */
+    private void badLine(String problem) {
+        console.print("!! " + problem + (replyTimeoutMs > 0 ? " (line skipped; the script fails)" : ""));
+        if (replyTimeoutMs > 0) {
+            ok = false;
+        }
+    }
+
     private void closeCommand(String args) throws IOException, InterruptedException {
         String[] parts = args.isEmpty() ? new String[0] : args.split(" ", 2);
         try {
             int code = parts.length > 0 ? Integer.parseInt(parts[0]) : CloseCode.NORMAL_CLOSURE;
             close(code, parts.length > 1 ? parts[1] : "");
         } catch (IllegalArgumentException e) {
-            console.print("!! bad /close: " + e.getMessage());
+            badLine("bad /close: " + e.getMessage());
             close(CloseCode.NORMAL_CLOSURE, "");
         }
     }
@@ -117,7 +127,7 @@ final class LineSender {
         try {
             return Hex.parse(text);
         } catch (IllegalArgumentException e) {
-            console.print("!! bad /hex: " + e.getMessage());
+            badLine("bad /hex: " + e.getMessage());
             return null;
         }
     }
@@ -130,7 +140,7 @@ final class LineSender {
                     .printToString(builder).strip() + " }");
             return builder.build().toByteArray();
         } catch (TextFormat.ParseException e) {
-            console.print("!! bad /env: " + e.getMessage());
+            badLine("bad /env: " + e.getMessage());
             return null;
         }
     }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,10 +86,27 @@ public final class InspectCommand implements Callable<Integer> {
             int problems = actual == Format.PCAP ? inspectPcap(input, out) : inspectStream(bytesOf(actual, input), out);
             out.flush();
             return problems == 0 ? 0 : 1;
-        } catch (IOException | CaptureFormatException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("inspect: " + describe(e, file));
+            return 2;
+        } catch (CaptureFormatException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("inspect: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** What went wrong reading the input, in words: the JDK's file exceptions carry only the path. */
+    static String describe(IOException e, String file) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof FileSystemException fs) {
+            return "cannot read " + fs.getFile() + (fs.getReason() == null ? "" : ": " + fs.getReason());
+        }
+        return "cannot read " + ("-".equals(file) ? "standard input" : file) + ": " + e.getMessage();
     }
 
     private static Format detect(byte[] input) {

@@ -10,7 +10,7 @@ import java.net.URI;
  * @param rampPerSecond connections opened per second (0: all at once)
  * @param rateHz        messages each bot sends per second
  * @param sizeBytes     payload bytes per message (at least {@link EchoBot#MIN_SIZE_BYTES}: it carries a timestamp)
- * @param durationMs    how long to send after the ramp starts; 0 runs until interrupted
+ * @param durationMs    how long to send once every bot has joined or failed; 0 runs until interrupted
  * @param ioThreads     the client's I/O threads
  * @param game          game mode's target, or {@code null} in echo mode
  */

@@ -35,11 +35,13 @@ import picocli.CommandLine.Spec;
             "2:bad options"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final long SECOND_NANOS = 1_000_000_000L;
+    private static final long CONNECT_POLL_NANOS = 100_000_000L;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "The echo endpoint, ws://host[:port]/path")
+    @Parameters(index = "0", paramLabel = "URL", description = "ws://host[:port]/path: an echo endpoint in echo mode,"
+            + " a Ringside game endpoint (e.g. ws://localhost:8080/ws) in game mode")
     private URI url;
 
     @Option(names = "--mode", defaultValue = "echo", paramLabel = "MODE",
@@ -82,7 +84,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private int sizeBytes;
 
     @Option(names = {"-d", "--duration"}, defaultValue = "30s", paramLabel = "TIME",
-            description = "Run time (e.g. 500ms, 30s, 5m); 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
+            description = "Run time after every bot has joined or failed (each within --connect-timeout-ms),"
+                    + " e.g. 500ms, 30s, 5m; 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Option(names = "--io-threads", defaultValue = "2", paramLabel = "N",
@@ -147,12 +150,20 @@ public final class LoadgenCommand implements Callable<Integer> {
                 : id -> new EchoBot(metrics, plan.url(), connect, plan.sizeBytes(), id);
         try (Swarm swarm = new Swarm(plan, metrics, factory)) {
             swarm.start();
-            long end = plan.durationMs() > 0 ? start + TimeUnit.MILLISECONDS.toNanos(plan.durationMs())
-                    : Long.MAX_VALUE;
+            long durationNanos = TimeUnit.MILLISECONDS.toNanos(plan.durationMs());
+            // the run time counts from when every bot has joined or failed: the ramp is not steady state
+            long end = Long.MAX_VALUE;
             for (long tick = start + SECOND_NANOS; ; ) {
-                long wake = Math.min(tick, end);
+                if (end == Long.MAX_VALUE && durationNanos > 0 && !connectsInFlight(plan, metrics, start)) {
+                    end = System.nanoTime() + durationNanos;
+                }
+                long wake = end == Long.MAX_VALUE && durationNanos > 0
+                        ? Math.min(tick, System.nanoTime() + CONNECT_POLL_NANOS) : Math.min(tick, end);
                 if (stop.await(Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS) || wake == end) {
                     break;
+                }
+                if (wake != tick) {
+                    continue;
                 }
                 long now = System.nanoTime();
                 out.println(sampler.progress(sampler.sample(now)));
@@ -177,10 +188,20 @@ public final class LoadgenCommand implements Callable<Integer> {
                 metrics.connectFailures(), metrics.disconnects(), metrics.connectionErrors());
     }
 
+    /** Whether some bots are still connecting and may still make it within the ramp plus the connect timeout. */
+    private boolean connectsInFlight(LoadPlan plan, Metrics metrics, long start) {
+        long rampNanos = plan.rampPerSecond() > 0 ? SECOND_NANOS * plan.bots() / plan.rampPerSecond() : 0;
+        long deadline = start + rampNanos + TimeUnit.MILLISECONDS.toNanos(connectTimeoutMs) + SECOND_NANOS;
+        return metrics.connectsSettled.sum() < plan.bots() && System.nanoTime() < deadline;
+    }
+
     private int verdict(RunResult r, PrintWriter out) {
         List<String> failures = new ArrayList<>();
         if (r.connected() == 0) {
             failures.add("no bot connected");
+        }
+        if (r.game() && r.connected() > 0 && r.jitterMicros().getTotalCount() == 0) {
+            failures.add(noSnapshotStream(r));
         }
         if (maxErrorRate != null && r.errorRate() > maxErrorRate) {
             failures.add(String.format(Locale.ROOT, "error rate %.6f > --max-error-rate %s", r.errorRate(),
@@ -194,6 +215,15 @@ public final class LoadgenCommand implements Callable<Integer> {
             out.println("thresholds met");
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Game mode measured no snapshot stream: no bot got two messages of the snapshot type. */
+    private static String noSnapshotStream(RunResult r) {
+        int type = r.plan().game().snapshotType();
+        String what = type < 0 ? "game messages" : "game messages of --snapshot-type " + type;
+        return "no snapshot stream: no bot received two " + what + " (" + r.received() + " arrived in all, at most"
+                + " one per bot), so there is no jitter to measure; pass the type the room sends every tick"
+                + " (the arena's Snapshot is 3)";
     }
 
     private LoadPlan plan() {

@@ -26,6 +26,8 @@ final class Metrics {
     final LongAdder receivedBytes = new LongAdder();
     final LongAdder refusedSends = new LongAdder();
     final LongAdder connectAttempts = new LongAdder();
+    /** Connect attempts that have joined or failed (the rest are still in flight). */
+    final LongAdder connectsSettled = new LongAdder();
     final AtomicInteger connected = new AtomicInteger();
     final LongAdder errors = new LongAdder();
     private final Map<String, LongAdder> connectFailures = new ConcurrentHashMap<>();

@@ -110,6 +110,7 @@ final class Swarm implements AutoCloseable {
         metrics.connectAttempts.increment();
         long start = System.nanoTime();
         bot.open(client).whenComplete((ready, error) -> {
+            metrics.connectsSettled.increment();
             if (error == null) {
                 metrics.connectMicros.recordValue(Math.min((System.nanoTime() - start) / 1000,
                         Metrics.MAX_LATENCY_MICROS));

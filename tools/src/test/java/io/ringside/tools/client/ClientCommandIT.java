@@ -78,7 +78,7 @@ class ClientCommandIT {
     }
 
     @Test
-    void shouldSendNothingWhenCommandIsUnknownOrLineComesAfterClose() {
+    void shouldSendNothingAndFailTheScriptWhenCommandIsUnknownOrLineComesAfterClose() {
         // given
         String input = "/bogus\n/close\nafter close\n";
 
@@ -87,8 +87,25 @@ class ClientCommandIT {
                 EchoServers.url(server).toString());
 
         // then
-        assertThat(run.out()).contains("!! unknown command /bogus", ">> CLOSE 1000 NORMAL_CLOSURE");
+        assertThat(run.out()).contains("!! unknown command /bogus", "(line skipped; the script fails)",
+                ">> CLOSE 1000 NORMAL_CLOSURE");
         assertThat(run.out()).doesNotContain("after close");
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRunTheRestOfTheScriptButExitWith1WhenALineCannotBeSent(@TempDir Path dir) throws Exception {
+        // given
+        Path script = dir.resolve("typo.txt");
+        Files.writeString(script, "/hex 0g\n/env nonsense {\nstill sent\n");
+
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "client", "--script", script.toString(),
+                EchoServers.url(server).toString());
+
+        // then
+        assertThat(run.out()).contains("!! bad /hex", "!! bad /env", "<< TEXT \"still sent\"",
+                ">> CLOSE 1000 NORMAL_CLOSURE");
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
     }
 }

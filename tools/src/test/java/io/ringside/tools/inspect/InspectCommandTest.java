@@ -145,4 +145,27 @@ class InspectCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("bad magic");
     }
+
+    @Test
+    void shouldSayTheFileDoesNotExistWhenItIsMissing(@TempDir Path dir) {
+        // given
+        Path missing = dir.resolve("no-such-capture.pcap");
+
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "inspect", missing.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("inspect: no such file: " + missing);
+    }
+
+    @Test
+    void shouldSayWhyWhenTheInputIsADirectory(@TempDir Path dir) {
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "inspect", dir.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("inspect: cannot read " + dir).contains("directory");
+    }
 }

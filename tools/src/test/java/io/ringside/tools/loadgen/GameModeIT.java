@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Game mode against a real RingsideServer with a room that broadcasts a snapshot every tick. */
 @Timeout(60)
@@ -56,5 +58,22 @@ class GameModeIT {
         assertThat(SnapshotTestRoom.INPUTS.get() - inputsBefore).isPositive();
         assertThat(Files.readString(dir.resolve("jitter.hgrm"))).contains("#[Mean    =");
         assertThat(Files.readString(dir.resolve("report.html"))).contains("snapshot jitter", "connect+join");
+    }
+
+    @ParameterizedTest(name = "--snapshot-type {0}")
+    @ValueSource(ints = {SnapshotTestRoom.WELCOME, 99})
+    void shouldFailNamingTheTypeWhenTheSnapshotTypeIsNoStream(int type, @TempDir Path dir) throws Exception {
+        // given: type 3 arrives once per bot (a welcome), type 99 never; 6 s leaves a cold server time to seat them
+        String url = "ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH;
+
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "loadgen", url, "--mode", "game", "--room-type", "arena",
+                "--bots", "5", "--ramp-rate", "0", "--rate", "5", "--size", "8",
+                "--snapshot-type", String.valueOf(type), "--duration", "6s", "--report-dir", dir.toString());
+
+        // then
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("bots joined\\s+5 / 5").contains("THRESHOLD EXCEEDED: no snapshot"
+                + " stream: no bot received two game messages of --snapshot-type " + type);
     }
 }

@@ -1,0 +1,70 @@
+package io.ringside.examples.launch;
+
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+
+/**
+ * Runs an example's picocli command and turns the failures a user causes into one line and an
+ * exit code: 1 when the port is taken, 2 for a bad option, file or value. Anything else is a bug
+ * and keeps its stack trace.
+ */
+public final class Launcher {
+    /** Exit code when the server could not listen (port in use, address not local). */
+    public static final int EXIT_CANNOT_LISTEN = 1;
+    /** Exit code for a bad option, configuration file or value (also picocli's usage error code). */
+    public static final int EXIT_BAD_CONFIGURATION = 2;
+
+    private Launcher() {
+    }
+
+    /** A command line for {@code command} with the failure handling above. */
+    public static CommandLine commandLine(Object command) {
+        CommandLine cli = new CommandLine(command);
+        cli.setExecutionExceptionHandler((error, failed, parseResult) -> {
+            String name = failed.getCommandName();
+            if (error instanceof BindException) {
+                failed.getErr().println(name + ": " + error.getMessage());
+            } else if (error instanceof IllegalArgumentException) {
+                failed.getErr().println(name + ": " + error.getMessage());
+            } else {
+                throw error;
+            }
+            failed.getErr().flush();
+            return error instanceof BindException ? EXIT_CANNOT_LISTEN : EXIT_BAD_CONFIGURATION;
+        });
+        return cli;
+    }
+
+    /** Parses {@code args}, runs {@code command}, and exits with its code unless it is 0. */
+    public static void main(Object command, String[] args) {
+        int code = commandLine(command).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Prints where the server listens, saying so plainly when it is every interface. */
+    public static void printAddress(PrintStream out, String name, InetSocketAddress address) {
+        if (address.getAddress().isAnyLocalAddress()) {
+            out.printf("%s: listening on all interfaces, port %d (--bind 127.0.0.1 keeps it to this machine)%n",
+                    name, address.getPort());
+        } else {
+            out.printf("%s: listening on %s, port %d%n", name, address.getHostString(), address.getPort());
+        }
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C), running {@code close} from the shutdown hook. */
+    public static void awaitShutdown(String name, Runnable close) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println(name + ": shutting down");
+            close.run();
+            System.out.println(name + ": stopped");
+            stopped.countDown();
+        }, name + "-shutdown"));
+        stopped.await();
+    }
+}

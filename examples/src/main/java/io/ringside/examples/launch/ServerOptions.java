@@ -1,0 +1,50 @@
+package io.ringside.examples.launch;
+
+import io.ringside.engine.config.ConfigTarget;
+import io.ringside.engine.config.RingsideConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every example server takes (a picocli mixin): a configuration file, the port and
+ * the interface. Precedence, lowest first: the example's own defaults, the file, {@code RINGSIDE_*}
+ * environment variables, then these options.
+ */
+public final class ServerOptions {
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:RINGSIDE_CONFIG}",
+            description = "Configuration file (HOCON .conf, .json or .properties; keys under ringside.*)."
+                    + " Default: $RINGSIDE_CONFIG, else none.")
+    private Path config;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port for the page and the WebSocket; 0 picks a free one."
+                    + " Default: ringside.transport.port or $RINGSIDE_PORT, else 8080 (echo server: 9001).")
+    private Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Interface to listen on, e.g. 127.0.0.1 for this machine only."
+                    + " Default: ringside.transport.bind-address or $RINGSIDE_BIND_ADDRESS, else all interfaces.")
+    private String bind;
+
+    /** Reads the file (if any) and the environment; prints warnings to {@code err}. */
+    public RingsideConfig load(PrintWriter err, String name) {
+        RingsideConfig loaded = RingsideConfig.load(config, System.getenv());
+        for (String warning : loaded.warnings()) {
+            err.println(name + ": warning: " + warning);
+        }
+        err.flush();
+        return loaded;
+    }
+
+    /** Applies {@code loaded}, then the port and interface given on the command line. */
+    public void applyTo(ConfigTarget target, RingsideConfig loaded) {
+        loaded.applyTo(target);
+        if (port != null) {
+            target.transport(t -> t.port(port));
+        }
+        if (bind != null) {
+            target.transport(t -> t.bindAddress(bind));
+        }
+    }
+}
