@@ -62,7 +62,7 @@ public final class ConfigKeys {
                 if (!v) {
                     b.metricsPath(null);
                 }
-            })),
+            }),
             string("cluster.redis-uri", (b, v) -> b.cluster(c -> c.redisUri(v))).envAlias("REDIS"),
             durationMs("cluster.node-ttl", (b, v) -> b.cluster(c -> c.nodeTtlMs(v))),
             durationMs("cluster.connect-timeout", (b, v) -> b.cluster(c -> c.connectTimeoutMs(Math.toIntExact(v)))),
