@@ -4,10 +4,13 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.metrics.PrometheusHandler;
 import io.ringside.engine.metrics.RingsideCollector;
+import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.GameMetrics;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.room.RoomRegistry;
+import io.ringside.engine.room.RoomRegistryProvider;
 import io.ringside.engine.room.RoomRuntime;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.transport.EndpointConfig;
@@ -17,7 +20,9 @@ import io.ringside.engine.transport.TransportMetrics;
 import io.ringside.engine.transport.WebSocketServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -55,13 +60,16 @@ public final class RingsideServer implements AutoCloseable {
     private final WebSocketServer transport;
     private final PrometheusRegistry registry;
     private final RingsideCollector collector;
+    private final RoomRegistry roomRegistry;
     private volatile boolean started;
     private volatile boolean closed;
 
-    private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry) {
+    private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry,
+            RoomRegistry roomRegistry) {
         this.runtime = runtime;
         this.transport = transport;
         this.registry = registry;
+        this.roomRegistry = roomRegistry;
         this.collector = new RingsideCollector(transport.metrics(), runtime.gameMetrics());
         registry.register(collector);
     }
@@ -71,7 +79,10 @@ public final class RingsideServer implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts the tick threads, binds the port and starts accepting; returns this server. */
+    /**
+     * Starts the tick threads, binds the port, starts accepting and, in cluster mode, registers this
+     * node; returns this server. Throws, having stopped again, if the room registry is unreachable.
+     */
     public RingsideServer start() throws IOException {
         runtime.start(transport::stopOnFatalError);
         try {
@@ -79,6 +90,16 @@ public final class RingsideServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             runtime.close();
             throw e;
+        }
+        if (roomRegistry != null) {
+            try {
+                roomRegistry.start(transport.port(), runtime::rooms);
+            } catch (RuntimeException e) {
+                runtime.close();
+                roomRegistry.close();
+                transport.close();
+                throw e;
+            }
         }
         started = true;
         return this;
@@ -148,6 +169,9 @@ public final class RingsideServer implements AutoCloseable {
         closed = true;
         registry.unregister(collector);
         runtime.close();
+        if (roomRegistry != null) {
+            roomRegistry.close();
+        }
         transport.close();
     }
 
@@ -168,6 +192,8 @@ public final class RingsideServer implements AutoCloseable {
         private FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         private String metricsPath = DEFAULT_METRICS_PATH;
         private PrometheusRegistry metricsRegistry;
+        private final ClusterConfig.Builder cluster = ClusterConfig.builder();
+        private RoomRegistry roomRegistry;
         private boolean built;
 
         private Builder() {
@@ -210,6 +236,26 @@ public final class RingsideServer implements AutoCloseable {
         @Override
         public Builder endpoint(Consumer<EndpointConfig.Builder> edit) {
             edit.accept(endpoint);
+            return this;
+        }
+
+        /**
+         * Edits the cluster settings (default: off, no Redis). With {@code c.redisUri(...)} set, this
+         * server registers itself and its rooms in Redis and answers room listings across every node
+         * registered there; the {@code ringside-cluster} module must be on the class path.
+         */
+        @Override
+        public Builder cluster(Consumer<ClusterConfig.Builder> edit) {
+            edit.accept(cluster);
+            return this;
+        }
+
+        /**
+         * Uses {@code registry} for this server's rooms and listings, instead of the one the
+         * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
+         */
+        public Builder registry(RoomRegistry registry) {
+            this.roomRegistry = registry;
             return this;
         }
 
@@ -258,7 +304,9 @@ public final class RingsideServer implements AutoCloseable {
             }
             GameConfig config = nested("game.", game::build);
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
-            RoomRuntime runtime = new RoomRuntime(config);
+            ClusterConfig clusterConfig = nested("cluster.", cluster::build);
+            RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
+            RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
             FatalErrorHandler onFatal = fatalErrorHandler;
             transport.fatalErrorHandler(error -> {
@@ -271,8 +319,20 @@ public final class RingsideServer implements AutoCloseable {
             transport.serverRoutes(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics));
             WebSocketServer webSocketServer = nested("transport.", transport::build);
             built = true;
-            server[0] = new RingsideServer(runtime, webSocketServer, registry);
+            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms);
             return server[0];
+        }
+
+        private static RoomRegistry loadRegistry(ClusterConfig config) {
+            if (!config.enabled()) {
+                return null;
+            }
+            Iterator<RoomRegistryProvider> providers = ServiceLoader.load(RoomRegistryProvider.class).iterator();
+            if (!providers.hasNext()) {
+                throw new IllegalArgumentException("cluster.redisUri=" + config.redisUri()
+                        + " (cluster mode needs the ringside-cluster module on the class path)");
+            }
+            return providers.next().create(config);
         }
 
         private static <T> T nested(String prefix, Supplier<T> build) {

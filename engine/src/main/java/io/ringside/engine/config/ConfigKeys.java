@@ -74,7 +74,12 @@ public final class ConfigKeys {
             integer("endpoint.deflate.client-max-window-bits",
                     (b, v) -> b.endpoint(e -> e.deflate(d -> d.clientMaxWindowBits(v)))),
             bytes("endpoint.deflate.max-context-bytes-per-connection",
-                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.maxContextBytesPerConnection(v)))));
+                    (b, v) -> b.endpoint(e -> e.deflate(d -> d.maxContextBytesPerConnection(v)))),
+            string("cluster.redis-uri", (b, v) -> b.cluster(c -> c.redisUri(v))).envAlias("REDIS"),
+            durationMs("cluster.node-ttl", (b, v) -> b.cluster(c -> c.nodeTtlMs(v))),
+            durationMs("cluster.connect-timeout", (b, v) -> b.cluster(c -> c.connectTimeoutMs(Math.toIntExact(v)))),
+            string("cluster.public-address", (b, v) -> b.cluster(c -> c.publicAddress(v))),
+            string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))));
 
     private ConfigKeys() {
     }

@@ -1,12 +1,13 @@
 package io.ringside.engine.config;
 
+import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.transport.EndpointConfig;
 import io.ringside.engine.transport.WebSocketServer;
 import java.util.function.Consumer;
 
 /**
- * What {@link ConfigKeys} set: the three nested builders of a server. {@code RingsideServer.Builder}
+ * What {@link ConfigKeys} set: the nested builders of a server. {@code RingsideServer.Builder}
  * is one; a program that runs only a {@link WebSocketServer} can offer just its transport.
  */
 public interface ConfigTarget {
@@ -25,5 +26,10 @@ public interface ConfigTarget {
      */
     default ConfigTarget metricsPath(String path) {
         throw new IllegalArgumentException("metrics.path=" + path + " (this program serves no metrics)");
+    }
+
+    /** Edits the cluster settings; a target without a cluster mode refuses them. */
+    default ConfigTarget cluster(Consumer<ClusterConfig.Builder> edit) {
+        throw new UnsupportedOperationException("cluster settings apply to a RingsideServer only");
     }
 }

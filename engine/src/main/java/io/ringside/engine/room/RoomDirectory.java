@@ -34,12 +34,19 @@ final class RoomDirectory {
     private final Map<String, List<RoomCore>> byType = new HashMap<>();
     private final Map<String, Player> seats = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final RoomRegistry registry;
     final GameCounters counters = new GameCounters();
     private volatile boolean draining;
 
     RoomDirectory(Map<String, RoomType> types, Shard[] shards) {
+        this(types, shards, null);
+    }
+
+    /** A directory that tells {@code registry} (none when {@code null}) of its changes and lists from it. */
+    RoomDirectory(Map<String, RoomType> types, Shard[] shards, RoomRegistry registry) {
         this.types = Map.copyOf(types);
         this.shards = shards;
+        this.registry = registry;
     }
 
     /** The outcome of routing a join: a room with a seat reserved, or why not. */
@@ -143,6 +150,13 @@ final class RoomDirectory {
     /** Takes {@code room} out of matchmaking ({@code true}) or puts it back. Tick thread (its only writer). */
     synchronized void lock(RoomCore room, boolean locked) {
         room.locked = locked;
+        changed();
+    }
+
+    private void changed() {
+        if (registry != null) {
+            registry.roomsChanged();
+        }
     }
 
     private Reservation reserve(RoomCore room) {
@@ -166,6 +180,7 @@ final class RoomDirectory {
         shard.load++;
         byId.put(id, room);
         byType.computeIfAbsent(type.name, k -> new ArrayList<>()).add(room);
+        changed();
         return room;
     }
 
@@ -253,10 +268,19 @@ final class RoomDirectory {
         }
         room.shard.load -= 1 + room.reserved;
         room.reserved = 0;
+        changed();
     }
 
-    /** The public, unlocked rooms of {@code type} with their player counts and labels. Any thread. */
-    synchronized RoomList list(String type) {
+    /**
+     * The public, unlocked rooms of {@code type} with their player counts and labels: of every node
+     * when a registry is set, else of this server. Any thread.
+     */
+    RoomList list(String type) {
+        return registry != null ? registry.list(type) : listLocal(type);
+    }
+
+    /** This server's public, unlocked rooms of {@code type}. Any thread. */
+    synchronized RoomList listLocal(String type) {
         RoomList.Builder list = RoomList.newBuilder().setRoomType(type);
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
             if (!room.privateRoom && !room.locked) {
@@ -266,6 +290,16 @@ final class RoomDirectory {
             }
         }
         return list.build();
+    }
+
+    /** Every live room of this server as a registry publishes it. Any thread. */
+    synchronized List<RoomSnapshot> snapshot() {
+        List<RoomSnapshot> rooms = new ArrayList<>(byId.size());
+        for (RoomCore room : byId.values()) {
+            rooms.add(new RoomSnapshot(room.id, room.type.name, room.playerCount, room.type.options.capacity(),
+                    room.label, room.locked, room.privateRoom));
+        }
+        return rooms;
     }
 
     /** Every live room, for shutdown. */

@@ -21,11 +21,19 @@ public final class RoomRuntime implements AutoCloseable {
 
     /** Shards, directory and endpoint for {@code config}; no thread runs until {@link #start()}. */
     public RoomRuntime(GameConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Shards, directory and endpoint for {@code config}, the directory telling {@code registry}
+     * (none when {@code null}) of its rooms and listing from it; no thread runs until {@link #start()}.
+     */
+    public RoomRuntime(GameConfig config, RoomRegistry registry) {
         this.shards = new Shard[config.shards()];
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(i, config, config.clock());
         }
-        this.directory = new RoomDirectory(config.roomTypes(), shards);
+        this.directory = new RoomDirectory(config.roomTypes(), shards, registry);
         this.endpoint = new GameEndpoint(directory, config);
         this.metrics = new GameMetrics(shards, directory);
     }
@@ -82,6 +90,11 @@ public final class RoomRuntime implements AutoCloseable {
             ticks += shard.loop.doWork();
         }
         return ticks;
+    }
+
+    /** This server's rooms now, as a registry publishes them; any thread. */
+    public List<RoomSnapshot> rooms() {
+        return directory.snapshot();
     }
 
     /** Each shard's figures now; any thread. */

@@ -1,0 +1,269 @@
+package io.ringside.cluster;
+
+import io.ringside.engine.room.ClusterConfig;
+import io.ringside.engine.room.RoomRegistry;
+import io.ringside.engine.room.RoomSnapshot;
+import io.ringside.protocol.envelope.RoomList;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A {@link RoomRegistry} on Redis. This node is the hash {@code ringside:node:<id>} (id, address,
+ * load, rooms, draining) and each of its rooms the hash {@code ringside:room:<id>} (id, type, node,
+ * address, players, capacity, label, locked, private); every one of them carries a TTL of
+ * {@link ClusterConfig#nodeTtlMs()}, set by Redis' clock, that a heartbeat thread renews every third
+ * of it. A node that stops without {@link #close()} (killed, frozen, cut off) thus vanishes with its
+ * rooms within its TTL, whatever its own clock says.
+ *
+ * <p>The heartbeat thread also publishes room changes (woken by {@link #roomsChanged()}; player
+ * counts and labels at the next beat) and reads every node's rooms back into the cache that
+ * {@link #list(String)} answers from, so no tick or I/O thread waits on Redis. If Redis goes away
+ * while running, rooms keep ticking, listings keep their last contents, and the heartbeat
+ * reconnects and registers everything again when Redis is back.
+ */
+public final class RedisRoomRegistry implements RoomRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRoomRegistry.class);
+
+    private final ClusterConfig config;
+    private final URI uri;
+    private final String nodeId;
+    private final Semaphore wake = new Semaphore(0);
+    private final Set<String> published = new HashSet<>();
+    private volatile Map<String, RoomList> listings = Map.of();
+    private volatile boolean running;
+    private Supplier<List<RoomSnapshot>> rooms;
+    private String address;
+    private Jedis jedis;
+    private Thread heartbeat;
+    private boolean failing;
+    private boolean closed;
+
+    /** A registry for {@code config} (whose {@link ClusterConfig#redisUri()} is set); connects in {@link #start}. */
+    public RedisRoomRegistry(ClusterConfig config) {
+        if (!config.enabled()) {
+            throw new IllegalArgumentException("cluster.redisUri=null (cluster mode needs a Redis address)");
+        }
+        this.config = config;
+        this.uri = URI.create(config.redisUri());
+        this.nodeId = config.nodeId() != null ? config.nodeId() : UUID.randomUUID().toString();
+    }
+
+    /** This node's id in the registry. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The address published for this node (after {@link #start}). */
+    public synchronized String address() {
+        return address;
+    }
+
+    /**
+     * Connects, registers this node and its rooms, reads the listings once and starts the heartbeat.
+     *
+     * @throws IllegalStateException naming the Redis address when it cannot be reached
+     */
+    @Override
+    public synchronized void start(int port, Supplier<List<RoomSnapshot>> rooms) {
+        if (heartbeat != null || closed) {
+            throw new IllegalStateException("registry already started");
+        }
+        this.rooms = rooms;
+        this.address = config.publicAddress() != null ? config.publicAddress() : defaultAddress(port);
+        try {
+            sync();
+        } catch (JedisException e) {
+            disconnect();
+            this.rooms = null;
+            throw new IllegalStateException("Redis at " + config.redisUri() + " is unreachable: " + e.getMessage(), e);
+        }
+        running = true;
+        heartbeat = new Thread(this::beat, "ringside-cluster-heartbeat");
+        heartbeat.setDaemon(true);
+        heartbeat.start();
+        LOG.info("node {} ({}) registered in Redis at {}, TTL {} ms", nodeId, address, config.redisUri(),
+                config.nodeTtlMs());
+    }
+
+    @Override
+    public void roomsChanged() {
+        wake.release();
+    }
+
+    @Override
+    public RoomList list(String type) {
+        RoomList list = listings.get(type);
+        return list != null ? list : RoomList.newBuilder().setRoomType(type).build();
+    }
+
+    /** Stops the heartbeat, then deletes this node's entry and its rooms' entries. Idempotent. */
+    @Override
+    public void close() {
+        stopHeartbeat();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (rooms != null) {
+                    connection().del(keysToDelete());
+                }
+            } catch (JedisException e) {
+                LOG.warn("node {} could not remove itself from Redis at {}: {}", nodeId, config.redisUri(),
+                        e.getMessage());
+            } finally {
+                disconnect();
+            }
+        }
+    }
+
+    /** Stops the heartbeat and drops the connection, leaving the entries to expire: a crash, for tests. */
+    synchronized void halt() {
+        stopHeartbeatLocked();
+        closed = true;
+        disconnect();
+    }
+
+    private void stopHeartbeat() {
+        Thread thread;
+        synchronized (this) {
+            thread = heartbeat;
+            running = false;
+        }
+        if (thread != null) {
+            wake.release();
+            try {
+                thread.join(config.nodeTtlMs() + config.connectTimeoutMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopHeartbeatLocked() {
+        running = false;
+        wake.release();
+    }
+
+    private void beat() {
+        long intervalMs = Math.max(1, config.nodeTtlMs() / 3);
+        while (running) {
+            try {
+                if (wake.tryAcquire(intervalMs, TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (!running) {
+                    return;
+                }
+                try {
+                    sync();
+                    if (failing) {
+                        failing = false;
+                        LOG.info("node {} reached Redis at {} again and registered", nodeId, config.redisUri());
+                    }
+                } catch (JedisException | IllegalStateException e) {
+                    disconnect();
+                    if (!failing) {
+                        failing = true;
+                        LOG.warn("node {} lost Redis at {}: {}; retrying every {} ms", nodeId, config.redisUri(),
+                                e.getMessage(), intervalMs);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Publishes this node and its rooms, deletes the entries of removed rooms, and reads the listings. */
+    private void sync() {
+        List<RoomSnapshot> now = rooms.get();
+        Set<String> ids = new HashSet<>();
+        long ttlMs = config.nodeTtlMs();
+        int players = 0;
+        Pipeline pipeline = connection().pipelined();
+        for (RoomSnapshot room : now) {
+            ids.add(room.id());
+            players += room.players();
+            String key = RedisKeys.room(room.id());
+            pipeline.hset(key, Map.of("id", room.id(), "type", room.type(), "node", nodeId, "address", address,
+                    "players", Integer.toString(room.players()), "capacity", Integer.toString(room.capacity()),
+                    "label", room.label(), "locked", flag(room.locked()), "private", flag(room.privateRoom())));
+            pipeline.pexpire(key, ttlMs);
+        }
+        for (String gone : published) {
+            if (!ids.contains(gone)) {
+                pipeline.del(RedisKeys.room(gone));
+            }
+        }
+        String node = RedisKeys.node(nodeId);
+        pipeline.hset(node, Map.of("id", nodeId, "address", address, "load", Integer.toString(players),
+                "rooms", Integer.toString(now.size()), "draining", flag(false)));
+        pipeline.pexpire(node, ttlMs);
+        pipeline.sync();
+        published.clear();
+        published.addAll(ids);
+        listings = RoomListings.read(jedis);
+    }
+
+    private String[] keysToDelete() {
+        String[] keys = new String[published.size() + 1];
+        int i = 0;
+        keys[i++] = RedisKeys.node(nodeId);
+        for (String id : published) {
+            keys[i++] = RedisKeys.room(id);
+        }
+        return keys;
+    }
+
+    private Jedis connection() {
+        if (jedis == null) {
+            jedis = new Jedis(uri, DefaultJedisClientConfig.builder().connectionTimeoutMillis(config.connectTimeoutMs())
+                    .socketTimeoutMillis(config.connectTimeoutMs()).clientName("ringside-" + nodeId).build());
+        }
+        return jedis;
+    }
+
+    private void disconnect() {
+        if (jedis != null) {
+            try {
+                jedis.close();
+            } catch (JedisException e) {
+                LOG.debug("closing the Redis connection failed", e);
+            }
+            jedis = null;
+        }
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    private static String defaultAddress(int port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "127.0.0.1";
+        }
+        return "ws://" + host + ":" + port + "/ws";
+    }
+}

@@ -1,0 +1,47 @@
+package io.ringside.engine.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ringside.engine.RingsideServer;
+import org.junit.jupiter.api.Test;
+
+class ClusterConfigTest {
+    @Test
+    void shouldBeOffByDefault() {
+        // given / when
+        ClusterConfig config = ClusterConfig.builder().build();
+
+        // then
+        assertThat(config.enabled()).isFalse();
+        assertThat(config.nodeTtlMs()).isEqualTo(5_000);
+        assertThat(config.connectTimeoutMs()).isEqualTo(2_000);
+    }
+
+    @Test
+    void shouldNameABadValue() {
+        assertThatThrownBy(() -> ClusterConfig.builder().nodeTtlMs(10).build())
+                .hasMessage("nodeTtlMs=10 (minimum 300)");
+        assertThatThrownBy(() -> ClusterConfig.builder().redisUri("localhost:6379").build())
+                .hasMessageContaining("redisUri=localhost:6379");
+        assertThatThrownBy(() -> ClusterConfig.builder().connectTimeoutMs(0).build())
+                .hasMessageContaining("connectTimeoutMs=0");
+        assertThatThrownBy(() -> ClusterConfig.builder().nodeId("a:b").build())
+                .hasMessageContaining("nodeId=a:b");
+    }
+
+    @Test
+    void shouldSayWhatIsMissingWhenClusterModeHasNoRegistryModule() {
+        // given a server with a Redis address but without ringside-cluster on the class path
+        RingsideServer.Builder builder = RingsideServer.builder().room("r", () -> new Room() { })
+                .cluster(c -> c.redisUri("redis://127.0.0.1:6379").nodeTtlMs(1));
+
+        // when / then
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cluster.nodeTtlMs=1");
+        assertThatThrownBy(() -> RingsideServer.builder().room("r", () -> new Room() { })
+                .cluster(c -> c.redisUri("redis://127.0.0.1:6379")).build())
+                .hasMessageContaining("cluster.redisUri=redis://127.0.0.1:6379")
+                .hasMessageContaining("ringside-cluster");
+    }
+}
