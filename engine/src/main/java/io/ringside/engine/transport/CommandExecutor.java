@@ -71,6 +71,11 @@ final class CommandExecutor implements EventPoller.Handler<LoopCommand> {
         }
         if (command.shared != null) {
             command.shared.release();
+        } else if (command.kind == LoopCommand.SEND_LATEST && command.frame == null) {
+            SharedFrame latest = command.connection.takePendingLatest();
+            if (latest != null) {
+                latest.release();
+            }
         }
     }
 }

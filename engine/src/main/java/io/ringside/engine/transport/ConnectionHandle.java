@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The any-thread half of a connection: the public {@link Connection} methods, which act at once on
@@ -26,6 +27,8 @@ abstract class ConnectionHandle implements Connection {
             AtomicLongFieldUpdater.newUpdater(ConnectionHandle.class, "pendingBytes");
     private static final AtomicIntegerFieldUpdater<ConnectionHandle> REQUESTED_READING =
             AtomicIntegerFieldUpdater.newUpdater(ConnectionHandle.class, "requestedReading");
+    private static final AtomicReferenceFieldUpdater<ConnectionHandle, SharedFrame> PENDING_LATEST =
+            AtomicReferenceFieldUpdater.newUpdater(ConnectionHandle.class, SharedFrame.class, "pendingLatest");
 
     final IoLoop loop;
     final SocketChannel channel;
@@ -42,6 +45,8 @@ abstract class ConnectionHandle implements Connection {
     private volatile int requestedCloseCode;
     private volatile String requestedCloseReason;
     private volatile long pendingBytes;
+    // the newest latest-only frame handed over and not yet taken by the loop; see submitLatest
+    private volatile SharedFrame pendingLatest;
     /** The reading state last asked for from another thread: 0 none pending, else PAUSE or RESUME. */
     private volatile int requestedReading;
 
@@ -216,6 +221,9 @@ abstract class ConnectionHandle implements Connection {
             queueOnLoop(frame, shared, latestOnly);
             return openOnLoop();
         }
+        if (latestOnly && shared != null) {
+            return submitLatest(shared);
+        }
         // bytes in the command ring count against the backlog too, so memory stays bounded
         int bytes = shared != null ? shared.length() : frame.remaining();
         if (PENDING_BYTES.addAndGet(this, bytes) > loop.config.maxOutboundBacklogBytes) {
@@ -234,6 +242,37 @@ abstract class ConnectionHandle implements Connection {
         return true;
     }
 
+    /**
+     * Hands a latest-only frame to the loop through one slot per connection: while the loop has not
+     * taken the previous one yet (it is starved, say), the newer frame replaces it there, so a stream
+     * of snapshots holds at most one frame in the hand-over however long the loop is away.
+     */
+    private boolean submitLatest(SharedFrame shared) {
+        int bytes = shared.length();
+        PENDING_BYTES.addAndGet(this, bytes);
+        SharedFrame previous = PENDING_LATEST.getAndSet(this, shared);
+        if (previous != null) {
+            // a command to take the slot is already in the ring; it will find this frame
+            PENDING_BYTES.addAndGet(this, -previous.length());
+            previous.countReplaced();
+            previous.release();
+            return true;
+        }
+        if (pendingBytes > loop.config.maxOutboundBacklogBytes || !loop.submitSend(this, null, null, true)) {
+            SharedFrame mine = PENDING_LATEST.getAndSet(this, null);
+            if (mine != null) {
+                PENDING_BYTES.addAndGet(this, -mine.length());
+                mine.release();
+            }
+            if (pendingBytes > loop.config.maxOutboundBacklogBytes
+                    && !loop.submitControl(LoopCommand.OVERFLOW, this)) {
+                requestClose(CloseCode.POLICY_VIOLATION, OVERFLOW_REASON);
+            }
+            return false;
+        }
+        return true;
+    }
+
     static void releaseIfShared(SharedFrame shared) {
         if (shared != null) {
             shared.release();
@@ -242,8 +281,24 @@ abstract class ConnectionHandle implements Connection {
 
     /** Takes a frame handed over by {@link #submit} off the pending count and queues it. Loop thread. */
     final void sendFromCommand(ByteBuffer frame, SharedFrame shared, boolean latestOnly) {
+        if (frame == null && shared == null) {
+            SharedFrame latest = takePendingLatest();
+            if (latest != null) {
+                queueOnLoop(null, latest, true);
+            }
+            return;
+        }
         PENDING_BYTES.addAndGet(this, -(shared != null ? shared.length() : frame.remaining()));
         queueOnLoop(frame, shared, latestOnly);
+    }
+
+    /** Takes the frame {@link #submitLatest} left for the loop, if any, off the pending count. Loop thread. */
+    final SharedFrame takePendingLatest() {
+        SharedFrame latest = PENDING_LATEST.getAndSet(this, null);
+        if (latest != null) {
+            PENDING_BYTES.addAndGet(this, -latest.length());
+        }
+        return latest;
     }
 
     private void requestClose(int code, String reason) {

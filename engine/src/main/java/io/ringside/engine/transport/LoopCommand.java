@@ -38,7 +38,10 @@ final class LoopCommand {
     int kind;
     ConnectionHandle connection;
     SocketChannel channel;
-    /** A frame of the connection's own (SEND with no shared frame). */
+    /**
+     * A frame of the connection's own (SEND with no shared frame); a SEND_LATEST with neither takes
+     * the connection's pending latest-only frame.
+     */
     ByteBuffer frame;
     /** A shared frame, one of whose references this command holds. */
     SharedFrame shared;

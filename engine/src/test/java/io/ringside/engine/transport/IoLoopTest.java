@@ -216,6 +216,35 @@ class IoLoopTest {
     }
 
     @Test
+    void shouldKeepOnlyNewestLatestOnlyFrameInHandOverWhileLoopIsAway() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: a loop that does not run while ten latest-only frames arrive through its 4-slot ring
+            Connection connection = opened.remove();
+            FramePool pool = new FramePool(1024, 1 << 16);
+            boolean[] accepted = new boolean[10];
+            SharedFrame[] frames = new SharedFrame[accepted.length];
+            for (int i = 0; i < accepted.length; i++) {
+                frames[i] = pool.acquire(3);
+                frames[i].buffer().put(0, new byte[] {(byte) 0x82, 1, (byte) i});
+                frames[i].retain(1);
+                accepted[i] = connection.sendLatest(frames[i]);
+            }
+
+            // when
+            loop.doWork(0);
+
+            // then: every send was taken, the older nine were replaced before the loop saw them
+            assertThat(accepted).containsOnly(true);
+            assertThat(pool.replaced()).isEqualTo(9);
+            assertThat(client.readFrame().payload()).containsExactly(9);
+            for (int i = 0; i < frames.length - 1; i++) {
+                assertThat(frames[i].refCount()).isEqualTo(1);
+            }
+            assertThat(connection.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void shouldReleaseEveryReferenceOfSharedFrameWhetherSentRefusedOrDropped() throws Exception {
         try (RawClient client = upgraded()) {
             // given: a pooled frame handed to one connection six times through the 4-slot ring
