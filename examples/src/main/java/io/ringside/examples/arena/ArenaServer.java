@@ -13,8 +13,8 @@ import io.ringside.protocol.deflate.DeflatePolicy;
  * Runs the arena: the game server and its browser client on one port.
  *
  * <pre>
- * ./mvnw -q -pl examples -am compile exec:java
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.args="--port 9000 --tick-rate 60 --bots 6"
+ * ./mvnw -q -pl examples -am package -DskipTests exec:java
+ * ./mvnw -q -pl examples -am package -DskipTests exec:java -Dexec.args="--port 9000 --tick-rate 60 --bots 6"
  * </pre>
  * Options: {@code --port} (default 8080, 0 for any free port), {@code --tick-rate} in Hz (default 30),
  * {@code --bots} per room (default 3), {@code --capacity} people per room (default 16),

@@ -13,9 +13,9 @@ import io.ringside.protocol.deflate.DeflatePolicy;
  * biggest cases (16 MiB messages).
  *
  * <pre>
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer \
+ * ./mvnw -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer \
  *     -Dexec.args="--port 9001"
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer \
+ * ./mvnw -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=io.ringside.examples.echo.EchoServer \
  *     -Dexec.args="--port 9001 --deflate"
  * </pre>
  *

@@ -10,8 +10,8 @@ import io.ringside.examples.launch.Launcher;
  * tables joined by id) and chat, and its browser client on the same port.
  *
  * <pre>
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.lobby.LobbyServer
- * ./mvnw -q -pl examples -am compile exec:java -Dexec.mainClass=io.ringside.examples.lobby.LobbyServer \
+ * ./mvnw -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=io.ringside.examples.lobby.LobbyServer
+ * ./mvnw -q -pl examples -am package -DskipTests exec:java -Dexec.mainClass=io.ringside.examples.lobby.LobbyServer \
  *     -Dexec.args="--port 9000"
  * </pre>
  * {@code --help} lists the options ({@code --config FILE}, {@code --port}, default 8080, {@code --bind},
