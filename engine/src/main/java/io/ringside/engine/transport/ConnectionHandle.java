@@ -258,14 +258,14 @@ abstract class ConnectionHandle implements Connection {
             previous.release();
             return true;
         }
-        if (pendingBytes > loop.config.maxOutboundBacklogBytes || !loop.submitSend(this, null, null, true)) {
+        boolean overLimit = pendingBytes > loop.config.maxOutboundBacklogBytes;
+        if (overLimit || !loop.submitSend(this, null, null, true)) {
             SharedFrame mine = PENDING_LATEST.getAndSet(this, null);
             if (mine != null) {
                 PENDING_BYTES.addAndGet(this, -mine.length());
                 mine.release();
             }
-            if (pendingBytes > loop.config.maxOutboundBacklogBytes
-                    && !loop.submitControl(LoopCommand.OVERFLOW, this)) {
+            if (overLimit && !loop.submitControl(LoopCommand.OVERFLOW, this)) {
                 requestClose(CloseCode.POLICY_VIOLATION, OVERFLOW_REASON);
             }
             return false;
