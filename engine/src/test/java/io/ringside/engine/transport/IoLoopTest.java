@@ -245,6 +245,28 @@ class IoLoopTest {
     }
 
     @Test
+    void shouldRefuseAndCloseWith1008WhenLatestOnlyFrameExceedsBacklogLimit() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: a latest-only frame larger than the 4 MiB backlog limit, sent from another thread
+            Connection connection = opened.remove();
+            int length = (4 << 20) + 16;
+            SharedFrame frame = new FramePool(1024, 1 << 16).acquire(length);
+            frame.buffer().put(0, new byte[] {(byte) 0x82, 127, 0, 0, 0, 0, 0, 0x40, 0, 6});
+
+            // when
+            boolean accepted = connection.sendLatest(frame);
+            loop.doWork(0);
+
+            // then
+            assertThat(accepted).isFalse();
+            assertThat(frame.refCount()).isZero();
+            RawClient.Frame close = client.readFrame();
+            assertThat(close.opcode()).isEqualTo(0x8);
+            assertThat(((close.payload()[0] & 0xFF) << 8) | (close.payload()[1] & 0xFF)).isEqualTo(1008);
+        }
+    }
+
+    @Test
     void shouldReleaseEveryReferenceOfSharedFrameWhetherSentRefusedOrDropped() throws Exception {
         try (RawClient client = upgraded()) {
             // given: a pooled frame handed to one connection six times through the 4-slot ring
