@@ -88,6 +88,12 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + " e.g. 500ms, 30s, 5m; 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "TIME",
+            description = "Run time after every bot has joined or failed and before --duration starts, left out of"
+                    + " the RTT and jitter percentiles and of the CPU figures (JIT compilation, first GCs), e.g. 10s."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private String warmup;
+
     @Option(names = "--io-threads", defaultValue = "2", paramLabel = "N",
             description = "Client I/O threads. Default: ${DEFAULT-VALUE}.")
     private int ioThreads;
@@ -167,8 +173,18 @@ public final class LoadgenCommand implements Callable<Integer> {
             long durationNanos = TimeUnit.MILLISECONDS.toNanos(plan.durationMs());
             // the run time counts from when every bot has joined or failed: the ramp is not steady state
             long end = Long.MAX_VALUE;
+            long measureFrom = Long.MAX_VALUE;
+            long warmupNanos = TimeUnit.MILLISECONDS.toNanos(durationMs(warmup, "--warmup"));
             for (long tick = start + SECOND_NANOS; ; ) {
-                if (!cpuWindow.isOpen() && !connectsInFlight(plan, metrics, start)) {
+                if (measureFrom == Long.MAX_VALUE && !connectsInFlight(plan, metrics, start)) {
+                    measureFrom = System.nanoTime() + warmupNanos;
+                }
+                if (!cpuWindow.isOpen() && System.nanoTime() >= measureFrom) {
+                    if (warmupNanos > 0) {
+                        sampler.sample(System.nanoTime());
+                        sampler.restartLatencies();
+                        out.println("warm-up over: measuring from here");
+                    }
                     cpuWindow.open(System.nanoTime(), metrics.connected.get());
                     end = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
                 }
@@ -258,7 +274,9 @@ public final class LoadgenCommand implements Callable<Integer> {
         check(ioThreads >= 1, "--io-threads=" + ioThreads + " (minimum 1)");
         check(pingHz >= 0, "--ping-rate=" + pingHz + " (minimum 0)");
         GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz) : null;
-        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration), ioThreads, target);
+        durationMs(warmup, "--warmup");
+        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration, "--duration"), ioThreads,
+                target);
     }
 
     /** The server's CPU source, checked by one read now so that a wrong PID or URL fails before the run. */
@@ -277,7 +295,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         return cpu;
     }
 
-    private long durationMs(String text) {
+    private long durationMs(String text, String option) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
@@ -288,7 +306,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             }
             return (long) (Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000);
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--duration=" + text + " (e.g. 500ms, 30s, 5m)");
+            throw new ParameterException(spec.commandLine(), option + "=" + text + " (e.g. 500ms, 30s, 5m)");
         }
     }
 

@@ -96,11 +96,11 @@ class GameModeIT {
         ToolRun run = ToolRun.run(new byte[0], "loadgen", url, "--mode", "game", "--room-type", "arena",
                 "--bots", "20", "--rate", "20", "--size", "16",
                 "--snapshot-type", String.valueOf(SnapshotTestRoom.SNAPSHOT), "--ping-rate", "1",
-                "--duration", "2s", "--report-dir", dir.toString(), "--server-pid", pid);
+                "--warmup", "1s", "--duration", "2s", "--report-dir", dir.toString(), "--server-pid", pid);
 
         // then
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out())
+        assertThat(run.out()).contains("warm-up over: measuring from here")
                 .containsPattern("server CPU\\s+\\d+\\.\\d us per player-second \\(\\d+\\.\\d % of a core over"
                         + " \\d+\\.\\d s, [1-9]\\d* player-seconds; /proc/" + pid + "/stat\\)")
                 .containsPattern("loadgen CPU\\s+\\d+\\.\\d us per bot-second \\(\\d+\\.\\d % of a core\\)");
