@@ -1,27 +1,32 @@
 // The lobby's browser client: lists the tic-tac-toe tables still waiting for a player (label and
 // player count; a table locks itself when its match starts), quick join, private tables joined by id,
-// the board, chat, and what happened when a room is left.
+// the board, chat, and what happened when a room is left. The match is the room's replicated state (the
+// Game, Seat and Cell entities of lobby.proto) in the client's mirror: the page redraws the parts that
+// the mirror's onAdd / onChange / onRemove callbacks name.
 
 import { RingsideClient, loadProtos } from '/ringside/client.js';
 
 // GameMessage.type numbers, as in lobby.proto and LobbyMessages.java
 const MOVE = 1;
 const CHAT_SEND = 2;
-const MATCH_STATE = 10;
 const CHAT_LINE = 11;
 const ROOM_TYPE = 'tictactoe';
+const GAME = 'ringside.examples.lobby.Game';
+const SEAT = 'ringside.examples.lobby.Seat';
+const CELL = 'ringside.examples.lobby.Cell';
 
 const root = await loadProtos('lobby.proto');
 const Move = root.lookupType('ringside.examples.lobby.Move');
 const ChatSend = root.lookupType('ringside.examples.lobby.ChatSend');
-const MatchState = root.lookupType('ringside.examples.lobby.MatchState');
 const ChatLine = root.lookupType('ringside.examples.lobby.ChatLine');
 const Phase = root.lookupEnum('ringside.examples.lobby.Phase');
 const decode = (type, bytes) => type.toObject(type.decode(bytes), { defaults: true, enums: String, arrays: true });
 
 const $ = (id) => document.getElementById(id);
 const client = new RingsideClient(root, { reconnectAttempts: 0 });
-const state = { view: 'lobby', rooms: [], match: null, chat: [], notice: '', privateRoom: false };
+const state = { view: 'lobby', rooms: [], chat: [], notice: '', privateRoom: false };
+// how often the mirror called back, for the browser tests
+const callbacks = { add: 0, change: 0, remove: 0 };
 
 $('name').value = new URLSearchParams(location.search).get('name') ?? `guest-${Math.floor(Math.random() * 1000)}`;
 
@@ -65,32 +70,84 @@ function renderRooms(list) {
   }
 }
 
-function renderMatch(match) {
-  state.match = match;
+// The board's nine buttons, made once; each Cell entity fills one.
+const cellButtons = [...Array(9).keys()].map((index) => {
+  const button = document.createElement('button');
+  button.onclick = () => client.send(MOVE, Move, { cell: index });
+  return button;
+});
+$('board').append(...cellButtons);
+
+function game() {
+  return client.mirror.entities(GAME).values().next().value ?? null;
+}
+
+function phaseName() {
+  return Phase.valuesById[game()?.phase ?? 0];
+}
+
+function seats() {
+  // in the order the players sat down (X first): entity ids grow with every spawn
+  return [...client.mirror.entities(SEAT)].sort(([a], [b]) => a - b).map(([, seat]) => seat);
+}
+
+function renderCell(cell) {
+  const button = cellButtons[cell.index];
+  button.textContent = cell.mark;
+  button.classList.toggle('win', cell.winning);
+  renderTurn();
+}
+
+// Which buttons can be pressed and the status line: the Game's phase and turn, and the free cells.
+function renderTurn() {
   const selfId = client.room?.sessionId;
-  const board = $('board');
-  board.replaceChildren();
-  [...match.board].forEach((mark, cell) => {
-    const button = document.createElement('button');
-    button.textContent = mark === '.' ? '' : mark;
-    button.disabled = match.phase !== 'PHASE_PLAYING' || match.turnId !== selfId || mark !== '.';
-    button.classList.toggle('win', match.winningCells.includes(cell));
-    button.onclick = () => client.send(MOVE, Move, { cell });
-    board.append(button);
-  });
-  $('seats').innerHTML = '';
-  for (const seat of match.seats) {
-    const line = document.createElement('div');
-    line.textContent = `${seat.mark}: ${seat.name}${seat.id === selfId ? ' (you)' : ''}`;
-    line.classList.toggle('you', seat.id === selfId);
-    $('seats').append(line);
-  }
-  const turn = match.seats.find((s) => s.id === match.turnId);
+  const g = game();
+  const myMove = phaseName() === 'PHASE_PLAYING' && g.turnId === selfId;
+  cellButtons.forEach((button) => { button.disabled = !myMove || button.textContent !== ''; });
+  const turn = seats().find((s) => s.playerId === g?.turnId);
   $('match-status').textContent = {
     PHASE_WAITING: 'Waiting for an opponent…',
-    PHASE_PLAYING: turn?.id === selfId ? 'Your move' : `${turn?.name}'s move`,
-    PHASE_FINISHED: match.result,
-  }[match.phase] ?? '';
+    PHASE_PLAYING: turn?.playerId === selfId ? 'Your move' : `${turn?.name}'s move`,
+    PHASE_FINISHED: g?.result,
+  }[phaseName()] ?? '';
+}
+
+function renderSeats() {
+  const selfId = client.room?.sessionId;
+  $('seats').replaceChildren(...seats().map((seat) => {
+    const line = document.createElement('div');
+    line.textContent = `${seat.mark}: ${seat.name}${seat.playerId === selfId ? ' (you)' : ''}`;
+    line.classList.toggle('you', seat.playerId === selfId);
+    return line;
+  }));
+  renderTurn();
+}
+
+client.mirror.onAdd(CELL, (cell) => { callbacks.add++; renderCell(cell); });
+client.mirror.onChange(CELL, (cell) => { callbacks.change++; renderCell(cell); });
+client.mirror.onRemove(CELL, (cell) => { callbacks.remove++; renderCell({ index: cell.index, mark: '', winning: false }); });
+client.mirror.onAdd(SEAT, () => { callbacks.add++; renderSeats(); });
+client.mirror.onRemove(SEAT, () => { callbacks.remove++; renderSeats(); });
+client.mirror.onAdd(GAME, () => { callbacks.add++; renderTurn(); });
+client.mirror.onChange(GAME, () => { callbacks.change++; renderTurn(); });
+client.mirror.onRemove(GAME, () => { callbacks.remove++; renderTurn(); });
+
+// The match as plain data, from the mirror (what the browser tests read).
+function match() {
+  const g = game();
+  if (!g) {
+    return null;
+  }
+  const cells = [...client.mirror.entities(CELL).values()].sort((a, b) => a.index - b.index);
+  return {
+    phase: phaseName(),
+    board: cells.map((c) => c.mark || '.').join(''),
+    seats: seats().map(({ playerId, name, mark }) => ({ id: playerId, name, mark })),
+    turnId: g.turnId,
+    winnerId: g.winnerId,
+    result: g.result,
+    winningCells: cells.filter((c) => c.winning).map((c) => c.index),
+  };
 }
 
 function addChat(line) {
@@ -112,18 +169,16 @@ client.on('joined', (joined) => {
   show('room');
 });
 client.on('left', (left) => {
-  state.match = null;
   notice(`You left the table: ${client.leaveReasonName(left.reason).toLowerCase()}${left.message ? ` (${left.message})` : ''}`);
   show('lobby');
 });
 client.on('error', (error) => notice(`${client.errorCodeName(error.code).toLowerCase().replaceAll('_', ' ')}: ${error.message}`));
 client.on('game', (type, payload) => {
-  if (type === MATCH_STATE) {
-    renderMatch(decode(MatchState, payload));
-  } else if (type === CHAT_LINE) {
+  if (type === CHAT_LINE) {
     addChat(decode(ChatLine, payload));
   }
 });
+client.on('stateError', (error) => notice(`State out of step: ${error.message}`));
 client.on('close', ({ code, reason }) => {
   show('lobby');
   notice(`Disconnected from the server (${code}${reason ? ' ' + reason : ''})`, true);
@@ -159,7 +214,8 @@ setInterval(() => {
 
 // what the browser tests read; harmless for players
 window.ringsideLobby = {
-  state: () => ({ ...state, connected: client.connected, selfId: client.room?.sessionId ?? null,
+  state: () => ({ ...state, match: client.room ? match() : null, callbacks: { ...callbacks },
+    connected: client.connected, selfId: client.room?.sessionId ?? null,
     roomId: client.room?.roomId ?? null, phases: Object.keys(Phase.values) }),
 };
 

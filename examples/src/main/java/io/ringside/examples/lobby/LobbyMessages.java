@@ -1,13 +1,14 @@
 package io.ringside.examples.lobby;
 
-/** The lobby's {@code GameMessage.type} numbers; lobby.proto lists the same. */
+/**
+ * The lobby's {@code GameMessage.type} numbers; lobby.proto lists the same. The match itself is
+ * replicated state ({@code Game}, {@code Seat}, {@code Cell}), not a message.
+ */
 public final class LobbyMessages {
     /** Client to server: {@code Move}. */
     public static final int MOVE = 1;
     /** Client to server: {@code ChatSend}. */
     public static final int CHAT_SEND = 2;
-    /** Server to client: {@code MatchState}, after every change. */
-    public static final int MATCH_STATE = 10;
     /** Server to client: {@code ChatLine}. */
     public static final int CHAT_LINE = 11;
 

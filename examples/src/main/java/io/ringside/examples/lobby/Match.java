@@ -1,6 +1,5 @@
 package io.ringside.examples.lobby;
 
-import io.ringside.examples.lobby.wire.MatchState;
 import io.ringside.examples.lobby.wire.Phase;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,34 @@ final class Match {
 
     String result() {
         return result;
+    }
+
+    /** The board's nine cells row by row, each {@code '.'}, {@code 'X'} or {@code 'O'}. */
+    String board() {
+        return board.toString();
+    }
+
+    /** The session id of the player whose move it is, or "" when the match is not on. */
+    String turnId() {
+        return phase == Phase.PHASE_PLAYING ? seats.get(turn).id() : "";
+    }
+
+    /** The winner's session id; "" before the end and on a draw. */
+    String winnerId() {
+        return winnerId;
+    }
+
+    /** Whether {@code cell} is part of the winning line of three. */
+    boolean isWinning(int cell) {
+        if (winningLine == null) {
+            return false;
+        }
+        for (int c : winningLine) {
+            if (c == cell) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a player called {@code name} cannot sit down now, or {@code null} if they can. */
@@ -106,26 +133,5 @@ final class Match {
         phase = Phase.PHASE_FINISHED;
         winnerId = winner;
         result = why;
-    }
-
-    /** The match as the clients see it. */
-    MatchState toMessage() {
-        MatchState.Builder state = MatchState.newBuilder()
-                .setPhase(phase)
-                .setBoard(board.toString())
-                .setWinnerId(winnerId)
-                .setResult(result);
-        if (phase == Phase.PHASE_PLAYING) {
-            state.setTurnId(seats.get(turn).id());
-        }
-        for (Seat seat : seats) {
-            state.addSeatsBuilder().setId(seat.id()).setName(seat.name()).setMark(String.valueOf(seat.mark()));
-        }
-        if (winningLine != null) {
-            for (int cell : winningLine) {
-                state.addWinningCells(cell);
-            }
-        }
-        return state.build();
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
  * attempts rejected with a reason (match started or over, for a join already on its way when the
  * table locked; name taken), chat, leave reasons, and a clean end: once the match is decided the
  * room says so and closes itself a little later (default {@value #DEFAULT_CLOSE_AFTER_FINISH_MS} ms);
- * a table is never unlocked, a new match gets a new table.
+ * a table is never unlocked, a new match gets a new table. The board, the seats, whose turn it is and
+ * the result are replicated state ({@link #state()}: the {@code Game}, {@code Seat} and {@code Cell}
+ * entities of lobby.proto, kept by {@link MatchPublisher}); the framework sends each player what changed.
  *
  * <p>Join options: {@code name} (the player's, required) and, for the player who creates the room,
  * {@code table} (its name in listings). Every callback runs on the room's tick thread.
@@ -33,6 +35,7 @@ public final class TicTacToeRoom extends Room {
 
     private final Match match = new Match();
     private final int closeAfterFinishMs;
+    private MatchPublisher publisher;
     private String table;
     private boolean closing;
 
@@ -55,6 +58,8 @@ public final class TicTacToeRoom extends Room {
                 .on(LobbyMessages.CHAT_SEND, ChatSend.parser(), this::onChat);
         String name = options.getOrDefault("table", "").strip();
         table = name.isEmpty() ? "table " + roomId() : cut(name, MAX_TABLE_LENGTH);
+        publisher = new MatchPublisher(state());
+        publisher.publish(match);
         updateLabel();
     }
 
@@ -106,9 +111,9 @@ public final class TicTacToeRoom extends Room {
         changed();
     }
 
-    /** Tells everybody the new state; a decided match closes the room a little later. */
+    /** Publishes the new state (sent at the next state send); a decided match closes the room a little later. */
     private void changed() {
-        broadcast(LobbyMessages.MATCH_STATE, match.toMessage());
+        publisher.publish(match);
         updateLabel();
         if (match.phase() == Phase.PHASE_FINISHED && !closing) {
             closing = true;

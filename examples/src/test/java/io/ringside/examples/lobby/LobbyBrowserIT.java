@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The lobby page in two headless Chromium pages: one quick-joins, the other finds the table in the
- * list and joins it, they play to a win and chat, and the room closes itself. Screenshots in target/.
+ * list and joins it, they play to a win and chat, and the room closes itself. Both pages draw the
+ * match from their state mirror's callbacks. Screenshots in target/.
  */
 @Tag("slow")
 @Timeout(90)
@@ -77,6 +78,13 @@ class LobbyBrowserIT {
         alice.await(WAIT, page -> chat(page).stream().anyMatch(line -> "gg".equals(line.get("text"))));
         assertThat(match(alice).get("result")).isEqualTo("alice wins with three in a row");
         assertThat(match(bob).get("board")).isEqualTo("XXXOO....");
+        assertThat(match(bob).get("winningCells")).isEqualTo(List.of(0L, 1L, 2L));
+        assertThat(bob.eval("return [...document.querySelectorAll('#board button.win')].map(b => b.textContent)"))
+                .isEqualTo(List.of("X", "X", "X"));
+        Map<?, ?> callbacks = (Map<?, ?>) state(bob).get("callbacks");
+        assertThat(((Number) callbacks.get("add")).intValue()).as("Game, 9 Cells, 2 Seats").isGreaterThanOrEqualTo(12);
+        assertThat(((Number) callbacks.get("change")).intValue()).as("5 moves, turns, the result")
+                .isGreaterThanOrEqualTo(5);
         alice.screenshot(Path.of("target", "lobby-alice.png"));
         bob.screenshot(Path.of("target", "lobby-bob.png"));
         Object notice = bob.await(WAIT,

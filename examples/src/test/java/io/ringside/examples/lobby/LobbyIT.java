@@ -6,7 +6,6 @@ import io.ringside.engine.RingsideServer;
 import io.ringside.examples.envelope.EnvelopeClient;
 import io.ringside.examples.lobby.wire.ChatLine;
 import io.ringside.examples.lobby.wire.ChatSend;
-import io.ringside.examples.lobby.wire.MatchState;
 import io.ringside.examples.lobby.wire.Phase;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -18,7 +17,9 @@ import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class LobbyIT {
     private RingsideServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<EnvelopeClient> clients = new ArrayList<>();
+    private final Map<EnvelopeClient, LobbyMirror> mirrors = new HashMap<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -55,13 +57,13 @@ class LobbyIT {
         return JoinRequest.newBuilder().setRoomType(LobbyServer.ROOM_TYPE).putOptions("name", name);
     }
 
-    private static MatchState state(EnvelopeClient client, Phase phase) throws Exception {
-        while (true) {
-            MatchState state = MatchState.parseFrom(client.nextGame(LobbyMessages.MATCH_STATE).getPayload());
-            if (state.getPhase() == phase) {
-                return state;
-            }
+    /** Applies {@code client}'s state patches to its mirror until the match is in {@code phase}. */
+    private LobbyMirror state(EnvelopeClient client, Phase phase) throws Exception {
+        LobbyMirror mirror = mirrors.computeIfAbsent(client, c -> new LobbyMirror());
+        while (mirror.phase() != phase) {
+            mirror.accept(client.next(ServerEnvelope::hasState));
         }
+        return mirror;
     }
 
     @Test
@@ -103,7 +105,8 @@ class LobbyIT {
 
         // then
         assertThat(bobRoom).isEqualTo(aliceRoom);
-        assertThat(state(alice, Phase.PHASE_PLAYING).getSeatsCount()).isEqualTo(2);
+        assertThat(state(alice, Phase.PHASE_PLAYING).seats()).extracting(s -> s.getName())
+                .containsExactly("alice", "bob");
         ChatLine line = chat(alice, false);
         assertThat(line.getFromName()).isEqualTo("bob");
         assertThat(line.getText()).isEqualTo("hi alice");
@@ -140,8 +143,8 @@ class LobbyIT {
         bob.drop();
 
         // then
-        MatchState finished = state(alice, Phase.PHASE_FINISHED);
-        assertThat(finished.getResult()).isEqualTo("bob disconnected: alice wins");
+        LobbyMirror finished = state(alice, Phase.PHASE_FINISHED);
+        assertThat(finished.game().getResult()).isEqualTo("bob disconnected: alice wins");
         EnvelopeClient late = client();
         late.join(JoinRequest.newBuilder().setRoomId(roomId).putOptions("name", "carol"));
         ServerEnvelope refused = late.next(env -> env.hasError() || env.hasJoined());
@@ -181,7 +184,7 @@ class LobbyIT {
         assertThat(newId).isNotEqualTo(finishedId);
         assertThat(rooms).extracting(RoomInfo::getRoomId).containsExactly(newId);
         assertThat(daveJoin.getJoined().getRoomId()).isEqualTo(newId);
-        assertThat(state(carol, Phase.PHASE_PLAYING).getSeatsCount()).isEqualTo(2);
+        assertThat(state(carol, Phase.PHASE_PLAYING).seats()).hasSize(2);
     }
 
     private static ChatLine chat(EnvelopeClient client, boolean system) throws Exception {

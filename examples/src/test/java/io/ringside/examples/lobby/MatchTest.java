@@ -2,8 +2,8 @@ package io.ringside.examples.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringside.examples.lobby.wire.MatchState;
 import io.ringside.examples.lobby.wire.Phase;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Tic-tac-toe rules without sockets: seating, turns, wins, draws and forfeits. */
@@ -36,7 +36,7 @@ class MatchTest {
         assertThat(match.phase()).isEqualTo(Phase.PHASE_PLAYING);
         assertThat(x.mark()).isEqualTo('X');
         assertThat(o.mark()).isEqualTo('O');
-        assertThat(match.toMessage().getTurnId()).isEqualTo("a");
+        assertThat(match.turnId()).isEqualTo("a");
     }
 
     @Test
@@ -75,7 +75,7 @@ class MatchTest {
         assertThat(fine).isNull();
         assertThat(taken).isEqualTo("cell 4 is not free");
         assertThat(offBoard).isEqualTo("cell 9 is not free");
-        assertThat(match.toMessage().getBoard()).isEqualTo("....X....");
+        assertThat(match.board()).isEqualTo("....X....");
     }
 
     @Test
@@ -87,11 +87,11 @@ class MatchTest {
         play(match, 0, 3, 4, 5, 8);
 
         // then
-        MatchState state = match.toMessage();
-        assertThat(state.getPhase()).isEqualTo(Phase.PHASE_FINISHED);
-        assertThat(state.getWinnerId()).isEqualTo("a");
-        assertThat(state.getWinningCellsList()).containsExactly(0, 4, 8);
-        assertThat(state.getResult()).isEqualTo("alice wins with three in a row");
+        assertThat(match.phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(match.winnerId()).isEqualTo("a");
+        assertThat(IntStream.range(0, Board.CELLS).filter(match::isWinning)).containsExactly(0, 4, 8);
+        assertThat(match.result()).isEqualTo("alice wins with three in a row");
+        assertThat(match.turnId()).isEmpty();
         assertThat(match.play("b", 1)).isEqualTo("the match is not on");
     }
 
@@ -104,10 +104,10 @@ class MatchTest {
         play(match, 0, 1, 2, 4, 3, 5, 7, 6, 8);
 
         // then
-        MatchState state = match.toMessage();
-        assertThat(state.getPhase()).isEqualTo(Phase.PHASE_FINISHED);
-        assertThat(state.getWinnerId()).isEmpty();
-        assertThat(state.getResult()).isEqualTo("a draw");
+        assertThat(match.phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(match.winnerId()).isEmpty();
+        assertThat(match.result()).isEqualTo("a draw");
+        assertThat(IntStream.range(0, Board.CELLS).filter(match::isWinning)).isEmpty();
     }
 
     @Test
@@ -120,10 +120,9 @@ class MatchTest {
         match.leave("a", "disconnected");
 
         // then
-        MatchState state = match.toMessage();
-        assertThat(state.getPhase()).isEqualTo(Phase.PHASE_FINISHED);
-        assertThat(state.getWinnerId()).isEqualTo("b");
-        assertThat(state.getResult()).isEqualTo("alice disconnected: bob wins");
+        assertThat(match.phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(match.winnerId()).isEqualTo("b");
+        assertThat(match.result()).isEqualTo("alice disconnected: bob wins");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.examples.lobby.wire.ChatLine;
 import io.ringside.examples.lobby.wire.ChatSend;
-import io.ringside.examples.lobby.wire.MatchState;
 import io.ringside.examples.lobby.wire.Move;
 import io.ringside.examples.lobby.wire.Phase;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -43,8 +42,9 @@ class TicTacToeRoomTest {
         kit.tick();
     }
 
-    private static MatchState state(TestPlayer player) {
-        return player.lastMessage(LobbyMessages.MATCH_STATE, MatchState.parser());
+    /** What {@code player} sees: its state patches so far, applied to a mirror. */
+    private static LobbyMirror state(TestPlayer player) {
+        return LobbyMirror.of(player.received());
     }
 
     @Test
@@ -62,10 +62,11 @@ class TicTacToeRoomTest {
         assertThat(waiting).isEqualTo("corner · ann waits");
         assertThat(table.isLocked()).isTrue();
         assertThat(table.label()).isEqualTo("corner · playing");
-        assertThat(state(ann).getPhase()).isEqualTo(Phase.PHASE_PLAYING);
-        assertThat(state(bob).getTurnId()).isEqualTo(ann.sessionId());
-        assertThat(state(bob).getSeatsList()).extracting(s -> s.getName() + " " + s.getMark())
-                .containsExactly("ann X", "bob O");
+        assertThat(state(ann).phase()).isEqualTo(Phase.PHASE_PLAYING);
+        assertThat(state(bob).game().getTurnId()).isEqualTo(ann.sessionId());
+        assertThat(state(bob).seats()).extracting(s -> s.getName() + " " + s.getMark() + " " + s.getPlayerId())
+                .containsExactly("ann X " + ann.sessionId(), "bob O " + bob.sessionId());
+        assertThat(state(bob).board()).isEqualTo(".........");
     }
 
     @Test
@@ -83,12 +84,14 @@ class TicTacToeRoomTest {
         play(ann, 2);
 
         // then
-        MatchState end = state(bob);
-        assertThat(end.getPhase()).isEqualTo(Phase.PHASE_FINISHED);
-        assertThat(end.getWinnerId()).isEqualTo(ann.sessionId());
-        assertThat(end.getWinningCellsList()).containsExactly(0, 1, 2);
-        assertThat(end.getBoard()).startsWith("XXXOO");
-        assertThat(end.getResult()).isEqualTo("ann wins with three in a row");
+        LobbyMirror end = state(bob);
+        assertThat(end.phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(end.game().getWinnerId()).isEqualTo(ann.sessionId());
+        assertThat(end.game().getTurnId()).isEmpty();
+        assertThat(end.winningCells()).containsExactly(0, 1, 2);
+        assertThat(end.board()).isEqualTo("XXXOO....");
+        assertThat(end.game().getResult()).isEqualTo("ann wins with three in a row");
+        assertThat(end.adds).as("Game, nine Cells, two Seats entered once").isEqualTo(12);
         assertThat(table.isDisposed()).isFalse();
 
         // and when the close delay has passed
@@ -112,7 +115,8 @@ class TicTacToeRoomTest {
 
         // then
         assertThat(bob.lastMessage(LobbyMessages.CHAT_LINE, ChatLine.parser()).getText()).isEqualTo("it is ann's turn");
-        assertThat(state(ann).getBoard()).doesNotContain("O");
+        assertThat(state(ann).board()).isEqualTo(".........");
+        assertThat(state(ann).game().getTurnId()).isEqualTo(ann.sessionId());
     }
 
     @Test
@@ -149,9 +153,10 @@ class TicTacToeRoomTest {
         kit.tick();
 
         // then
-        assertThat(state(ann).getPhase()).isEqualTo(Phase.PHASE_FINISHED);
-        assertThat(state(ann).getWinnerId()).isEqualTo(ann.sessionId());
-        assertThat(state(ann).getResult()).isEqualTo("bob disconnected: ann wins");
+        assertThat(state(ann).phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(state(ann).game().getWinnerId()).isEqualTo(ann.sessionId());
+        assertThat(state(ann).game().getResult()).isEqualTo("bob disconnected: ann wins");
+        assertThat(state(ann).seats()).as("the seat stays to show the result").hasSize(2);
     }
 
     @Test

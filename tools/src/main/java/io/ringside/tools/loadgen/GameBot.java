@@ -4,8 +4,11 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.BytesValue;
 import io.ringside.engine.client.GameClient;
 import io.ringside.engine.client.GameListener;
+import io.ringside.engine.client.GameRoom;
+import io.ringside.engine.client.StateListener;
 import io.ringside.engine.client.WebSocketClient;
 import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.StatePatch;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * One game bot on a Ringside game endpoint, through the engine's {@link GameClient}: joins or
  * creates a room, sends inputs (a {@code BytesValue} of the configured size) at the bot's rate,
  * pings through the tick loop for the RTT, and times the arrival of snapshots: the jitter is how
- * far each inter-arrival time is from the room's tick period.
+ * far each inter-arrival time is from the room's tick period. With a {@link MirrorCheck}
+ * ({@code --check-mirrors}) the bot also keeps a mirror of the room's replicated state, reports it
+ * after every patch, and times the state patches as its snapshots.
  *
  * <p>{@link #send()} and {@link #ping()} run on the scheduler thread; the listener methods on the
  * connection's I/O thread.
@@ -23,6 +28,8 @@ final class GameBot implements Bot, GameListener {
     private final URI url;
     private final GameTarget target;
     private final BytesValue input;
+    private final int id;
+    private final MirrorCheck mirrorCheck;
     private volatile GameClient client;
     private volatile boolean joined;
     private volatile boolean stopping;
@@ -30,6 +37,13 @@ final class GameBot implements Bot, GameListener {
     private long lastSnapshotNanos;
 
     GameBot(Metrics metrics, URI url, GameTarget target, int sizeBytes, int id) {
+        this(metrics, url, target, sizeBytes, id, null);
+    }
+
+    /** A bot that reports its state mirror to {@code mirrorCheck} (null: keeps no mirror). */
+    GameBot(Metrics metrics, URI url, GameTarget target, int sizeBytes, int id, MirrorCheck mirrorCheck) {
+        this.id = id;
+        this.mirrorCheck = mirrorCheck;
         this.metrics = metrics;
         this.url = url;
         this.target = target;
@@ -43,6 +57,15 @@ final class GameBot implements Bot, GameListener {
     @Override
     public CompletableFuture<?> open(WebSocketClient webSocketClient) {
         client = GameClient.create(webSocketClient, url, this);
+        if (mirrorCheck != null) {
+            mirrorCheck.register(client.state());
+            client.state().listener(new StateListener() {
+                @Override
+                public void onPatch(StatePatch patch) {
+                    checkMirror(patch);
+                }
+            });
+        }
         return client.connect()
                 .thenCompose(c -> c.joinOrCreate(target.roomType()))
                 .thenAccept(room -> {
@@ -88,12 +111,26 @@ final class GameBot implements Bot, GameListener {
 
     @Override
     public void onUnknownMessage(GameClient c, int type, ByteString payload) {
-        if (target.snapshotType() >= 0 && type != target.snapshotType()) {
-            return;
+        if (target.snapshotType() >= 0 ? type != target.snapshotType() : mirrorCheck != null) {
+            return; // not the snapshot type; with a mirror check, state patches are the snapshots
         }
+        snapshot(payload.size());
+    }
+
+    private void checkMirror(StatePatch patch) {
+        GameRoom room = client.room();
+        if (room != null && patch.getDeferred() == 0) {
+            mirrorCheck.report(room.roomId(), id, patch.getTick(), client.state());
+        }
+        if (target.snapshotType() < 0) {
+            snapshot(patch.getSerializedSize());
+        }
+    }
+
+    private void snapshot(int bytes) {
         long now = System.nanoTime();
         metrics.receivedMessages.increment();
-        metrics.receivedBytes.add(payload.size());
+        metrics.receivedBytes.add(bytes);
         if (lastSnapshotNanos != 0) {
             long jitterMicros = Math.abs(now - lastSnapshotNanos - tickPeriodNanos) / 1000;
             metrics.jitterMicros.recordValue(Math.min(jitterMicros, Metrics.MAX_LATENCY_MICROS));

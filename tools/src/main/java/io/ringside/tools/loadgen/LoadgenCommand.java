@@ -1,5 +1,6 @@
 package io.ringside.tools.loadgen;
 
+import com.google.protobuf.Message;
 import io.ringside.engine.client.ConnectConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
         description = {"Bot swarm load generator. Echo mode: each bot sends binary messages stamped with the"
                 + " send time and measures the round trip of the echo.",
             "Game mode: each bot joins or creates a room, sends inputs at the rate, pings through the tick"
-                + " loop (RTT) and times snapshot arrivals (jitter)."},
+                + " loop (RTT) and times snapshot arrivals (jitter); with --check-mirrors each bot also keeps a"
+                + " mirror of the room's replicated state, and bots in one room must agree."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:run within thresholds", "1:a threshold was exceeded or no bot connected",
+        exitCodeList = {"0:run within thresholds",
+            "1:a threshold was exceeded, no bot connected, or (--check-mirrors) two bots' mirrors disagreed",
             "2:bad options"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final long SECOND_NANOS = 1_000_000_000L;
@@ -66,6 +69,15 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "Game mode: pings per bot per second, answered by the tick loop."
                     + " Default: ${DEFAULT-VALUE}.")
     private double pingHz;
+
+    @Option(names = "--check-mirrors", split = ",", paramLabel = "CLASS",
+            description = "Game mode: each bot keeps a mirror of the room's replicated state with these entity types"
+                    + " (protobuf message classes on the classpath, e.g. io.ringside.examples.arena.wire.Fighter,"
+                    + "io.ringside.examples.arena.wire.Projectile); entities two bots in one room hold at the same"
+                    + " server tick must agree field for field (owner-only fields aside), else exit 1. State patches"
+                    + " are then the snapshots timed for jitter (unless --snapshot-type is given). Off by default:"
+                    + " a mirror costs CPU per bot.")
+    private List<String> checkMirrors = List.of();
 
     @Option(names = {"-n", "--bots"}, defaultValue = "100", paramLabel = "N",
             description = "Bots. Default: ${DEFAULT-VALUE}.")
@@ -135,18 +147,22 @@ public final class LoadgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LoadPlan plan = plan();
         ServerCpu serverCpu = serverCpu();
+        MirrorCheck mirrorCheck = checkMirrors.isEmpty() ? null : new MirrorCheck(stateTypes());
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> awaitReport(stop, done), "loadgen-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            RunResult result = run(plan, serverCpu, stop, out);
+            RunResult result = run(plan, serverCpu, mirrorCheck, stop, out);
             out.print(SummaryTable.format(result));
+            if (mirrorCheck != null) {
+                out.print(mirrorCheck.summary());
+            }
             for (Path file : ReportWriter.write(result, reportDir)) {
                 out.println("wrote " + file);
             }
-            int code = verdict(result, out);
+            int code = verdict(result, mirrorCheck, out);
             out.flush();
             return code;
         } finally {
@@ -155,7 +171,8 @@ public final class LoadgenCommand implements Callable<Integer> {
         }
     }
 
-    private RunResult run(LoadPlan plan, ServerCpu serverCpu, CountDownLatch stop, PrintWriter out)
+    private RunResult run(LoadPlan plan, ServerCpu serverCpu, MirrorCheck mirrorCheck, CountDownLatch stop,
+            PrintWriter out)
             throws InterruptedException {
         Metrics metrics = new Metrics();
         ConnectConfig connect = ConnectConfig.builder().connectTimeoutMs(connectTimeoutMs)
@@ -166,7 +183,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         CpuUse cpu;
         CpuWindow cpuWindow = new CpuWindow(serverCpu);
         IntFunction<Bot> factory = plan.game() != null
-                ? id -> new GameBot(metrics, plan.url(), plan.game(), plan.sizeBytes(), id)
+                ? id -> new GameBot(metrics, plan.url(), plan.game(), plan.sizeBytes(), id, mirrorCheck)
                 : id -> new EchoBot(metrics, plan.url(), connect, plan.sizeBytes(), id);
         try (Swarm swarm = new Swarm(plan, metrics, factory)) {
             swarm.start();
@@ -228,8 +245,11 @@ public final class LoadgenCommand implements Callable<Integer> {
         return metrics.connectsSettled.sum() < plan.bots() && System.nanoTime() < deadline;
     }
 
-    private int verdict(RunResult r, PrintWriter out) {
+    private int verdict(RunResult r, MirrorCheck mirrorCheck, PrintWriter out) {
         List<String> failures = new ArrayList<>();
+        if (mirrorCheck != null && mirrorCheck.failure() != null) {
+            failures.add(mirrorCheck.failure());
+        }
         if (r.connected() == 0) {
             failures.add("no bot connected");
         }
@@ -244,7 +264,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             failures.add(String.format(Locale.ROOT, "p99 RTT %.3f ms > --max-p99-ms %s", r.rttMs(99), maxP99Ms));
         }
         failures.forEach(f -> out.println("THRESHOLD EXCEEDED: " + f));
-        if (failures.isEmpty() && (maxErrorRate != null || maxP99Ms != null)) {
+        if (failures.isEmpty() && (maxErrorRate != null || maxP99Ms != null || mirrorCheck != null)) {
             out.println("thresholds met");
         }
         return failures.isEmpty() ? 0 : 1;
@@ -273,6 +293,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         check(sizeBytes >= 0, "--size=" + sizeBytes + " (minimum 0)");
         check(ioThreads >= 1, "--io-threads=" + ioThreads + " (minimum 1)");
         check(pingHz >= 0, "--ping-rate=" + pingHz + " (minimum 0)");
+        check(game || checkMirrors.isEmpty(), "--check-mirrors needs --mode=game");
         GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz) : null;
         durationMs(warmup, "--warmup");
         return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration, "--duration"), ioThreads,
@@ -293,6 +314,21 @@ public final class LoadgenCommand implements Callable<Integer> {
             }
         }
         return cpu;
+    }
+
+    /** The --check-mirrors classes' default instances. */
+    private List<Message> stateTypes() {
+        List<Message> types = new ArrayList<>();
+        for (String name : checkMirrors) {
+            try {
+                Object instance = Class.forName(name.strip()).getMethod("getDefaultInstance").invoke(null);
+                types.add((Message) instance);
+            } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                throw new ParameterException(spec.commandLine(), "--check-mirrors=" + name
+                        + " (not a protobuf message class on the classpath: " + e + ")");
+            }
+        }
+        return types;
     }
 
     private long durationMs(String text, String option) {

@@ -1,5 +1,7 @@
 package io.ringside.engine.client;
 
+import io.ringside.protocol.envelope.StatePatch;
+
 /**
  * Callbacks of a {@link StateMirror} as it applies patches; all default to doing nothing. Called on
  * the thread applying the patch.
@@ -18,5 +20,12 @@ public interface StateListener {
 
     /** {@code entity} left the view or was despawned. */
     default void onRemove(MirrorEntity entity) {
+    }
+
+    /**
+     * {@code patch} has been applied: the mirror now holds the state of server tick
+     * {@code patch.getTick()} (except entities the patch says are {@code deferred}).
+     */
+    default void onPatch(StatePatch patch) {
     }
 }

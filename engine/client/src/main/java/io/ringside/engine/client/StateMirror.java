@@ -116,6 +116,7 @@ public final class StateMirror {
             throw new IllegalStateException("malformed state records: " + e.getMessage(), e);
         }
         extrapolate();
+        listener.onPatch(patch);
     }
 
     private void applyRecords(ByteString records) throws IOException {
