@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** An Input envelope, which no room type takes yet, gets INPUT_NOT_ACCEPTED and costs only its connection. */
+/** An Input envelope to a room that declares no input type gets INPUT_NOT_ACCEPTED and costs only its connection. */
 @Timeout(30)
 class InputNotAcceptedIT {
 

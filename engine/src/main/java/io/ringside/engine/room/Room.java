@@ -118,6 +118,14 @@ public abstract class Room {
         return core.replicatedState();
     }
 
+    /**
+     * This room's player inputs: declare the input message type in {@link #onCreate} and get one
+     * input per player per tick, acknowledged to the client for its prediction ({@link RoomInputs}).
+     */
+    protected final RoomInputs inputs() {
+        return core.inputs;
+    }
+
     /** The message types this room accepts; register them in {@link #onCreate}. */
     protected final MessageRouter messages() {
         return core.messages;
