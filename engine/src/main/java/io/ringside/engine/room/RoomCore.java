@@ -264,7 +264,10 @@ final class RoomCore implements PatchChannel<Player> {
         }
     }
 
-    /** Runs due tasks, hands out one input per player, then the room's step, then disposes it if closed or empty for long enough. */
+    /**
+     * Runs due tasks, hands out one input per player, then the room's step, then disposes it if closed
+     * or empty for long enough.
+     */
     void tick(long tick, long stepNanos) {
         if (state != ACTIVE) {
             return;

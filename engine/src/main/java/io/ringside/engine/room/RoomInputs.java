@@ -57,7 +57,7 @@ public final class RoomInputs {
         this.limits = limits;
     }
 
-    /** Declares the room's input type with {@link MissingInput#NONE}; see {@link #declare(Parser, MissingInput, InputHandler)}. */
+    /** Declares the room's input type with {@link MissingInput#NONE}; see the other {@code declare}. */
     public <T> RoomInputs declare(Parser<T> parser, InputHandler<? super T> handler) {
         return declare(parser, MissingInput.NONE, handler);
     }

@@ -76,7 +76,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
-        this.inputLimits = new InputLimits(config.inputQueueCapacity(), config.maxInputBytes(), config.maxInputSeqGap());
+        this.inputLimits = new InputLimits(config.inputQueueCapacity(), config.maxInputBytes(),
+                config.maxInputSeqGap());
         this.messagesByType = new AtomicLongArray(config.roomTypes().size());
         TickLoopConfig tickConfig = TickLoopConfig.builder().tickRateHz(tickRateHz)
                 .maxCatchUpTicks(config.maxCatchUpTicks()).build();
