@@ -14,8 +14,9 @@ import java.util.Random;
 /**
  * The arena as a Ringside room: people join and send {@code Input}s, the room's declared input type
  * ({@link #inputs()}: the framework queues them, hands over one per player per tick and acks it to
- * the client for its prediction); every tick the room adds the bots' inputs, steps the {@link World} and updates the replicated state ({@code Fighter} and
- * {@code Projectile} entities, {@link #state()}); the framework sends each player what changed.
+ * the client for its prediction); every tick the room adds the bots' inputs, steps the {@link World}
+ * and updates the replicated state ({@code Fighter} and {@code Projectile} entities,
+ * {@link #state()}); the framework sends each player what changed.
  *
  * <pre>{@code
  * RingsideServer.builder()
