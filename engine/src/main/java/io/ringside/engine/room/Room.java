@@ -21,9 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
  * <pre>{@code
  * final class Arena extends Room {
  *     protected void onCreate(Map<String, String> options) {
- *         messages().on(INPUT, Input.parser(), this::onInput);
+ *         inputs().declare(Input.parser(), this::onInput);     // one per player per tick, acked
  *     }
- *     private void onInput(Player player, Input input) {
+ *     private void onInput(Player player, Input input, int seq) {
  *         ((Ship) player.attachment()).steer(input.getTurn(), input.getThrust());
  *     }
  *     protected void onJoin(Player player) {
