@@ -35,8 +35,8 @@ import java.util.Objects;
  *       {@link GameConfig#maxInputBytes()} or that does not parse: answered with Error
  *       MALFORMED_INPUT, counted toward the connection's malformed-message limit (close 1007), and
  *       not queued ({@link #refused()}).</li>
- *   <li>A reconnect to the seat starts a new sequence at 1 and forgets what was queued; so does a
- *       new seat.</li>
+ *   <li>A dropped connection whose seat is held forgets the inputs still queued; a reconnect to the
+ *       seat starts a new sequence at 1 (the client counts afresh); so does a new seat.</li>
  * </ul>
  * An input sent to a room that declares none is answered INPUT_NOT_ACCEPTED. Declaring inputs turns
  * the room's replicated state on ({@link Room#state()}) so that the acks have a patch to ride in.

@@ -220,4 +220,21 @@ class RoomInputsKitTest {
         assertThat(alice.errors()).isEmpty();
         assertThat(room.room().log).startsWith("alice:1@1").endsWith("alice:100@1");
     }
+
+    @Test
+    void shouldForgetQueuedInputsWhenTheConnectionDropsAndTheSeatIsHeld() {
+        // given three inputs queued, one taken
+        TestRoom<InputRoom> room = kit.createRoom("inputs");
+        TestPlayer alice = seated(room, "alice");
+        alice.sendInput(1, Int32Value.of(1)).sendInput(2, Int32Value.of(2)).sendInput(3, Int32Value.of(3));
+        kit.tick();
+
+        // when
+        alice.drop();
+        kit.ticks(3);
+
+        // then the two left in the queue never reached the room
+        assertThat(room.room().log).containsExactly("alice:1@1");
+        assertThat(room.room().stats().queued(room.players().get(0))).isZero();
+    }
 }
