@@ -144,3 +144,23 @@ describe('Predictor', () => {
     assert.throws(() => new Predictor(step, { maxPending: 0 }), /maxPending=0/);
   });
 });
+
+describe('InputSequencer and Predictor restart', () => {
+  it('should number from one again and forget the prediction when restarted', () => {
+    // given
+    const sequencer = new InputSequencer();
+    const predictor = predicted(1, 2);
+    sequencer.next();
+    sequencer.next();
+
+    // when
+    sequencer.restart();
+    predictor.restart();
+
+    // then
+    assert.equal(sequencer.next().seq, 1);
+    assert.equal(predictor.state, null);
+    assert.equal(predictor.pending.length, 0);
+    assert.equal(predictor.ack, 0);
+  });
+});

@@ -1,11 +1,11 @@
-// The arena's browser client: joins the "arena" room, sends one Input per server tick, keeps the room's
+// The arena's browser client: joins the "arena" room, sends one Input per server tick (the room's input
+// type, numbered and acked by the framework), keeps the room's
 // replicated state (Fighter and Projectile entities of arena.proto) in the client's mirror, predicts its
 // own body, interpolates everybody else, and draws at the display's frame rate. After a dropped connection
 // the client reconnects and takes the old seat (same ship, same score) back with its reconnect token; the
 // banner says whether that worked ("Back in the game") or the page had to join afresh.
 
 import { RingsideClient, loadProtos } from '/ringside/client.js';
-import { InputSequencer } from '/ringside/prediction.js';
 import { Controls } from './input.js';
 import { Interpolator } from './interpolation.js';
 import { Predictor } from './prediction.js';
@@ -13,8 +13,7 @@ import { draw, nameFontSize } from './render.js';
 import { Feedback } from './feedback.js';
 import { Hud } from './hud.js';
 
-// GameMessage.type numbers, as in arena.proto and ArenaMessages.java
-const INPUT = 1;
+// GameMessage.type numbers, as in arena.proto and ArenaMessages.java (inputs go in Input envelopes)
 const WELCOME = 2;
 const FIGHTER = 'ringside.examples.arena.Fighter';
 const PROJECTILE = 'ringside.examples.arena.Projectile';
@@ -50,8 +49,8 @@ document.getElementById('name-form').addEventListener('submit', (event) => {
 const canvasScale = () => (canvas.clientWidth > 0 ? canvas.clientWidth / canvas.width : 1);
 
 let game = null;
-// one numbering for the page's life, across rejoins: the server ignores inputs not newer than the last
-const inputs = new InputSequencer();
+// one predictor for the page's life: it numbers inputs afresh on every Joined, as the server does
+const predictor = new Predictor(client, Input);
 const joins = { fresh: 0, resumed: 0 };
 
 function start(welcome) {
@@ -61,7 +60,7 @@ function start(welcome) {
     rules: welcome,
     selfId: welcome.yourId,
     tickMs: 1000 / welcome.tickRateHz,
-    predictor: new Predictor(welcome),
+    predictor: Object.assign(predictor, { rules: welcome }),
     interpolator: new Interpolator(welcome.tickRateHz),
     latest: null,
     self: null,
@@ -77,7 +76,7 @@ function snapshotOf(mirror) {
   for (const f of mirror.entities(FIGHTER).values()) {
     players.push({
       id: f.playerId, name: f.name, bot: f.bot, x: f.x, y: f.y, aim: f.aim, health: f.health, alive: f.alive,
-      away: f.away, score: f.score, deaths: f.deaths, lastInputSeq: f.lastInputSeq,
+      away: f.away, score: f.score, deaths: f.deaths,
     });
   }
   const projectiles = [];
@@ -106,9 +105,7 @@ function sendInputs(now) {
     return;
   }
   for (let sent = 0; game.dueMs <= now && sent < MAX_INPUTS_PER_FRAME; sent++) {
-    const input = inputs.next(controls.read(game.predictor.position));
-    game.predictor.apply(input);
-    client.send(INPUT, Input, input);
+    game.predictor.send(controls.read(game.predictor.position));
     game.dueMs += game.tickMs;
   }
   if (game.dueMs < now) {

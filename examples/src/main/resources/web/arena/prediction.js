@@ -1,22 +1,25 @@
 // Client-side prediction with server reconciliation for the player's own body, on the browser client's
-// Predictor (/ringside/prediction.js): every input is applied locally at once with the arena's movement
-// rules (physics.js) and remembered; each snapshot says (the body's last_input_seq) which inputs the
-// server has applied, so the client restarts from the server's position and replays only the inputs
-// still in flight. A dead body starts over from where the server has it.
+// PredictedInputs (/ringside/prediction.js): every input is numbered, sent as the room's input type and
+// applied locally at once with the arena's movement rules (physics.js); each state patch carries the
+// framework's ack (the seq of the last input the room took), so the client restarts from the server's
+// position and replays only the inputs still in flight. A dead body starts over from where the server
+// has it; every Joined (a new seat, or the seat back after a drop) starts the numbering over.
 
-import { Predictor as InputPredictor } from '/ringside/prediction.js';
+import { PredictedInputs } from '/ringside/prediction.js';
 import { step } from './physics.js';
 
 const CORRECTION_DISTANCE = 0.5;
 
 export class Predictor {
-  constructor(rules) {
-    this.inputs = new InputPredictor((position, input) => step(position, input.moveX, input.moveY, rules), {
-      diverged: (a, b) => Math.hypot(a.x - b.x, a.y - b.y) > CORRECTION_DISTANCE,
-    });
+  constructor(client, inputType) {
+    this.rules = null;
+    this.inputs = new PredictedInputs(client, inputType,
+      (position, input) => step(position, input.moveX, input.moveY, this.rules), {
+        diverged: (a, b) => Math.hypot(a.x - b.x, a.y - b.y) > CORRECTION_DISTANCE,
+      });
   }
 
-  /** The predicted {x, y} of our body, or null before the first snapshot with it. */
+  /** The predicted {x, y} of our body, or null before the first state with it. */
   get position() {
     return this.inputs.state;
   }
@@ -25,16 +28,16 @@ export class Predictor {
     return this.inputs.corrections;
   }
 
-  /** Applies one input locally (it is being sent now). */
-  apply(input) {
-    this.inputs.apply(input);
+  /** Numbers, sends and applies one input (the rules of the latest Welcome must be set). */
+  send(input) {
+    return this.inputs.send(input);
   }
 
-  /** Takes the server's word for our body (its state after input `lastInputSeq`) and replays what it has not seen. */
+  /** Takes the server's word for our body (its state after the acked input) and replays what it has not taken. */
   reconcile(serverBody) {
     const position = { x: serverBody.x, y: serverBody.y };
     if (serverBody.alive) {
-      this.inputs.reconcile(position, serverBody.lastInputSeq);
+      this.inputs.reconcile(position);
     } else {
       this.inputs.reset(position);
     }

@@ -1,17 +1,19 @@
 package io.ringside.engine.inbound;
 
 /**
- * A reusable view of a {@code ClientEnvelope} holding one {@code GameMessage}: its {@code type} and
- * where its {@code payload} lies in the bytes, read in place without allocating.
+ * A reusable view of a {@code ClientEnvelope} holding one {@code GameMessage} (or one {@code Input},
+ * laid out alike): its {@code type} (the input's {@code seq}) and where its {@code payload} lies in
+ * the bytes, read in place without allocating.
  *
  * <pre>
  * ClientEnvelope: 0x1A len GameMessage            (field 3, length-delimited, the whole envelope)
  * GameMessage:    0x08 varint(type) 0x12 len payload  (fields in any order; unknown fields skipped)
+ * ClientEnvelope: 0x32 len Input                  (field 6)
+ * Input:          0x08 varint(seq)  0x12 len payload
  * </pre>
  * Used by one thread (the shard's); {@link #wrap} returns whether the bytes are well formed.
  */
 public final class GameMessageView {
-    private static final int ENVELOPE_GAME_TAG = EnvelopeFields.GAME << 3 | EnvelopeFields.WIRE_LENGTH_DELIMITED;
     private static final int TYPE_FIELD = 1;
     private static final int PAYLOAD_FIELD = 2;
     private static final int MAX_VARINT_BYTES = 10;
@@ -19,12 +21,20 @@ public final class GameMessageView {
     private byte[] bytes;
     private int position;
     private int limit;
-    private int type;
+    private long type;
     private int payloadOffset;
     private int payloadLength;
 
     /** Reads the envelope in {@code bytes[0, length)}; {@code false} if it is not one well-formed game message. */
     public boolean wrap(byte[] bytes, int length) {
+        return wrap(bytes, length, EnvelopeFields.GAME);
+    }
+
+    /**
+     * Reads the envelope in {@code bytes[0, length)} whose body is top-level field {@code envelopeField}
+     * ({@link EnvelopeFields#GAME} or {@link EnvelopeFields#INPUT}); {@code false} if it is not well formed.
+     */
+    public boolean wrap(byte[] bytes, int length, int envelopeField) {
         this.bytes = bytes;
         this.position = 0;
         this.limit = length;
@@ -32,7 +42,7 @@ public final class GameMessageView {
         this.payloadOffset = 0;
         this.payloadLength = 0;
         try {
-            if (readVarint() != ENVELOPE_GAME_TAG) {
+            if (readVarint() != (envelopeField << 3 | EnvelopeFields.WIRE_LENGTH_DELIMITED)) {
                 return false;
             }
             long bodyLength = readVarint();
@@ -58,7 +68,7 @@ public final class GameMessageView {
                 if (value < 0) {
                     return false;
                 }
-                type = (int) value;
+                type = value;
             } else if (field == PAYLOAD_FIELD && wire == EnvelopeFields.WIRE_LENGTH_DELIMITED) {
                 long length = readVarint();
                 if (length < 0 || length > limit - position) {
@@ -116,6 +126,11 @@ public final class GameMessageView {
 
     /** The game message type (the room's own numbering); 0 when absent. */
     public int type() {
+        return (int) type;
+    }
+
+    /** Field 1 as read, unsigned up to 64 bits (an input's {@code seq}; over {@code 2^32 - 1} is out of range). */
+    public long seq() {
         return type;
     }
 

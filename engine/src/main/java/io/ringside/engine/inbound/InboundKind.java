@@ -14,6 +14,8 @@ public final class InboundKind {
     public static final int DISCONNECT = 5;
     /** A join that claimed a held seat with its reconnect token (no bytes; the target is the seat's player). */
     public static final int RECONNECT = 6;
+    /** A raw client envelope holding an {@code Input} for the room's input queue. */
+    public static final int INPUT = 7;
 
     private InboundKind() {
     }

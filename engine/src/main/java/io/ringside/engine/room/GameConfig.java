@@ -12,6 +12,11 @@ import java.util.function.Supplier;
  * limits. Built by {@code RingsideServer.Builder}; {@link Builder#build()} names a bad value.
  */
 public final class GameConfig {
+    /** Largest {@link #inputQueueCapacity()} accepted. */
+    public static final int MAX_INPUT_QUEUE_CAPACITY = 1_024;
+    /** Largest {@link #maxInputBytes()} accepted. */
+    public static final int MAX_INPUT_BYTES = 65_536;
+
     private final int shards;
     private final int tickRateHz;
     private final int maxCatchUpTicks;
@@ -23,6 +28,9 @@ public final class GameConfig {
     private final long framePoolBytes;
     private final int maxJoinRequestBytes;
     private final int maxRefusedRequests;
+    private final int inputQueueCapacity;
+    private final int maxInputBytes;
+    private final int maxInputSeqGap;
     private final List<String> handshakeHeaders;
     private final Map<String, RoomType> roomTypes;
     private final NanoClock clock;
@@ -39,6 +47,9 @@ public final class GameConfig {
         this.framePoolBytes = b.framePoolBytes;
         this.maxJoinRequestBytes = b.maxJoinRequestBytes;
         this.maxRefusedRequests = b.maxRefusedRequests;
+        this.inputQueueCapacity = b.inputQueueCapacity;
+        this.maxInputBytes = b.maxInputBytes;
+        this.maxInputSeqGap = b.maxInputSeqGap;
         this.handshakeHeaders = List.copyOf(b.handshakeHeaders);
         this.roomTypes = Map.copyOf(b.roomTypes);
         this.clock = b.clock;
@@ -108,6 +119,28 @@ public final class GameConfig {
         return maxRefusedRequests;
     }
 
+    /**
+     * Inputs queued per player for its room ({@link RoomInputs}); when full, a new input drops the
+     * oldest. Each holds a parsed message of at most {@link #maxInputBytes()}, so a seat holds at most
+     * about their product.
+     */
+    public int inputQueueCapacity() {
+        return inputQueueCapacity;
+    }
+
+    /** Largest input payload accepted, in bytes; a larger one is answered MALFORMED_INPUT. */
+    public int maxInputBytes() {
+        return maxInputBytes;
+    }
+
+    /**
+     * How far an input's seq may jump past the last one queued (1: no gaps); further is answered
+     * MALFORMED_INPUT, so a client cannot exhaust its sequence or skip ahead of its acks.
+     */
+    public int maxInputSeqGap() {
+        return maxInputSeqGap;
+    }
+
     /** Tasks per shard that other threads may have posted to rooms and not yet run. */
     public int postQueueCapacity() {
         return postQueueCapacity;
@@ -139,6 +172,9 @@ public final class GameConfig {
         private long framePoolBytes = 8L << 20;
         private int maxJoinRequestBytes = 8 * 1024;
         private int maxRefusedRequests = 1_000;
+        private int inputQueueCapacity = 8;
+        private int maxInputBytes = 512;
+        private int maxInputSeqGap = 1_024;
         private List<String> handshakeHeaders = List.of("Authorization", "Cookie", "User-Agent", "X-Forwarded-For");
         private final Map<String, RoomType> roomTypes = new LinkedHashMap<>();
         private NanoClock clock = NanoClock.system();
@@ -206,6 +242,24 @@ public final class GameConfig {
             return this;
         }
 
+        /** Inputs queued per player, 1 to 1 024. Default 8 (about a quarter second at 30 Hz). */
+        public Builder inputQueueCapacity(int inputs) {
+            this.inputQueueCapacity = inputs;
+            return this;
+        }
+
+        /** Largest input payload, in bytes, 1 to 65 536. Default 512. */
+        public Builder maxInputBytes(int bytes) {
+            this.maxInputBytes = bytes;
+            return this;
+        }
+
+        /** Largest jump of an input's seq past the last one queued, at least 1. Default 1 024. */
+        public Builder maxInputSeqGap(int gap) {
+            this.maxInputSeqGap = gap;
+            return this;
+        }
+
         /** Capacity of each shard's queue of posted tasks. Default 4 096. */
         public Builder postQueueCapacity(int capacity) {
             this.postQueueCapacity = capacity;
@@ -248,6 +302,11 @@ public final class GameConfig {
             check(framePoolBytes >= 1024, "framePoolBytes=" + framePoolBytes + " (minimum 1024)");
             check(maxJoinRequestBytes >= 64, "maxJoinRequestBytes=" + maxJoinRequestBytes + " (minimum 64)");
             check(maxRefusedRequests >= 1, "maxRefusedRequests=" + maxRefusedRequests + " (minimum 1)");
+            check(inputQueueCapacity >= 1 && inputQueueCapacity <= MAX_INPUT_QUEUE_CAPACITY,
+                    "inputQueueCapacity=" + inputQueueCapacity + " (must be 1 to " + MAX_INPUT_QUEUE_CAPACITY + ")");
+            check(maxInputBytes >= 1 && maxInputBytes <= MAX_INPUT_BYTES,
+                    "maxInputBytes=" + maxInputBytes + " (must be 1 to " + MAX_INPUT_BYTES + ")");
+            check(maxInputSeqGap >= 1, "maxInputSeqGap=" + maxInputSeqGap + " (minimum 1)");
             check(handshakeHeaders != null, "handshakeHeaders=null");
             check(!roomTypes.isEmpty(), "rooms=[] (register at least one room type)");
             for (RoomType type : roomTypes.values()) {

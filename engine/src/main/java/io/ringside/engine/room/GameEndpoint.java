@@ -21,7 +21,7 @@ import java.util.Base64;
 
 /**
  * The game endpoint's transport callbacks, on the I/O threads. Routes each binary envelope by its
- * top-level field without parsing it: game messages and pings are copied raw into the ring of the
+ * top-level field without parsing it: game messages, inputs and pings are copied raw into the ring of the
  * shard their room lives on; joins, leaves and room listings are rare and handled here (matchmaking
  * through the {@link RoomDirectory}, where a join with a reconnect token claims its held seat);
  * anything else is answered as malformed. Text frames close 1003.
@@ -69,8 +69,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             case EnvelopeFields.JOIN -> join(session, buffer, offset, length);
             case EnvelopeFields.LEAVE -> leave(session);
             case EnvelopeFields.LIST_ROOMS -> list(session, buffer, offset, length);
-            case EnvelopeFields.INPUT -> Shard.answerMalformed(session, ErrorCode.ERROR_CODE_INPUT_NOT_ACCEPTED,
-                    "no room type on this server declares an input type", config.maxMalformedMessages());
+            case EnvelopeFields.INPUT -> toRoom(session, InboundKind.INPUT, buffer, offset, length, 0);
             default -> malformed(session, "not a client envelope");
         }
     }
@@ -81,6 +80,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         int field = EnvelopeFields.topLevelField(buffer, offset, length, maskKey);
         if (field == EnvelopeFields.GAME) {
             toRoom(session, InboundKind.GAME, buffer, offset, length, maskKey);
+        } else if (field == EnvelopeFields.INPUT) {
+            toRoom(session, InboundKind.INPUT, buffer, offset, length, maskKey);
         } else if (field == EnvelopeFields.PING && session.current() != null) {
             toRoom(session, InboundKind.PING, buffer, offset, length, maskKey);
         } else {

@@ -59,6 +59,7 @@ final class HeldSeats {
         player.away = true;
         player.graceEndTick = tick + graceTicks;
         away.add(player);
+        core.inputs.reset(player); // nobody is there to be acked: an away player's body does not act on old input
         try {
             core.room.onDisconnect(player);
         } catch (RuntimeException | Error e) {

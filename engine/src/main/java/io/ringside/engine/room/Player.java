@@ -29,6 +29,8 @@ public final class Player {
     String reconnectToken;
     // the last state patch handed to the connection, with one reference held until it was written
     SharedFrame lastPatch;
+    // inputs waiting for the room (RoomInputs), made at the first one
+    InputQueue inputs;
     private Object attachment;
 
     Player(Session session, RoomCore room, JoinRequest request) {

@@ -21,9 +21,9 @@ import java.util.concurrent.RejectedExecutionException;
  * <pre>{@code
  * final class Arena extends Room {
  *     protected void onCreate(Map<String, String> options) {
- *         messages().on(INPUT, Input.parser(), this::onInput);
+ *         inputs().declare(Input.parser(), this::onInput);     // one per player per tick, acked
  *     }
- *     private void onInput(Player player, Input input) {
+ *     private void onInput(Player player, Input input, int seq) {
  *         ((Ship) player.attachment()).steer(input.getTurn(), input.getThrust());
  *     }
  *     protected void onJoin(Player player) {
@@ -116,6 +116,14 @@ public abstract class Room {
      */
     protected final RoomState state() {
         return core.replicatedState();
+    }
+
+    /**
+     * This room's player inputs: declare the input message type in {@link #onCreate} and get one
+     * input per player per tick, acknowledged to the client for its prediction ({@link RoomInputs}).
+     */
+    protected final RoomInputs inputs() {
+        return core.inputs;
     }
 
     /** The message types this room accepts; register them in {@link #onCreate}. */

@@ -38,6 +38,7 @@ final class RoomCore implements PatchChannel<Player> {
     final boolean privateRoom;
     final Shard shard;
     final MessageRouter messages = new MessageRouter();
+    final RoomInputs inputs;
     final RoomDirectory directory;
     private final Map<String, String> createOptions;
     private final ArrayList<Player> players = new ArrayList<>();
@@ -70,6 +71,7 @@ final class RoomCore implements PatchChannel<Player> {
         this.createOptions = Map.copyOf(createOptions);
         long ms = type.options.disposeWhenEmptyMs();
         this.disposeAfterTicks = (ms * shard.tickRateHz + 999) / 1000;
+        this.inputs = new RoomInputs(this, shard.inputLimits);
         this.held = new HeldSeats(this, directory, type.options.reconnectGraceMs(), shard.tickRateHz);
         this.pending = new PendingJoins(this, type.options.joinDecisionTimeoutMs(), shard.tickRateHz);
         int sendRate = type.options.stateSendRateHz();
@@ -90,7 +92,9 @@ final class RoomCore implements PatchChannel<Player> {
     /** {@code player}'s connection was replaced by a reconnect: its new mirror needs the whole view. */
     void stateReconnected(Player player) {
         releasePatch(player);
+        inputs.reset(player);
         if (replicated != null) {
+            replicated.replicator.inputAck(player, 0);
             replicated.replicator.resend(player);
         }
     }
@@ -246,7 +250,24 @@ final class RoomCore implements PatchChannel<Player> {
         }
     }
 
-    /** Runs due tasks, then the room's step, then disposes it if closed or empty for long enough. */
+    /** Checks and queues one input of {@code player} (see {@link RoomInputs}); a refusal costs its connection. */
+    void input(Player player, long seq, byte[] bytes, int offset, int length) {
+        shard.countMessage(type.index);
+        if (!inputs.declared()) {
+            shard.malformed(player.session, ErrorCode.ERROR_CODE_INPUT_NOT_ACCEPTED,
+                    "room type " + type.name + " declares no input type");
+            return;
+        }
+        String refusal = inputs.offer(player, seq, bytes, offset, length);
+        if (refusal != null) {
+            shard.malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_INPUT, refusal);
+        }
+    }
+
+    /**
+     * Runs due tasks, hands out one input per player, then the room's step, then disposes it if closed
+     * or empty for long enough.
+     */
     void tick(long tick, long stepNanos) {
         if (state != ACTIVE) {
             return;
@@ -258,6 +279,9 @@ final class RoomCore implements PatchChannel<Player> {
             while (state == ACTIVE && (task = scheduled.peek()) != null && task.dueTick <= tick) {
                 scheduled.poll();
                 task.task.run();
+            }
+            if (state == ACTIVE) {
+                inputs.handOut(players);
             }
             if (state == ACTIVE) {
                 room.onTick(tick, stepNanos);

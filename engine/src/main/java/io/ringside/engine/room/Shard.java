@@ -2,6 +2,7 @@ package io.ringside.engine.room;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.lmax.disruptor.EventPoller;
+import io.ringside.engine.inbound.EnvelopeFields;
 import io.ringside.engine.inbound.GameMessageView;
 import io.ringside.engine.inbound.InboundEvent;
 import io.ringside.engine.inbound.InboundKind;
@@ -45,6 +46,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     final GameFrames frames;
     final TickLoop loop;
     final NanoClock clock;
+    final InputLimits inputLimits;
     volatile long currentTick;
     int load;
 
@@ -74,6 +76,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
+        this.inputLimits = new InputLimits(config.inputQueueCapacity(), config.maxInputBytes(),
+                config.maxInputSeqGap());
         this.messagesByType = new AtomicLongArray(config.roomTypes().size());
         TickLoopConfig tickConfig = TickLoopConfig.builder().tickRateHz(tickRateHz)
                 .maxCatchUpTicks(config.maxCatchUpTicks()).build();
@@ -132,6 +136,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         switch (event.kind()) {
             case InboundKind.JOIN -> player.room.join(player);
             case InboundKind.GAME -> game(player, event);
+            case InboundKind.INPUT -> input(player, event);
             case InboundKind.PING -> ping(player, event);
             case InboundKind.LEAVE -> {
                 if (!player.room.pending.cancel(player)) {
@@ -153,6 +158,17 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         }
         player.room.message(player, view.type(), event.bytes(), view.payloadOffset(),
                 view.payloadLength());
+    }
+
+    private void input(Player player, InboundEvent event) {
+        if (player.state != Player.JOINED) {
+            return;
+        }
+        if (!view.wrap(event.bytes(), event.length(), EnvelopeFields.INPUT)) {
+            malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_INPUT, "input envelope does not parse");
+            return;
+        }
+        player.room.input(player, view.seq(), event.bytes(), view.payloadOffset(), view.payloadLength());
     }
 
     private void ping(Player player, InboundEvent event) {

@@ -141,6 +141,20 @@ class RingsideConfigTest {
     }
 
     @Test
+    void shouldApplyEachInputLimitKeySoThatABadValueIsNamed() {
+        for (Map.Entry<String, String> key : Map.of(
+                "RINGSIDE_GAME_INPUT_QUEUE_CAPACITY", "game.inputQueueCapacity=0",
+                "RINGSIDE_GAME_MAX_INPUT_BYTES", "game.maxInputBytes=0",
+                "RINGSIDE_GAME_MAX_INPUT_SEQ_GAP", "game.maxInputSeqGap=0").entrySet()) {
+            // given
+            RingsideConfig config = RingsideConfig.load(null, Map.of(key.getKey(), "0"));
+
+            // when / then
+            assertThatThrownBy(() -> server().configure(config).build()).hasMessageStartingWith(key.getValue());
+        }
+    }
+
+    @Test
     void shouldBindConfiguredPortWhenStarted() throws Exception {
         // given
         int free;

@@ -37,6 +37,21 @@ class GameConfigTest {
     }
 
     @Test
+    void shouldBoundInputsByDefaultAndNameABadInputLimit() {
+        GameConfig config = valid().build();
+        assertThat(config.inputQueueCapacity()).isEqualTo(8);
+        assertThat(config.maxInputBytes()).isEqualTo(512);
+        assertThat(config.maxInputSeqGap()).isEqualTo(1024);
+        assertThatThrownBy(() -> valid().inputQueueCapacity(0).build()).hasMessageStartingWith("inputQueueCapacity=0");
+        assertThatThrownBy(() -> valid().inputQueueCapacity(GameConfig.MAX_INPUT_QUEUE_CAPACITY + 1).build())
+                .hasMessageStartingWith("inputQueueCapacity=" + (GameConfig.MAX_INPUT_QUEUE_CAPACITY + 1));
+        assertThatThrownBy(() -> valid().maxInputBytes(0).build()).hasMessageStartingWith("maxInputBytes=0");
+        assertThatThrownBy(() -> valid().maxInputBytes(GameConfig.MAX_INPUT_BYTES + 1).build())
+                .hasMessageStartingWith("maxInputBytes=" + (GameConfig.MAX_INPUT_BYTES + 1));
+        assertThatThrownBy(() -> valid().maxInputSeqGap(0).build()).hasMessageStartingWith("maxInputSeqGap=0");
+    }
+
+    @Test
     void shouldNameBadRoomOptionWhenBuildFails() {
         assertThatThrownBy(() -> RoomOptions.builder().capacity(0).build()).hasMessageStartingWith("capacity=0");
         assertThatThrownBy(() -> RoomOptions.builder().disposeWhenEmptyMs(-1).build())

@@ -9,6 +9,7 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.Error;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
+import io.ringside.protocol.envelope.Input;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -17,6 +18,7 @@ import io.ringside.protocol.envelope.Left;
 import io.ringside.protocol.envelope.ListRoomsRequest;
 import io.ringside.protocol.envelope.RoomList;
 import io.ringside.protocol.envelope.ServerEnvelope;
+import io.ringside.protocol.envelope.StatePatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,10 @@ import java.util.Map;
  * <pre>{@code
  * TestPlayer alice = kit.connect();
  * alice.join(room, JoinOptions.of("name", "alice"));
- * alice.send(INPUT, Input.newBuilder().setMoveX(1).build());
- * kit.ticks(10);
- * Snapshot last = alice.lastMessage(SNAPSHOT, Snapshot.parser());
+ * alice.send(CHAT, Chat.newBuilder().setText("hi").build());
+ * alice.sendInput(1, Move.newBuilder().setX(1).build());   // the room's declared input type
+ * kit.tick();
+ * assertThat(alice.inputAck()).isEqualTo(1);                // the room took it this tick
  * }</pre>
  *
  * <p>A dropped player ({@link #drop()}) comes back with {@link #reconnect()}: a new connection
@@ -140,6 +143,16 @@ public final class TestPlayer {
                 .setPayload(message.toByteString())).build());
     }
 
+    /**
+     * Sends {@code input}, numbered {@code seq}, as an {@code Input} envelope for the room's input
+     * queue ({@code RoomInputs}); the room takes it at a following tick and acks {@code seq} in the
+     * player's next state patch ({@link #inputAck()}).
+     */
+    public TestPlayer sendInput(int seq, MessageLite input) {
+        return sendEnvelope(ClientEnvelope.newBuilder().setInput(Input.newBuilder().setSeq(seq)
+                .setPayload(input.toByteString())).build());
+    }
+
     /** Sends any client envelope as it is. */
     public TestPlayer sendEnvelope(ClientEnvelope envelope) {
         return sendBytes(envelope.toByteArray());
@@ -186,6 +199,27 @@ public final class TestPlayer {
             throw new AssertionError("no game message of type " + type + " received; got " + summary());
         }
         return messages.get(messages.size() - 1);
+    }
+
+    /** Every replicated-state patch received so far, oldest first. */
+    public List<StatePatch> statePatches() {
+        List<StatePatch> patches = new ArrayList<>();
+        for (ServerEnvelope envelope : received) {
+            if (envelope.hasState()) {
+                patches.add(envelope.getState());
+            }
+        }
+        return patches;
+    }
+
+    /**
+     * The seq of the last input the room took, as acknowledged in the last state patch received
+     * ({@code StatePatch.input_ack}); 0 before the first ack, and again after a reconnect until the
+     * room takes an input of the new connection.
+     */
+    public int inputAck() {
+        ServerEnvelope last = last(ServerEnvelope.BodyCase.STATE);
+        return last == null ? 0 : last.getState().getInputAck();
     }
 
     /** The last {@code Joined} (seated, or seated again after a reconnect), or {@code null}. */

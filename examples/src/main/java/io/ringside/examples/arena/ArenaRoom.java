@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The arena as a Ringside room: people join and send {@code Input}s; every tick the room adds the
- * bots' inputs, steps the {@link World} and updates the replicated state ({@code Fighter} and
- * {@code Projectile} entities, {@link #state()}); the framework sends each player what changed.
+ * The arena as a Ringside room: people join and send {@code Input}s, the room's declared input type
+ * ({@link #inputs()}: the framework queues them, hands over one per player per tick and acks it to
+ * the client for its prediction); every tick the room adds the bots' inputs, steps the {@link World}
+ * and updates the replicated state ({@code Fighter} and {@code Projectile} entities,
+ * {@link #state()}); the framework sends each player what changed.
  *
  * <pre>{@code
  * RingsideServer.builder()
@@ -43,7 +45,7 @@ public final class ArenaRoom extends Room {
 
     @Override
     protected void onCreate(Map<String, String> options) {
-        messages().on(ArenaMessages.INPUT, Input.parser(), this::onInput);
+        inputs().declare(Input.parser(), this::onInput);
         Random random = new Random();
         world = new World(settings.withTickRateHz(tickRateHz()), random);
         publisher = new StatePublisher(state(), tickRateHz());
@@ -74,9 +76,10 @@ public final class ArenaRoom extends Room {
         updateLabel();
     }
 
-    private void onInput(Player player, Input input) {
-        Fighter fighter = (Fighter) player.attachment();
-        world.submit(fighter, input.getSeq(), input.getMoveX(), input.getMoveY(), input.getAim(), input.getFire());
+    /** The framework hands over at most one input per player per tick, before onTick, and acks its seq. */
+    private void onInput(Player player, Input input, int seq) {
+        world.control((Fighter) player.attachment(), input.getMoveX(), input.getMoveY(), input.getAim(),
+                input.getFire());
     }
 
     @Override
@@ -96,7 +99,7 @@ public final class ArenaRoom extends Room {
 
     @Override
     protected void onReconnect(Player player) {
-        // same Player, same ship; the page starts over from a Welcome (and counts its inputs afresh)
+        // same Player, same ship; the page starts over from a Welcome (and, as the framework, counts inputs afresh)
         world.markBack((Fighter) player.attachment());
         send(player, ArenaMessages.WELCOME, StatePublisher.welcome(world.settings(), player.sessionId()));
     }

@@ -16,7 +16,6 @@ final class BotPilot {
     private final World world;
     private final Fighter body;
     private final Random random;
-    private int seq;
     private float wanderX;
     private float wanderY;
     private int wanderTicksLeft;
@@ -57,7 +56,7 @@ final class BotPilot {
             }
         }
         wander();
-        world.submit(body, ++seq, moveX, moveY, aim, fire);
+        world.control(body, moveX, moveY, aim, fire);
     }
 
     private void wander() {

@@ -3,14 +3,13 @@ package io.ringside.examples.arena;
 import io.ringside.examples.arena.wire.FighterEntity;
 
 /**
- * One player's body in the arena, human or bot: position, aim, health, score and the inputs waiting
- * to be applied. Mutated only by {@link World} on the room's tick thread.
+ * One player's body in the arena, human or bot: position, aim, health, score and the input given for
+ * the next step. Mutated only by {@link World} on the room's tick thread.
  */
 final class Fighter {
     final String id;
     final String name;
     final boolean bot;
-    final InputQueue inputs = new InputQueue();
     float x;
     float y;
     float aim;
@@ -18,8 +17,12 @@ final class Fighter {
     boolean alive;
     int score;
     int deaths;
-    /** The seq of the last input applied: what the replicated state acks to this player. */
-    int lastInputSeq;
+    /** Whether an input was given for the next step ({@link World#control}); its fields follow. */
+    boolean hasInput;
+    float moveX;
+    float moveY;
+    float wantedAim;
+    boolean fire;
     int cooldownTicks;
     int respawnTicks;
     /** The player's connection dropped and its seat is held: the body stays, idle, until it comes back or leaves. */

@@ -22,7 +22,7 @@ final class StatePublisher {
         this.tickRateHz = tickRateHz;
     }
 
-    /** Spawns {@code fighter}'s entity, owned by {@code owner} (who alone sees its input ack); a bot's by nobody. */
+    /** Spawns {@code fighter}'s entity, owned by {@code owner} (the player whose body it is); a bot's by nobody. */
     void spawn(Fighter fighter, Player owner) {
         fighter.entity = new FighterEntity().setPlayerId(fighter.id).setName(fighter.name).setBot(fighter.bot);
         copy(fighter);
@@ -69,8 +69,7 @@ final class StatePublisher {
     private static void copy(Fighter f) {
         f.entity.setX(f.x).setY(f.y).setAim(f.aim)
                 .setHealth(f.health).setAlive(f.alive).setAway(f.away)
-                .setScore(f.score).setDeaths(f.deaths)
-                .setLastInputSeq(f.lastInputSeq);
+                .setScore(f.score).setDeaths(f.deaths);
     }
 
     /** The rules a newly joined player needs to predict and draw. */

@@ -78,28 +78,32 @@ final class World {
         fighters.remove(fighter);
     }
 
-    /** The fighter's player dropped: it stays in the world, idle (inputs still queued are dropped), marked away. */
+    /** The fighter's player dropped: it stays in the world, idle (an input given this tick is dropped), marked away. */
     void markAway(Fighter fighter) {
         fighter.away = true;
-        fighter.inputs.clear();
+        fighter.hasInput = false;
     }
 
-    /**
-     * The fighter's player is back on a new connection, whose client counts its inputs afresh: the
-     * queue and the ack start over from seq 0.
-     */
+    /** The fighter's player is back on a new connection. */
     void markBack(Fighter fighter) {
         fighter.away = false;
-        fighter.inputs.reset();
-        fighter.lastInputSeq = 0;
     }
 
     /**
-     * Queues one input for {@code fighter}: the single way people (through the room's message
-     * handler) and bots (through {@link BotPilot}) act on the world.
+     * Gives {@code fighter} its input for the next {@link #step()}: the single way people (through the
+     * room's input handler, one input per tick) and bots (through {@link BotPilot}) act on the world.
+     * Directions are clamped to [-1, 1]; a non-finite number counts as 0.
      */
-    boolean submit(Fighter fighter, int seq, float moveX, float moveY, float aim, boolean fire) {
-        return fighter.inputs.offer(seq, moveX, moveY, aim, fire);
+    void control(Fighter fighter, float moveX, float moveY, float aim, boolean fire) {
+        fighter.hasInput = true;
+        fighter.moveX = clamp(moveX);
+        fighter.moveY = clamp(moveY);
+        fighter.wantedAim = Float.isFinite(aim) ? aim : 0;
+        fighter.fire = fire;
+    }
+
+    private static float clamp(float value) {
+        return Float.isFinite(value) ? Math.max(-1f, Math.min(1f, value)) : 0;
     }
 
     /** Advances the world by one tick. */
@@ -109,9 +113,9 @@ final class World {
         for (int i = 0; i < fighters.size(); i++) {
             Fighter fighter = fighters.get(i);
             if (fighter.alive) {
-                applyInputs(fighter);
+                applyInput(fighter);
             } else {
-                discardInputs(fighter);
+                fighter.hasInput = false; // the dead cannot act: the room took (and acked) it without effect
                 if (--fighter.respawnTicks <= 0) {
                     spawn(fighter);
                 }
@@ -120,30 +124,19 @@ final class World {
         flyProjectiles();
     }
 
-    /** One input per tick; two when more than two wait (the client's clock ran ahead, or a burst arrived). */
-    private void applyInputs(Fighter fighter) {
+    /** The input given for this tick, if any: one tick of movement, the aim, a shot when the gun is ready. */
+    private void applyInput(Fighter fighter) {
         if (fighter.cooldownTicks > 0) {
             fighter.cooldownTicks--;
         }
-        int budget = fighter.inputs.size() > 2 ? 2 : 1;
-        for (int i = 0; i < budget && fighter.inputs.size() > 0; i++) {
-            InputQueue in = fighter.inputs;
-            fighter.aim = in.aim();
-            move(fighter, in.moveX(), in.moveY());
-            if (in.fire() && fighter.cooldownTicks == 0) {
-                fire(fighter);
-            }
-            fighter.lastInputSeq = in.seq();
-            in.pop();
+        if (!fighter.hasInput) {
+            return;
         }
-    }
-
-    /** The dead cannot act: their inputs are acked without effect, so that the client's prediction starts over. */
-    private static void discardInputs(Fighter fighter) {
-        InputQueue in = fighter.inputs;
-        while (in.size() > 0) {
-            fighter.lastInputSeq = in.seq();
-            in.pop();
+        fighter.hasInput = false;
+        fighter.aim = fighter.wantedAim;
+        move(fighter, fighter.moveX, fighter.moveY);
+        if (fighter.fire && fighter.cooldownTicks == 0) {
+            fire(fighter);
         }
     }
 

@@ -4,7 +4,7 @@
  * <p>{@link io.ringside.examples.arena.ArenaServer} runs it; {@link io.ringside.examples.arena.ArenaRoom}
  * is the room (inputs in, replicated state out: {@code Fighter} and {@code Projectile} entities kept by
  * {@code StatePublisher}); the rules are plain classes without
- * sockets: {@code World}, {@code Collision}, {@code Fighter}, {@code Projectile}, {@code InputQueue}, and
+ * sockets: {@code World}, {@code Collision}, {@code Fighter}, {@code Projectile}, and
  * {@code BotPilot} for the server-side bots, which act through the same input path as people. The
  * messages are in {@code arena.proto}; the browser client is under {@code web/arena}.
  */

@@ -75,8 +75,8 @@ class ArenaRoomTest {
         return viewer.received().stream().filter(ServerEnvelope::hasState).count();
     }
 
-    private static Input.Builder input(int seq) {
-        return Input.newBuilder().setSeq(seq);
+    private static Input.Builder input() {
+        return Input.newBuilder();
     }
 
     /** Sends one input aimed from {@code shooter} at {@code target}, firing, and runs the tick it lands in. */
@@ -84,7 +84,7 @@ class ArenaRoomTest {
         Fighter from = stateOf(shooter);
         Fighter to = stateOf(target);
         float aim = (float) Math.atan2(to.getY() - from.getY(), to.getX() - from.getX());
-        shooter.send(ArenaMessages.INPUT, input(seq).setAim(aim).setFire(true).build());
+        shooter.sendInput(seq, input().setAim(aim).setFire(true).build());
         kit.tick();
     }
 
@@ -139,7 +139,7 @@ class ArenaRoomTest {
 
         // when
         for (int seq = 1; seq <= 3; seq++) {
-            ada.send(ArenaMessages.INPUT, input(seq).setMoveX(towardCentre).build());
+            ada.sendInput(seq, input().setMoveX(towardCentre).build());
             kit.tick();
         }
 
@@ -147,7 +147,7 @@ class ArenaRoomTest {
         Fighter moved = stateOf(ada);
         assertThat(moved.getX() - start.getX()).isCloseTo(towardCentre * 3 * 260f / HZ, within(0.03f));
         assertThat(moved.getY()).isEqualTo(start.getY());
-        assertThat(moved.getLastInputSeq()).isEqualTo(3);
+        assertThat(ada.inputAck()).isEqualTo(3);
     }
 
     @Test

@@ -31,7 +31,7 @@ class CombatTest {
         Fighter target = place(world, "b", 400, 300);
 
         // when
-        world.submit(shooter, 1, 0, 0, 0, true);
+        world.control(shooter, 0, 0, 0, true);
         world.step();
         assertThat(world.projectiles()).hasSize(1);
         stepUntil(world, 30, () -> world.projectiles().isEmpty());
@@ -50,7 +50,7 @@ class CombatTest {
         World world = new World(oneShot, new Random(3));
         Fighter shooter = place(world, "a", 100, 300);
         Fighter target = place(world, "b", 400, 300);
-        world.submit(shooter, 1, 0, 0, 0, true);
+        world.control(shooter, 0, 0, 0, true);
         world.step();
 
         // when
@@ -73,7 +73,7 @@ class CombatTest {
         Fighter target = place(world, "b", 400, 300);
 
         // when
-        world.submit(shooter, 1, 0, 0, 0, true);
+        world.control(shooter, 0, 0, 0, true);
         world.step();
         stepUntil(world, 30, () -> world.projectiles().isEmpty());
 
@@ -90,8 +90,8 @@ class CombatTest {
         int cooldownTicks = OPEN.ticks(OPEN.fireCooldownMs());
 
         // when
-        for (int seq = 1; seq <= cooldownTicks; seq++) {
-            world.submit(shooter, seq, 0, 0, (float) Math.PI / 2, true);
+        for (int i = 0; i < cooldownTicks; i++) {
+            world.control(shooter, 0, 0, (float) Math.PI / 2, true);
             world.step();
         }
 
@@ -100,7 +100,7 @@ class CombatTest {
     }
 
     @Test
-    void shouldAckButIgnoreInputsWhenThePlayerIsDead() {
+    void shouldIgnoreAnInputWhenThePlayerIsDead() {
         // given
         World world = new World(OPEN, new Random(3));
         Fighter dead = place(world, "a", 100, 300);
@@ -108,12 +108,11 @@ class CombatTest {
         dead.respawnTicks = 100;
 
         // when
-        world.submit(dead, 1, 1, 0, 0, true);
-        world.submit(dead, 2, 1, 0, 0, true);
+        world.control(dead, 1, 0, 0, true);
         world.step();
 
         // then
-        assertThat(dead.lastInputSeq).isEqualTo(2);
+        assertThat(dead.hasInput).isFalse();
         assertThat(dead.x).isEqualTo(100);
         assertThat(world.projectiles()).isEmpty();
     }
@@ -137,7 +136,6 @@ class CombatTest {
 
         // then
         assertThat(first.body().x != startX || first.body().y != startY).isTrue();
-        assertThat(first.body().lastInputSeq).isPositive();
         assertThat(first.body().score + second.body().score + first.body().deaths + second.body().deaths)
                 .as("hits or kills after ten seconds").isPositive();
     }

@@ -7,7 +7,6 @@ import io.ringside.examples.arena.wire.Fighter;
 import io.ringside.examples.arena.wire.Input;
 import io.ringside.examples.arena.wire.Projectile;
 import io.ringside.protocol.envelope.ClientEnvelope;
-import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.envelope.StatePatch;
@@ -112,11 +111,7 @@ final class SocketBot implements WebSocket.Listener {
         patches.incrementAndGet();
         Map<Integer, MirrorEntity> fighters = mirror.entitiesOf(Fighter.getDescriptor().getFullName());
         playersSeen.set(fighters.size());
-        for (MirrorEntity entity : fighters.values()) {
-            if (selfId.equals(entity.get("player_id"))) {
-                ackedSeq.set((Integer) entity.get("last_input_seq"));
-            }
-        }
+        ackedSeq.set(mirror.inputAck());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (--ticksLeft <= 0) {
             double angle = random.nextDouble() * Math.PI * 2;
@@ -125,10 +120,10 @@ final class SocketBot implements WebSocket.Listener {
             ticksLeft = 30;
         }
         aim += 0.05f;
-        Input input = Input.newBuilder().setSeq(++seq).setMoveX(moveX).setMoveY(moveY)
+        Input input = Input.newBuilder().setMoveX(moveX).setMoveY(moveY)
                 .setAim(aim).setFire(random.nextInt(10) == 0).build();
-        send(ClientEnvelope.newBuilder().setGame(GameMessage.newBuilder()
-                .setType(ArenaMessages.INPUT).setPayload(input.toByteString())).build());
+        send(ClientEnvelope.newBuilder().setInput(io.ringside.protocol.envelope.Input.newBuilder()
+                .setSeq(++seq).setPayload(input.toByteString())).build());
     }
 
     @Override

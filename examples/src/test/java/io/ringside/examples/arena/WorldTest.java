@@ -25,10 +25,10 @@ class WorldTest {
     }
 
     @Test
-    void shouldMoveOneStepAndAckWhenOneInputIsQueued() {
+    void shouldMoveOneStepWhenGivenAnInput() {
         // given
         Fighter f = fighterAt("a", 100, 100);
-        world.submit(f, 1, 1, 0, 0.5f, false);
+        world.control(f, 1, 0, 0.5f, false);
 
         // when
         world.step();
@@ -37,7 +37,6 @@ class WorldTest {
         assertThat(f.x).isCloseTo(100 + STEP, within(GRID));
         assertThat(f.y).isEqualTo(100);
         assertThat(f.aim).isEqualTo(0.5f);
-        assertThat(f.lastInputSeq).isEqualTo(1);
     }
 
     @Test
@@ -48,7 +47,7 @@ class WorldTest {
 
         // when
         for (int i = 0; i < q.length; i++) {
-            world.submit(f, i + 1, 0.6f, 0.8f, 0, false);
+            world.control(f, 0.6f, 0.8f, 0, false);
             world.step();
             q[i] = Math.round(f.x / (double) World.POSITION_STEP);
         }
@@ -70,14 +69,13 @@ class WorldTest {
 
         // then
         assertThat(f.x).isEqualTo(100);
-        assertThat(f.lastInputSeq).isZero();
     }
 
     @Test
     void shouldMoveAtFullSpeedOnlyWhenGoingDiagonally() {
         // given
         Fighter f = fighterAt("a", 300, 300);
-        world.submit(f, 1, 1, 1, 0, false);
+        world.control(f, 1, 1, 0, false);
 
         // when
         world.step();
@@ -87,37 +85,32 @@ class WorldTest {
     }
 
     @Test
-    void shouldIgnoreInputWhenItsSeqIsNotNewer() {
+    void shouldApplyAnInputForOneStepOnly() {
         // given
         Fighter f = fighterAt("a", 100, 100);
-        world.submit(f, 5, 1, 0, 0, false);
-        world.step();
+        world.control(f, 1, 0, 0, false);
 
         // when
-        boolean accepted = world.submit(f, 5, 1, 0, 0, false) | world.submit(f, 4, 1, 0, 0, false);
+        world.step();
         world.step();
 
         // then
-        assertThat(accepted).isFalse();
         assertThat(f.x).isCloseTo(100 + STEP, within(GRID));
-        assertThat(f.lastInputSeq).isEqualTo(5);
     }
 
     @Test
-    void shouldCatchUpTwoInputsPerTickWhenABacklogBuilds() {
+    void shouldClampDirectionsAndIgnoreNonFiniteNumbers() {
         // given
-        Fighter f = fighterAt("a", 100, 100);
-        for (int seq = 1; seq <= 4; seq++) {
-            world.submit(f, seq, 1, 0, 0, false);
-        }
+        Fighter f = fighterAt("a", 300, 300);
+        world.control(f, Float.NaN, 5, Float.POSITIVE_INFINITY, false);
 
         // when
         world.step();
-        world.step();
 
-        // then: 2 + 1 ... the first tick saw 4 waiting, the second 2
-        assertThat(f.lastInputSeq).isEqualTo(3);
-        assertThat(f.x).isCloseTo(100 + 3 * STEP, within(GRID));
+        // then
+        assertThat(f.x).isEqualTo(300);
+        assertThat(f.y).isCloseTo(300 + STEP, within(GRID));
+        assertThat(f.aim).isZero();
     }
 
     @Test
@@ -130,7 +123,7 @@ class WorldTest {
 
         // when
         for (int seq = 1; seq <= 20; seq++) {
-            walled.submit(f, seq, 1, 0, 0, false);
+            walled.control(f, 1, 0, 0, false);
             walled.step();
         }
 
@@ -148,7 +141,7 @@ class WorldTest {
         f.y = 300;
 
         // when
-        walled.submit(f, 1, 1, 1, 0, false);
+        walled.control(f, 1, 1, 0, false);
         walled.step();
 
         // then
@@ -162,7 +155,7 @@ class WorldTest {
         Fighter f = fighterAt("a", R + 2, 100);
 
         // when
-        world.submit(f, 1, -1, 0, 0, false);
+        world.control(f, -1, 0, 0, false);
         world.step();
 
         // then
@@ -177,7 +170,7 @@ class WorldTest {
 
         // when
         for (int seq = 1; seq <= 10; seq++) {
-            world.submit(mover, seq, 1, 0, 0, false);
+            world.control(mover, 1, 0, 0, false);
             world.step();
         }
 
@@ -190,8 +183,7 @@ class WorldTest {
     void shouldKeepAnAwayFighterIdleWhereItStoodWhenItsPlayerDropped() {
         // given
         Fighter f = fighterAt("a", 100, 100);
-        world.submit(f, 1, 1, 0, 0, false);
-        world.submit(f, 2, 1, 0, 0, false);
+        world.control(f, 1, 0, 0, false);
 
         // when
         world.markAway(f);
@@ -201,28 +193,23 @@ class WorldTest {
         // then
         assertThat(world.fighters()).containsExactly(f);
         assertThat(f.away).isTrue();
-        assertThat(f.x).as("queued inputs were dropped").isEqualTo(100);
+        assertThat(f.x).as("the input given before the drop was dropped").isEqualTo(100);
         assertThat(f.y).isEqualTo(100);
-        assertThat(f.lastInputSeq).isZero();
     }
 
     @Test
-    void shouldTakeAFreshInputSequenceWhenTheAwayPlayerIsBack() {
+    void shouldMoveAgainWhenTheAwayPlayerIsBack() {
         // given
         Fighter f = fighterAt("a", 100, 100);
-        world.submit(f, 40, 0, 1, 0, false);
-        world.step();
         world.markAway(f);
 
-        // when: the new page counts from 1 again
+        // when
         world.markBack(f);
-        boolean accepted = world.submit(f, 1, 1, 0, 0, false);
+        world.control(f, 1, 0, 0, false);
         world.step();
 
         // then
-        assertThat(accepted).isTrue();
         assertThat(f.away).isFalse();
-        assertThat(f.lastInputSeq).isEqualTo(1);
         assertThat(f.x).isCloseTo(100 + STEP, within(GRID));
     }
 }

@@ -34,6 +34,8 @@ final class GameBot implements Bot, GameListener {
     private volatile boolean joined;
     private volatile boolean stopping;
     private long tickPeriodNanos;
+    // inputs numbered for the room's declared input type (inputType 0); one seat per bot, so from 1
+    private int inputSeq;
     private long lastSnapshotNanos;
 
     GameBot(Metrics metrics, URI url, GameTarget target, int sizeBytes, int id) {
@@ -80,7 +82,12 @@ final class GameBot implements Bot, GameListener {
         if (!joined || stopping) {
             return;
         }
-        if (client.send(target.inputType(), input)) {
+        boolean queued = target.inputType() == GameTarget.DECLARED_INPUT
+                ? client.sendInput(inputSeq + 1, input) : client.send(target.inputType(), input);
+        if (queued && target.inputType() == GameTarget.DECLARED_INPUT) {
+            inputSeq++;
+        }
+        if (queued) {
             metrics.sentMessages.increment();
             metrics.sentBytes.add(input.getSerializedSize());
         } else {

@@ -55,9 +55,10 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "Game mode: the room type to join or create. Default: ${DEFAULT-VALUE}.")
     private String roomType;
 
-    @Option(names = "--input-type", defaultValue = "1", paramLabel = "N",
-            description = "Game mode: game message type of the inputs (a BytesValue of --size bytes)."
-                    + " Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--input-type", defaultValue = "0", paramLabel = "N",
+            description = "Game mode: game message type of the inputs (a BytesValue of --size bytes);"
+                    + " 0 sends them as the room's declared input type (numbered Input envelopes, as the"
+                    + " arena takes them). Default: ${DEFAULT-VALUE}.")
     private int inputType;
 
     @Option(names = "--snapshot-type", defaultValue = "-1", paramLabel = "N",

@@ -69,6 +69,24 @@ class GameModeIT {
         assertThat(Files.readString(dir.resolve("report.html"))).contains("snapshot jitter", "connect+join");
     }
 
+    @Test
+    void shouldSendNumberedInputsOfTheRoomsDeclaredInputTypeByDefault(@TempDir Path dir) throws Exception {
+        // given
+        String url = "ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH;
+        long inputsBefore = SnapshotTestRoom.DECLARED_INPUTS.get();
+
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "loadgen", url, "--mode", "game", "--room-type", "arena",
+                "--bots", "5", "--rate", "10", "--size", "16",
+                "--snapshot-type", String.valueOf(SnapshotTestRoom.SNAPSHOT),
+                "--duration", "2s", "--report-dir", dir.toString(), "--max-error-rate", "0");
+
+        // then
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("inputs sent\\s+[1-9]\\d+");
+        assertThat(SnapshotTestRoom.DECLARED_INPUTS.get() - inputsBefore).isPositive();
+    }
+
     @ParameterizedTest(name = "--snapshot-type {0}")
     @ValueSource(ints = {SnapshotTestRoom.WELCOME, 99})
     void shouldFailNamingTheTypeWhenTheSnapshotTypeIsNoStream(int type, @TempDir Path dir) throws Exception {

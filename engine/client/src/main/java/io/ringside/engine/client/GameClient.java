@@ -169,6 +169,16 @@ public final class GameClient implements AutoCloseable {
     }
 
     /**
+     * Sends one input of the room's declared input type, numbered {@code seq} (1, 2, 3, ... per
+     * seat: start again at 1 after every join and reconnect; an {@link InputPredictor} numbers them).
+     * The room takes at most one per tick and acknowledges the last one taken in
+     * {@link StateMirror#inputAck()}. {@code false} if not queued.
+     */
+    public boolean sendInput(int seq, MessageLite input) {
+        return transport.sendBinary(GameRequests.input(seq, input));
+    }
+
+    /**
      * Sends an application Ping carrying the clock's current nanoseconds. The server's tick loop
      * answers with a Pong, so the RTT includes up to one tick of waiting; it reaches
      * {@link GameListener#onPong} and {@link #lastRttNs()}. {@code false} if not queued.

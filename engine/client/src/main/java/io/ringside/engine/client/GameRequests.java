@@ -30,6 +30,7 @@ import java.util.Map;
 final class GameRequests {
     private static final int ENVELOPE_GAME = 3;
     private static final int ENVELOPE_PING = 4;
+    private static final int ENVELOPE_INPUT = 6;
     private static final int GAME_TYPE = 1;
     private static final int GAME_PAYLOAD = 2;
     private static final int PING_CLIENT_TIME = 1;
@@ -46,16 +47,29 @@ final class GameRequests {
      * until this thread encodes the next one.
      */
     static ByteBuffer game(int type, MessageLite message) {
+        return numbered(ENVELOPE_GAME, type, message);
+    }
+
+    /**
+     * An input envelope ({@code Input{seq, payload}}, laid out as a game message under field 6); a
+     * view of this thread's scratch array, as {@link #game}.
+     */
+    static ByteBuffer input(int seq, MessageLite message) {
+        return numbered(ENVELOPE_INPUT, seq, message);
+    }
+
+    /** Envelope field {@code envelopeField} holding {@code {1: number, 2: message}}. */
+    private static ByteBuffer numbered(int envelopeField, int type, MessageLite message) {
         int payloadBytes = message.getSerializedSize();
         int bodyBytes = (type == 0 ? 0 : CodedOutputStream.computeUInt32Size(GAME_TYPE, type))
                 + (payloadBytes == 0 ? 0 : CodedOutputStream.computeTagSize(GAME_PAYLOAD)
                         + CodedOutputStream.computeUInt32SizeNoTag(payloadBytes) + payloadBytes);
-        int totalBytes = CodedOutputStream.computeTagSize(ENVELOPE_GAME)
+        int totalBytes = CodedOutputStream.computeTagSize(envelopeField)
                 + CodedOutputStream.computeUInt32SizeNoTag(bodyBytes) + bodyBytes;
         byte[] scratch = scratch(totalBytes);
         CodedOutputStream out = CodedOutputStream.newInstance(scratch, 0, totalBytes);
         try {
-            out.writeTag(ENVELOPE_GAME, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeTag(envelopeField, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             out.writeUInt32NoTag(bodyBytes);
             if (type != 0) {
                 out.writeUInt32(GAME_TYPE, type);

@@ -79,7 +79,7 @@ public final class StateMirror {
         return tick;
     }
 
-    /** The last input seq the server acknowledged (0: none yet). */
+    /** The last input seq the server acknowledged (0: none yet on this seat, or since a reconnect). */
     public int inputAck() {
         return inputAck;
     }
@@ -93,9 +93,8 @@ public final class StateMirror {
     public void apply(StatePatch patch) {
         patchNumber++;
         tick = patch.getTick();
-        if (patch.getInputAck() != 0) {
-            inputAck = patch.getInputAck();
-        }
+        // sent in every patch once non-zero; a reset patch without one starts a new input sequence
+        inputAck = patch.getInputAck();
         if (patch.getReset()) {
             for (MirrorEntity entity : entities.values().toArray(new MirrorEntity[0])) {
                 remove(entity);
