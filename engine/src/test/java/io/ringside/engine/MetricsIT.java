@@ -126,8 +126,9 @@ class MetricsIT {
             assertThat(m.value("ringside_players{room_type=\"chat\"}")).isEqualTo(2);
             assertThat(m.value("ringside_rooms{room_type=\"lobby\"}")).isZero();
             assertThat(m.value("ringside_room_messages_total{room_type=\"chat\"}")).isEqualTo(3);
-            assertThat(m.value("ringside_joins_total{outcome=\"accepted\"}")).isEqualTo(2);
-            assertThat(m.value("ringside_joins_total{outcome=\"unknown_type\"}")).isEqualTo(1);
+            assertThat(m.value("ringside_joins_total{outcome=\"accepted\",room_type=\"chat\"}")).isEqualTo(2);
+            assertThat(m.value("ringside_joins_total{outcome=\"accepted\",room_type=\"lobby\"}")).isZero();
+            assertThat(m.value("ringside_joins_total{outcome=\"unknown_type\",room_type=\"\"}")).isEqualTo(1);
             assertThat(m.value("ringside_reconnects_total{outcome=\"accepted\"}")).isZero();
             // a: join and 3 chats; b: 2 joins; c: 1 join
             assertThat(m.value("ringside_websocket_messages_received_total{}")).isEqualTo(7);
@@ -197,7 +198,7 @@ class MetricsIT {
                     .isEqualTo(ErrorCode.ERROR_CODE_SERVER_DRAINING);
         }
         PrometheusText m = scrape();
-        assertThat(m.value("ringside_joins_total{outcome=\"draining\"}")).isEqualTo(1);
+        assertThat(m.value("ringside_joins_total{outcome=\"draining\",room_type=\"chat\"}")).isEqualTo(1);
     }
 
     @Test
