@@ -83,7 +83,7 @@ public final class ConfigKeys {
             string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))),
             bool("monitor.enabled", (b, v) -> b.monitor(m -> m.enabled(v))).envAlias("MONITOR"),
             string("monitor.path", (b, v) -> b.monitor(m -> m.path(v))),
-            secret("monitor.token", (b, v) -> b.monitor(m -> m.token(v))).envAlias("MONITOR_TOKEN"),
+            secret("monitor.token", (b, v) -> b.monitor(m -> m.token(v))),
             durationMs("monitor.refresh-interval", (b, v) -> b.monitor(m -> m.refreshMs(v))),
             integer("monitor.max-viewers", (b, v) -> b.monitor(m -> m.maxViewers(v))),
             durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))));
