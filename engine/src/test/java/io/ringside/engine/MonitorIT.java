@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.TestRooms;
+import io.ringside.engine.transport.AuthDecision;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.LeaveReason;
@@ -236,6 +237,21 @@ class MonitorIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(remote.statusCode()).isEqualTo(403);
         assertThat(remote.body()).contains("answers this machine only");
+    }
+
+    @Test
+    void shouldDecideMonitorUpgradesByItsTokenWhateverTheGamesAuthHandlerSays() throws Exception {
+        // given: a game auth handler that refuses every upgrade
+        server.close();
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)
+                        .authHandler(request -> CompletableFuture.completedFuture(AuthDecision.refuse(401, "no"))))
+                .game(g -> g.shards(1)).room("chat", () -> new TestRooms.ChatRoom(log, new AtomicLong()))
+                .monitor(m -> m.enabled(true).token(TOKEN)).build().start();
+
+        // when / then
+        assertThat(upgradeStatus("/ws")).isEqualTo(401);
+        assertThat(upgradeStatus("/monitor/live?token=" + TOKEN)).isEqualTo(101);
+        assertThat(upgradeStatus("/monitor/live?token=wrong")).isEqualTo(403);
     }
 
     @Test
