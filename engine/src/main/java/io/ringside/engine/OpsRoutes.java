@@ -4,12 +4,14 @@ import io.ringside.engine.transport.HttpHandler;
 import io.ringside.engine.transport.HttpResponse;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequest;
+import java.net.InetSocketAddress;
 import java.util.function.BooleanSupplier;
 
 /**
  * The server's own HTTP routes, consulted ahead of the application's handler: {@code GET /readyz}
  * (200 while the server takes new players, 503 while starting, draining or stopped) and the metrics
- * route. ({@code /healthz} is the transport's: 200 while the process serves at all.) I/O loop threads.
+ * route, then the monitor's routes when it is on. ({@code /healthz} is the transport's: 200 while
+ * the process serves at all.) I/O loop threads.
  */
 final class OpsRoutes implements HttpHandler {
     static final String READY_PATH = "/readyz";
@@ -18,17 +20,25 @@ final class OpsRoutes implements HttpHandler {
 
     private final BooleanSupplier ready;
     private final HttpHandler metrics;
+    private final HttpHandler monitor;
 
-    OpsRoutes(BooleanSupplier ready, HttpHandler metrics) {
+    OpsRoutes(BooleanSupplier ready, HttpHandler metrics, HttpHandler monitor) {
         this.ready = ready;
         this.metrics = metrics;
+        this.monitor = monitor;
     }
 
     @Override
     public HttpResponse handle(UpgradeRequest request) {
+        return handle(request, null);
+    }
+
+    @Override
+    public HttpResponse handle(UpgradeRequest request, InetSocketAddress remoteAddress) {
         if (request.pathEquals(READY_PATH)) {
             return ready.getAsBoolean() ? READY : NOT_READY;
         }
-        return metrics == null ? null : metrics.handle(request);
+        HttpResponse response = metrics == null ? null : metrics.handle(request);
+        return response != null || monitor == null ? response : monitor.handle(request, remoteAddress);
     }
 }

@@ -3,6 +3,8 @@ package io.ringside.engine;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.metrics.PrometheusHandler;
+import io.ringside.engine.monitor.Monitor;
+import io.ringside.engine.monitor.MonitorConfig;
 import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
@@ -45,8 +47,9 @@ import java.util.function.Supplier;
  * <p>On the same port it answers {@code GET /healthz} (200 while the process serves),
  * {@code GET /readyz} (200 while it takes new players: not before {@link #start()}, nor after
  * {@link #drain()} or {@link #close()}) and {@code GET /metrics} (Prometheus text format, see
- * {@link RingsideCollector}). An auth hook that decides upgrades before they open is set with
- * {@code .transport(t -> t.authHandler(...))}.
+ * {@link RingsideCollector}); with the monitor on ({@code .monitor(m -> m.enabled(true))}), a live
+ * page of rooms, players and shards under {@code /monitor} (see {@link MonitorConfig}). An auth hook
+ * that decides upgrades before they open is set with {@code .transport(t -> t.authHandler(...))}.
  */
 public final class RingsideServer implements AutoCloseable {
     /** The default WebSocket endpoint path. */
@@ -61,12 +64,14 @@ public final class RingsideServer implements AutoCloseable {
     private final PrometheusRegistry registry;
     private final RingsideCollector collector;
     private final RoomRegistry roomRegistry;
+    private final Monitor monitor;
     private volatile boolean started;
     private volatile boolean closed;
 
     private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry,
-            RoomRegistry roomRegistry) {
+            RoomRegistry roomRegistry, Monitor monitor) {
         this.runtime = runtime;
+        this.monitor = monitor;
         this.transport = transport;
         this.registry = registry;
         this.roomRegistry = roomRegistry;
@@ -100,6 +105,9 @@ public final class RingsideServer implements AutoCloseable {
                 transport.close();
                 throw e;
             }
+        }
+        if (monitor != null) {
+            monitor.start(transport.metrics());
         }
         started = true;
         return this;
@@ -168,6 +176,9 @@ public final class RingsideServer implements AutoCloseable {
         }
         closed = true;
         registry.unregister(collector);
+        if (monitor != null) {
+            monitor.close();
+        }
         runtime.close();
         if (roomRegistry != null) {
             roomRegistry.close();
@@ -193,6 +204,7 @@ public final class RingsideServer implements AutoCloseable {
         private String metricsPath = DEFAULT_METRICS_PATH;
         private PrometheusRegistry metricsRegistry;
         private final ClusterConfig.Builder cluster = ClusterConfig.builder();
+        private final MonitorConfig.Builder monitor = MonitorConfig.builder();
         private RoomRegistry roomRegistry;
         private boolean built;
 
@@ -251,6 +263,18 @@ public final class RingsideServer implements AutoCloseable {
         }
 
         /**
+         * Edits the live monitor's settings (default: off; see {@link MonitorConfig}). With
+         * {@code m.enabled(true)} the server also serves the monitor page, its JSON state and actions
+         * under {@code m.path(...)} (default {@code /monitor}), for requests carrying
+         * {@code m.token(...)}, or from this machine only when no token is set.
+         */
+        @Override
+        public Builder monitor(Consumer<MonitorConfig.Builder> edit) {
+            edit.accept(monitor);
+            return this;
+        }
+
+        /**
          * Uses {@code registry} for this server's rooms and listings, instead of the one the
          * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
          */
@@ -305,9 +329,16 @@ public final class RingsideServer implements AutoCloseable {
             GameConfig config = nested("game.", game::build);
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             ClusterConfig clusterConfig = nested("cluster.", cluster::build);
+            MonitorConfig monitorConfig = nested("monitor.", monitor::build);
             RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
             RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
+            Monitor live = null;
+            if (monitorConfig.enabled()) {
+                live = new Monitor(monitorConfig, runtime.control(), runtime.gameMetrics());
+                transport.endpoint(live.liveEndpoint(), live.liveHandler());
+                transport.rttProbeIntervalMs(monitorConfig.rttProbeIntervalMs());
+            }
             FatalErrorHandler onFatal = fatalErrorHandler;
             transport.fatalErrorHandler(error -> {
                 runtime.stopTicking();
@@ -316,10 +347,11 @@ public final class RingsideServer implements AutoCloseable {
             PrometheusRegistry registry = metricsRegistry != null ? metricsRegistry : new PrometheusRegistry();
             RingsideServer[] server = new RingsideServer[1];
             HttpHandler metrics = metricsPath == null ? null : new PrometheusHandler(metricsPath, registry);
-            transport.serverRoutes(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics));
+            transport.serverRoutes(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics,
+                    live == null ? null : live.routes()));
             WebSocketServer webSocketServer = nested("transport.", transport::build);
             built = true;
-            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms);
+            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms, live);
             return server[0];
         }
 

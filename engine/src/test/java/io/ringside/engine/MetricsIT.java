@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.StringValue;
 import io.ringside.engine.config.RingsideConfig;
+import io.ringside.engine.room.JoinDecision;
+import io.ringside.engine.room.JoinRequest;
+import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.TestRooms;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -17,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -126,8 +130,9 @@ class MetricsIT {
             assertThat(m.value("ringside_players{room_type=\"chat\"}")).isEqualTo(2);
             assertThat(m.value("ringside_rooms{room_type=\"lobby\"}")).isZero();
             assertThat(m.value("ringside_room_messages_total{room_type=\"chat\"}")).isEqualTo(3);
-            assertThat(m.value("ringside_joins_total{outcome=\"accepted\"}")).isEqualTo(2);
-            assertThat(m.value("ringside_joins_total{outcome=\"unknown_type\"}")).isEqualTo(1);
+            assertThat(m.value("ringside_joins_total{outcome=\"accepted\",room_type=\"chat\"}")).isEqualTo(2);
+            assertThat(m.value("ringside_joins_total{outcome=\"accepted\",room_type=\"lobby\"}")).isZero();
+            assertThat(m.value("ringside_joins_total{outcome=\"unknown_type\",room_type=\"\"}")).isEqualTo(1);
             assertThat(m.value("ringside_reconnects_total{outcome=\"accepted\"}")).isZero();
             // a: join and 3 chats; b: 2 joins; c: 1 join
             assertThat(m.value("ringside_websocket_messages_received_total{}")).isEqualTo(7);
@@ -145,6 +150,64 @@ class MetricsIT {
                 assertThat(m.value("ringside_tick_duration_seconds_sum{shard=\"" + shard + "\"}")).isPositive();
                 assertThat(m.value("ringside_tick_overruns_total{shard=\"" + shard + "\"}")).isNotNull();
             }
+        }
+    }
+
+    @Test
+    void shouldCountJoinOutcomesPerRoomTypeWhenScraped() throws Exception {
+        // given: chat rooms of one seat that reject on request, and rooms that never decide in time
+        server.close();
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(60))
+                .room("chat", () -> new TestRooms.ChatRoom(log, new AtomicLong()),
+                        RoomOptions.builder().capacity(1).build())
+                .room("slow", SilentRoom::new, RoomOptions.builder().joinDecisionTimeoutMs(100).build())
+                .build().start();
+        try (GameClient accepted = GameClient.connect(server.port());
+             GameClient rejected = GameClient.connect(server.port());
+             GameClient full = GameClient.connect(server.port());
+             GameClient late = GameClient.connect(server.port());
+             GameClient lost = GameClient.connect(server.port())) {
+            String room = accepted.expect(joinedAs(accepted, "chat")).getJoined().getRoomId();
+            rejected.joinWith("chat", Map.of("reject", "no"), "");
+            assertThat(rejected.expect(BodyCase.ERROR).getError().getCode())
+                    .isEqualTo(ErrorCode.ERROR_CODE_JOIN_REJECTED);
+            full.join(io.ringside.protocol.envelope.JoinRequest.newBuilder().setRoomId(room).build());
+            assertThat(full.expect(BodyCase.ERROR).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL);
+            late.join("slow");
+            assertThat(late.expect(BodyCase.ERROR).getError().getMessage()).contains("timed out");
+            lost.join("nope");
+            assertThat(lost.expect(BodyCase.ERROR).getError().getCode())
+                    .isEqualTo(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE);
+
+            // when
+            PrometheusText m = scrape();
+
+            // then
+            assertThat(m.value(joins("chat", "accepted"))).isEqualTo(1);
+            assertThat(m.value(joins("chat", "rejected"))).isEqualTo(1);
+            assertThat(m.value(joins("chat", "full"))).isEqualTo(1);
+            assertThat(m.value(joins("chat", "timeout"))).isZero();
+            assertThat(m.value(joins("slow", "timeout"))).isEqualTo(1);
+            assertThat(m.value(joins("slow", "accepted"))).isZero();
+            assertThat(m.value(joins("", "unknown_type"))).isEqualTo(1);
+            assertThat(m.types).containsEntry("ringside_joins", "counter");
+        }
+    }
+
+    private static String joins(String roomType, String outcome) {
+        return "ringside_joins_total{outcome=\"" + outcome + "\",room_type=\"" + roomType + "\"}";
+    }
+
+    private static BodyCase joinedAs(GameClient client, String roomType) {
+        client.join(roomType);
+        return BodyCase.JOINED;
+    }
+
+    /** A room that never answers a join attempt: its decision stays pending until the timeout. */
+    private static final class SilentRoom extends Room {
+        @Override
+        protected JoinDecision onJoinAttempt(JoinRequest request) {
+            return JoinDecision.later(new CompletableFuture<>());
         }
     }
 
@@ -197,7 +260,7 @@ class MetricsIT {
                     .isEqualTo(ErrorCode.ERROR_CODE_SERVER_DRAINING);
         }
         PrometheusText m = scrape();
-        assertThat(m.value("ringside_joins_total{outcome=\"draining\"}")).isEqualTo(1);
+        assertThat(m.value("ringside_joins_total{outcome=\"draining\",room_type=\"chat\"}")).isEqualTo(1);
     }
 
     @Test

@@ -68,6 +68,11 @@ public final class ConfigKey<T> {
         return new ConfigKey<>(name, Type.STRING, setter, null);
     }
 
+    /** A secret string (a token): {@link RingsideConfig#describe()} shows it as {@code <hidden>}. */
+    public static ConfigKey<String> secret(String name, BiConsumer<ConfigTarget, String> setter) {
+        return new ConfigKey<>(name, Type.SECRET, setter, null);
+    }
+
     /** A list of strings; in an environment variable, comma-separated. */
     public static ConfigKey<List<String>> strings(String name,
             BiConsumer<ConfigTarget, List<String>> setter) {
@@ -133,6 +138,11 @@ public final class ConfigKey<T> {
         void apply(ConfigTarget target) {
             setter.accept(target, value);
         }
+
+        /** The value as {@link RingsideConfig#describe()} prints it: a secret's is hidden. */
+        String shown() {
+            return type == Type.SECRET ? "<hidden>" : String.valueOf(value);
+        }
     }
 
     /** How a value is read. */
@@ -168,6 +178,12 @@ public final class ConfigKey<T> {
             }
         };
         static final Type<String> STRING = new Type<>("a string") {
+            @Override
+            String read(Config c, String path) {
+                return c.getString(path);
+            }
+        };
+        static final Type<String> SECRET = new Type<>("a secret string (never printed)") {
             @Override
             String read(Config c, String path) {
                 return c.getString(path);

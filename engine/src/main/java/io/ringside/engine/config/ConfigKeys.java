@@ -5,6 +5,7 @@ import static io.ringside.engine.config.ConfigKey.bytes;
 import static io.ringside.engine.config.ConfigKey.bytesInt;
 import static io.ringside.engine.config.ConfigKey.durationMs;
 import static io.ringside.engine.config.ConfigKey.integer;
+import static io.ringside.engine.config.ConfigKey.secret;
 import static io.ringside.engine.config.ConfigKey.string;
 import static io.ringside.engine.config.ConfigKey.strings;
 
@@ -82,7 +83,13 @@ public final class ConfigKeys {
             durationMs("cluster.node-ttl", (b, v) -> b.cluster(c -> c.nodeTtlMs(v))),
             durationMs("cluster.connect-timeout", (b, v) -> b.cluster(c -> c.connectTimeoutMs(Math.toIntExact(v)))),
             string("cluster.public-address", (b, v) -> b.cluster(c -> c.publicAddress(v))),
-            string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))));
+            string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))),
+            bool("monitor.enabled", (b, v) -> b.monitor(m -> m.enabled(v))).envAlias("MONITOR"),
+            string("monitor.path", (b, v) -> b.monitor(m -> m.path(v))),
+            secret("monitor.token", (b, v) -> b.monitor(m -> m.token(v))),
+            durationMs("monitor.refresh-interval", (b, v) -> b.monitor(m -> m.refreshMs(v))),
+            integer("monitor.max-viewers", (b, v) -> b.monitor(m -> m.maxViewers(v))),
+            durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))));
 
     private ConfigKeys() {
     }

@@ -1,5 +1,6 @@
 package io.ringside.engine.config;
 
+import io.ringside.engine.monitor.MonitorConfig;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.transport.EndpointConfig;
@@ -26,6 +27,11 @@ public interface ConfigTarget {
      */
     default ConfigTarget metricsPath(String path) {
         throw new IllegalArgumentException("metrics.path=" + path + " (this program serves no metrics)");
+    }
+
+    /** Edits the live monitor's settings; a target without a monitor refuses them. */
+    default ConfigTarget monitor(Consumer<MonitorConfig.Builder> edit) {
+        throw new UnsupportedOperationException("monitor settings apply to a RingsideServer only");
     }
 
     /** Edits the cluster settings; a target without a cluster mode refuses them. */

@@ -118,7 +118,7 @@ public final class RingsideConfig implements Consumer<RingsideServer.Builder> {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (ConfigKey<?>.Binding binding : bindings) {
-            lines.add(binding.path + "=" + binding.value + " (" + binding.origin + ")");
+            lines.add(binding.path + "=" + binding.shown() + " (" + binding.origin + ")");
         }
         return lines;
     }

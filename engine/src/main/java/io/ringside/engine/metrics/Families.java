@@ -32,6 +32,16 @@ final class Families {
         out.add(family.build());
     }
 
+    /** A counter with two labels: {@code values} maps a first label value to second label values and counts. */
+    void counter(String name, String help, String label1, String label2,
+            Map<String, ? extends Map<String, ? extends Number>> values) {
+        CounterSnapshot.Builder family = CounterSnapshot.builder().name(name).help(help);
+        values.forEach((first, row) -> row.forEach((second, value) -> family.dataPoint(
+                CounterDataPointSnapshot.builder().labels(Labels.of(label1, first, label2, second))
+                        .value(value.doubleValue()).build())));
+        out.add(family.build());
+    }
+
     void gauge(String name, String help, double value) {
         out.add(GaugeSnapshot.builder().name(name).help(help)
                 .dataPoint(GaugeDataPointSnapshot.builder().value(value).build()).build());

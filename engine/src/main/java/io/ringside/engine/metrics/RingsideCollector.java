@@ -29,7 +29,8 @@ import java.util.function.ToLongFunction;
  * replaced latest-only frames; per shard ({@code shard} label) the tick duration histogram, overruns,
  * skipped ticks, inbound ring depth and capacity, backpressure pauses, inbound events, outbound
  * messages and bytes, malformed messages, room failures and frame-pool use; per room type
- * ({@code room_type}) rooms, players and messages; joins by outcome and reconnects by outcome.
+ * ({@code room_type}) rooms, players and messages; joins by room type and outcome ({@code room_type},
+ * {@code outcome}: accepted, refused by the room or by reason, timed out); reconnects by outcome.
  */
 public final class RingsideCollector implements MultiCollector {
     private static final double NANOS_PER_SECOND = 1e9;
@@ -118,7 +119,8 @@ public final class RingsideCollector implements MultiCollector {
         f.gauge("ringside_rooms", "Live rooms", "room_type", rooms);
         f.gauge("ringside_players", "Players in rooms (held seats included)", "room_type", players);
         f.counter("ringside_room_messages", "Game messages dispatched to rooms", "room_type", messages);
-        f.counter("ringside_joins", "Joins by outcome", "outcome", game.joinsByOutcome());
+        f.counter("ringside_joins", "Joins by room type and outcome (room_type is empty for joins naming no known"
+                + " type or room)", "room_type", "outcome", game.joinsByRoomType());
         f.counter("ringside_reconnects", "Joins with a reconnect token, by outcome", "outcome",
                 Map.of("accepted", game.reconnects(true), "rejected", game.reconnects(false)));
     }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counts of the rare game events, from any thread (I/O threads refuse joins, tick threads decide
- * them): join outcomes and reconnects. Atomic increments of a fixed array, no allocation.
+ * them): join outcomes per room type, and reconnects. Atomic increments of a fixed array, no
+ * allocation. A join that named no known room type or room counts under no type.
  */
 final class GameCounters {
     static final int JOIN_ACCEPTED = 0;
@@ -22,18 +23,27 @@ final class GameCounters {
     static final int JOIN_ERROR = 8;
     private static final List<String> JOIN_OUTCOMES = List.of("accepted", "rejected", "full", "locked", "not_found",
             "unknown_type", "draining", "timeout", "error");
-    private static final int RECONNECT_ACCEPTED = JOIN_OUTCOMES.size();
-    private static final int RECONNECT_REJECTED = RECONNECT_ACCEPTED + 1;
+    private static final int OUTCOMES = JOIN_OUTCOMES.size();
 
-    private final AtomicLongArray counts = new AtomicLongArray(RECONNECT_REJECTED + 1);
+    // [type index][outcome] flattened, then one row for joins of no known type, then the reconnects
+    private final AtomicLongArray counts;
+    private final int noType;
+    private final int reconnectAccepted;
 
-    void join(int outcome) {
-        counts.incrementAndGet(outcome);
+    GameCounters(int types) {
+        this.noType = types;
+        this.reconnectAccepted = (types + 1) * OUTCOMES;
+        this.counts = new AtomicLongArray(reconnectAccepted + 2);
+    }
+
+    /** Counts a join of {@code type} ({@code null}: no known type) with {@code outcome}. */
+    void join(RoomType type, int outcome) {
+        counts.incrementAndGet((type == null ? noType : type.index) * OUTCOMES + outcome);
     }
 
     /** Counts a join refused before it reached a room, by the error the client is sent. */
-    void joinRefused(ErrorCode code) {
-        join(switch (code) {
+    void joinRefused(RoomType type, ErrorCode code) {
+        join(type, switch (code) {
             case ERROR_CODE_ROOM_FULL -> JOIN_FULL;
             case ERROR_CODE_ROOM_LOCKED -> JOIN_LOCKED;
             case ERROR_CODE_ROOM_NOT_FOUND -> JOIN_NOT_FOUND;
@@ -44,18 +54,44 @@ final class GameCounters {
     }
 
     void reconnect(boolean accepted) {
-        counts.incrementAndGet(accepted ? RECONNECT_ACCEPTED : RECONNECT_REJECTED);
+        counts.incrementAndGet(accepted ? reconnectAccepted : reconnectAccepted + 1);
     }
 
+    /** Joins by outcome over every room type, every outcome present. */
     Map<String, Long> joinsByOutcome() {
         Map<String, Long> byOutcome = new LinkedHashMap<>();
-        for (int i = 0; i < JOIN_OUTCOMES.size(); i++) {
-            byOutcome.put(JOIN_OUTCOMES.get(i), counts.get(i));
+        for (int outcome = 0; outcome < OUTCOMES; outcome++) {
+            long sum = 0;
+            for (int row = 0; row <= noType; row++) {
+                sum += counts.get(row * OUTCOMES + outcome);
+            }
+            byOutcome.put(JOIN_OUTCOMES.get(outcome), sum);
+        }
+        return byOutcome;
+    }
+
+    /**
+     * Joins by outcome for each type of {@code types} (by index) and, under key {@code ""}, for
+     * joins of no known type; every outcome present.
+     */
+    Map<String, Map<String, Long>> joinsByTypeAndOutcome(RoomType[] types) {
+        Map<String, Map<String, Long>> byType = new LinkedHashMap<>();
+        for (RoomType type : types) {
+            byType.put(type.name, row(type.index));
+        }
+        byType.put("", row(noType));
+        return byType;
+    }
+
+    private Map<String, Long> row(int row) {
+        Map<String, Long> byOutcome = new LinkedHashMap<>();
+        for (int outcome = 0; outcome < OUTCOMES; outcome++) {
+            byOutcome.put(JOIN_OUTCOMES.get(outcome), counts.get(row * OUTCOMES + outcome));
         }
         return byOutcome;
     }
 
     long reconnects(boolean accepted) {
-        return counts.get(accepted ? RECONNECT_ACCEPTED : RECONNECT_REJECTED);
+        return counts.get(accepted ? reconnectAccepted : reconnectAccepted + 1);
     }
 }

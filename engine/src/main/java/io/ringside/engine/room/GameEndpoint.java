@@ -155,7 +155,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         if (reservation.room() == null) {
-            directory.counters.joinRefused(reservation.error());
+            directory.counters.joinRefused(reservation.type(), reservation.error());
             error(session, reservation.error(), reservation.message());
             return;
         }

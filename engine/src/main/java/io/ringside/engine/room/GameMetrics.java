@@ -74,6 +74,15 @@ public final class GameMetrics {
         return directory.counters.joinsByOutcome();
     }
 
+    /**
+     * Joins by room type and outcome since start (outcomes as {@link #joinsByOutcome()}), every
+     * registered type and outcome present; joins that named no known room type or room (unknown
+     * type, unknown room id) count under type {@code ""}.
+     */
+    public Map<String, Map<String, Long>> joinsByRoomType() {
+        return directory.counters.joinsByTypeAndOutcome(directory.types());
+    }
+
     /** Reconnects (joins with a reconnect token) that took their seat back ({@code true}) or were refused. */
     public long reconnects(boolean accepted) {
         return directory.counters.reconnects(accepted);

@@ -39,7 +39,7 @@ final class PendingJoins {
         }
         if (decision == null || decision.isPending()) {
             LOG.warn("room {} ({}): join decision for {} failed", core.id, core.type.name, player.sessionId(), error);
-            core.directory.counters.join(GameCounters.JOIN_ERROR);
+            core.directory.counters.join(core.type, GameCounters.JOIN_ERROR);
             core.reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, "join decision failed");
             return;
         }
@@ -52,7 +52,7 @@ final class PendingJoins {
             Player player = waiting.get(i);
             if (player.decisionDeadlineTick <= tick) {
                 waiting.remove(i);
-                core.directory.counters.join(GameCounters.JOIN_TIMEOUT);
+                core.directory.counters.join(core.type, GameCounters.JOIN_TIMEOUT);
                 core.reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, "join decision timed out");
             }
         }

@@ -158,7 +158,7 @@ final class RoomCore implements PatchChannel<Player> {
 
     void join(Player player) {
         if (state == NEW && !activate() || state == DISPOSED) {
-            directory.counters.join(GameCounters.JOIN_NOT_FOUND);
+            directory.counters.join(type, GameCounters.JOIN_NOT_FOUND);
             reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
             return;
         }
@@ -166,7 +166,7 @@ final class RoomCore implements PatchChannel<Player> {
         try {
             decision = room.onJoinAttempt(player.request);
         } catch (RuntimeException | Error e) {
-            directory.counters.join(GameCounters.JOIN_ERROR);
+            directory.counters.join(type, GameCounters.JOIN_ERROR);
             reject(player, ErrorCode.ERROR_CODE_INTERNAL, "room failed");
             fail(e);
             return;
@@ -181,11 +181,11 @@ final class RoomCore implements PatchChannel<Player> {
     /** Applies a join decision made now or answered later. */
     void decide(Player player, JoinDecision decision) {
         if (decision == null || !decision.accepted()) {
-            directory.counters.join(GameCounters.JOIN_REJECTED);
+            directory.counters.join(type, GameCounters.JOIN_REJECTED);
             reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, decision == null ? "" : decision.reason());
             return;
         }
-        directory.counters.join(GameCounters.JOIN_ACCEPTED);
+        directory.counters.join(type, GameCounters.JOIN_ACCEPTED);
         player.state = Player.JOINED;
         players.add(player);
         playerCount = players.size();

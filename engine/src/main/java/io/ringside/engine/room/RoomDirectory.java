@@ -35,7 +35,7 @@ final class RoomDirectory {
     private final Map<String, Player> seats = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final RoomRegistry registry;
-    final GameCounters counters = new GameCounters();
+    final GameCounters counters;
     private volatile boolean draining;
 
     RoomDirectory(Map<String, RoomType> types, Shard[] shards) {
@@ -45,14 +45,18 @@ final class RoomDirectory {
     /** A directory that tells {@code registry} (none when {@code null}) of its changes and lists from it. */
     RoomDirectory(Map<String, RoomType> types, Shard[] shards, RoomRegistry registry) {
         this.types = Map.copyOf(types);
+        this.counters = new GameCounters(types.size());
         this.shards = shards;
         this.registry = registry;
     }
 
-    /** The outcome of routing a join: a room with a seat reserved, or why not. */
-    record Reservation(RoomCore room, ErrorCode error, String message) {
-        static Reservation refused(ErrorCode error, String message) {
-            return new Reservation(null, error, message);
+    /**
+     * The outcome of routing a join: a room with a seat reserved, or why not, with the room type the
+     * join was for ({@code null} when it named no known type or room).
+     */
+    record Reservation(RoomCore room, RoomType type, ErrorCode error, String message) {
+        static Reservation refused(RoomType type, ErrorCode error, String message) {
+            return new Reservation(null, type, error, message);
         }
     }
 
@@ -67,10 +71,10 @@ final class RoomDirectory {
     synchronized Reservation joinOrCreate(String type, Map<String, String> options) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
-            return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
+            return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
         }
         if (draining) {
-            return drainingRefusal();
+            return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
             if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
@@ -84,10 +88,10 @@ final class RoomDirectory {
     synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
-            return Reservation.refused(ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
+            return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
         }
         if (draining) {
-            return drainingRefusal();
+            return drainingRefusal(roomType);
         }
         return reserve(create(roomType, privateRoom, options));
     }
@@ -96,22 +100,22 @@ final class RoomDirectory {
     synchronized Reservation joinById(String id) {
         RoomCore room = byId.get(id);
         if (room == null) {
-            return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
+            return Reservation.refused(null, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
         }
         if (draining) {
-            return drainingRefusal();
+            return drainingRefusal(room.type);
         }
         if (room.locked) {
-            return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
+            return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
         }
         if (room.reserved >= room.type.options.capacity()) {
-            return Reservation.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
+            return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
         return reserve(room);
     }
 
-    private static Reservation drainingRefusal() {
-        return Reservation.refused(ErrorCode.ERROR_CODE_SERVER_DRAINING, "server is draining: no new joins");
+    private static Reservation drainingRefusal(RoomType type) {
+        return Reservation.refused(type, ErrorCode.ERROR_CODE_SERVER_DRAINING, "server is draining: no new joins");
     }
 
     /**
@@ -162,7 +166,7 @@ final class RoomDirectory {
     private Reservation reserve(RoomCore room) {
         room.reserved++;
         room.shard.load++;
-        return new Reservation(room, null, null);
+        return new Reservation(room, room.type, null, null);
     }
 
     private RoomCore create(RoomType type, boolean privateRoom, Map<String, String> options) {
@@ -300,6 +304,11 @@ final class RoomDirectory {
                     room.label, room.locked, room.privateRoom));
         }
         return rooms;
+    }
+
+    /** The live room with id {@code id}, or {@code null}. Any thread. */
+    synchronized RoomCore find(String id) {
+        return byId.get(id);
     }
 
     /** Every live room, for shutdown. */

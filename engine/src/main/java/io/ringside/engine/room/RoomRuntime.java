@@ -16,6 +16,7 @@ public final class RoomRuntime implements AutoCloseable {
     private final RoomDirectory directory;
     private final GameEndpoint endpoint;
     private final GameMetrics metrics;
+    private final RoomControl control;
     private final List<TickThread> threads = new ArrayList<>();
     private boolean closed;
 
@@ -36,6 +37,12 @@ public final class RoomRuntime implements AutoCloseable {
         this.directory = new RoomDirectory(config.roomTypes(), shards, registry);
         this.endpoint = new GameEndpoint(directory, config);
         this.metrics = new GameMetrics(shards, directory);
+        this.control = new RoomControl(shards, directory);
+    }
+
+    /** The operator's view of the rooms and the actions on them, for a monitor. Any thread. */
+    public RoomControl control() {
+        return control;
     }
 
     /** The game side's figures (shards, ticks, room types, joins). Any thread. */

@@ -22,6 +22,7 @@ import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
 import io.ringside.protocol.websocket.Role;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -66,6 +67,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private final AtomicLongArray messagesByType;
     // answers to joins decided later, from any thread; at most one per pending join
     private final ConcurrentLinkedQueue<DecidedJoin> decidedJoins = new ConcurrentLinkedQueue<>();
+    // a monitor asks for a copy of the rooms; the tick thread publishes it at the end of a tick
+    private volatile boolean snapshotWanted;
+    private volatile List<RoomView> snapshot = List.of();
 
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
@@ -111,6 +115,36 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 rooms.get(i).tick(tick, stepNanos);
             }
         }
+        if (snapshotWanted) {
+            snapshotWanted = false;
+            snapshot = snapshotRooms();
+        }
+    }
+
+    /** Asks for a copy of this shard's rooms at the end of the next tick. Any thread. */
+    void requestSnapshot() {
+        snapshotWanted = true;
+    }
+
+    /** The copy of this shard's rooms last published. Any thread. */
+    List<RoomView> latestSnapshot() {
+        return snapshot;
+    }
+
+    private List<RoomView> snapshotRooms() {
+        List<RoomView> views = new ArrayList<>(rooms.size());
+        for (RoomCore room : rooms) {
+            List<Player> joined = room.playersView;
+            List<RoomView.PlayerView> players = new ArrayList<>(joined.size());
+            for (Player player : joined) {
+                Object identity = player.identity();
+                players.add(new RoomView.PlayerView(player.sessionId(), identity == null ? null : identity.toString(),
+                        player.isConnected(), player.session.connection().rttNs()));
+            }
+            views.add(new RoomView(room.id, room.type.name, room.label, room.locked, room.privateRoom,
+                    room.type.options.capacity(), index, List.copyOf(players)));
+        }
+        return List.copyOf(views);
     }
 
     @Override

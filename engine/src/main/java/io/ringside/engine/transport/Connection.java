@@ -43,6 +43,15 @@ public interface Connection {
         return null;
     }
 
+    /**
+     * The last round-trip time measured on this connection by the transport's RTT probes (a ping
+     * carrying its send time, answered by the peer's pong), in nanoseconds; -1 before the first
+     * answer or with probes off ({@link WebSocketServer.Builder#rttProbeIntervalMs}). Any thread.
+     */
+    default long rttNs() {
+        return -1;
+    }
+
     /** Whether the connection is open: upgraded and no close frame sent or received yet. */
     boolean isOpen();
 

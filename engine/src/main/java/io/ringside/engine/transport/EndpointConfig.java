@@ -25,13 +25,20 @@ public final class EndpointConfig {
     private final Set<String> allowedOrigins;
     private final boolean anyOrigin;
     private final DeflatePolicy deflate;
+    private final AuthHandler authHandler;
 
     private EndpointConfig(Builder b) {
+        this.authHandler = b.authHandler;
         this.path = b.path;
         this.subprotocols = List.copyOf(b.subprotocols);
         this.allowedOrigins = Set.copyOf(b.allowedOrigins);
         this.anyOrigin = b.anyOrigin;
         this.deflate = b.deflateEnabled ? b.buildDeflate() : null;
+    }
+
+    /** This endpoint's own auth handler, asked in place of the server's; {@code null}: the server's. */
+    public AuthHandler authHandler() {
+        return authHandler;
     }
 
     /** A builder with no path (it must be set), no subprotocol and the same-host Origin policy. */
@@ -75,8 +82,19 @@ public final class EndpointConfig {
         private boolean anyOrigin;
         private DeflatePolicy.Builder deflate = DeflatePolicy.builder();
         private boolean deflateEnabled;
+        private AuthHandler authHandler;
 
         private Builder() {
+        }
+
+        /**
+         * Decides this endpoint's upgrades with {@code handler} instead of the server's
+         * {@link WebSocketServer.Builder#authHandler} (an operator endpoint with checks of its own).
+         * Default {@code null}: the server's handler, if any.
+         */
+        public Builder authHandler(AuthHandler handler) {
+            this.authHandler = handler;
+            return this;
         }
 
         /** Accepts permessage-deflate under {@code policy}; {@code null} (the default) declines it. */

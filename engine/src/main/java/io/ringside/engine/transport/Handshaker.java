@@ -83,10 +83,10 @@ final class Handshaker {
     }
 
     /** Asks the auth handler; its answer comes back through the loop ({@link #finishAuth}). */
-    private void authenticate(WsConnection connection, UpgradeRequest request, Endpoint endpoint) {
+    private void authenticate(WsConnection connection, UpgradeRequest request, Endpoint endpoint, AuthHandler auth) {
         CompletionStage<AuthDecision> stage;
         try {
-            stage = config.authHandler.authenticate(AuthRequest.capture(request, connection.remoteAddress()));
+            stage = auth.authenticate(AuthRequest.capture(request, connection.remoteAddress()));
         } catch (RuntimeException e) {
             loop.report(connection, e);
             stage = null;
@@ -196,8 +196,9 @@ final class Handshaker {
             refusal = TransportMetrics.REFUSED_SHUTTING_DOWN;
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "shutting down");
         }
-        if (config.authHandler != null) {
-            authenticate(connection, request, endpoint);
+        AuthHandler auth = endpoint.config.authHandler() != null ? endpoint.config.authHandler() : config.authHandler;
+        if (auth != null) {
+            authenticate(connection, request, endpoint, auth);
             return;
         }
         upgrade(connection, request, endpoint);
@@ -241,7 +242,8 @@ final class Handshaker {
             response = HEALTHY;
         } else if (config.serverRoutes != null || config.httpHandler != null) {
             try {
-                response = config.serverRoutes == null ? null : config.serverRoutes.handle(request);
+                response = config.serverRoutes == null ? null
+                        : config.serverRoutes.handle(request, connection.remoteAddress());
                 if (response == null && config.httpHandler != null) {
                     response = config.httpHandler.handle(request);
                 }

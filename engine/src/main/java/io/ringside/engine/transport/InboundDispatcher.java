@@ -73,6 +73,7 @@ final class InboundDispatcher implements MaskedMessageHandler {
     @Override
     public void onPong(ByteBuffer buffer, int offset, int length) {
         // the read that carried it already counted as proof of life for the heartbeat
+        connection.pongReceived(buffer, offset, length);
     }
 
     @Override

@@ -25,6 +25,7 @@ final class ServerConfig {
     final long handshakeTimeoutNs;
     final long heartbeatIntervalNs;
     final long heartbeatTimeoutNs;
+    final long rttProbeIntervalNs;
     final long closeTimeoutNs;
     final long shutdownTimeoutNs;
     final long maxOutboundBacklogBytes;
@@ -53,6 +54,7 @@ final class ServerConfig {
         this.handshakeTimeoutNs = b.handshakeTimeoutMs * 1_000_000L;
         this.heartbeatIntervalNs = b.heartbeatIntervalMs * 1_000_000L;
         this.heartbeatTimeoutNs = b.heartbeatTimeoutMs * 1_000_000L;
+        this.rttProbeIntervalNs = b.rttProbeIntervalMs * 1_000_000L;
         this.closeTimeoutNs = b.closeTimeoutMs * 1_000_000L;
         this.shutdownTimeoutNs = b.shutdownTimeoutMs * 1_000_000L;
         this.maxOutboundBacklogBytes = b.maxOutboundBacklogBytes;
@@ -68,6 +70,9 @@ final class ServerConfig {
         long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
         if (heartbeatIntervalNs > 0) {
             shortest = Math.min(shortest, Math.min(heartbeatIntervalNs, heartbeatTimeoutNs));
+        }
+        if (rttProbeIntervalNs > 0) {
+            shortest = Math.min(shortest, rttProbeIntervalNs);
         }
         this.timerTickNs = Math.max(MIN_TIMER_TICK_NS, Math.min(MAX_TIMER_TICK_NS, shortest / 4));
     }

@@ -267,6 +267,7 @@ public final class WebSocketServer implements AutoCloseable {
         long handshakeTimeoutMs = 10_000;
         long heartbeatIntervalMs = 30_000;
         long heartbeatTimeoutMs = 10_000;
+        long rttProbeIntervalMs;
         long closeTimeoutMs = 5_000;
         long shutdownTimeoutMs = 5_000;
         long maxOutboundBacklogBytes = 4L << 20;
@@ -379,6 +380,16 @@ public final class WebSocketServer implements AutoCloseable {
         /** Pings a connection silent for this long; 0 disables heartbeats. Default 30 s. */
         public Builder heartbeatIntervalMs(long ms) {
             this.heartbeatIntervalMs = ms;
+            return this;
+        }
+
+        /**
+         * Sends every open connection a ping carrying its send time this often and keeps the RTT its
+         * pong shows ({@link Connection#rttNs()}); 0 turns the probes off. Default 0; a
+         * {@code RingsideServer} with its monitor on sets it from the monitor's settings.
+         */
+        public Builder rttProbeIntervalMs(long ms) {
+            this.rttProbeIntervalMs = ms;
             return this;
         }
 
@@ -503,6 +514,7 @@ public final class WebSocketServer implements AutoCloseable {
             check(authTimeoutMs > 0, "authTimeoutMs=" + authTimeoutMs + " (minimum 1)");
             check(heartbeatIntervalMs >= 0, "heartbeatIntervalMs=" + heartbeatIntervalMs);
             check(heartbeatTimeoutMs > 0, "heartbeatTimeoutMs=" + heartbeatTimeoutMs);
+            check(rttProbeIntervalMs >= 0, "rttProbeIntervalMs=" + rttProbeIntervalMs + " (0 turns probes off)");
             check(closeTimeoutMs > 0, "closeTimeoutMs=" + closeTimeoutMs);
             check(shutdownTimeoutMs > 0, "shutdownTimeoutMs=" + shutdownTimeoutMs);
             check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);

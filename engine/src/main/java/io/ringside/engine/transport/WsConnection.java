@@ -57,6 +57,8 @@ final class WsConnection extends ConnectionHandle {
     private int state = HANDSHAKE;
     private long deadlineNs;
     private Heartbeat heartbeat;
+    private long lastProbeNs;
+    private volatile long rttNs = -1;
     private boolean outputShut;
     private boolean closeWhenFlushed;
     private boolean opened;
@@ -218,6 +220,24 @@ final class WsConnection extends ConnectionHandle {
         this.open = true;
         this.opened = true;
         this.heartbeat = new Heartbeat(loop.nowNs);
+        // the first RTT probe goes out at the first timer tick, so a monitor shows RTT early
+        this.lastProbeNs = loop.nowNs - loop.config.rttProbeIntervalNs;
+    }
+
+    @Override
+    public long rttNs() {
+        return rttNs;
+    }
+
+    /** A pong arrived: one carrying an RTT probe's send time gives a sample. Loop thread. */
+    void pongReceived(ByteBuffer buffer, int offset, int length) {
+        if (length != Long.BYTES || loop.config.rttProbeIntervalNs == 0) {
+            return;
+        }
+        long rtt = loop.nowNs - buffer.getLong(offset);
+        if (rtt >= 0 && rtt <= loop.config.heartbeatTimeoutNs + loop.config.rttProbeIntervalNs) {
+            rttNs = rtt;
+        }
     }
 
     void sendUpgradeResponse(ByteBuffer head) {
@@ -396,13 +416,20 @@ final class WsConnection extends ConnectionHandle {
 
     private boolean heartbeat(long nowNs) {
         ServerConfig config = loop.config;
+        boolean probed = false;
+        if (config.rttProbeIntervalNs > 0 && nowNs - lastProbeNs >= config.rttProbeIntervalNs) {
+            lastProbeNs = nowNs;
+            probed = true;
+            ByteBuffer sentAt = ByteBuffer.allocate(Long.BYTES).putLong(0, nowNs);
+            queueOnLoop(FrameEncoder.serverFrame(true, Opcode.PING, sentAt), null, false);
+        }
         int due = heartbeat.check(nowNs, config.heartbeatIntervalNs, config.heartbeatTimeoutNs);
         if (due == Heartbeat.PING_DUE) {
             queueOnLoop(HEARTBEAT_PING, null, false);
         } else if (due == Heartbeat.EXPIRED) {
             startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
         }
-        return due != Heartbeat.NOTHING_DUE;
+        return probed || due != Heartbeat.NOTHING_DUE;
     }
 
     void flush() {

@@ -155,6 +155,25 @@ class RingsideConfigTest {
     }
 
     @Test
+    void shouldTurnTheMonitorOnFromTheEnvironmentAndNeverPrintItsToken() throws Exception {
+        // given
+        RingsideConfig config = RingsideConfig.load(null, Map.of("RINGSIDE_MONITOR", "true",
+                "RINGSIDE_MONITOR_TOKEN", "env-token-0123456789", "RINGSIDE_MONITOR_MAX_VIEWERS", "2"));
+
+        // when / then
+        assertThat(config.describe()).containsExactly(
+                "ringside.monitor.enabled=true (environment variable RINGSIDE_MONITOR)",
+                "ringside.monitor.token=<hidden> (environment variable RINGSIDE_MONITOR_TOKEN)",
+                "ringside.monitor.max-viewers=2 (environment variable RINGSIDE_MONITOR_MAX_VIEWERS)");
+        try (RingsideServer built = server().transport(t -> t.port(0)).configure(config).build()) {
+            assertThat(built).isNotNull();
+        }
+        RingsideConfig shortToken = RingsideConfig.load(null, Map.of("RINGSIDE_MONITOR_TOKEN", "tiny"));
+        assertThatThrownBy(() -> server().configure(shortToken).build())
+                .hasMessage("monitor.token=<4 characters> (at least 16)");
+    }
+
+    @Test
     void shouldBindConfiguredPortWhenStarted() throws Exception {
         // given
         int free;

@@ -4,6 +4,7 @@ import io.ringside.engine.RingsideServer;
 import io.ringside.engine.config.RingsideConfig;
 import io.ringside.examples.auth.TokenAuth;
 import io.ringside.examples.launch.Launcher;
+import io.ringside.examples.launch.MonitorOptions;
 import io.ringside.examples.launch.ServerOptions;
 import io.ringside.protocol.deflate.DeflatePolicy;
 import java.io.PrintWriter;
@@ -32,6 +33,9 @@ public final class ArenaCommand implements Callable<Integer> {
 
     @Mixin
     private ServerOptions server = new ServerOptions();
+
+    @Mixin
+    private MonitorOptions monitor = new MonitorOptions();
 
     @Option(names = "--tick-rate", paramLabel = "HZ",
             description = "Simulation steps per second (1-128). Default: ringside.game.tick-rate-hz, else 30.")
@@ -73,6 +77,7 @@ public final class ArenaCommand implements Callable<Integer> {
         RingsideServer.Builder builder = ArenaServer.builder(ArenaServer.DEFAULT_PORT, settings, capacity,
                 reconnectGraceMs);
         server.applyTo(builder, config);
+        monitor.applyTo(builder);
         // the rooms simulate at the settings' rate, so the shards must tick at it whatever the file said
         builder.game(g -> g.tickRateHz(settings.tickRateHz()));
         if ("on".equals(deflate)) {
@@ -92,6 +97,7 @@ public final class ArenaCommand implements Callable<Integer> {
         }
         Launcher.printAddress(System.out, NAME, started.address());
         System.out.println("open http://localhost:" + started.port() + "/arena/");
+        monitor.printAddress(System.out, NAME, started.port(), config);
         Launcher.awaitShutdown(NAME, started::close);
         return 0;
     }

@@ -8,6 +8,8 @@ public final class HttpStatus {
     public static final int SWITCHING_PROTOCOLS = 101;
     /** 200: a plain HTTP request succeeded. */
     public static final int OK = 200;
+    /** 202: a request was taken and will be carried out later (e.g. on a room's tick thread). */
+    public static final int ACCEPTED = 202;
     /** 400: the request is malformed or not a valid upgrade. */
     public static final int BAD_REQUEST = 400;
     /** 401: the request carries no valid credentials (an auth hook refused it). */
@@ -39,6 +41,7 @@ public final class HttpStatus {
         switch (status) {
             case SWITCHING_PROTOCOLS: return "Switching Protocols";
             case OK: return "OK";
+            case ACCEPTED: return "Accepted";
             case BAD_REQUEST: return "Bad Request";
             case UNAUTHORIZED: return "Unauthorized";
             case FORBIDDEN: return "Forbidden";
