@@ -79,7 +79,10 @@ public final class ConfigKeys {
             durationMs("cluster.node-ttl", (b, v) -> b.cluster(c -> c.nodeTtlMs(v))),
             durationMs("cluster.connect-timeout", (b, v) -> b.cluster(c -> c.connectTimeoutMs(Math.toIntExact(v)))),
             string("cluster.public-address", (b, v) -> b.cluster(c -> c.publicAddress(v))),
-            string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))));
+            string("cluster.node-id", (b, v) -> b.cluster(c -> c.nodeId(v))),
+            string("cluster.placement", (b, v) -> b.cluster(c -> c.placement(v))),
+            integer("cluster.max-rooms-per-node", (b, v) -> b.cluster(c -> c.maxRoomsPerNode(v))),
+            durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))));
 
     private ConfigKeys() {
     }
