@@ -335,6 +335,8 @@ class ClusterIT {
 
         // when redis-server restarts empty on the same port
         redisServer.restart();
+        redis.close();
+        redis = redisServer.client();
 
         // then the node and its room are registered again, and the room kept ticking meanwhile
         await(() -> redis.exists(RedisKeys.node("a")) && redis.exists(RedisKeys.room(room.roomId())));
