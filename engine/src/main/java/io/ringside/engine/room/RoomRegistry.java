@@ -41,7 +41,10 @@ public interface RoomRegistry {
      * Decides where a join goes that this server cannot seat in a room of its own: a join-or-create
      * of {@code roomType} with no free seat here ({@code roomId} null), or a join of room
      * {@code roomId} that is not on this server ({@code roomType} null). Calls {@code answer} once,
-     * at once or later on a thread of the registry's. I/O thread; must not block.
+     * at once or later on a thread of the registry's. {@link Placement#local()} is honoured only when
+     * answered at once, on the calling thread (a join is seated by its connection's I/O thread); a
+     * registry that decides later for this node answers with a seat reservation for this node's own
+     * address instead. I/O thread; must not block.
      */
     default void place(String roomType, String roomId, Consumer<Placement> answer) {
         answer.accept(roomId == null ? Placement.local()
