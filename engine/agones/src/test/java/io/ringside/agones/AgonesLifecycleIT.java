@@ -56,7 +56,8 @@ class AgonesLifecycleIT {
                 URI.create("ws://127.0.0.1:" + server.port() + "/ws"), new GameListener() { });
         player.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
         player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> count("POST /allocate {}") == 1 && count("PUT /metadata/label {\"key\": \"players\", \"value\": \"1\"}") == 1);
+        String onePlayer = "PUT /metadata/label {\"key\": \"players\", \"value\": \"1\"}";
+        await(() -> count("POST /allocate {}") == 1 && count(onePlayer) == 1);
         player.leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
         agones.shutdown();
 
@@ -83,8 +84,8 @@ class AgonesLifecycleIT {
         agones.shutdown();
 
         // then each was tried again until it went through
-        assertThat(sidecar.calls()).startsWith("POST /ready {} -> 503", "POST /ready {} -> 503", "POST /ready {} -> 503",
-                "POST /ready {}");
+        assertThat(sidecar.calls()).startsWith("POST /ready {} -> 503", "POST /ready {} -> 503",
+                "POST /ready {} -> 503", "POST /ready {}");
         assertThat(sidecar.calls()).contains("POST /health {} -> 503", "POST /shutdown {} -> 503");
         assertThat(sidecar.calls().get(sidecar.calls().size() - 1)).isEqualTo("POST /shutdown {}");
     }

@@ -70,7 +70,8 @@ final class FakeAgonesSidecar implements AutoCloseable {
         synchronized (this) {
             calls.add(method + " " + path + " " + body + (status == 200 ? "" : " -> " + status));
         }
-        byte[] answer = (status == 200 ? "{}" : "{\"error\":\"status " + status + "\"}").getBytes(StandardCharsets.UTF_8);
+        String json = status == 200 ? "{}" : "{\"error\":\"status " + status + "\"}";
+        byte[] answer = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, answer.length);
         exchange.getResponseBody().write(answer);

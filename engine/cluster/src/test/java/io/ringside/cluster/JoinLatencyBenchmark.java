@@ -8,7 +8,7 @@ import io.ringside.engine.room.RoomOptions;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Jedis;
 
 /**
  * Join latency direct against redirected through another node (seat reservation, new connection,
@@ -21,8 +21,8 @@ public final class JoinLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int joins = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        try (RedisServer redisServer = RedisServer.start(); JedisPooled redis = redisServer.client();
-             WebSocketClient clients = WebSocketClient.start()) {
+        try (RedisServer redisServer = RedisServer.start(); WebSocketClient clients = WebSocketClient.start()) {
+            String redis = redisServer.uri();
             RingsideServer a = node(redisServer, "a");
             RingsideServer b = node(redisServer, "b");
             // a room on b that always has free seats: its holder stays, every measured player leaves again
@@ -42,9 +42,9 @@ public final class JoinLatencyBenchmark {
     }
 
     private static void measure(String name, WebSocketClient clients, RingsideServer entry, int joins, String room,
-                                JedisPooled redis) throws Exception {
+                                String redisUri) throws Exception {
         long[] micros = new long[joins];
-        long commandsBefore = commands(redis);
+        long commandsBefore = commands(redisUri);
         for (int i = 0; i < joins; i++) {
             GameClient player = client(clients, entry);
             long start = System.nanoTime();
@@ -56,15 +56,19 @@ public final class JoinLatencyBenchmark {
             player.leave().get(10, TimeUnit.SECONDS);
             player.close();
         }
-        long commands = commands(redis) - commandsBefore;
+        long commands = commands(redisUri) - commandsBefore;
         Arrays.sort(micros);
         System.out.printf("%-26s joins=%d p50=%.2f ms p99=%.2f ms max=%.2f ms redis commands/join=%.1f%n", name, joins,
                 micros[joins / 2] / 1e3, micros[(int) (joins * 0.99)] / 1e3, micros[joins - 1] / 1e3,
                 (double) commands / joins);
     }
 
-    private static long commands(JedisPooled redis) {
-        for (String line : redis.info("stats").split("\r?\n")) {
+    private static long commands(String redisUri) {
+        String stats;
+        try (Jedis redis = new Jedis(URI.create(redisUri))) {
+            stats = redis.info("stats");
+        }
+        for (String line : stats.split("\r?\n")) {
             if (line.startsWith("total_commands_processed:")) {
                 return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
             }
