@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every example server takes (a picocli mixin): a configuration file, the port, the
- * interface, and cluster mode (a Redis address, this node's id and public address). Precedence, lowest first: the example's own defaults, the file, {@code RINGSIDE_*}
- * environment variables, then these options.
+ * interface, and cluster mode (a Redis address, this node's id and public address). Precedence,
+ * lowest first: the example's own defaults, the file, {@code RINGSIDE_*} environment variables,
+ * then these options.
  */
 public final class ServerOptions {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:RINGSIDE_CONFIG}",
