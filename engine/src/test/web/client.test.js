@@ -257,6 +257,68 @@ describe('RingsideClient', () => {
     assert.deepEqual(Fighter.toObject(Fighter.decode(input.payload)), { x: 1.5, name: 'move' });
   });
 
+  it('should follow a seat reservation to another node and see one join', async () => {
+    // given a join by type sent to the first node
+    const first = await connected();
+    client.join({ roomType: 'arena', options: { name: 'ada' } });
+
+    // when that node answers with a seat in a room of another node
+    serverSends(first, { seatReservation: { address: 'ws://node-2/ws', roomId: 'r9', roomType: 'arena',
+      seatToken: 'tok', expiresInMs: 10000 } });
+    const second = FakeWebSocket.last;
+    second.open();
+    await Promise.resolve();
+    serverSends(second, { joined: { sessionId: 's1', roomId: 'r9', roomType: 'arena' } });
+
+    // then the first socket was closed quietly, the join went to the second with the token, and the page saw one join
+    assert.deepEqual(first.closedWith, { code: 1000, reason: 'following a seat reservation' });
+    assert.equal(second.url, 'ws://node-2/ws');
+    assert.equal(client.url, 'ws://node-2/ws');
+    assert.deepEqual(bodies(second),
+      [{ join: { roomId: 'r9', options: { name: 'ada' }, authToken: '', seatToken: 'tok' } }]);
+    assert.deepEqual(events.map((e) => e[0]), ['open', 'joined']);
+  });
+
+  it('should resend a reconnect as it was to the node holding the seat', async () => {
+    // given a seat held with a token, and a reconnect sent to a node that does not hold the room
+    const first = await connected();
+    client.join({ roomType: 'arena' });
+    serverSends(first, { joined: { sessionId: 's1', roomId: 'r9', roomType: 'arena', reconnectToken: 'seat' } });
+    first.drop(1006);
+    mock.timers.tick(500);
+    const second = FakeWebSocket.last;
+    second.open();
+    await Promise.resolve();
+
+    // when
+    serverSends(second, { seatReservation: { address: 'ws://node-3/ws', roomId: 'r9', reconnect: true } });
+    const third = FakeWebSocket.last;
+    third.open();
+    await Promise.resolve();
+
+    // then the same reconnect join goes to the node named, without a seat token
+    assert.equal(third.url, 'ws://node-3/ws');
+    assert.deepEqual(bodies(third), [{ join: { roomId: 'r9', reconnectToken: 'seat', authToken: '' } }]);
+  });
+
+  it('should report NODE_UNAVAILABLE and go back to its first node when the reserved node is unreachable', async () => {
+    // given
+    const first = await connected();
+    client.join({ roomType: 'arena' });
+
+    // when the node named refuses the connection
+    serverSends(first, { seatReservation: { address: 'ws://gone/ws', roomType: 'arena', seatToken: 'tok' } });
+    FakeWebSocket.last.drop(1006);
+    await Promise.resolve();
+    await Promise.resolve();
+
+    // then
+    const error = events.find((e) => e[0] === 'error');
+    assert.equal(error[1].code, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
+    assert.match(error[1].message, /ws:\/\/gone\/ws is unreachable/);
+    assert.equal(client.url, 'ws://test/ws');
+  });
+
   it('should name leave reasons and error codes without their prefixes', () => {
     assert.equal(client.leaveReasonName(4), 'ROOM_CLOSED');
     assert.equal(client.errorCodeName(ErrorCode.ERROR_CODE_ROOM_FULL), 'ROOM_FULL');

@@ -133,6 +133,10 @@ export interface ClientEvents {
 export class RingsideClient {
   constructor(root: Root, options?: ClientOptions);
 
+  /**
+   * the server connected to: the one given, or (cluster mode) the node a seat reservation sent a join to;
+   * a join answered with a reservation is followed there on its own and seen as one 'joined'
+   */
   readonly url: string;
   /** the last round-trip time in ms (NaN before the first pong) */
   readonly rttMs: number;
@@ -151,8 +155,8 @@ export class RingsideClient {
   on<E extends keyof ClientEvents>(event: E, handler: ClientEvents[E]): this;
   emit<E extends keyof ClientEvents>(event: E, ...args: Parameters<ClientEvents[E]>): void;
 
-  /** Opens the connection; resolves when open, rejects if it closes first. */
-  connect(): Promise<this>;
+  /** Opens the connection; resolves when open, rejects if it closes first. `emitOpen` false: no 'open' event. */
+  connect(emitOpen?: boolean): Promise<this>;
   join(options: JoinOptions): void;
   leave(): void;
   /** Sends game message number `type`: `object` encoded as `messageType`. */

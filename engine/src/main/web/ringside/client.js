@@ -49,6 +49,9 @@ export function defaultUrl(path = '/ws') {
 /** Close code of a connection whose seat another connection took over (envelope.proto): never rejoin after it. */
 export const CLOSE_SEAT_TAKEN_OVER = 4000;
 
+/** Most seat reservations one join follows (a node never sends more than one). */
+const MAX_HOPS = 3;
+
 /**
  * One connection to a Ringside server. Events (subscribe with on(name, fn)):
  *   open                          the socket is open (also after each automatic reconnect)
@@ -73,6 +76,12 @@ export const CLOSE_SEAT_TAKEN_OVER = 4000;
  *                                 reconnecting: a reconnect is scheduled (with backoff); takenOver: closed
  *                                 with CLOSE_SEAT_TAKEN_OVER, the seat lives on in another tab or
  *                                 connection: a final state, no reconnect
+ *
+ * Several nodes (cluster mode): a node may answer a join with a seat reservation on another node. The
+ * client then closes its socket quietly (no 'close', no 'open'), connects to that node (client.url
+ * changes to it) and sends the same join there with the reservation's token; the page sees one
+ * 'joined'. If that node cannot be reached, 'error' reports NODE_UNAVAILABLE and client.url goes back
+ * to the node first used.
  *
  * Reconnects: the room type may hold a dropped player's seat for a grace; then every Joined carries a
  * single-use reconnect token (a new one each time). After a drop this client connects again and, if the
@@ -100,6 +109,8 @@ export class RingsideClient {
     this.reconnected = false; // the next Joined follows a reconnect
     this.attempt = 0;
     this.closedByUser = false;
+    this.sentJoin = null;    // the join body last sent, for a seat reservation to send again elsewhere
+    this.hops = 0;           // seat reservations followed for that join
   }
 
   on(event, handler) {
@@ -121,7 +132,7 @@ export class RingsideClient {
   }
 
   /** Opens the connection; resolves when it is open, rejects if it closes first. */
-  connect() {
+  connect(emitOpen = true) {
     this.closedByUser = false;
     return new Promise((resolve, reject) => {
       // the server echoes ringside.v1; a browser fails the connection if a server it offered one to does not
@@ -131,7 +142,9 @@ export class RingsideClient {
       socket.onopen = () => {
         this.attempt = 0;
         this.startPinging();
-        this.emit('open');
+        if (emitOpen) {
+          this.emit('open');
+        }
         resolve(this);
       };
       socket.onmessage = (event) => this.receive(new Uint8Array(event.data));
@@ -146,7 +159,13 @@ export class RingsideClient {
   join({ roomType, roomId, createPrivate = false, options = {}, authToken = '' }) {
     this.lastJoin = { roomType, roomId, createPrivate, options, authToken };
     const join = roomId ? { roomId } : { roomType, createPrivate };
-    this.write({ join: { ...join, options, authToken } });
+    this.writeJoin({ ...join, options, authToken });
+  }
+
+  writeJoin(join) {
+    this.sentJoin = join;
+    this.hops = 0;
+    this.write({ join });
   }
 
   /** Leaves the current room; answered by a 'left' event with reason LEFT. */
@@ -194,7 +213,7 @@ export class RingsideClient {
     if (seat) {
       this.resuming = true;
       const authToken = this.lastJoin?.authToken ?? '';
-      this.write({ join: { roomId: seat.roomId, reconnectToken: seat.token, authToken } });
+      this.writeJoin({ roomId: seat.roomId, reconnectToken: seat.token, authToken });
     } else {
       this.joinAfresh();
     }
@@ -244,6 +263,9 @@ export class RingsideClient {
       case 'roomList':
         this.emit('roomList', envelope.roomList);
         break;
+      case 'seatReservation':
+        this.follow(envelope.seatReservation);
+        break;
       default:
         break;
     }
@@ -289,6 +311,41 @@ export class RingsideClient {
     }
     this.resuming = false;
     this.emit('error', error);
+  }
+
+  /** Goes to the node a seat reservation names and sends the pending join there with its token. */
+  follow(reservation) {
+    const sent = this.sentJoin;
+    if (!sent || this.hops >= MAX_HOPS) {
+      this.failed({ code: this.ErrorCode.values.ERROR_CODE_NODE_UNAVAILABLE, message: 'too many seat reservation hops' });
+      return;
+    }
+    const hops = this.hops + 1;
+    let join = sent;
+    if (!reservation.reconnect) {
+      join = { ...sent, seatToken: reservation.seatToken };
+      if (reservation.roomId) {
+        delete join.roomType;
+        delete join.createPrivate;
+        join.roomId = reservation.roomId;
+      }
+    }
+    const old = this.socket;
+    old.onclose = null; // leaving it is part of the join: no 'close' event, no reconnect
+    old.onmessage = null;
+    clearInterval(this.pinger);
+    old.close(1000, 'following a seat reservation');
+    const previousUrl = this.url;
+    this.url = reservation.address;
+    this.connect(false).then(() => {
+      this.sentJoin = join;
+      this.hops = hops;
+      this.write({ join });
+    }, (error) => {
+      this.url = previousUrl;
+      this.failed({ code: this.ErrorCode.values.ERROR_CODE_NODE_UNAVAILABLE,
+        message: `node at ${reservation.address} is unreachable: ${error.message}` });
+    });
   }
 
   startPinging() {

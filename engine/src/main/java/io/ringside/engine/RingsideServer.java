@@ -122,10 +122,14 @@ public final class RingsideServer implements AutoCloseable {
      * Stops taking new players: joins without a reconnect token (and new rooms) are refused with
      * {@code ERROR_CODE_SERVER_DRAINING}, and {@code /readyz} answers 503, so a load balancer or
      * Kubernetes sends new players elsewhere. Rooms and their players carry on, and held seats can
-     * still be taken back; {@link #close()} ends them. Not undone; idempotent; any thread.
+     * still be taken back; {@link #close()} ends them. In cluster mode the node is marked draining in
+     * the registry, so no other node places joins here either. Not undone; idempotent; any thread.
      */
     public void drain() {
         runtime.drain();
+        if (roomRegistry != null) {
+            roomRegistry.draining();
+        }
     }
 
     /** Whether {@link #drain()} was called. */

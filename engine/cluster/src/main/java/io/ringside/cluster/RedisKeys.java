@@ -1,9 +1,14 @@
 package io.ringside.cluster;
 
-/** Names of the registry's Redis keys: one hash per node and one per room, each with a TTL. */
+/**
+ * Names of the registry's Redis keys: one hash per node and one per room, each with a TTL; one hash
+ * per seat reservation (its token) and one sorted set per room of the reservations still open.
+ */
 final class RedisKeys {
     static final String NODE_PREFIX = "ringside:node:";
     static final String ROOM_PREFIX = "ringside:room:";
+    static final String SEAT_PREFIX = "ringside:seat:";
+    static final String SEATS_PREFIX = "ringside:seats:";
     static final String ROOM_PATTERN = ROOM_PREFIX + "*";
     static final String NODE_PATTERN = NODE_PREFIX + "*";
 
@@ -16,5 +21,15 @@ final class RedisKeys {
 
     static String room(String roomId) {
         return ROOM_PREFIX + roomId;
+    }
+
+    /** The reservation a seat token stands for: node, room (empty for a new room) and room type. */
+    static String seat(String token) {
+        return SEAT_PREFIX + token;
+    }
+
+    /** The open reservations of a room: token scored by its expiry in Redis milliseconds. */
+    static String seats(String roomId) {
+        return SEATS_PREFIX + roomId;
     }
 }

@@ -1,6 +1,7 @@
 package io.ringside.cluster;
 
 import io.ringside.engine.room.ClusterConfig;
+import io.ringside.engine.room.Placement;
 import io.ringside.engine.room.RoomRegistry;
 import io.ringside.engine.room.RoomSnapshot;
 import io.ringside.protocol.envelope.RoomList;
@@ -12,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -35,6 +40,11 @@ import redis.clients.jedis.exceptions.JedisException;
  * {@link #list(String)} answers from, so no tick or I/O thread waits on Redis. If Redis goes away
  * while running, rooms keep ticking, listings keep their last contents, and the heartbeat
  * reconnects and registers everything again when Redis is back.
+ *
+ * <p>Joins this node cannot seat in a room of its own are placed by a {@link Placer}: into another
+ * node's room through an atomic {@link SeatReservations seat reservation}, or into a new room on the
+ * node the {@link PlacementPolicy} picks; {@link #draining()} marks this node draining so placement
+ * everywhere skips it.
  */
 public final class RedisRoomRegistry implements RoomRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomRegistry.class);
@@ -42,25 +52,41 @@ public final class RedisRoomRegistry implements RoomRegistry {
     private final ClusterConfig config;
     private final URI uri;
     private final String nodeId;
+    private final PlacementPolicy policy;
     private final Semaphore wake = new Semaphore(0);
     private final Set<String> published = new HashSet<>();
-    private volatile Map<String, RoomList> listings = Map.of();
+    private volatile ClusterView view = ClusterView.EMPTY;
     private volatile boolean running;
+    private volatile boolean draining;
+    private volatile boolean failing;
+    private JedisPooled commands;
+    private Placer placer;
     private Supplier<List<RoomSnapshot>> rooms;
     private String address;
     private Jedis jedis;
     private Thread heartbeat;
-    private boolean failing;
     private boolean closed;
 
-    /** A registry for {@code config} (whose {@link ClusterConfig#redisUri()} is set); connects in {@link #start}. */
+    /**
+     * A registry for {@code config} (whose {@link ClusterConfig#redisUri()} is set), placing new rooms
+     * by {@link ClusterConfig#placement()}; connects in {@link #start}.
+     */
     public RedisRoomRegistry(ClusterConfig config) {
+        this(config, PlacementPolicy.named(config.placement()));
+    }
+
+    /** A registry for {@code config} that places new rooms with {@code policy}; connects in {@link #start}. */
+    public RedisRoomRegistry(ClusterConfig config, PlacementPolicy policy) {
         if (!config.enabled()) {
             throw new IllegalArgumentException("cluster.redisUri=null (cluster mode needs a Redis address)");
         }
         this.config = config;
         this.uri = URI.create(config.redisUri());
         this.nodeId = config.nodeId() != null ? config.nodeId() : UUID.randomUUID().toString();
+        if (policy == null) {
+            throw new IllegalArgumentException("policy=null");
+        }
+        this.policy = policy;
     }
 
     /** This node's id in the registry. */
@@ -92,6 +118,10 @@ public final class RedisRoomRegistry implements RoomRegistry {
             this.rooms = null;
             throw new IllegalStateException("Redis at " + config.redisUri() + " is unreachable: " + e.getMessage(), e);
         }
+        commands = new JedisPooled(uri, config.connectTimeoutMs());
+        String published = address;
+        placer = new Placer(config, nodeId, policy, new SeatReservations(commands), () -> view, rooms,
+                () -> published, () -> !failing);
         running = true;
         heartbeat = new Thread(this::beat, "ringside-cluster-heartbeat");
         heartbeat.setDaemon(true);
@@ -107,14 +137,45 @@ public final class RedisRoomRegistry implements RoomRegistry {
 
     @Override
     public RoomList list(String type) {
-        RoomList list = listings.get(type);
+        RoomList list = view.listings.get(type);
         return list != null ? list : RoomList.newBuilder().setRoomType(type).build();
+    }
+
+    @Override
+    public void place(String roomType, String roomId, Consumer<Placement> answer) {
+        Placer current = placer;
+        if (current == null) {
+            RoomRegistry.super.place(roomType, roomId, answer);
+            return;
+        }
+        current.place(roomType, roomId, answer);
+    }
+
+    @Override
+    public String addressOf(String roomId) {
+        ClusterView.RoomEntry room = view.rooms.get(roomId);
+        return room == null || room.node().equals(nodeId) || !view.nodes.containsKey(room.node()) ? null
+                : room.address();
+    }
+
+    @Override
+    public CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
+        Placer current = placer;
+        return current == null ? CompletableFuture.completedFuture(false) : current.redeem(token, roomId, roomType);
+    }
+
+    /** Marks this node draining in Redis (at once, on the heartbeat thread): placement skips it from now on. */
+    @Override
+    public void draining() {
+        draining = true;
+        wake.release();
     }
 
     /** Stops the heartbeat, then deletes this node's entry and its rooms' entries. Idempotent. */
     @Override
     public void close() {
         stopHeartbeat();
+        stopCommands();
         synchronized (this) {
             if (closed) {
                 return;
@@ -136,6 +197,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
     /** Stops the heartbeat and drops the connection, leaving the entries to expire: a crash, for tests. */
     synchronized void halt() {
         stopHeartbeatLocked();
+        stopCommands();
         closed = true;
         disconnect();
     }
@@ -153,6 +215,15 @@ public final class RedisRoomRegistry implements RoomRegistry {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private synchronized void stopCommands() {
+        if (placer != null) {
+            placer.close();
+        }
+        if (commands != null) {
+            commands.close();
         }
     }
 
@@ -198,15 +269,16 @@ public final class RedisRoomRegistry implements RoomRegistry {
         List<RoomSnapshot> now = rooms.get();
         Set<String> ids = new HashSet<>();
         long ttlMs = config.nodeTtlMs();
-        int players = 0;
+        int seats = 0;
         Pipeline pipeline = connection().pipelined();
         for (RoomSnapshot room : now) {
             ids.add(room.id());
-            players += room.players();
+            seats += room.seatsTaken();
             String key = RedisKeys.room(room.id());
             pipeline.hset(key, Map.of("id", room.id(), "type", room.type(), "node", nodeId, "address", address,
                     "players", Integer.toString(room.players()), "capacity", Integer.toString(room.capacity()),
-                    "label", room.label(), "locked", flag(room.locked()), "private", flag(room.privateRoom())));
+                    "label", room.label(), "locked", flag(room.locked()), "private", flag(room.privateRoom()),
+                    "seats", Integer.toString(room.seatsTaken())));
             pipeline.pexpire(key, ttlMs);
         }
         for (String gone : published) {
@@ -215,13 +287,13 @@ public final class RedisRoomRegistry implements RoomRegistry {
             }
         }
         String node = RedisKeys.node(nodeId);
-        pipeline.hset(node, Map.of("id", nodeId, "address", address, "load", Integer.toString(players),
-                "rooms", Integer.toString(now.size()), "draining", flag(false)));
+        pipeline.hset(node, Map.of("id", nodeId, "address", address, "load", Integer.toString(seats),
+                "rooms", Integer.toString(now.size()), "draining", flag(draining)));
         pipeline.pexpire(node, ttlMs);
         pipeline.sync();
         published.clear();
         published.addAll(ids);
-        listings = RoomListings.read(jedis);
+        view = ClusterView.read(jedis);
     }
 
     private String[] keysToDelete() {

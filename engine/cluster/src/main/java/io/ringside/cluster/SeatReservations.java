@@ -4,9 +4,11 @@ import java.util.List;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Reserves seats in registered rooms atomically, across every node: one Lua script reads a room's
- * capacity, players, reserved seats and lock and takes a seat only if one is free, so concurrent
- * reservations from any number of nodes never overfill a room.
+ * Seat reservations in Redis, each made and used up by one Lua script, so they are atomic across
+ * every node. A reservation in a registered room counts against its capacity with the seats its
+ * node published ({@code seats}) and the other reservations still open, so concurrent reservations
+ * from any number of nodes never overfill it. Each reservation is a token hash (node, room, type)
+ * that expires after its TTL by Redis' clock, and is used up at most once by the node it names.
  */
 final class SeatReservations {
     /** What a reservation attempt came to. */
@@ -14,18 +16,35 @@ final class SeatReservations {
 
     private static final String RESERVE = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-            local f = redis.call('HMGET', KEYS[1], 'capacity', 'players', 'reserved', 'locked')
+            local f = redis.call('HMGET', KEYS[1], 'capacity', 'seats', 'players', 'locked', 'node', 'id', 'type')
             if not f[1] then return -1 end
             if f[4] == '1' then return -2 end
-            local used = tonumber(f[2] or '0') + tonumber(f[3] or '0')
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+            local used = tonumber(f[2] or f[3] or '0') + redis.call('ZCARD', KEYS[2])
             if used >= tonumber(f[1]) then return 0 end
-            redis.call('HINCRBY', KEYS[1], 'reserved', 1)
+            local ttl = tonumber(ARGV[2])
+            redis.call('ZADD', KEYS[2], now + ttl, ARGV[1])
+            redis.call('PEXPIRE', KEYS[2], ttl)
+            redis.call('HSET', KEYS[3], 'node', f[5] or '', 'room', f[6] or '', 'type', f[7] or '')
+            redis.call('PEXPIRE', KEYS[3], ttl)
             return 1
             """;
-    private static final String RELEASE = """
-            local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
-            if reserved <= 0 then return 0 end
-            redis.call('HINCRBY', KEYS[1], 'reserved', -1)
+    private static final String RESERVE_NEW = """
+            redis.call('HSET', KEYS[1], 'node', ARGV[1], 'room', '', 'type', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
+            return 1
+            """;
+    private static final String REDEEM = """
+            local h = redis.call('HMGET', KEYS[1], 'node', 'room', 'type')
+            if not h[1] then return 0 end
+            if h[1] ~= ARGV[2] or h[2] ~= ARGV[3] or h[3] ~= ARGV[4] then return -1 end
+            redis.call('DEL', KEYS[1])
+            if ARGV[3] ~= '' then
+              redis.call('ZREM', KEYS[2], ARGV[1])
+              if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'seats', 1) end
+            end
             return 1
             """;
 
@@ -35,9 +54,13 @@ final class SeatReservations {
         this.redis = redis;
     }
 
-    /** Takes a seat in room {@code roomId} if it is registered, unlocked and not full. Any thread. */
-    Outcome reserve(String roomId) {
-        long result = (Long) redis.eval(RESERVE, List.of(RedisKeys.room(roomId)), List.of());
+    /**
+     * Reserves a seat in room {@code roomId} under {@code token} for {@code ttlMs}, if the room is
+     * registered, unlocked and has a seat free. Any thread; one round trip.
+     */
+    Outcome reserve(String roomId, String token, long ttlMs) {
+        long result = (Long) redis.eval(RESERVE, List.of(RedisKeys.room(roomId), RedisKeys.seats(roomId),
+                RedisKeys.seat(token)), List.of(token, Long.toString(ttlMs)));
         if (result == 1) {
             return Outcome.RESERVED;
         }
@@ -47,8 +70,19 @@ final class SeatReservations {
         return result == -2 ? Outcome.LOCKED : Outcome.NO_ROOM;
     }
 
-    /** Gives back a seat reserved in room {@code roomId}; {@code false} if none was. Any thread. */
-    boolean release(String roomId) {
-        return (Long) redis.eval(RELEASE, List.of(RedisKeys.room(roomId)), List.of()) == 1;
+    /** Issues {@code token} for a new room of {@code type} on node {@code nodeId}, valid {@code ttlMs}. Any thread. */
+    void reserveNew(String nodeId, String type, String token, long ttlMs) {
+        redis.eval(RESERVE_NEW, List.of(RedisKeys.seat(token)), List.of(nodeId, type, Long.toString(ttlMs)));
+    }
+
+    /**
+     * Uses up {@code token} on node {@code nodeId} for room {@code roomId} of {@code type} ({@code roomId}
+     * empty: a new room of {@code type}); {@code false} if it is unknown, used, expired, or was issued
+     * for another node, room or type (such a token stays valid for its own). Any thread.
+     */
+    boolean redeem(String token, String nodeId, String roomId, String type) {
+        String room = roomId.isEmpty() ? "-" : roomId;
+        return (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room), RedisKeys.room(room)),
+                List.of(token, nodeId, roomId, type)) == 1;
     }
 }

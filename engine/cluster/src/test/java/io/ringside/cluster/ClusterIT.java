@@ -2,6 +2,7 @@ package io.ringside.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.client.GameClient;
@@ -15,11 +16,14 @@ import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -183,6 +187,176 @@ class ClusterIT {
                 .hasMessageContaining("cluster.redisUri=127.0.0.1:6379");
     }
 
+    @Test
+    void shouldFollowASeatReservationIntoTheRoomOfAnotherNode() throws Exception {
+        // given a room with free seats on node b, known to node a
+        RingsideServer a = clusterNode("a", c -> { });
+        RingsideServer b = clusterNode("b", c -> { });
+        GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        GameClient lister = client(a);
+        await(() -> listing(lister).contains(onB.roomId() + "  1/4"));
+        int[] disconnects = new int[1];
+        GameClient player = client(a, new GameListener() {
+            @Override
+            public void onDisconnected(GameClient client, int code, String reason, boolean remote) {
+                disconnects[0]++;
+            }
+        });
+
+        // when it joins through node a
+        GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then it sits in b's room, talking to b, and saw one join and no disconnect
+        assertThat(joined.roomId()).isEqualTo(onB.roomId());
+        assertThat(player.uri().getPort()).isEqualTo(b.port());
+        assertThat(player.room()).isEqualTo(joined);
+        assertThat(disconnects[0]).isZero();
+        await(() -> listing(lister).contains(onB.roomId() + "  2/4"));
+        assertThat(a.gameMetrics().joinsByOutcome()).containsEntry("redirected", 1L);
+    }
+
+    @Test
+    void shouldJoinByIdAndTakeBackASeatThroughAnyNode() throws Exception {
+        // given a seat in a room of node b, and its connection dropped
+        RingsideServer a = clusterNode("a", c -> { });
+        RingsideServer b = clusterNode("b", c -> { });
+        GameClient first = client(b);
+        GameRoom room = first.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        GameClient lister = client(a);
+        await(() -> listing(lister).contains(room.roomId() + "  1/4"));
+        GameRoom byId = client(a).join(room.roomId(), Map.of(), "").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        first.close();
+
+        // when a new client reconnects with the token through node a
+        GameClient again = client(a);
+        GameRoom back = again.rejoin(room, "").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then node b gave it the same seat
+        assertThat(byId.roomId()).isEqualTo(room.roomId());
+        assertThat(back.sessionId()).isEqualTo(room.sessionId());
+        assertThat(again.uri().getPort()).isEqualTo(b.port());
+        assertThat(b.gameMetrics().reconnects(true)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNeverOverfillARoomWhenManyJoinAtOnceThroughAnotherNode() throws Exception {
+        // given one player in a room of node b, and twelve clients connected to node a
+        RingsideServer a = clusterNode("a", c -> { });
+        RingsideServer b = clusterNode("b", c -> { });
+        GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        GameClient lister = client(a);
+        await(() -> listing(lister).contains(onB.roomId() + "  1/4"));
+        List<GameClient> players = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            players.add(client(a));
+        }
+
+        // when they all join at once
+        List<CompletableFuture<GameRoom>> joins = new ArrayList<>();
+        for (GameClient player : players) {
+            joins.add(player.joinOrCreate("arena"));
+        }
+
+        // then every one is seated and no room holds more than its capacity
+        Map<String, Long> byRoom = new HashMap<>();
+        byRoom.put(onB.roomId(), 1L);
+        for (CompletableFuture<GameRoom> join : joins) {
+            byRoom.merge(join.get(WAIT_SECONDS, TimeUnit.SECONDS).roomId(), 1L, Long::sum);
+        }
+        assertThat(byRoom.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(13);
+        assertThat(byRoom.values()).allMatch(n -> n <= 4);
+        assertThat(byRoom.get(onB.roomId())).isEqualTo(4L);
+    }
+
+    @Test
+    void shouldRefuseAForgedSeatToken() throws Exception {
+        // given
+        RingsideServer a = clusterNode("a", c -> { });
+        GameClient player = client(a);
+
+        // when a join carries a token no node issued
+        Throwable refused = catchThrowable(() -> ClusterWire.joinWithSeatToken(a.port(), "arena", "forged")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        // then it is refused, and the node still seats others
+        assertThat(refused).hasMessageContaining("ERROR_CODE_SEAT_RESERVATION_REJECTED");
+        assertThat(player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void shouldLeaveADrainingNodeOutOfPlacementAndListings() throws Exception {
+        // given a room on node b, then b drains
+        RingsideServer a = clusterNode("a", c -> { });
+        RingsideServer b = clusterNode("b", c -> { });
+        GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        GameClient lister = client(a);
+        await(() -> listing(lister).contains(onB.roomId() + "  1/4"));
+
+        // when
+        b.drain();
+
+        // then the registry says so, a lists nothing of b, and a new player stays on a
+        await(() -> "1".equals(redis.hget(RedisKeys.node("b"), "draining")));
+        await(() -> listing(lister).isEmpty());
+        GameClient player = client(a);
+        GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(joined.roomId()).isNotEqualTo(onB.roomId());
+        assertThat(player.uri().getPort()).isEqualTo(a.port());
+    }
+
+    @Test
+    void shouldPlaceANewRoomOnTheNodeWithFewestPlayersAndRespectTheRoomCap() throws Exception {
+        // given node a with a full room and a cap of one room, node b empty
+        RingsideServer a = clusterNode("a", c -> c.maxRoomsPerNode(1));
+        RingsideServer b = clusterNode("b", c -> c.maxRoomsPerNode(1));
+        String full = null;
+        for (int i = 0; i < 4; i++) {
+            full = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+        }
+        await(() -> "1".equals(redis.hget(RedisKeys.node("a"), "rooms")) && redis.exists(RedisKeys.node("b")));
+        GameClient lister = client(a);
+        await(() -> listing(lister).size() == 1);
+
+        // when another player comes to a
+        GameClient player = client(a);
+        GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then its new room is on b
+        assertThat(joined.roomId()).isNotEqualTo(full);
+        assertThat(player.uri().getPort()).isEqualTo(b.port());
+    }
+
+    @Test
+    void shouldRegisterAgainWhenRedisComesBack() throws Exception {
+        // given a node with a room
+        RingsideServer a = clusterNode("a", c -> { });
+        GameRoom room = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        await(() -> redis.exists(RedisKeys.room(room.roomId())));
+
+        // when redis-server restarts empty on the same port
+        redisServer.restart();
+        redis.close();
+        redis = redisServer.client();
+
+        // then the node and its room are registered again, and the room kept ticking meanwhile
+        await(() -> redis.exists(RedisKeys.node("a")) && redis.exists(RedisKeys.room(room.roomId())));
+        assertThat(redis.hget(RedisKeys.room(room.roomId()), "players")).isEqualTo("1");
+    }
+
+    private RingsideServer clusterNode(String id, Consumer<ClusterConfig.Builder> edit) throws Exception {
+        int port = RedisServer.freePort();
+        RingsideServer server = RingsideServer.builder()
+                .transport(t -> t.port(port).ioLoops(1).bindAddress("127.0.0.1"))
+                .game(g -> g.shards(1))
+                .cluster(c -> edit.accept(c.redisUri(redisServer.uri()).nodeId(id).nodeTtlMs(NODE_TTL_MS)
+                        .publicAddress("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH)))
+                .room("arena", LabelRoom::new, RoomOptions.builder().capacity(4).disposeWhenEmptyMs(0)
+                        .reconnectGraceMs(10_000).build())
+                .build().start();
+        servers.add(server);
+        return server;
+    }
+
     private static RingsideServer.Builder builder() {
         return RingsideServer.builder().transport(t -> t.port(0).ioLoops(1).bindAddress("127.0.0.1"))
                 .game(g -> g.shards(1))
@@ -199,8 +373,12 @@ class ClusterIT {
     }
 
     private GameClient client(RingsideServer server) throws Exception {
+        return client(server, new GameListener() { });
+    }
+
+    private GameClient client(RingsideServer server, GameListener listener) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(webSocketClient, uri, new GameListener() { });
+        GameClient client = GameClient.create(webSocketClient, uri, listener);
         clients.add(client);
         return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }

@@ -21,7 +21,7 @@ final class RedisServer implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/redis-server");
     private static final long START_DEADLINE_MS = 10_000;
 
-    private final Process process;
+    private Process process;
     private final Path dir;
     private final int port;
 
@@ -37,15 +37,32 @@ final class RedisServer implements AutoCloseable {
                 + "the cluster tests need a real Redis");
         int port = freePort();
         Path dir = Files.createTempDirectory("ringside-redis");
-        Process process = new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(port),
+        RedisServer server = new RedisServer(launch(dir, port), dir, port);
+        server.awaitPing();
+        return server;
+    }
+
+    private static Process launch(Path dir, int port) throws IOException {
+        return new ProcessBuilder(BINARY.toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        RedisServer server = new RedisServer(process, dir, port);
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log")
+                        .toFile())).start();
+    }
+
+    /** Kills this redis-server (SIGKILL: its data is gone) and starts an empty one on the same port. */
+    void restart() throws IOException, InterruptedException {
+        process.destroyForcibly().waitFor();
+        process = launch(dir, port);
+        awaitPing();
+    }
+
+    private void awaitPing() throws IOException, InterruptedException {
+        RedisServer server = this;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MS);
         while (true) {
             try (JedisPooled redis = server.client()) {
                 redis.ping();
-                return server;
+                return;
             } catch (JedisException e) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
                     server.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +50,9 @@ class SeatReservationsIT {
 
     @Test
     void shouldNeverOverfillWhenManyThreadsReserveAtOnce() throws Exception {
-        // given a room of capacity 8 with 3 players in it, and 16 threads trying 20 times each
-        redis.hset(RedisKeys.room("r1"), Map.of("id", "r1", "capacity", "8", "players", "3", "locked", "0"));
+        // given a room of capacity 8 with 3 seats taken, and 16 threads trying 20 times each
+        redis.hset(RedisKeys.room("r1"), Map.of("id", "r1", "type", "arena", "node", "n1", "capacity", "8",
+                "seats", "3", "locked", "0"));
         int threads = 16;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -59,7 +61,7 @@ class SeatReservationsIT {
             go.await();
             int won = 0;
             for (int i = 0; i < 20; i++) {
-                if (seats.reserve("r1") == SeatReservations.Outcome.RESERVED) {
+                if (seats.reserve("r1", UUID.randomUUID().toString(), 10_000) == SeatReservations.Outcome.RESERVED) {
                     won++;
                 }
             }
@@ -79,23 +81,57 @@ class SeatReservationsIT {
 
         // then exactly the 5 free seats were taken
         assertThat(reserved).isEqualTo(5);
-        assertThat(redis.hget(RedisKeys.room("r1"), "reserved")).isEqualTo("5");
-        assertThat(seats.reserve("r1")).isEqualTo(SeatReservations.Outcome.FULL);
+        assertThat(redis.zcard(RedisKeys.seats("r1"))).isEqualTo(5);
+        assertThat(seats.reserve("r1", "late", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
     }
 
     @Test
-    void shouldFreeASeatWhenReleased() {
-        // given a full room
-        redis.hset(RedisKeys.room("r2"), Map.of("id", "r2", "capacity", "1", "players", "0"));
-        assertThat(seats.reserve("r2")).isEqualTo(SeatReservations.Outcome.RESERVED);
+    void shouldRedeemATokenOnceOnItsNodeOnly() {
+        // given a room with one free seat, reserved
+        redis.hset(RedisKeys.room("r2"), Map.of("id", "r2", "type", "arena", "node", "n1", "capacity", "1",
+                "seats", "0"));
+        assertThat(seats.reserve("r2", "t1", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("r2", "t2", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
 
-        // when
-        boolean released = seats.release("r2");
+        // when / then: another node, room or type is refused and leaves the token valid; the owner uses it once
+        assertThat(seats.redeem("t1", "n2", "r2", "arena")).isFalse();
+        assertThat(seats.redeem("t1", "n1", "r9", "arena")).isFalse();
+        assertThat(seats.redeem("forged", "n1", "r2", "arena")).isFalse();
+        assertThat(seats.redeem("t1", "n1", "r2", "arena")).isTrue();
+        assertThat(seats.redeem("t1", "n1", "r2", "arena")).isFalse();
+        assertThat(redis.hget(RedisKeys.room("r2"), "seats")).isEqualTo("1");
+        assertThat(redis.zcard(RedisKeys.seats("r2"))).isZero();
+    }
 
-        // then
-        assertThat(released).isTrue();
-        assertThat(seats.release("r2")).isFalse();
-        assertThat(seats.reserve("r2")).isEqualTo(SeatReservations.Outcome.RESERVED);
+    @Test
+    void shouldExpireAnUnusedReservationByRedisClockAndFreeItsSeat() throws Exception {
+        // given a room of one seat reserved for 150 ms
+        redis.hset(RedisKeys.room("r4"), Map.of("id", "r4", "type", "arena", "node", "n1", "capacity", "1",
+                "seats", "0"));
+        assertThat(seats.reserve("r4", "short", 150)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(redis.pttl(RedisKeys.seat("short"))).isBetween(1L, 150L);
+
+        // when its TTL passed (by Redis' clock)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (redis.exists(RedisKeys.seat("short"))) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+
+        // then the token is dead and the seat is free again
+        assertThat(seats.redeem("short", "n1", "r4", "arena")).isFalse();
+        assertThat(seats.reserve("r4", "next", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+    }
+
+    @Test
+    void shouldIssueATokenForANewRoomOnOneNode() {
+        // given
+        seats.reserveNew("n3", "arena", "fresh", 10_000);
+
+        // when / then
+        assertThat(seats.redeem("fresh", "n3", "", "lobby")).isFalse();
+        assertThat(seats.redeem("fresh", "n3", "", "arena")).isTrue();
+        assertThat(seats.redeem("fresh", "n3", "", "arena")).isFalse();
     }
 
     @Test
@@ -104,8 +140,8 @@ class SeatReservationsIT {
         redis.hset(RedisKeys.room("r3"), Map.of("id", "r3", "capacity", "4", "players", "0", "locked", "1"));
 
         // when / then
-        assertThat(seats.reserve("r3")).isEqualTo(SeatReservations.Outcome.LOCKED);
-        assertThat(seats.reserve("nope")).isEqualTo(SeatReservations.Outcome.NO_ROOM);
+        assertThat(seats.reserve("r3", "a", 10_000)).isEqualTo(SeatReservations.Outcome.LOCKED);
+        assertThat(seats.reserve("nope", "b", 10_000)).isEqualTo(SeatReservations.Outcome.NO_ROOM);
         assertThat(redis.exists(RedisKeys.room("nope"))).isFalse();
     }
 }

@@ -89,7 +89,10 @@ public final class ConfigKeys {
             secret("monitor.token", (b, v) -> b.monitor(m -> m.token(v))),
             durationMs("monitor.refresh-interval", (b, v) -> b.monitor(m -> m.refreshMs(v))),
             integer("monitor.max-viewers", (b, v) -> b.monitor(m -> m.maxViewers(v))),
-            durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))));
+            durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))),
+            string("cluster.placement", (b, v) -> b.cluster(c -> c.placement(v))),
+            integer("cluster.max-rooms-per-node", (b, v) -> b.cluster(c -> c.maxRoomsPerNode(v))),
+            durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))));
 
     private ConfigKeys() {
     }

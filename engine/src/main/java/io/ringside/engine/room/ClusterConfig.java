@@ -8,12 +8,19 @@ package io.ringside.engine.room;
 public final class ClusterConfig {
     /** Shortest node TTL accepted. */
     public static final long MIN_NODE_TTL_MS = 300;
+    /** Placement by fewest players: a new room goes to the node with the fewest players. */
+    public static final String PLACEMENT_LEAST_PLAYERS = "least-players";
+    /** Placement by fewest rooms: a new room goes to the node with the fewest rooms. */
+    public static final String PLACEMENT_LEAST_ROOMS = "least-rooms";
 
     private final String redisUri;
     private final long nodeTtlMs;
     private final int connectTimeoutMs;
     private final String publicAddress;
     private final String nodeId;
+    private final String placement;
+    private final int maxRoomsPerNode;
+    private final long seatTtlMs;
 
     private ClusterConfig(Builder b) {
         this.redisUri = b.redisUri;
@@ -21,6 +28,28 @@ public final class ClusterConfig {
         this.connectTimeoutMs = b.connectTimeoutMs;
         this.publicAddress = b.publicAddress;
         this.nodeId = b.nodeId;
+        this.placement = b.placement;
+        this.maxRoomsPerNode = b.maxRoomsPerNode;
+        this.seatTtlMs = b.seatTtlMs;
+    }
+
+    /**
+     * How a new room's node is chosen among those not draining and under {@link #maxRoomsPerNode()}:
+     * {@value #PLACEMENT_LEAST_PLAYERS} or {@value #PLACEMENT_LEAST_ROOMS} (ties go to the node the
+     * client is on).
+     */
+    public String placement() {
+        return placement;
+    }
+
+    /** Most rooms placement puts on one node; 0 for no cap. */
+    public int maxRoomsPerNode() {
+        return maxRoomsPerNode;
+    }
+
+    /** Milliseconds a seat reservation for another node holds its seat and its token stays valid (Redis' clock). */
+    public long seatTtlMs() {
+        return seatTtlMs;
     }
 
     /** A builder with every default (cluster mode off). */
@@ -68,8 +97,29 @@ public final class ClusterConfig {
         private int connectTimeoutMs = 2_000;
         private String publicAddress;
         private String nodeId;
+        private String placement = PLACEMENT_LEAST_PLAYERS;
+        private int maxRoomsPerNode;
+        private long seatTtlMs = 10_000;
 
         private Builder() {
+        }
+
+        /** {@value #PLACEMENT_LEAST_PLAYERS} or {@value #PLACEMENT_LEAST_ROOMS}. Default least-players. */
+        public Builder placement(String policy) {
+            this.placement = policy;
+            return this;
+        }
+
+        /** Most rooms placed on one node, 0 for no cap. Default 0. */
+        public Builder maxRoomsPerNode(int rooms) {
+            this.maxRoomsPerNode = rooms;
+            return this;
+        }
+
+        /** How long a seat reservation holds, 100 ms to 5 min. Default 10 s. */
+        public Builder seatTtlMs(long ms) {
+            this.seatTtlMs = ms;
+            return this;
         }
 
         /** Turns cluster mode on with the Redis server at {@code uri} ({@code redis://host:port}). Default: off. */
@@ -115,6 +165,16 @@ public final class ClusterConfig {
             }
             if (nodeId != null && (nodeId.isEmpty() || nodeId.indexOf(':') >= 0)) {
                 throw new IllegalArgumentException("nodeId=" + nodeId + " (must be non-empty, without ':')");
+            }
+            if (!PLACEMENT_LEAST_PLAYERS.equals(placement) && !PLACEMENT_LEAST_ROOMS.equals(placement)) {
+                throw new IllegalArgumentException("placement=" + placement + " (must be " + PLACEMENT_LEAST_PLAYERS
+                        + " or " + PLACEMENT_LEAST_ROOMS + ")");
+            }
+            if (maxRoomsPerNode < 0) {
+                throw new IllegalArgumentException("maxRoomsPerNode=" + maxRoomsPerNode + " (0 for no cap, or more)");
+            }
+            if (seatTtlMs < 100 || seatTtlMs > 300_000) {
+                throw new IllegalArgumentException("seatTtlMs=" + seatTtlMs + " (must be 100 ms to 5 min)");
             }
             return new ClusterConfig(this);
         }

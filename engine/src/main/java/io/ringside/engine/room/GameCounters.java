@@ -21,8 +21,9 @@ final class GameCounters {
     static final int JOIN_DRAINING = 6;
     static final int JOIN_TIMEOUT = 7;
     static final int JOIN_ERROR = 8;
+    static final int JOIN_REDIRECTED = 9;
     private static final List<String> JOIN_OUTCOMES = List.of("accepted", "rejected", "full", "locked", "not_found",
-            "unknown_type", "draining", "timeout", "error");
+            "unknown_type", "draining", "timeout", "error", "redirected");
     private static final int OUTCOMES = JOIN_OUTCOMES.size();
 
     // [type index][outcome] flattened, then one row for joins of no known type, then the reconnects
@@ -51,6 +52,11 @@ final class GameCounters {
             case ERROR_CODE_SERVER_DRAINING -> JOIN_DRAINING;
             default -> JOIN_REJECTED;
         });
+    }
+
+    /** Counts a join of {@code type} answered with a seat reservation on another node (cluster mode). */
+    void joinRedirected(RoomType type) {
+        join(type, JOIN_REDIRECTED);
     }
 
     void reconnect(boolean accepted) {

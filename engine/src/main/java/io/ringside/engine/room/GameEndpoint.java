@@ -11,6 +11,7 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.EnvelopeCodec;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.Pong;
+import io.ringside.protocol.envelope.SeatReservation;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.http.UpgradeRequest;
 import io.ringside.protocol.websocket.CloseCode;
@@ -26,6 +27,13 @@ import java.util.Base64;
  * through the {@link RoomDirectory}, where a join with a reconnect token claims its held seat);
  * anything else is answered as malformed. Text frames close 1003.
  *
+ * <p>In cluster mode ({@link RoomRegistry} set) a join this server cannot seat in a room of its own
+ * (no local room of the type with a free seat, or a room id held elsewhere) is placed by the
+ * registry: here (at once, on this I/O thread), or on another node, answered with a SeatReservation
+ * (possibly later, from the registry's thread; the session is in no room meanwhile and refuses a
+ * second join). A join carrying a seat token is seated here and its token redeemed before the room
+ * sees it; a reconnect for a room held elsewhere is answered with that node's address.
+ *
  * <p>It takes binary messages still masked where the transport can ({@link MaskedWebSocketHandler}):
  * the field is read through the key, and a game message or in-room ping is unmasked while it is
  * copied into the ring slot, the one pass over its bytes; the rare kinds are unmasked in place and
@@ -33,6 +41,9 @@ import java.util.Base64;
  */
 final class GameEndpoint implements MaskedWebSocketHandler {
     private static final int SESSION_NONCE_BYTES = 6;
+    /** Membership of a session whose join the registry is placing (not a {@link Player}). */
+    private static final class Routing {
+    }
 
     private final RoomDirectory directory;
     private final GameConfig config;
@@ -82,7 +93,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             toRoom(session, InboundKind.GAME, buffer, offset, length, maskKey);
         } else if (field == EnvelopeFields.INPUT) {
             toRoom(session, InboundKind.INPUT, buffer, offset, length, maskKey);
-        } else if (field == EnvelopeFields.PING && session.current() != null) {
+        } else if (field == EnvelopeFields.PING && session.current() instanceof Player) {
             toRoom(session, InboundKind.PING, buffer, offset, length, maskKey);
         } else {
             Masking.unmask(buffer, offset, length, maskKey, 0);
@@ -94,8 +105,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     public void onClose(Connection connection, int code, String reason) {
         Session session = (Session) connection.attachment();
         if (session != null) {
-            Player player = (Player) session.exit();
-            if (player != null) {
+            if (session.exit() instanceof Player player) {
                 ringOf(player).publish(session, InboundKind.DISCONNECT, player, InboundRing.NO_BYTES, 0, 0);
             }
         }
@@ -103,8 +113,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
 
     /** Publishes to the player's room; {@code maskKey} is 0 or the key the bytes are still masked with. */
     private void toRoom(Session session, int kind, ByteBuffer buffer, int offset, int length, int maskKey) {
-        Player player = (Player) session.current();
-        if (player == null) {
+        if (!(session.current() instanceof Player player)) {
             error(session, ErrorCode.ERROR_CODE_NOT_IN_ROOM, "join a room first");
             return;
         }
@@ -112,7 +121,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     }
 
     private void ping(Session session, ByteBuffer buffer, int offset, int length) {
-        if (session.current() != null) {
+        if (session.current() instanceof Player) {
             toRoom(session, InboundKind.PING, buffer, offset, length, 0);
             return;
         }
@@ -143,13 +152,41 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             reconnect(session, wire);
             return;
         }
-        RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
-            case ROOM_ID -> directory.joinById(wire.getRoomId());
-            case ROOM_TYPE -> wire.getCreatePrivate()
-                    ? directory.create(wire.getRoomType(), true, wire.getOptionsMap())
-                    : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
-            default -> null;
-        };
+        RoomRegistry registry = directory.registry();
+        if (!wire.getSeatToken().isEmpty()) {
+            redeem(session, wire, registry);
+            return;
+        }
+        RoomDirectory.Reservation reservation;
+        switch (wire.getTargetCase()) {
+            case ROOM_ID -> {
+                if (registry != null && !directory.hasRoom(wire.getRoomId()) && !directory.isDraining()) {
+                    route(session, registry, null, wire.getRoomId());
+                    return;
+                }
+                reservation = directory.joinById(wire.getRoomId());
+            }
+            case ROOM_TYPE -> {
+                if (wire.getCreatePrivate()) {
+                    reservation = directory.create(wire.getRoomType(), true, wire.getOptionsMap());
+                } else if (registry == null) {
+                    reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+                } else {
+                    reservation = directory.joinExisting(wire.getRoomType());
+                    if (reservation == null) {
+                        route(session, registry, wire, null);
+                        return;
+                    }
+                }
+            }
+            default -> reservation = null;
+        }
+        seat(session, wire, reservation, null);
+    }
+
+    /** Seats {@code session} in the reserved room, or answers why not; I/O thread. */
+    private void seat(Session session, io.ringside.protocol.envelope.JoinRequest wire,
+                      RoomDirectory.Reservation reservation, String seatToken) {
         if (reservation == null) {
             malformed(session, "join needs a room type or a room id");
             return;
@@ -162,9 +199,80 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
                 (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
+        if (seatToken != null) {
+            player.seatToken = seatToken;
+            player.seatRoomId = wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
+                    ? wire.getRoomId() : "";
+        }
         // only this I/O thread sets the membership, and it was empty just above
         session.enter(player);
         ringOf(player).publish(session, InboundKind.JOIN, player, InboundRing.NO_BYTES, 0, 0);
+    }
+
+    /**
+     * A join this server has no seat for: the registry places it. A new room here is made at once on
+     * this thread; a seat elsewhere or a refusal may come later, on the registry's thread.
+     */
+    private void route(Session session, RoomRegistry registry, io.ringside.protocol.envelope.JoinRequest wire,
+                       String roomId) {
+        Routing routing = new Routing();
+        // only this I/O thread sets the membership, and it was empty above
+        session.enter(routing);
+        boolean[] inline = {true};
+        registry.place(wire != null ? wire.getRoomType() : null, roomId, placement -> {
+            if (!session.exit(routing)) {
+                return; // the connection closed meanwhile; a seat reserved elsewhere expires unused
+            }
+            RoomType type = directory.type(wire != null ? wire.getRoomType() : null);
+            if (placement.reservation() != null) {
+                directory.counters.joinRedirected(type);
+                session.connection().sendFrame(ServerFrames.envelope(ServerEnvelope.newBuilder()
+                        .setSeatReservation(placement.reservation()).build()));
+            } else if (placement.error() != null) {
+                directory.counters.joinRefused(type, placement.error());
+                error(session, placement.error(), placement.message());
+            } else if (inline[0]) {
+                seat(session, wire, roomId != null ? directory.joinById(roomId)
+                        : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap()), null);
+            } else {
+                directory.counters.joinRefused(type, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
+                error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed the join late and locally");
+            }
+        });
+        inline[0] = false;
+    }
+
+    /** A join with a seat token from another node's SeatReservation: seated here, its token redeemed first. */
+    private void redeem(Session session, io.ringside.protocol.envelope.JoinRequest wire, RoomRegistry registry) {
+        if (registry == null) {
+            directory.counters.joinRefused(directory.type(wire.getRoomType()),
+                    ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED);
+            error(session, ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED, "this server is not in a cluster");
+            return;
+        }
+        RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
+            case ROOM_ID -> directory.joinById(wire.getRoomId());
+            case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+            default -> null;
+        };
+        seat(session, wire, reservation, wire.getSeatToken());
+    }
+
+    /** A reconnect for a room another node holds: the client is sent there, with its token unused. */
+    private boolean reconnectElsewhere(Session session, io.ringside.protocol.envelope.JoinRequest wire) {
+        RoomRegistry registry = directory.registry();
+        if (registry == null || directory.hasRoom(wire.getRoomId())) {
+            return false;
+        }
+        String address = registry.addressOf(wire.getRoomId());
+        if (address == null) {
+            return false;
+        }
+        directory.counters.joinRedirected(null); // a reconnect names a room, not a type
+        session.connection().sendFrame(ServerFrames.envelope(ServerEnvelope.newBuilder()
+                .setSeatReservation(SeatReservation.newBuilder().setAddress(address).setRoomId(wire.getRoomId())
+                        .setReconnect(true)).build()));
+        return true;
     }
 
     /** A join with a token: claims the held seat, or answers RECONNECT_REJECTED (never a plain join). */
@@ -172,6 +280,9 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         if (wire.getTargetCase() != io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
             directory.counters.reconnect(false);
             error(session, ErrorCode.ERROR_CODE_RECONNECT_REJECTED, "a reconnect names its room by room_id");
+            return;
+        }
+        if (reconnectElsewhere(session, wire)) {
             return;
         }
         RoomDirectory.Claim claim = directory.claim(wire.getRoomId(), wire.getReconnectToken(),
@@ -187,8 +298,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     }
 
     private void leave(Session session) {
-        Player player = (Player) session.exit();
-        if (player == null) {
+        Object current = session.current();
+        if (!(current instanceof Player player) || !session.exit(player)) {
             error(session, ErrorCode.ERROR_CODE_NOT_IN_ROOM, "not in a room");
             return;
         }

@@ -67,7 +67,8 @@ public final class GameMetrics {
     /**
      * Joins by outcome since start, every outcome present: {@code accepted}, {@code rejected} (by the
      * room), {@code full}, {@code locked}, {@code not_found}, {@code unknown_type}, {@code draining},
-     * {@code timeout} (an asynchronous decision came too late), {@code error} (the room threw).
+     * {@code timeout} (an asynchronous decision came too late), {@code error} (the room threw),
+     * {@code redirected} (cluster mode: answered with a seat reservation on another node).
      * Reconnects are counted apart ({@link #reconnects}).
      */
     public Map<String, Long> joinsByOutcome() {

@@ -8,6 +8,10 @@ import java.util.concurrent.CompletionStage;
  */
 public final class JoinDecision {
     private static final JoinDecision ACCEPT = new JoinDecision(true, "", null);
+    /** Internal: the registry redeemed the join's seat token; the room decides next. */
+    static final JoinDecision SEAT_REDEEMED = new JoinDecision(true, "", null);
+    /** Internal: the registry refused the join's seat token. */
+    static final JoinDecision SEAT_REFUSED = new JoinDecision(false, "", null);
 
     private final boolean accepted;
     private final String reason;

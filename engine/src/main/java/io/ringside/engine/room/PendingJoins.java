@@ -43,6 +43,17 @@ final class PendingJoins {
             core.reject(player, ErrorCode.ERROR_CODE_JOIN_REJECTED, "join decision failed");
             return;
         }
+        if (decision == JoinDecision.SEAT_REDEEMED) {
+            player.seatToken = null;
+            core.attempt(player);
+            return;
+        }
+        if (decision == JoinDecision.SEAT_REFUSED) {
+            core.directory.counters.join(core.type, GameCounters.JOIN_REJECTED);
+            core.reject(player, ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
+                    "seat token unknown, used, expired, or issued for another node or room");
+            return;
+        }
         core.decide(player, decision);
     }
 

@@ -27,6 +27,10 @@ public final class Player {
     long decisionDeadlineTick;
     // guarded by the room directory: the token that takes this seat back, or null
     String reconnectToken;
+    // cluster mode: the seat token this join came with, until the registry redeemed it (tick thread)
+    String seatToken;
+    // the room id the seat token names, empty for a token that asked for a new room
+    String seatRoomId = "";
     // the last state patch handed to the connection, with one reference held until it was written
     SharedFrame lastPatch;
     // inputs waiting for the room (RoomInputs), made at the first one

@@ -162,6 +162,18 @@ final class RoomCore implements PatchChannel<Player> {
             reject(player, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "room " + id + " is closed");
             return;
         }
+        RoomRegistry registry = directory.registry();
+        if (player.seatToken != null && registry != null) {
+            // the seat stays reserved here while the registry uses the token up (once, in Redis)
+            pending.await(player, registry.redeem(player.seatToken, player.seatRoomId, type.name)
+                    .thenApply(ok -> ok ? JoinDecision.SEAT_REDEEMED : JoinDecision.SEAT_REFUSED));
+            return;
+        }
+        attempt(player);
+    }
+
+    /** Asks the room whether {@code player} may join, and applies or awaits its answer. */
+    void attempt(Player player) {
         JoinDecision decision;
         try {
             decision = room.onJoinAttempt(player.request);

@@ -84,6 +84,36 @@ final class RoomDirectory {
         return reserve(create(roomType, false, options));
     }
 
+    /**
+     * Reserves a seat in a public room of {@code type} on this server with one free; {@code null}
+     * when there is none (cluster mode then asks the registry where a new room goes).
+     */
+    synchronized Reservation joinExisting(String type) {
+        RoomType roomType = types.get(type);
+        if (roomType == null) {
+            return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
+        }
+        if (draining) {
+            return drainingRefusal(roomType);
+        }
+        for (RoomCore room : byType.getOrDefault(type, List.of())) {
+            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+                return reserve(room);
+            }
+        }
+        return null;
+    }
+
+    /** Whether room {@code id} lives on this server. Any thread. */
+    synchronized boolean hasRoom(String id) {
+        return byId.containsKey(id);
+    }
+
+    /** The cluster's registry, or {@code null} when this server runs alone. */
+    RoomRegistry registry() {
+        return registry;
+    }
+
     /** Reserves a seat in a new room of {@code type}, public or private (joined by id only). */
     synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options) {
         RoomType roomType = types.get(type);
@@ -142,6 +172,11 @@ final class RoomDirectory {
         return counts;
     }
 
+    /** The registered type named {@code name}, or {@code null} (also for {@code null}). */
+    RoomType type(String name) {
+        return name == null ? null : types.get(name);
+    }
+
     /** The registered room types, by {@link RoomType#index}. */
     RoomType[] types() {
         RoomType[] byIndex = new RoomType[types.size()];
@@ -166,6 +201,8 @@ final class RoomDirectory {
     private Reservation reserve(RoomCore room) {
         room.reserved++;
         room.shard.load++;
+        // in cluster mode the registry publishes the seats taken, which other nodes' reservations count
+        changed();
         return new Reservation(room, room.type, null, null);
     }
 
@@ -249,6 +286,7 @@ final class RoomDirectory {
         }
         room.reserved--;
         room.shard.load--;
+        changed();
     }
 
     /** Unlists {@code room} if no seat is taken or reserved; {@code true} if it may be disposed. Tick thread. */
@@ -301,7 +339,7 @@ final class RoomDirectory {
         List<RoomSnapshot> rooms = new ArrayList<>(byId.size());
         for (RoomCore room : byId.values()) {
             rooms.add(new RoomSnapshot(room.id, room.type.name, room.playerCount, room.type.options.capacity(),
-                    room.label, room.locked, room.privateRoom));
+                    room.label, room.locked, room.privateRoom, room.reserved));
         }
         return rooms;
     }

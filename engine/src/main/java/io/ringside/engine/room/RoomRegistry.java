@@ -1,7 +1,11 @@
 package io.ringside.engine.room;
 
+import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.RoomList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -9,9 +13,9 @@ import java.util.function.Supplier;
  * module implements it on Redis). A server without one keeps every room in its own directory and
  * answers listings from it; a server with one publishes its rooms there and answers listings from it.
  *
- * <p>Only {@link #start} and {@link #close} may block. {@link #roomsChanged()} and {@link #list}
- * are called on tick and I/O threads and must return at once, e.g. by waking a thread of the
- * registry's own and answering from a cache it keeps.
+ * <p>Only {@link #start} and {@link #close} may block. Every other method is called on tick and
+ * I/O threads and must return at once, e.g. by waking a thread of the registry's own and answering
+ * from a cache it keeps. The defaults of the join-routing methods keep every join on this server.
  */
 public interface RoomRegistry {
     /**
@@ -32,4 +36,40 @@ public interface RoomRegistry {
 
     /** Removes this node and its rooms from the registry and releases its resources. Idempotent. */
     void close();
+
+    /**
+     * Decides where a join goes that this server cannot seat in a room of its own: a join-or-create
+     * of {@code roomType} with no free seat here ({@code roomId} null), or a join of room
+     * {@code roomId} that is not on this server ({@code roomType} null). Calls {@code answer} once,
+     * at once or later on a thread of the registry's. {@link Placement#local()} is honoured only when
+     * answered at once, on the calling thread (a join is seated by its connection's I/O thread); a
+     * registry that decides later for this node answers with a seat reservation for this node's own
+     * address instead. I/O thread; must not block.
+     */
+    default void place(String roomType, String roomId, Consumer<Placement> answer) {
+        answer.accept(roomId == null ? Placement.local()
+                : Placement.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + roomId));
+    }
+
+    /**
+     * The public address of the node that holds room {@code roomId} when it is another node, for a
+     * reconnect to go there; {@code null} when unknown. I/O thread; must not block.
+     */
+    default String addressOf(String roomId) {
+        return null;
+    }
+
+    /**
+     * Uses up a seat token presented to this server for room {@code roomId} (or, with an empty
+     * {@code roomId}, for a new room of {@code roomType}); completes with {@code true} if it was
+     * issued for this node and that target, and is neither used nor expired. Tick thread; must not
+     * block (complete the stage on a thread of the registry's).
+     */
+    default CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /** This server started draining: placement must skip it from now on. Any thread; must not block. */
+    default void draining() {
+    }
 }

@@ -10,7 +10,8 @@ package io.ringside.engine.room;
  * @param label       its listing label (map, mode...), never null
  * @param locked      whether it takes no new joins ({@link Room#lock()})
  * @param privateRoom whether it is joined by id only and left out of listings
+ * @param seatsTaken  seats taken: players, seats held for a reconnect and joins still being decided
  */
 public record RoomSnapshot(String id, String type, int players, int capacity, String label, boolean locked,
-        boolean privateRoom) {
+        boolean privateRoom, int seatsTaken) {
 }

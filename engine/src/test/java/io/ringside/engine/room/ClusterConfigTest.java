@@ -16,6 +16,9 @@ class ClusterConfigTest {
         assertThat(config.enabled()).isFalse();
         assertThat(config.nodeTtlMs()).isEqualTo(5_000);
         assertThat(config.connectTimeoutMs()).isEqualTo(2_000);
+        assertThat(config.placement()).isEqualTo(ClusterConfig.PLACEMENT_LEAST_PLAYERS);
+        assertThat(config.maxRoomsPerNode()).isZero();
+        assertThat(config.seatTtlMs()).isEqualTo(10_000);
     }
 
     @Test
@@ -28,6 +31,12 @@ class ClusterConfigTest {
                 .hasMessageContaining("connectTimeoutMs=0");
         assertThatThrownBy(() -> ClusterConfig.builder().nodeId("a:b").build())
                 .hasMessageContaining("nodeId=a:b");
+        assertThatThrownBy(() -> ClusterConfig.builder().placement("random").build())
+                .hasMessageContaining("placement=random");
+        assertThatThrownBy(() -> ClusterConfig.builder().maxRoomsPerNode(-1).build())
+                .hasMessageContaining("maxRoomsPerNode=-1");
+        assertThatThrownBy(() -> ClusterConfig.builder().seatTtlMs(10).build())
+                .hasMessageContaining("seatTtlMs=10");
     }
 
     @Test

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The options every example server takes (a picocli mixin): a configuration file, the port and
- * the interface. Precedence, lowest first: the example's own defaults, the file, {@code RINGSIDE_*}
- * environment variables, then these options.
+ * The options every example server takes (a picocli mixin): a configuration file, the port, the
+ * interface, and cluster mode (a Redis address, this node's id and public address). Precedence,
+ * lowest first: the example's own defaults, the file, {@code RINGSIDE_*} environment variables,
+ * then these options.
  */
 public final class ServerOptions {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:RINGSIDE_CONFIG}",
@@ -26,6 +27,21 @@ public final class ServerOptions {
             description = "Interface to listen on, e.g. 127.0.0.1 for this machine only."
                     + " Default: ringside.transport.bind-address or $RINGSIDE_BIND_ADDRESS, else all interfaces.")
     private String bind;
+
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Cluster mode: share rooms with every node using this Redis, e.g. redis://127.0.0.1:6379."
+                    + " Default: ringside.cluster.redis-uri or $RINGSIDE_REDIS, else one process alone.")
+    private String redis;
+
+    @Option(names = "--node-id", paramLabel = "ID",
+            description = "Cluster mode: this node's id in Redis. Default: ringside.cluster.node-id, else random.")
+    private String nodeId;
+
+    @Option(names = "--public-address", paramLabel = "URL",
+            description = "Cluster mode: the WebSocket address other nodes send players to, e.g."
+                    + " ws://127.0.0.1:8081/ws. Default: ringside.cluster.public-address, else"
+                    + " ws://<host name>:<port>/ws.")
+    private String publicAddress;
 
     /** Reads the file (if any) and the environment; prints warnings to {@code err}. */
     public RingsideConfig load(PrintWriter err, String name) {
@@ -45,6 +61,15 @@ public final class ServerOptions {
         }
         if (bind != null) {
             target.transport(t -> t.bindAddress(bind));
+        }
+        if (redis != null) {
+            target.cluster(c -> c.redisUri(redis));
+        }
+        if (nodeId != null) {
+            target.cluster(c -> c.nodeId(nodeId));
+        }
+        if (publicAddress != null) {
+            target.cluster(c -> c.publicAddress(publicAddress));
         }
     }
 }

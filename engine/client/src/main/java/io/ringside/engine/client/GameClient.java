@@ -1,9 +1,14 @@
 package io.ringside.engine.client;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;
+import io.ringside.protocol.envelope.SeatReservation;
 import io.ringside.protocol.websocket.CloseCode;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -25,6 +30,13 @@ import java.util.function.LongSupplier;
  * thread, or queued for {@link #poll} on a bot's own thread), then completes the request's future
  * there: never block in a future's dependents either.
  *
+ * <p>Against a cluster of servers (several nodes sharing a registry), a join may be answered with a
+ * seat reservation on another node: the client closes its connection, connects to that node and
+ * presents the reservation's token there, and the join's future completes with that node's Joined,
+ * as for any join (the listener sees no disconnect in between). From then on the client talks to
+ * that node ({@link #uri()}). If the node cannot be reached, the join fails with a
+ * {@link GameRequestException} of code {@code ERROR_CODE_NODE_UNAVAILABLE} naming its address.
+ *
  * <p>Sends return {@code false}, queuing nothing, when not connected or the connection's backlog
  * ({@link ConnectConfig#maxOutboundBytes()}) is full. One join, one leave and one room listing may
  * be pending at a time.
@@ -36,9 +48,13 @@ public final class GameClient implements AutoCloseable {
      * The seat lives on elsewhere: do not {@link #rejoin()} after it.
      */
     public static final int CLOSE_SEAT_TAKEN_OVER = 4000;
+    /** Most seat reservations one join follows (a server never sends more than one). */
+    private static final int MAX_HOPS = 3;
 
     private final WebSocketClient webSocketClient;
-    private final URI uri;
+    private volatile URI uri;
+    private volatile byte[] lastJoin;
+    private volatile int hops;
     private final GameClientConfig config;
     private final GameListener listener;
     private final LongSupplier clockNs;
@@ -149,7 +165,17 @@ public final class GameClient implements AutoCloseable {
         if (last == null) {
             throw new IllegalStateException("no room joined yet: nothing to rejoin");
         }
-        String authToken = lastAuthToken;
+        return rejoin(last, lastAuthToken);
+    }
+
+    /**
+     * Takes back the seat of {@code last}, a room this or another client joined (kept, say, across
+     * an app restart), with its reconnect token, as {@link #rejoin()} does. In a cluster any node
+     * will do: a node that does not hold the room sends the client to the one that does.
+     */
+    public CompletableFuture<GameRoom> rejoin(GameRoom last, String authToken) {
+        Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(authToken, "authToken");
         return requestJoin(GameRequests.joinId(last.roomId(), Map.of(), authToken, last.reconnectToken()), authToken);
     }
 
@@ -250,6 +276,11 @@ public final class GameClient implements AutoCloseable {
         return clock.serverTick(clockNs.getAsLong());
     }
 
+    /** The server this client connects to: the one it was created for, or the node a seat reservation named. */
+    public URI uri() {
+        return uri;
+    }
+
     /** The open connection, or {@code null} when not connected. */
     public ClientConnection connection() {
         return connection;
@@ -331,6 +362,63 @@ public final class GameClient implements AutoCloseable {
 
     private CompletableFuture<GameRoom> requestJoin(ByteBuffer envelope, String authToken) {
         lastAuthToken = authToken;
+        byte[] copy = new byte[envelope.remaining()];
+        envelope.duplicate().get(copy);
+        lastJoin = copy;
+        hops = 0;
         return pending.join(transport, envelope);
+    }
+
+    /**
+     * I/O thread of {@code from}: the pending join was answered with a seat on another node. Closes
+     * {@code from} quietly, connects to the node and sends the join there with the token.
+     */
+    void follow(SeatReservation reservation, GameInbound from) {
+        byte[] sent = lastJoin;
+        if (sent == null || ++hops > MAX_HOPS) {
+            pending.error(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "too many seat reservation hops");
+            return;
+        }
+        ByteBuffer next;
+        URI target;
+        try {
+            JoinRequest.Builder join = ClientEnvelope.parseFrom(sent).getJoin().toBuilder();
+            if (!reservation.getReconnect()) {
+                join.setSeatToken(reservation.getSeatToken());
+                if (!reservation.getRoomId().isEmpty()) {
+                    join.setRoomId(reservation.getRoomId());
+                }
+            }
+            next = ByteBuffer.wrap(ClientEnvelope.newBuilder().setJoin(join).build().toByteArray());
+            target = URI.create(reservation.getAddress());
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+            pending.error(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "bad seat reservation: " + e.getMessage());
+            return;
+        }
+        from.quiet();
+        synchronized (this) {
+            connecting = true;
+            transport = GameTransport.DISCONNECTED;
+            connection = null;
+            room = null;
+        }
+        from.close(CloseCode.NORMAL_CLOSURE, "following a seat reservation");
+        uri = target;
+        CompletableFuture<ClientConnection> opened;
+        try {
+            opened = webSocketClient.connect(target, config.connectConfig(), newInbound());
+        } catch (RuntimeException e) {
+            connecting = false;
+            pending.error(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "node at " + target + ": " + e.getMessage());
+            return;
+        }
+        opened.whenComplete((c, e) -> {
+            connecting = false;
+            if (e != null) {
+                pending.error(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "node at " + target + " is unreachable: " + e);
+            } else if (!transport.sendBinary(next)) {
+                pending.error(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "join not sent to " + target);
+            }
+        });
     }
 }

@@ -32,6 +32,7 @@ final class GameInbound implements ClientListener, GameTransport {
     private final int maxPendingEvents;
     private volatile ClientConnection connection;
     private boolean failed;
+    private volatile boolean quiet;
 
     /** {@code inbox} is {@code null} for callback delivery. */
     GameInbound(GameClient client, GameListener listener, GameInbox inbox, int maxPendingEvents) {
@@ -71,9 +72,17 @@ final class GameInbound implements ClientListener, GameTransport {
         failConnection(CloseCode.UNSUPPORTED_DATA, "text message; Ringside envelopes are binary");
     }
 
+    /** This connection is being left for another node's seat: its close is not reported. */
+    void quiet() {
+        quiet = true;
+    }
+
     @Override
     public void onClose(ClientConnection closed, int code, String reason, boolean remote) {
         client.detach(this, code, reason);
+        if (quiet) {
+            return;
+        }
         GameDelivery event = (c, l) -> l.onDisconnected(c, code, reason, remote);
         if (inbox == null) {
             event.deliver(client, listener);
@@ -112,6 +121,7 @@ final class GameInbound implements ClientListener, GameTransport {
             case STATE -> state(envelope.getState());
             case PONG -> pong(envelope.getPong());
             case ROOM_LIST -> roomList(envelope.getRoomList());
+            case SEAT_RESERVATION -> client.follow(envelope.getSeatReservation(), this);
             case ERROR -> {
                 ErrorCode code = envelope.getError().getCode();
                 String message = envelope.getError().getMessage();

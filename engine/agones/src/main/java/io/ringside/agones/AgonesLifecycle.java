@@ -1,0 +1,151 @@
+package io.ringside.agones;
+
+import io.ringside.engine.RingsideServer;
+import io.ringside.engine.room.GameMetrics;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports a started {@link RingsideServer}'s lifecycle to the Agones SDK sidecar: {@code Ready} once
+ * (retried while the sidecar is not up yet), {@code Health} on a timer, {@code Allocate} when the
+ * first room exists, the labels {@code rooms} and {@code players} (Agones stores them as
+ * {@code agones.dev/sdk-rooms} and {@code agones.dev/sdk-players}) when they change, and on
+ * {@link #shutdown()}: drain, let rooms finish until the deadline, close the server, then
+ * {@code Shutdown}. Failed Health, Allocate and label calls are retried at the next beat; a failed
+ * Shutdown is retried {@link AgonesConfig#readyAttempts()} times.
+ *
+ * <pre>{@code
+ * RingsideServer server = RingsideServer.builder()...build().start();
+ * AgonesLifecycle agones = AgonesLifecycle.start(server, AgonesConfig.fromEnvironment(System.getenv()).build());
+ * Runtime.getRuntime().addShutdownHook(new Thread(agones::shutdown));
+ * }</pre>
+ */
+public final class AgonesLifecycle implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgonesLifecycle.class);
+
+    private final RingsideServer server;
+    private final AgonesConfig config;
+    private final AgonesSdk sdk;
+    private final ScheduledExecutorService timer;
+    private boolean allocated;
+    private int labelledRooms = -1;
+    private int labelledPlayers = -1;
+    private boolean healthFailing;
+    private boolean shutDown;
+
+    private AgonesLifecycle(RingsideServer server, AgonesConfig config) {
+        this.server = server;
+        this.config = config;
+        this.sdk = new AgonesSdk(config.sidecar(), config.requestTimeoutMs());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ringside-agones");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Calls Ready (retrying), then starts the Health timer. Blocks the caller until Ready succeeds.
+     *
+     * @throws IllegalStateException naming the sidecar when Ready failed every attempt
+     */
+    public static AgonesLifecycle start(RingsideServer server, AgonesConfig config) throws InterruptedException {
+        AgonesLifecycle lifecycle = new AgonesLifecycle(server, config);
+        if (!lifecycle.retry(lifecycle.sdk::ready)) {
+            lifecycle.timer.shutdownNow();
+            throw new IllegalStateException("Agones sidecar at " + config.sidecar() + " did not accept Ready after "
+                    + config.readyAttempts() + " attempts");
+        }
+        LOG.info("Agones: Ready sent to {}", config.sidecar());
+        lifecycle.timer.scheduleWithFixedDelay(lifecycle::beat, 0, config.healthIntervalMs(), TimeUnit.MILLISECONDS);
+        return lifecycle;
+    }
+
+    private synchronized void beat() {
+        if (shutDown) {
+            return;
+        }
+        boolean healthy = sdk.health();
+        if (healthy == healthFailing) {
+            healthFailing = !healthy;
+            if (healthFailing) {
+                LOG.warn("Agones: Health to {} failed; retrying every {} ms", config.sidecar(),
+                        config.healthIntervalMs());
+            }
+        }
+        int rooms = 0;
+        int players = 0;
+        for (GameMetrics.RoomTypeStats type : server.gameMetrics().roomTypes()) {
+            rooms += type.rooms();
+            players += type.players();
+        }
+        if (rooms > 0 && !allocated && sdk.allocate()) {
+            allocated = true;
+            LOG.info("Agones: Allocate sent (first room)");
+        }
+        if (rooms != labelledRooms && sdk.setLabel("rooms", Integer.toString(rooms))) {
+            labelledRooms = rooms;
+        }
+        if (players != labelledPlayers && sdk.setLabel("players", Integer.toString(players))) {
+            labelledPlayers = players;
+        }
+    }
+
+    /**
+     * Drains the server, waits for its rooms to end (at most {@link AgonesConfig#drainDeadlineMs()}),
+     * closes it (what remains is closed with 1001), stops the timer and calls Shutdown. Idempotent;
+     * blocks the caller.
+     */
+    public void shutdown() {
+        synchronized (this) {
+            if (shutDown) {
+                return;
+            }
+            shutDown = true;
+        }
+        timer.shutdownNow();
+        server.drain();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.drainDeadlineMs());
+        try {
+            while (roomCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(Math.min(100, config.healthIntervalMs()));
+            }
+            server.close();
+            if (!retry(sdk::shutdown)) {
+                LOG.warn("Agones: Shutdown to {} failed every attempt", config.sidecar());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+
+    /** Stops the timer without telling Agones anything (for tests and embedding); see {@link #shutdown()}. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private int roomCount() {
+        int rooms = 0;
+        for (GameMetrics.RoomTypeStats type : server.gameMetrics().roomTypes()) {
+            rooms += type.rooms();
+        }
+        return rooms;
+    }
+
+    private boolean retry(java.util.function.BooleanSupplier call) throws InterruptedException {
+        for (int attempt = 1; attempt <= config.readyAttempts(); attempt++) {
+            if (call.getAsBoolean()) {
+                return true;
+            }
+            if (attempt < config.readyAttempts()) {
+                Thread.sleep(config.retryDelayMs());
+            }
+        }
+        return false;
+    }
+}

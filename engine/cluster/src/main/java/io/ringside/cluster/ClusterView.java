@@ -1,0 +1,102 @@
+package io.ringside.cluster;
+
+import io.ringside.protocol.envelope.RoomInfo;
+import io.ringside.protocol.envelope.RoomList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * What the registry held at one read: every node and every room entry, and the room listings by
+ * type (public, unlocked rooms of live nodes that are not draining). Immutable; the heartbeat reads
+ * a new one, and listings and placement answer from the last one without touching Redis.
+ */
+final class ClusterView {
+    static final ClusterView EMPTY = new ClusterView(Map.of(), Map.of(), Map.of());
+    private static final int SCAN_COUNT = 1_000;
+
+    /** One room entry. {@code seats} counts players, held seats and joins being decided. */
+    record RoomEntry(String id, String type, String node, String address, int players, int seats, int capacity,
+                     boolean locked, boolean privateRoom) {
+    }
+
+    final Map<String, NodeLoad> nodes;
+    final Map<String, RoomEntry> rooms;
+    final Map<String, RoomList> listings;
+
+    private ClusterView(Map<String, NodeLoad> nodes, Map<String, RoomEntry> rooms, Map<String, RoomList> listings) {
+        this.nodes = nodes;
+        this.rooms = rooms;
+        this.listings = listings;
+    }
+
+    static ClusterView read(Jedis jedis) {
+        Map<String, NodeLoad> nodes = new HashMap<>();
+        for (Map<String, String> node : hashes(jedis, RedisKeys.NODE_PATTERN)) {
+            if (node.get("id") != null && node.get("address") != null) {
+                nodes.put(node.get("id"), new NodeLoad(node.get("id"), node.get("address"), number(node, "load"),
+                        number(node, "rooms"), "1".equals(node.get("draining"))));
+            }
+        }
+        Map<String, RoomEntry> rooms = new HashMap<>();
+        Map<String, RoomList.Builder> byType = new HashMap<>();
+        for (Map<String, String> room : hashes(jedis, RedisKeys.ROOM_PATTERN)) {
+            // an entry that expired between SCAN and HGETALL, or one a seat reservation touched after it expired
+            if (room.get("id") == null || room.get("type") == null || room.get("capacity") == null) {
+                continue;
+            }
+            RoomEntry entry = new RoomEntry(room.get("id"), room.get("type"), room.getOrDefault("node", ""),
+                    room.getOrDefault("address", ""), number(room, "players"),
+                    room.containsKey("seats") ? number(room, "seats") : number(room, "players"),
+                    number(room, "capacity"), "1".equals(room.get("locked")), "1".equals(room.get("private")));
+            rooms.put(entry.id(), entry);
+            NodeLoad node = nodes.get(entry.node());
+            if (entry.privateRoom() || entry.locked() || node == null || node.draining()) {
+                continue;
+            }
+            byType.computeIfAbsent(entry.type(), t -> RoomList.newBuilder().setRoomType(t))
+                    .addRooms(RoomInfo.newBuilder().setRoomId(entry.id()).setRoomType(entry.type())
+                            .setPlayers(entry.players()).setCapacity(entry.capacity())
+                            .setLabel(room.getOrDefault("label", "")));
+        }
+        Map<String, RoomList> listings = new HashMap<>();
+        byType.forEach((type, list) -> listings.put(type, list.build()));
+        return new ClusterView(Map.copyOf(nodes), Map.copyOf(rooms), Map.copyOf(listings));
+    }
+
+    private static List<Map<String, String>> hashes(Jedis jedis, String pattern) {
+        List<String> keys = new ArrayList<>();
+        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.scan(cursor, params);
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        Pipeline pipeline = jedis.pipelined();
+        List<Response<Map<String, String>>> responses = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            responses.add(pipeline.hgetAll(key));
+        }
+        pipeline.sync();
+        List<Map<String, String>> hashes = new ArrayList<>(responses.size());
+        for (Response<Map<String, String>> response : responses) {
+            hashes.add(response.get());
+        }
+        return hashes;
+    }
+
+    private static int number(Map<String, String> hash, String field) {
+        try {
+            return Integer.parseInt(hash.getOrDefault(field, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

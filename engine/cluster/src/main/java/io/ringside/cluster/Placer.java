@@ -1,0 +1,227 @@
+package io.ringside.cluster;
+
+import io.ringside.engine.room.ClusterConfig;
+import io.ringside.engine.room.Placement;
+import io.ringside.engine.room.RoomSnapshot;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.SeatReservation;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Places joins across the cluster and redeems seat tokens. Decisions that need no Redis call (a new
+ * room on this node) are made on the calling I/O thread from the last {@link ClusterView}; seat
+ * reservations and redemptions run as one Lua script each on a thread of its own, from a bounded
+ * queue (full: the join is refused with NODE_UNAVAILABLE, never waits).
+ *
+ * <p>A join-or-create first tries other nodes' public rooms with a free seat (fullest first, so
+ * rooms fill up), then asks the {@link PlacementPolicy} for a node for a new room among those not
+ * draining and under {@link ClusterConfig#maxRoomsPerNode()}.
+ */
+final class Placer implements AutoCloseable {
+    private static final int TOKEN_BYTES = 18;
+    private static final int MAX_ROOM_ATTEMPTS = 8;
+    private static final int QUEUE_CAPACITY = 4_096;
+
+    private final ClusterConfig config;
+    private final String nodeId;
+    private final PlacementPolicy policy;
+    private final SeatReservations seats;
+    private final Supplier<ClusterView> view;
+    private final Supplier<List<RoomSnapshot>> localRooms;
+    private final Supplier<String> address;
+    private final Supplier<Boolean> available;
+    private final SecureRandom random = new SecureRandom();
+    private final ThreadPoolExecutor worker;
+
+    Placer(ClusterConfig config, String nodeId, PlacementPolicy policy, SeatReservations seats,
+           Supplier<ClusterView> view, Supplier<List<RoomSnapshot>> localRooms, Supplier<String> address,
+           Supplier<Boolean> available) {
+        this.config = config;
+        this.nodeId = nodeId;
+        this.policy = policy;
+        this.seats = seats;
+        this.view = view;
+        this.localRooms = localRooms;
+        this.address = address;
+        this.available = available;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+                r -> {
+                    Thread thread = new Thread(r, "ringside-cluster-placement");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** See {@code RoomRegistry.place}: I/O thread, answers at once or from the worker thread. */
+    void place(String roomType, String roomId, Consumer<Placement> answer) {
+        ClusterView now = view.get();
+        if (roomId != null) {
+            placeInRoom(now, roomId, answer);
+            return;
+        }
+        if (!available.get()) {
+            answer.accept(Placement.local()); // Redis lost: this node's own rooms still take players
+            return;
+        }
+        List<ClusterView.RoomEntry> rooms = new ArrayList<>();
+        for (ClusterView.RoomEntry room : now.rooms.values()) {
+            NodeLoad node = now.nodes.get(room.node());
+            if (room.type().equals(roomType) && !room.node().equals(nodeId) && !room.locked() && !room.privateRoom()
+                    && room.seats() < room.capacity() && node != null && !node.draining()) {
+                rooms.add(room);
+            }
+        }
+        if (rooms.isEmpty()) {
+            placeNew(now, roomType, true, answer);
+            return;
+        }
+        rooms.sort(Comparator.comparingInt(ClusterView.RoomEntry::seats).reversed());
+        submit(answer, () -> {
+            for (int i = 0; i < Math.min(rooms.size(), MAX_ROOM_ATTEMPTS); i++) {
+                ClusterView.RoomEntry room = rooms.get(i);
+                String token = newToken();
+                if (seats.reserve(room.id(), token, config.seatTtlMs()) == SeatReservations.Outcome.RESERVED) {
+                    answer.accept(redirect(room.address(), room.id(), roomType, token));
+                    return;
+                }
+            }
+            placeNew(view.get(), roomType, false, answer);
+        });
+    }
+
+    private void placeInRoom(ClusterView now, String roomId, Consumer<Placement> answer) {
+        ClusterView.RoomEntry room = now.rooms.get(roomId);
+        if (room == null || room.node().equals(nodeId)) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + roomId));
+            return;
+        }
+        NodeLoad node = now.nodes.get(room.node());
+        if (node == null) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE,
+                    "node " + room.node() + " holding room " + roomId + " is gone"));
+            return;
+        }
+        if (node.draining()) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_SERVER_DRAINING,
+                    "node " + room.node() + " holding room " + roomId + " is draining"));
+            return;
+        }
+        submit(answer, () -> {
+            String token = newToken();
+            answer.accept(switch (seats.reserve(roomId, token, config.seatTtlMs())) {
+                case RESERVED -> redirect(room.address(), roomId, room.type(), token);
+                case FULL -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full");
+                case LOCKED -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + roomId + " is locked");
+                case NO_ROOM -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + roomId);
+            });
+        });
+    }
+
+    /** A new room: on the node the policy picks; this node is answered LOCAL inline, else by a self-redirect. */
+    private void placeNew(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
+        NodeLoad chosen = choose(now);
+        if (chosen == null) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "no node takes a new room of type "
+                    + roomType + ": every node is draining or has cluster.max-rooms-per-node="
+                    + config.maxRoomsPerNode() + " rooms"));
+            return;
+        }
+        if (chosen.id().equals(nodeId) && inline) {
+            answer.accept(Placement.local());
+            return;
+        }
+        Runnable issue = () -> {
+            String token = newToken();
+            seats.reserveNew(chosen.id(), roomType, token, config.seatTtlMs());
+            answer.accept(redirect(chosen.address(), "", roomType, token));
+        };
+        if (inline) {
+            submit(answer, issue);
+        } else {
+            issue.run();
+        }
+    }
+
+    /** The node for a new room among those that take one, this node first (ties stay here); null if none. */
+    NodeLoad choose(ClusterView now) {
+        List<NodeLoad> candidates = new ArrayList<>();
+        int cap = config.maxRoomsPerNode();
+        List<RoomSnapshot> mine = localRooms.get();
+        int players = 0;
+        for (RoomSnapshot room : mine) {
+            players += room.seatsTaken();
+        }
+        NodeLoad self = new NodeLoad(nodeId, address.get(), players, mine.size(), false);
+        if (cap == 0 || self.rooms() < cap) {
+            candidates.add(self);
+        }
+        for (NodeLoad node : now.nodes.values()) {
+            if (!node.id().equals(nodeId) && !node.draining() && (cap == 0 || node.rooms() < cap)) {
+                candidates.add(node);
+            }
+        }
+        return candidates.isEmpty() ? null : policy.choose(candidates);
+    }
+
+    /** See {@code RoomRegistry.redeem}: one Lua script on the worker thread. */
+    CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                try {
+                    result.complete(seats.redeem(token, nodeId, roomId, roomType));
+                } catch (JedisException e) {
+                    result.complete(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.complete(false);
+        }
+        return result;
+    }
+
+    private void submit(Consumer<Placement> answer, Runnable task) {
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (JedisException e) {
+                    answer.accept(Placement.refused(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE,
+                            "Redis at " + config.redisUri() + " is unreachable: " + e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE,
+                    "cluster placement queue is full or closed (" + QUEUE_CAPACITY + ")"));
+        }
+    }
+
+    private Placement redirect(String to, String roomId, String roomType, String token) {
+        return Placement.redirect(SeatReservation.newBuilder().setAddress(to).setRoomId(roomId).setRoomType(roomType)
+                .setSeatToken(token).setExpiresInMs(Math.toIntExact(config.seatTtlMs())).build());
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,59 @@
+package io.ringside.cluster;
+
+import io.ringside.engine.RingsideServer;
+import io.ringside.protocol.envelope.ClientEnvelope;
+import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Raw envelopes over the JDK's WebSocket client, for what the SDKs never send (a forged seat token). */
+final class ClusterWire {
+    private ClusterWire() {
+    }
+
+    /** Sends a join with {@code seatToken}; completes with the first answer, failing with an Error's code. */
+    static CompletableFuture<ServerEnvelope> joinWithSeatToken(int port, String roomType, String seatToken) {
+        CompletableFuture<ServerEnvelope> answer = new CompletableFuture<>();
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                message.writeBytes(bytes);
+                if (last) {
+                    try {
+                        ServerEnvelope envelope = ServerEnvelope.parseFrom(message.toByteArray());
+                        if (envelope.hasError()) {
+                            answer.completeExceptionally(new IllegalStateException(envelope.getError().getCode()
+                                    + ": " + envelope.getError().getMessage()));
+                        } else {
+                            answer.complete(envelope);
+                        }
+                    } catch (Exception e) {
+                        answer.completeExceptionally(e);
+                    }
+                    webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+                }
+                webSocket.request(1);
+                return null;
+            }
+        };
+        byte[] join = ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType(roomType)
+                .setSeatToken(seatToken)).build().toByteArray();
+        HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH), listener)
+                .thenCompose(ws -> ws.sendBinary(ByteBuffer.wrap(join), true))
+                .exceptionally(e -> {
+                    answer.completeExceptionally(e);
+                    return null;
+                });
+        return answer;
+    }
+}
