@@ -204,7 +204,15 @@ final class Handshaker {
     }
 
     private void upgrade(WsConnection connection, UpgradeRequest request, Endpoint endpoint) {
+        AddressShare share = connection.share;
+        if (share != null && !share.admitConnection(loop.addresses.maxConnections)) {
+            refusal = TransportMetrics.REFUSED_ADDRESS_LIMIT;
+            throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.ADDRESS_CONNECTIONS_REASON);
+        }
         if (!loop.admitConnection()) {
+            if (share != null) {
+                share.connections.decrementAndGet();
+            }
             refusal = TransportMetrics.REFUSED_MAX_CONNECTIONS;
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
         }
