@@ -41,6 +41,9 @@ final class WsConnection extends ConnectionHandle {
     int slot = -1;
     boolean dirty;
     UpgradeRequestParser parser;
+    /** The bytes of an incomplete request head while it holds no parser (see {@code Handshaker.park}). */
+    byte[] parkedHead;
+    int parkedLength;
     /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
     long held;
     /** The counts of this connection's remote address, or {@code null} when exempt (loopback). */
@@ -138,6 +141,8 @@ final class WsConnection extends ConnectionHandle {
         }
         if (parser != null) {
             now += loop.handshaker.parserBytes;
+        } else if (parkedHead != null) {
+            now += parkedHead.length;
         }
         if (now != held) {
             long delta = now - held;
