@@ -61,6 +61,7 @@ public final class ConfigKeys {
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
             bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
+            bytesInt("endpoint.send-buffer-bytes", (b, v) -> b.endpoint(e -> e.sendBufferBytes(v))),
             string("metrics.path", ConfigTarget::metricsPath),
             bool("metrics.enabled", (b, v) -> {
                 if (!v) {

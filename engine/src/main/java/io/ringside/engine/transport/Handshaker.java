@@ -267,6 +267,7 @@ final class Handshaker {
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
         }
         connection.counted = true;
+        connection.applySendBuffer(endpoint.config.sendBufferBytes());
         String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
         // an extension is declined by not naming it in Sec-WebSocket-Extensions (RFC 6455 §9.1)
         DeflateParameters deflate = endpoint.deflate == null ? null

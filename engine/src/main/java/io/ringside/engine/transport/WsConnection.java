@@ -9,6 +9,7 @@ import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -271,6 +272,17 @@ final class WsConnection extends ConnectionHandle {
         this.open = true;
         this.opened = true;
         this.heartbeat = new Heartbeat(loop.nowNs);
+    }
+
+    /** Sets the socket's {@code SO_SNDBUF} to {@code bytes} unless 0 (best effort: a failure is reported). */
+    void applySendBuffer(int bytes) {
+        if (bytes > 0) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+            } catch (IOException | RuntimeException e) {
+                loop.report(this, e);
+            }
+        }
     }
 
     void sendUpgradeResponse(ByteBuffer head) {
