@@ -53,6 +53,7 @@ public final class ConfigKeys {
             bytesInt("game.slot-bytes", (b, v) -> b.game(g -> g.slotBytes(v))),
             bytes("game.frame-pool-bytes", (b, v) -> b.game(g -> g.framePoolBytes(v))),
             integer("game.max-events-per-tick", (b, v) -> b.game(g -> g.maxEventsPerTick(v))),
+            integer("game.slots-per-session-per-tick", (b, v) -> b.game(g -> g.slotsPerSessionPerTick(v))),
             integer("game.max-malformed-messages", (b, v) -> b.game(g -> g.maxMalformedMessages(v))),
             integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
             bytesInt("game.max-join-request-bytes", (b, v) -> b.game(g -> g.maxJoinRequestBytes(v))),
