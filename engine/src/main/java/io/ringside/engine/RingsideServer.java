@@ -56,6 +56,11 @@ public final class RingsideServer implements AutoCloseable {
     public static final String DEFAULT_ENDPOINT_PATH = "/ws";
     /** The subprotocol of the game endpoint, echoed when a client offers it. */
     public static final String SUBPROTOCOL = "ringside.v1";
+    /**
+     * The game endpoint's default {@code SO_SNDBUF}, 16 KiB (Linux makes it 32 KiB): small, so that a
+     * slow reader's snapshots coalesce in the server's queue rather than wait in the kernel.
+     */
+    public static final int DEFAULT_SEND_BUFFER_BYTES = 16 * 1024;
     /** The default path of the Prometheus metrics route. */
     public static final String DEFAULT_METRICS_PATH = "/metrics";
 
@@ -203,7 +208,7 @@ public final class RingsideServer implements AutoCloseable {
         private final WebSocketServer.Builder transport = WebSocketServer.builder();
         private final GameConfig.Builder game = GameConfig.builder();
         private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
-                .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL);
+                .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL).sendBufferBytes(DEFAULT_SEND_BUFFER_BYTES);
         private FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         private String metricsPath = DEFAULT_METRICS_PATH;
         private PrometheusRegistry metricsRegistry;

@@ -23,6 +23,10 @@ public final class ConfigKeys {
             integer("transport.io-loops", (b, v) -> b.transport(t -> t.ioLoops(v))),
             integer("transport.max-connections", (b, v) -> b.transport(t -> t.maxConnections(v))),
             integer("transport.max-handshakes", (b, v) -> b.transport(t -> t.maxHandshakes(v))),
+            integer("transport.max-connections-per-address", (b, v) -> b.transport(t -> t.maxConnectionsPerAddress(v))),
+            integer("transport.max-handshakes-per-address", (b, v) -> b.transport(t -> t.maxHandshakesPerAddress(v))),
+            bytes("transport.max-bytes-per-address", (b, v) -> b.transport(t -> t.maxBytesPerAddress(v))),
+            bool("transport.address-limits-on-loopback", (b, v) -> b.transport(t -> t.addressLimitsOnLoopback(v))),
             bytes("transport.memory-budget-bytes", (b, v) -> b.transport(t -> t.memoryBudgetBytes(v))),
             durationMs("transport.handshake-timeout", (b, v) -> b.transport(t -> t.handshakeTimeoutMs(v))),
             durationMs("transport.auth-timeout", (b, v) -> b.transport(t -> t.authTimeoutMs(v))),
@@ -50,6 +54,7 @@ public final class ConfigKeys {
             bytesInt("game.slot-bytes", (b, v) -> b.game(g -> g.slotBytes(v))),
             bytes("game.frame-pool-bytes", (b, v) -> b.game(g -> g.framePoolBytes(v))),
             integer("game.max-events-per-tick", (b, v) -> b.game(g -> g.maxEventsPerTick(v))),
+            integer("game.slots-per-session-per-tick", (b, v) -> b.game(g -> g.slotsPerSessionPerTick(v))),
             integer("game.max-malformed-messages", (b, v) -> b.game(g -> g.maxMalformedMessages(v))),
             integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
             bytesInt("game.max-join-request-bytes", (b, v) -> b.game(g -> g.maxJoinRequestBytes(v))),
@@ -61,6 +66,7 @@ public final class ConfigKeys {
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
             bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
+            bytesInt("endpoint.send-buffer-bytes", (b, v) -> b.endpoint(e -> e.sendBufferBytes(v))),
             string("metrics.path", ConfigTarget::metricsPath),
             bool("metrics.enabled", (b, v) -> {
                 if (!v) {

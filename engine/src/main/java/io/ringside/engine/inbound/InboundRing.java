@@ -34,9 +34,26 @@ public final class InboundRing {
     private final EventPoller<InboundEvent> poller;
     private final ConcurrentLinkedQueue<Session> blocked = new ConcurrentLinkedQueue<>();
     private final AtomicLong backpressureEvents = new AtomicLong();
+    private final AtomicLong budgetEvents = new AtomicLong();
+    private final int slotsPerSessionPerTick;
+    /** Advanced by the tick thread once per tick: a session's ring budget restarts when it changes. */
+    private volatile long epoch;
 
     /** A ring of {@code capacity} slots (a power of two) whose arrays hold {@code slotBytes} each. */
     public InboundRing(int capacity, int slotBytes) {
+        this(capacity, slotBytes, 0);
+    }
+
+    /**
+     * A ring of {@code capacity} slots whose arrays hold {@code slotBytes} each, in which one session
+     * may publish at most {@code slotsPerSessionPerTick} messages per tick (0: no budget). A session
+     * over its budget waits as it would for a full ring: its message is kept aside, its connection
+     * stops reading, and {@link #retryBlocked()} publishes what it has waiting, at most its budget
+     * per tick, before it reads again. One flooder then takes its budget of slots per tick, not the
+     * whole ring.
+     */
+    public InboundRing(int capacity, int slotBytes, int slotsPerSessionPerTick) {
+        this.slotsPerSessionPerTick = slotsPerSessionPerTick;
         this.ring = RingBuffer.createMultiProducer(InboundEvent.factory(slotBytes), capacity,
                 new YieldingWaitStrategy());
         this.poller = ring.newPoller();
@@ -62,6 +79,14 @@ public final class InboundRing {
         if (session.isBlocked() && session.queueIfBlocked(this, kind, target, buffer, offset, length, maskKey)) {
             return;
         }
+        if (slotsPerSessionPerTick > 0 && overBudget(session)) {
+            session.block(this, kind, target, buffer, offset, length, maskKey);
+            budgetEvents.incrementAndGet();
+            backpressureEvents.incrementAndGet();
+            session.connection().pauseReading();
+            blocked.offer(session);
+            return;
+        }
         session.stagedKind = kind;
         session.stagedTarget = target;
         session.stagedOffset = offset;
@@ -75,6 +100,26 @@ public final class InboundRing {
             session.connection().pauseReading();
             blocked.offer(session);
         }
+    }
+
+    /** Counts one publish against the session's budget for this tick; whether it is over. I/O thread. */
+    private boolean overBudget(Session session) {
+        long now = epoch;
+        if (session.budgetEpoch != now) {
+            session.budgetEpoch = now;
+            session.budgetUsed = 0;
+        }
+        return ++session.budgetUsed > slotsPerSessionPerTick;
+    }
+
+    /** Starts a new tick for the per-session budgets. Tick thread, before draining. */
+    public void beginTick() {
+        epoch = epoch + 1;
+    }
+
+    /** Most messages one session's waiting ones may publish per retry: its budget, or all. */
+    int pendingBudget() {
+        return slotsPerSessionPerTick > 0 ? slotsPerSessionPerTick : Integer.MAX_VALUE;
     }
 
     boolean tryPublishPending(Session session, PendingMessage message) {
@@ -123,9 +168,17 @@ public final class InboundRing {
         return ring.getBufferSize();
     }
 
-    /** How many times a publish found the ring full and paused a connection. Any thread. */
+    /**
+     * How many times a publish found the ring full, or its session over its slots per tick, and
+     * paused a connection. Any thread.
+     */
     public long backpressureEvents() {
         return backpressureEvents.get();
+    }
+
+    /** How many times a session over its slots per tick was made to wait. Any thread. */
+    public long budgetEvents() {
+        return budgetEvents.get();
     }
 
     /** Sessions waiting for room in this ring. Any thread. */

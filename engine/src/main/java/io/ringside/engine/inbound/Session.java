@@ -32,6 +32,9 @@ public final class Session {
     private volatile boolean blocked;
     private final ArrayDeque<PendingMessage> pending = new ArrayDeque<>();
 
+    // the session's ring budget in the tick it was last counted in; its I/O thread only
+    long budgetEpoch = -1;
+    int budgetUsed;
     // staged by the publishing thread right before a live publish, read by the translator on that thread
     int stagedKind;
     Object stagedTarget;
@@ -115,16 +118,19 @@ public final class Session {
     }
 
     /**
-     * Publishes waiting messages in order while their rings have room. Returns {@code null} when all
+     * Publishes waiting messages in order while their rings have room, at most a ring's per-session
+     * budget (one tick's worth) per call. Returns {@code null} when all
      * went out (reading may resume), otherwise the ring the first remaining one waits for.
      */
     synchronized InboundRing publishPending() {
         PendingMessage next;
+        int published = 0;
         while ((next = pending.peek()) != null) {
-            if (!next.ring.tryPublishPending(this, next)) {
+            if (published == next.ring.pendingBudget() || !next.ring.tryPublishPending(this, next)) {
                 return next.ring;
             }
             pending.poll();
+            published++;
         }
         blocked = false;
         return null;

@@ -89,7 +89,8 @@ public final class RingsideCollector implements MultiCollector {
                 byShard(shards, ShardMetrics::ringDepth));
         f.gauge("ringside_inbound_ring_capacity", "Inbound ring slots", "shard",
                 byShard(shards, s -> (long) s.ringCapacity()));
-        f.counter("ringside_inbound_backpressure_pauses", "Times a full inbound ring paused a connection", "shard",
+        f.counter("ringside_inbound_backpressure_pauses",
+                "Times a full inbound ring, or a connection over its slots per tick, paused a connection", "shard",
                 byShard(shards, ShardMetrics::backpressureEvents));
         f.counter("ringside_inbound_events", "Inbound events dispatched (joins, game messages, pings, leaves)",
                 "shard", byShard(shards, ShardMetrics::messagesIn));

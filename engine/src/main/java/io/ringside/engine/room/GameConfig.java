@@ -23,6 +23,7 @@ public final class GameConfig {
     private final int ringCapacity;
     private final int slotBytes;
     private final int maxEventsPerTick;
+    private final int slotsPerSessionPerTick;
     private final int maxMalformedMessages;
     private final int postQueueCapacity;
     private final long framePoolBytes;
@@ -42,6 +43,7 @@ public final class GameConfig {
         this.ringCapacity = b.ringCapacity;
         this.slotBytes = b.slotBytes;
         this.maxEventsPerTick = b.maxEventsPerTick;
+        this.slotsPerSessionPerTick = b.slotsPerSessionPerTick;
         this.maxMalformedMessages = b.maxMalformedMessages;
         this.postQueueCapacity = b.postQueueCapacity;
         this.framePoolBytes = b.framePoolBytes;
@@ -95,6 +97,14 @@ public final class GameConfig {
     /** Most inbound events one shard dispatches per tick; the rest wait for the next tick. */
     public int maxEventsPerTick() {
         return maxEventsPerTick;
+    }
+
+    /**
+     * Inbound ring slots one connection may take per tick on its shard; its further messages wait
+     * (and it stops reading) until the next tick, so that one flooder cannot crowd the ring.
+     */
+    public int slotsPerSessionPerTick() {
+        return slotsPerSessionPerTick;
     }
 
     /** Malformed messages a connection may send before it is closed with 1007. */
@@ -167,6 +177,7 @@ public final class GameConfig {
         private int ringCapacity = 16_384;
         private int slotBytes = 512;
         private int maxEventsPerTick = 16_384;
+        private int slotsPerSessionPerTick = 64;
         private int maxMalformedMessages = 10;
         private int postQueueCapacity = 4_096;
         private long framePoolBytes = 8L << 20;
@@ -221,6 +232,16 @@ public final class GameConfig {
         /** Most inbound events dispatched per shard per tick. Default 16 384. */
         public Builder maxEventsPerTick(int events) {
             this.maxEventsPerTick = events;
+            return this;
+        }
+
+        /**
+         * Inbound ring slots one connection may take per tick: beyond them its messages wait in
+         * order (its connection stops reading) and go into the ring, at most this many per tick, in
+         * later ticks. One flooder then delays nobody else's inputs. Default 64.
+         */
+        public Builder slotsPerSessionPerTick(int slots) {
+            this.slotsPerSessionPerTick = slots;
             return this;
         }
 
@@ -297,6 +318,7 @@ public final class GameConfig {
                     "ringCapacity=" + ringCapacity + " (a power of two, minimum 2)");
             check(slotBytes >= 16, "slotBytes=" + slotBytes + " (minimum 16)");
             check(maxEventsPerTick >= 1, "maxEventsPerTick=" + maxEventsPerTick + " (minimum 1)");
+            check(slotsPerSessionPerTick >= 1, "slotsPerSessionPerTick=" + slotsPerSessionPerTick + " (minimum 1)");
             check(maxMalformedMessages >= 1, "maxMalformedMessages=" + maxMalformedMessages + " (minimum 1)");
             check(postQueueCapacity >= 1, "postQueueCapacity=" + postQueueCapacity + " (minimum 1)");
             check(framePoolBytes >= 1024, "framePoolBytes=" + framePoolBytes + " (minimum 1024)");

@@ -74,7 +74,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
         this.tickRateHz = config.tickRateHz();
-        this.ring = new InboundRing(config.ringCapacity(), config.slotBytes());
+        this.ring = new InboundRing(config.ringCapacity(), config.slotBytes(), config.slotsPerSessionPerTick());
         this.posts = new ArrayBlockingQueue<>(config.postQueueCapacity());
         this.frames = new GameFrames(new FramePool(MAX_POOLED_FRAME_BYTES, config.framePoolBytes()),
                 new FrameEncoder(Role.SERVER));
@@ -93,6 +93,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     public void onTick(long tick, long stepNanos) {
         currentTick = tick;
         drained = 0;
+        ring.beginTick();
         try {
             ring.drain(this);
         } catch (Exception e) {

@@ -15,7 +15,7 @@ import io.ringside.engine.tick.TickMetrics;
  * @param bytesOut           bytes of those frames (a shared broadcast frame counts once per recipient)
  * @param malformedMessages  messages answered with an error (bad payload, unknown type)
  * @param roomFailures       rooms disposed because their code threw
- * @param backpressureEvents times a full ring paused a connection
+ * @param backpressureEvents times a full ring, or a connection over its ring slots per tick, paused it
  * @param framesCreated      outbound game frames allocated because no pooled one was idle: flat once warm
  * @param framesReused       outbound game frames taken from the pool again
  * @param sendsRefused       messages the rooms sent that a player's connection refused (player away,

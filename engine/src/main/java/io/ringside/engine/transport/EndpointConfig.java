@@ -20,15 +20,19 @@ import java.util.function.Consumer;
  * off, which the server logs as a warning when it starts.
  */
 public final class EndpointConfig {
+    private static final int MIN_SEND_BUFFER_BYTES = 1024;
+    private static final int MAX_SEND_BUFFER_BYTES = 64 << 20;
     private final String path;
     private final List<String> subprotocols;
     private final Set<String> allowedOrigins;
     private final boolean anyOrigin;
     private final DeflatePolicy deflate;
     private final AuthHandler authHandler;
+    private final int sendBufferBytes;
 
     private EndpointConfig(Builder b) {
         this.authHandler = b.authHandler;
+        this.sendBufferBytes = b.sendBufferBytes;
         this.path = b.path;
         this.subprotocols = List.copyOf(b.subprotocols);
         this.allowedOrigins = Set.copyOf(b.allowedOrigins);
@@ -74,6 +78,17 @@ public final class EndpointConfig {
         return deflate;
     }
 
+    /**
+     * The kernel send buffer ({@code SO_SNDBUF}) asked for each connection upgraded here, in bytes;
+     * 0 leaves the operating system's default (on Linux, auto-tuned up to 4 MiB). A small buffer
+     * keeps a slow reader's backlog in the server's own queue, where a latest-only frame replaces the
+     * one before it, rather than in the kernel, which delivers every stale frame in order. Linux
+     * doubles the value for its bookkeeping.
+     */
+    public int sendBufferBytes() {
+        return sendBufferBytes;
+    }
+
     /** Builds an {@link EndpointConfig}; {@link #build()} names a bad value. */
     public static final class Builder {
         private String path;
@@ -83,6 +98,7 @@ public final class EndpointConfig {
         private DeflatePolicy.Builder deflate = DeflatePolicy.builder();
         private boolean deflateEnabled;
         private AuthHandler authHandler;
+        private int sendBufferBytes;
 
         private Builder() {
         }
@@ -94,6 +110,12 @@ public final class EndpointConfig {
          */
         public Builder authHandler(AuthHandler handler) {
             this.authHandler = handler;
+            return this;
+        }
+
+        /** The {@code SO_SNDBUF} of connections upgraded here (see {@link EndpointConfig#sendBufferBytes()}). */
+        public Builder sendBufferBytes(int bytes) {
+            this.sendBufferBytes = bytes;
             return this;
         }
 
@@ -153,6 +175,11 @@ public final class EndpointConfig {
         public EndpointConfig build() {
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("path=" + path + " (must start with /)");
+            }
+            if (sendBufferBytes != 0
+                    && (sendBufferBytes < MIN_SEND_BUFFER_BYTES || sendBufferBytes > MAX_SEND_BUFFER_BYTES)) {
+                throw new IllegalArgumentException("sendBufferBytes=" + sendBufferBytes
+                        + " (0 for the system default, else 1024 to 64 MiB)");
             }
             for (String name : subprotocols) {
                 if (name == null || name.isEmpty() || !isToken(name)) {

@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class Handshaker {
     private static final int RESPONSE_HEAD_BYTES = 512;
     private static final int PARSER_POOL_LIMIT = 64;
+    /** Longest incomplete head kept as bytes rather than in a parser (see {@link #park}). */
+    static final int MAX_PARKED_BYTES = 1024;
+    private static final int PARK_GRAIN = 64;
     private static final int PARSER_INDEX_BYTES_PER_FIELD = 5 * Integer.BYTES;
     private static final HttpResponse HEALTHY = HttpResponse.text(HttpStatus.OK, "ok\n");
     /** 408 for a client that stalled in its handshake, written as its socket is dropped. */
@@ -48,16 +51,28 @@ final class Handshaker {
                 * (long) config.handshakeLimits.maxHeaderCount();
     }
 
-    /** Feeds request bytes; on a complete head answers it and passes any bytes after it to the decoder. */
+    /**
+     * Feeds request bytes; on a complete head answers it and passes any bytes after it to the decoder.
+     * An incomplete head of at most {@link #MAX_PARKED_BYTES} is parked (see {@link #park}) and its
+     * parser goes back to the pool, so that a stalled handshake holds only the bytes it sent.
+     */
     void onBytes(WsConnection connection, ByteBuffer buffer) {
-        if (connection.parser == null) {
+        boolean resumed = connection.parser == null;
+        if (resumed) {
             UpgradeRequestParser pooled = parsers.poll();
             connection.parser = pooled != null ? pooled : new UpgradeRequestParser(config.handshakeLimits);
+            if (connection.parkedHead != null) {
+                // it parsed as incomplete before: it cannot complete or fail now
+                connection.parser.parse(ByteBuffer.wrap(connection.parkedHead, 0, connection.parkedLength));
+            }
         }
+        int start = buffer.position();
         try {
             if (!connection.parser.parse(buffer)) {
+                park(connection, buffer, start, resumed);
                 return;
             }
+            unpark(connection);
             answer(connection, connection.parser.request());
         } catch (HandshakeException e) {
             refuse(connection, e);
@@ -166,8 +181,43 @@ final class Handshaker {
         release(connection);
     }
 
-    /** Returns the connection's parser, if any, to the pool. */
+    /**
+     * The head is still incomplete after {@code buffer[start, limit)}: while what arrived fits in
+     * {@link #MAX_PARKED_BYTES}, keep just those bytes (in an array sized to them, rounded up) and
+     * return the parser to the pool; they are parsed again with the next read, which costs at most
+     * that many bytes of scanning. A longer head keeps its parser to the end.
+     */
+    private void park(WsConnection connection, ByteBuffer buffer, int start, boolean resumed) {
+        int arrived = buffer.position() - start;
+        int parked = connection.parkedLength + arrived;
+        if (!resumed || parked > MAX_PARKED_BYTES) {
+            unpark(connection);
+            return;
+        }
+        byte[] head = connection.parkedHead;
+        if (head == null || head.length < parked) {
+            byte[] larger = new byte[(parked + PARK_GRAIN - 1) & -PARK_GRAIN];
+            if (head != null) {
+                System.arraycopy(head, 0, larger, 0, connection.parkedLength);
+            }
+            head = larger;
+            connection.parkedHead = head;
+        }
+        buffer.get(start, head, connection.parkedLength, arrived);
+        connection.parkedLength = parked;
+        release(connection);
+    }
+
+    private static void unpark(WsConnection connection) {
+        connection.parkedHead = null;
+        connection.parkedLength = 0;
+    }
+
+    /** Returns the connection's parser, if any, to the pool, and forgets any parked head. */
     void release(WsConnection connection) {
+        if (connection.state() != WsConnection.HANDSHAKE) {
+            unpark(connection);
+        }
         UpgradeRequestParser parser = connection.parser;
         if (parser != null) {
             connection.parser = null;
@@ -205,11 +255,20 @@ final class Handshaker {
     }
 
     private void upgrade(WsConnection connection, UpgradeRequest request, Endpoint endpoint) {
+        AddressShare share = connection.share;
+        if (share != null && !share.admitConnection(loop.addresses.maxConnections)) {
+            refusal = TransportMetrics.REFUSED_ADDRESS_LIMIT;
+            throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.ADDRESS_CONNECTIONS_REASON);
+        }
         if (!loop.admitConnection()) {
+            if (share != null) {
+                share.connections.decrementAndGet();
+            }
             refusal = TransportMetrics.REFUSED_MAX_CONNECTIONS;
             throw new HandshakeException(HttpStatus.SERVICE_UNAVAILABLE, "too many connections");
         }
         connection.counted = true;
+        connection.applySendBuffer(endpoint.config.sendBufferBytes());
         String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
         // an extension is declined by not naming it in Sec-WebSocket-Extensions (RFC 6455 §9.1)
         DeflateParameters deflate = endpoint.deflate == null ? null

@@ -41,6 +41,9 @@ final class IoLoop implements Runnable {
     private static final long MIN_SHED_BYTES = 16 * 1024;
     private static final int MAX_SHED_PER_CYCLE = 256;
     static final String SHED_REASON = "server memory budget exhausted";
+    static final String ADDRESS_HANDSHAKES_REASON = "too many handshakes from this address";
+    static final String ADDRESS_CONNECTIONS_REASON = "too many connections from this address";
+    static final String ADDRESS_BYTES_REASON = "address holds too much";
     private static final int INFLATERS_KEPT = 16;
     private static final int DEFLATE_FRAME_BYTES = 64 * 1024;
     private static final long DEFLATE_FRAME_POOL_BYTES = 2L << 20;
@@ -54,6 +57,8 @@ final class IoLoop implements Runnable {
     long nowNs;
     /** Stops the server on an Error; {@code null} in tests that drive a loop alone (the Error propagates). */
     FatalStop fatal;
+    /** Per remote address counts, shared by the server's loops (set before the loop starts). */
+    AddressLimits addresses;
     final MemoryBudget budget;
     /** Inflaters lent per compressed message to connections whose clients reset their context. */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
@@ -116,6 +121,7 @@ final class IoLoop implements Runnable {
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
         this.handshaker = new Handshaker(this);
+        this.addresses = config.addressLimits();
         // made now: when it is needed the heap may be exhausted
         this.abortCloseFrame = ByteBuffer.allocate(2 + 125);
         encoder.writeClose(abortCloseFrame, CloseCode.INTERNAL_ERROR, "server error");
@@ -297,6 +303,13 @@ final class IoLoop implements Runnable {
         if (counted) {
             openConnections.decrementAndGet();
         }
+        AddressShare share = connection.share;
+        if (share != null) {
+            if (counted) {
+                share.connections.decrementAndGet();
+            }
+            addresses.release(share);
+        }
     }
 
     /**
@@ -387,7 +400,11 @@ final class IoLoop implements Runnable {
                 evictOldestHandshake();
             }
             handshakeOrder.add(connection);
-            if (budget.low()) {
+            if (!connection.admitHandshake()) {
+                metrics.refused(TransportMetrics.REFUSED_ADDRESS_LIMIT);
+                metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
+                connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, ADDRESS_HANDSHAKES_REASON);
+            } else if (budget.low()) {
                 metrics.refused(TransportMetrics.REFUSED_MEMORY_BUDGET);
                 metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
                 connection.refuse(HttpStatus.SERVICE_UNAVAILABLE, SHED_REASON);

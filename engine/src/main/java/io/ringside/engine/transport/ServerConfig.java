@@ -32,6 +32,10 @@ final class ServerConfig {
     final long memoryBudgetBytes;
     final int maxConnections;
     final int maxHandshakes;
+    final int maxConnectionsPerAddress;
+    final int maxHandshakesPerAddress;
+    final long maxBytesPerAddress;
+    final boolean addressLimitsOnLoopback;
     final int commandQueueCapacity;
     final int readBufferBytes;
     final ErrorHandler errorHandler;
@@ -61,6 +65,10 @@ final class ServerConfig {
         this.memoryBudgetBytes = b.memoryBudgetBytes;
         this.maxConnections = b.maxConnections;
         this.maxHandshakes = b.maxHandshakes;
+        this.maxConnectionsPerAddress = b.maxConnectionsPerAddress;
+        this.maxHandshakesPerAddress = b.maxHandshakesPerAddress;
+        this.maxBytesPerAddress = b.maxBytesPerAddress > 0 ? b.maxBytesPerAddress : b.memoryBudgetBytes / 8;
+        this.addressLimitsOnLoopback = b.addressLimitsOnLoopback;
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;
         this.errorHandler = b.errorHandler;
@@ -75,6 +83,12 @@ final class ServerConfig {
             shortest = Math.min(shortest, rttProbeIntervalNs);
         }
         this.timerTickNs = Math.max(MIN_TIMER_TICK_NS, Math.min(MAX_TIMER_TICK_NS, shortest / 4));
+    }
+
+    /** Fresh per-address counts under these limits (one set per server, shared by its loops). */
+    AddressLimits addressLimits() {
+        return new AddressLimits(maxConnectionsPerAddress, maxHandshakesPerAddress, maxBytesPerAddress,
+                addressLimitsOnLoopback);
     }
 
     /** The endpoint whose path equals the request's, compared in place; {@code null} if none. */

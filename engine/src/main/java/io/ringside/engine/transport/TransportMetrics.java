@@ -24,8 +24,10 @@ public final class TransportMetrics {
     static final int REFUSED_BAD_REQUEST = 7;
     static final int REFUSED_MEMORY_BUDGET = 8;
     static final int REFUSED_MAX_HANDSHAKES = 9;
+    static final int REFUSED_ADDRESS_LIMIT = 10;
     private static final List<String> REFUSAL_NAMES = List.of("max_connections", "shutting_down", "origin", "auth",
-            "auth_timeout", "auth_error", "handshake_timeout", "bad_request", "memory_budget", "max_handshakes");
+            "auth_timeout", "auth_error", "handshake_timeout", "bad_request", "memory_budget", "max_handshakes",
+            "address_limit");
     private static final int MAX_STATUS = 599;
     private static final int FIRST_CLOSE_CODE = 1000;
     private static final int LAST_RFC_CLOSE_CODE = 1015;

@@ -43,6 +43,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final IoLoop[] loops;
     private final Thread[] loopThreads;
     private final MemoryBudget budget;
+    private final AddressLimits addressLimits;
     private final LoopCounters[] loopCounters;
     private final TransportMetrics metrics;
     private ServerSocketChannel serverChannel;
@@ -56,6 +57,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.loops = new IoLoop[config.ioLoops];
         this.loopThreads = new Thread[config.ioLoops];
         this.budget = new MemoryBudget(config.memoryBudgetBytes);
+        this.addressLimits = config.addressLimits();
         this.loopCounters = new LoopCounters[config.ioLoops];
         for (int i = 0; i < loopCounters.length; i++) {
             loopCounters[i] = new LoopCounters();
@@ -92,6 +94,7 @@ public final class WebSocketServer implements AutoCloseable {
             loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes,
                     loopCounters[i], metrics);
             loops[i].fatal = fatal;
+            loops[i].addresses = addressLimits;
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
@@ -148,6 +151,11 @@ public final class WebSocketServer implements AutoCloseable {
     /** Sockets accepted whose opening handshake is not complete yet, across all loops. Any thread. */
     public int handshakesInProgress() {
         return handshakes.get();
+    }
+
+    /** Remote IP addresses with a socket open now that the per-address limits apply to. Any thread. */
+    public int limitedAddresses() {
+        return addressLimits.addresses();
     }
 
     /** The memory budget for what clients make the server hold, in bytes (see the builder). Any thread. */
@@ -274,6 +282,10 @@ public final class WebSocketServer implements AutoCloseable {
         long memoryBudgetBytes = defaultMemoryBudgetBytes();
         int maxConnections = 10_000;
         int maxHandshakes = 2_048;
+        int maxConnectionsPerAddress = 1_024;
+        int maxHandshakesPerAddress = 64;
+        long maxBytesPerAddress;
+        boolean addressLimitsOnLoopback;
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
         ErrorHandler errorHandler = (connection, error) ->
@@ -456,6 +468,46 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Upgraded connections from one remote IP address beyond which its next upgrade is answered
+         * 503 ({@code too many connections from this address}). Default 1 024. Loopback addresses are
+         * exempt unless {@link #addressLimitsOnLoopback}.
+         */
+        public Builder maxConnectionsPerAddress(int max) {
+            this.maxConnectionsPerAddress = max;
+            return this;
+        }
+
+        /**
+         * Handshakes in progress from one remote IP address beyond which its next socket is answered
+         * 503 ({@code too many handshakes from this address}) and closed; the address' older
+         * handshakes, and everybody else's, are left alone. Default 64.
+         */
+        public Builder maxHandshakesPerAddress(int max) {
+            this.maxHandshakesPerAddress = max;
+            return this;
+        }
+
+        /**
+         * Bytes of the memory budget that the connections of one remote IP address may hold together
+         * (partial messages, backlogs, request heads); the connection whose read or send takes the
+         * address over it is closed with 1008 ({@code address holds too much}), or answered 503 in its
+         * handshake. 0 (the default): an eighth of {@link #memoryBudgetBytes}.
+         */
+        public Builder maxBytesPerAddress(long bytes) {
+            this.maxBytesPerAddress = bytes;
+            return this;
+        }
+
+        /**
+         * Whether the per-address limits apply to loopback addresses too. Default false: a load
+         * generator, a test or a reverse proxy on the same machine is one address for many clients.
+         */
+        public Builder addressLimitsOnLoopback(boolean limit) {
+            this.addressLimitsOnLoopback = limit;
+            return this;
+        }
+
         /** Capacity of each loop's cross-thread command queue. Default 65 536. */
         public Builder commandQueueCapacity(int capacity) {
             this.commandQueueCapacity = capacity;
@@ -520,6 +572,9 @@ public final class WebSocketServer implements AutoCloseable {
             check(maxOutboundBacklogBytes > 0, "maxOutboundBacklogBytes=" + maxOutboundBacklogBytes);
             check(maxConnections > 0, "maxConnections=" + maxConnections);
             check(maxHandshakes > 0, "maxHandshakes=" + maxHandshakes);
+            check(maxConnectionsPerAddress > 0, "maxConnectionsPerAddress=" + maxConnectionsPerAddress);
+            check(maxHandshakesPerAddress > 0, "maxHandshakesPerAddress=" + maxHandshakesPerAddress);
+            check(maxBytesPerAddress >= 0, "maxBytesPerAddress=" + maxBytesPerAddress + " (0: budget / 8)");
             check(memoryBudgetBytes >= MIN_MEMORY_BUDGET_BYTES, "memoryBudgetBytes=" + memoryBudgetBytes
                     + " (minimum " + MIN_MEMORY_BUDGET_BYTES + ")");
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);

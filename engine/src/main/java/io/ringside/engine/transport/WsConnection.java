@@ -8,6 +8,8 @@ import io.ringside.protocol.websocket.MessageDecoder;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -40,8 +42,13 @@ final class WsConnection extends ConnectionHandle {
     int slot = -1;
     boolean dirty;
     UpgradeRequestParser parser;
+    /** The bytes of an incomplete request head while it holds no parser (see {@code Handshaker.park}). */
+    byte[] parkedHead;
+    int parkedLength;
     /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
     long held;
+    /** The counts of this connection's remote address, or {@code null} when exempt (loopback). */
+    AddressShare share;
     // while an AuthHandler decides (loop thread); the answer fields are set by the completing thread
     // before the connection is queued to the loop, which reads them after taking it off the queue
     boolean awaitingAuth;
@@ -137,17 +144,64 @@ final class WsConnection extends ConnectionHandle {
         }
         if (parser != null) {
             now += loop.handshaker.parserBytes;
+        } else if (parkedHead != null) {
+            now += parkedHead.length;
         }
         if (now != held) {
             long delta = now - held;
             held = now;
             loop.charge(delta);
+            if (share != null && share.bytes.addAndGet(delta) > loop.addresses.maxBytes && delta > 0) {
+                overAddressShare();
+            }
         }
+    }
+
+    /**
+     * Counts this socket's handshake toward its address' share; {@code false} when the address
+     * already has as many in progress as it may (the count stays until the handshake ends). Loop thread.
+     */
+    boolean admitHandshake() {
+        try {
+            share = loop.addresses.acquire(((InetSocketAddress) channel.getRemoteAddress()).getAddress());
+        } catch (IOException e) {
+            return true; // the socket is gone: its next read says so
+        }
+        return share == null || share.handshakes.incrementAndGet() <= loop.addresses.maxHandshakes;
+    }
+
+    /**
+     * This connection's read or send took its address over its share of the memory budget: it drops
+     * what it holds and closes with 1008 (a handshake is answered 503). Its address' other
+     * connections go on. Loop thread.
+     */
+    private void overAddressShare() {
+        if (state == HANDSHAKE) {
+            loop.metrics.refused(TransportMetrics.REFUSED_ADDRESS_LIMIT);
+            loop.metrics.handshake(HttpStatus.SERVICE_UNAVAILABLE);
+            refuse(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.ADDRESS_BYTES_REASON);
+            loop.handshaker.release(this);
+        } else if (state == OPEN || state == CLOSE_SENT) {
+            decoder = null;
+            outbound.discardUnstarted();
+            if (state == OPEN) {
+                closeCode = CloseCode.POLICY_VIOLATION;
+                closeReason = IoLoop.ADDRESS_BYTES_REASON;
+                queueClose(closeCode, closeReason);
+            }
+            linger();
+        } else {
+            return;
+        }
+        account();
     }
 
     private void leaveHandshake() {
         if (state == HANDSHAKE) {
             state = LINGER; // not HANDSHAKE any more: the caller sets the real state next
+            if (share != null) {
+                share.handshakes.decrementAndGet();
+            }
             loop.handshakeEnded();
         }
     }
@@ -237,6 +291,17 @@ final class WsConnection extends ConnectionHandle {
         long rtt = loop.nowNs - buffer.getLong(offset);
         if (rtt >= 0 && rtt <= loop.config.heartbeatTimeoutNs + loop.config.rttProbeIntervalNs) {
             rttNs = rtt;
+        }
+    }
+
+    /** Sets the socket's {@code SO_SNDBUF} to {@code bytes} unless 0 (best effort: a failure is reported). */
+    void applySendBuffer(int bytes) {
+        if (bytes > 0) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, bytes);
+            } catch (IOException | RuntimeException e) {
+                loop.report(this, e);
+            }
         }
     }
 
@@ -530,6 +595,9 @@ final class WsConnection extends ConnectionHandle {
             deflate.end();
         }
         loop.charge(-held);
+        if (share != null) {
+            share.bytes.addAndGet(-held);
+        }
         held = 0;
         loop.remove(this, counted);
         if (opened) {

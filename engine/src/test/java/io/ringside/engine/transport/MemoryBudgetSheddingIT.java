@@ -53,13 +53,15 @@ class MemoryBudgetSheddingIT {
     @Test
     void shouldRefuseNewConnectionsWith503WhileTheBudgetIsExhaustedAndAcceptThemAgainAfter() throws Exception {
         // given: a 1 MiB budget, filled by 120 stalled handshakes (too small each to be worth shedding)
+        // whose partial heads, over the 1 KiB a head may park in, each keep a request parser
         server = WebSocketServer.builder().port(0).ioLoops(2).heartbeatIntervalMs(0).endpoint("/", new EchoHandler())
                 .memoryBudgetBytes(MIB).build().start();
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 120; i++) {
                 Socket socket = new Socket("127.0.0.1", server.port());
-                socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: lo".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: lo\r\nX-Pad: " + "x".repeat(1_100))
+                        .getBytes(StandardCharsets.US_ASCII));
                 stalled.add(socket);
             }
             awaitBudgetUsedAbove(MIB - MIB / 16);
