@@ -98,6 +98,17 @@ public final class TlsConfig {
             return this;
         }
 
+        /** The keystore password (see {@link #keyStore}), settable on its own for a configuration file. */
+        public Builder keyStorePassword(String password) {
+            this.keyStorePassword = password == null ? "" : password;
+            return this;
+        }
+
+        /** The keystore password set so far ("" when none). */
+        public String keyStorePassword() {
+            return keyStorePassword;
+        }
+
         /** The PEM certificate chain file (the server's certificate first, then intermediates). */
         public Builder certificateChain(Path file) {
             this.certificateChain = file;
