@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The options every example server takes (a picocli mixin): a configuration file, the port and
- * the interface. Precedence, lowest first: the example's own defaults, the file, {@code RINGSIDE_*}
- * environment variables, then these options.
+ * The options every example server takes (a picocli mixin): a configuration file, the port,
+ * the interface and TLS (a PEM certificate and key, and an optional port of its own). Precedence,
+ * lowest first: the example's own defaults, the file, {@code RINGSIDE_*} environment variables, then
+ * these options.
  */
 public final class ServerOptions {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:RINGSIDE_CONFIG}",
@@ -26,6 +27,19 @@ public final class ServerOptions {
             description = "Interface to listen on, e.g. 127.0.0.1 for this machine only."
                     + " Default: ringside.transport.bind-address or $RINGSIDE_BIND_ADDRESS, else all interfaces.")
     private String bind;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain for https:// and wss:// (with --tls-key). Default: no TLS.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8 or RSA) of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-port", paramLabel = "PORT",
+            description = "Port for TLS beside the plain --port, 0 for a free one. Default: with --tls-cert,"
+                    + " the one --port speaks TLS only.")
+    private Integer tlsPort;
 
     /** Reads the file (if any) and the environment; prints warnings to {@code err}. */
     public RingsideConfig load(PrintWriter err, String name) {
@@ -45,6 +59,15 @@ public final class ServerOptions {
         }
         if (bind != null) {
             target.transport(t -> t.bindAddress(bind));
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert=" + tlsCert + ", --tls-key=" + tlsKey + " (give both)");
+        }
+        if (tlsCert != null) {
+            target.transport(t -> t.tls(tls -> tls.certificateChain(tlsCert).privateKey(tlsKey)));
+        }
+        if (tlsPort != null) {
+            target.transport(t -> t.tls(tls -> tls.port(tlsPort)));
         }
     }
 }

@@ -45,12 +45,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a browser. */
     public HeadlessChromium() throws IOException {
+        this(new String[0]);
+    }
+
+    /** Starts a browser with extra command-line switches, e.g. {@code --ignore-certificate-errors}. */
+    public HeadlessChromium(String... extraArguments) throws IOException {
         profile = Files.createTempDirectory("ringside-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,720", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
