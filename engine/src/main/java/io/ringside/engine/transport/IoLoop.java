@@ -1,6 +1,6 @@
 package io.ringside.engine.transport;
 
-import io.ringside.engine.internal.TlsWire;
+import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;

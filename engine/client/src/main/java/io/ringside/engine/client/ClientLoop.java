@@ -1,6 +1,6 @@
 package io.ringside.engine.client;
 
-import io.ringside.engine.internal.TlsWire;
+import io.ringside.protocol.tls.TlsWire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;

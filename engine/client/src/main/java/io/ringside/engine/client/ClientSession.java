@@ -1,6 +1,6 @@
 package io.ringside.engine.client;
 
-import io.ringside.engine.internal.TlsWire;
+import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.deflate.DeflateParameters;
 import io.ringside.protocol.websocket.InflaterPool;
 import io.ringside.protocol.websocket.MessageDecoder;

@@ -1,9 +1,8 @@
-package io.ringside.engine.internal;
+package io.ringside.protocol.tls;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
-import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -11,7 +10,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * A non-blocking socket seen through a JDK {@link SSLEngine}: {@link #read} returns plaintext,
+ * A non-blocking byte channel (a socket) seen through a JDK {@link SSLEngine}: {@link #read} returns plaintext,
  * {@link #write} takes plaintext, and the TLS handshake runs inside both as the engine asks. The
  * WebSocket codec above it sees the same bytes as on a plain socket.
  *
@@ -64,7 +63,7 @@ public final class TlsWire implements ByteChannel {
         }
     }
 
-    private final SocketChannel channel;
+    private final ByteChannel channel;
     private final SSLEngine engine;
     private final Buffers buffers;
     private ByteBuffer pendingIn;
@@ -73,8 +72,11 @@ public final class TlsWire implements ByteChannel {
     private boolean firstByteSeen;
     private boolean inputClosed;
 
-    /** Wraps {@code channel} (non-blocking, connected) with {@code engine} (client or server mode set). */
-    public TlsWire(SocketChannel channel, SSLEngine engine, Buffers buffers) {
+    /**
+     * Wraps {@code channel} (a connected, non-blocking socket, or any byte channel) with {@code engine}
+     * (client or server mode set).
+     */
+    public TlsWire(ByteChannel channel, SSLEngine engine, Buffers buffers) {
         this.channel = channel;
         this.engine = engine;
         this.buffers = buffers;
