@@ -138,13 +138,16 @@ public final class TlsWire implements ByteChannel {
         if (inputClosed) {
             return -1;
         }
+        // whole records already here are decrypted first, without reading more: a peer that keeps
+        // sending cannot keep one connection's read going for ever
+        boolean buffered = hasBufferedInput();
         ByteBuffer in = buffers.netIn;
         in.clear();
         if (pendingIn != null) {
             in.put(pendingIn);
             pendingIn = null;
         }
-        int read = in.hasRemaining() ? channel.read(in) : 0;
+        int read = in.hasRemaining() && !buffered ? channel.read(in) : 0;
         in.flip();
         if (!firstByteSeen && in.hasRemaining()) {
             firstByteSeen = true;
