@@ -35,6 +35,7 @@ public final class EchoServerMain {
     private static final int MAX_CONNECTIONS = 100_000;
     private static final int GC_ROUNDS = 4;
     private static final String KEY_STORE_PASSWORD = "benchmark";
+    private static final long TLS_HANDSHAKE_MS = 120_000;
     private static final long GC_PAUSE_MS = 200;
 
     private EchoServerMain() {
@@ -53,7 +54,7 @@ public final class EchoServerMain {
                     .maxConnections(MAX_CONNECTIONS);
             if (RINGSIDE_TLS.equals(kind)) {
                 Path store = selfSignedKeyStore();
-                builder.tls(t -> t.keyStore(store, KEY_STORE_PASSWORD));
+                builder.tls(t -> t.keyStore(store, KEY_STORE_PASSWORD)).handshakeTimeoutMs(TLS_HANDSHAKE_MS);
             }
             WebSocketServer ours = builder.build().start();
             server = ours;

@@ -23,6 +23,7 @@ final class ServerProcess implements AutoCloseable {
     private static final String MAX_HEAP = "-Xmx1g";
     private static final String QUIET_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
     private static final long STOP_WAIT_SECONDS = 15;
+    private static final long TLS_HANDSHAKE_MS = 120_000;
 
     private final Process process;
     private final BufferedReader out;
@@ -67,7 +68,9 @@ final class ServerProcess implements AutoCloseable {
      * the host name check (the server's is self-signed; benchmark only, never for real traffic).
      */
     ConnectConfig connectConfig() {
-        return tls ? ConnectConfig.builder().sslContext(TrustAnything.context()).build() : ConnectConfig.defaults();
+        // a TLS handshake costs far more CPU than an upgrade: on a loaded box 256 in flight can take long
+        return tls ? ConnectConfig.builder().sslContext(TrustAnything.context()).handshakeTimeoutMs(TLS_HANDSHAKE_MS)
+                .build() : ConnectConfig.defaults();
     }
 
     int port() {
