@@ -1,4 +1,4 @@
-// The figures over the arena (RTT, the bandwidth received in kB/s, server tick, state patch rate, fps, players), the scoreboard, and the
+// The figures above the arena (your health and score, RTT, the bandwidth received in kB/s, server tick, state patch rate, fps, players), the scoreboard, and the
 // status banner that explains a disconnect, says whether the reconnect got the old seat back, and offers
 // a button when the page does not reconnect by itself.
 
@@ -11,12 +11,18 @@ class RateCounter {
 
   add(now) {
     this.times.push(now);
+    this.prune(now);
+  }
+
+  prune(now) {
     while (this.times.length && this.times[0] < now - 1000) {
       this.times.shift();
     }
   }
 
-  get perSecond() {
+  /** Events in the last second: falls to 0 when they stop (a disconnect), never freezes. */
+  perSecond(now) {
+    this.prune(now);
     return this.times.length;
   }
 }
@@ -71,17 +77,21 @@ export class Hud {
     this.snapshots.add(now);
   }
 
-  update({ client, tick, players, selfId }) {
+  update({ client, tick, players, selfId, maxHealth }) {
     const now = performance.now();
     if (now - this.lastText < 250) {
       return; // text four times a second is plenty, and cheaper on the layout
     }
     this.lastText = now;
-    $('rtt').textContent = Number.isNaN(client.rttMs) ? '–' : `${client.rttMs.toFixed(0)} ms`;
+    // a closed connection measures nothing: no stale RTT
+    $('rtt').textContent = !client.connected || Number.isNaN(client.rttMs) ? '–' : `${client.rttMs.toFixed(0)} ms`;
     $('bandwidth').textContent = `${this.kbPerSecond.toFixed(1)} kB/s`;
     $('tick').textContent = tick;
-    $('snapshot-rate').textContent = `${this.snapshots.perSecond}/s`;
-    $('fps').textContent = this.frames.perSecond;
+    $('snapshot-rate').textContent = `${this.snapshots.perSecond(now)}/s`;
+    $('fps').textContent = this.frames.perSecond(now);
+    const self = players.find((p) => p.id === selfId);
+    $('self-health').textContent = !self ? '–' : self.alive ? `${self.health}/${maxHealth}` : 'down';
+    $('self-score').textContent = self ? `${self.score}` : '–';
     $('player-count').textContent = players.length;
     const rows = [...players].sort((a, b) => b.score - a.score || a.deaths - b.deaths)
       .map((p) => `<tr class="${p.id === selfId ? 'self' : ''}"><td>${escape(p.name)}${p.away ? ' (away)' : ''}</td>`

@@ -14,7 +14,8 @@ export class Controls {
     this.firing = false;
     this.override = null;
     addEventListener('keydown', (e) => {
-      if (KEYS[e.code]) {
+      // keys typed into a field (the name) are text, not moves
+      if (KEYS[e.code] && !isTextField(e.target)) {
         this.held.add(e.code);
         e.preventDefault();
       }
@@ -53,4 +54,8 @@ export class Controls {
       y: ((event.clientY - box.top) / box.height) * this.canvas.height,
     };
   }
+}
+
+function isTextField(target) {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }

@@ -9,7 +9,8 @@ import { InputSequencer } from '/ringside/prediction.js';
 import { Controls } from './input.js';
 import { Interpolator } from './interpolation.js';
 import { Predictor } from './prediction.js';
-import { draw } from './render.js';
+import { draw, nameFontSize } from './render.js';
+import { Feedback } from './feedback.js';
 import { Hud } from './hud.js';
 
 // GameMessage.type numbers, as in arena.proto and ArenaMessages.java
@@ -30,7 +31,23 @@ const controls = new Controls(canvas);
 const hud = new Hud();
 const client = new RingsideClient(root);
 const params = new URLSearchParams(location.search);
-const name = (params.get('name') ?? `guest-${Math.floor(Math.random() * 1000)}`).slice(0, 16);
+const name = (params.get('name') ?? localStorage.getItem('ringside.arena.name')
+  ?? `guest-${Math.floor(Math.random() * 1000)}`).slice(0, 16);
+const feedback = new Feedback();
+
+// the name field: a new name joins afresh under it (and is remembered for the next visit)
+document.getElementById('name').value = name;
+document.getElementById('name-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const wanted = document.getElementById('name').value.trim().slice(0, 16);
+  if (wanted) {
+    localStorage.setItem('ringside.arena.name', wanted);
+    location.search = `?name=${encodeURIComponent(wanted)}`;
+  }
+});
+
+// CSS pixels per arena unit, as the canvas is shown now
+const canvasScale = () => (canvas.clientWidth > 0 ? canvas.clientWidth / canvas.width : 1);
 
 let game = null;
 // one numbering for the page's life, across rejoins: the server ignores inputs not newer than the last
@@ -77,6 +94,7 @@ function onSnapshot(snapshot, now) {
   hud.countSnapshot(now);
   game.interpolator.push(snapshot, now);
   game.self = snapshot.players.find((p) => p.id === game.selfId) ?? null;
+  feedback.observe(snapshot.players, game.selfId, now);
   if (game.self) {
     game.predictor.reconcile(game.self);
   }
@@ -121,8 +139,11 @@ function frame(now) {
     if (own && own.alive && game.predictor.position) {
       Object.assign(own, game.predictor.position, { aim: controls.read(game.predictor.position).aim });
     }
-    draw(ctx, game.rules, view, game.selfId);
-    hud.update({ client, tick: game.latest?.tick ?? 0, players: game.latest?.players ?? [], selfId: game.selfId });
+    const scale = canvasScale();
+    draw(ctx, game.rules, view, game.selfId, scale);
+    feedback.draw(ctx, game.rules, now, scale);
+    hud.update({ client, tick: game.latest?.tick ?? 0, players: game.latest?.players ?? [], selfId: game.selfId,
+      maxHealth: game.rules.maxHealth });
   }
   requestAnimationFrame(frame);
 }
@@ -179,6 +200,9 @@ window.ringsideArena = {
     rttMs: client.rttMs,
     bytesReceived: client.bytesReceived,
     kbPerSecond: hud.kbPerSecond,
+    name,
+    nameFontCssPx: nameFontSize(canvasScale()) * canvasScale(),
+    feedback: { ...feedback.counts },
     self: game?.predictor.position ?? null,
     players: (game?.latest?.players ?? [])
       .map(({ id, x, y, alive, away, score }) => ({ id, x, y, alive, away, score })),

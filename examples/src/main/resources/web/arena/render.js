@@ -1,10 +1,12 @@
 // Draws one frame of the arena on a 2D canvas whose size is the arena's (CSS scales it to the window).
+// `scale` is CSS pixels per arena unit: names and bars keep a readable on-screen size however small the
+// canvas is shown.
 
 const SELF = '#ffd166';
 const PEOPLE = '#4cc9f0';
 const BOTS = '#ef476f';
 
-export function draw(ctx, rules, view, selfId) {
+export function draw(ctx, rules, view, selfId, scale = 1) {
   ctx.fillStyle = '#14161f';
   ctx.fillRect(0, 0, rules.width, rules.height);
   drawGrid(ctx, rules);
@@ -19,7 +21,7 @@ export function draw(ctx, rules, view, selfId) {
     ctx.fill();
   }
   for (const player of view.players) {
-    drawPlayer(ctx, rules, player, player.id === selfId ? SELF : player.bot ? BOTS : PEOPLE);
+    drawPlayer(ctx, rules, player, player.id === selfId ? SELF : player.bot ? BOTS : PEOPLE, scale);
   }
 }
 
@@ -38,7 +40,12 @@ function drawGrid(ctx, rules) {
   ctx.stroke();
 }
 
-function drawPlayer(ctx, rules, player, color) {
+/** The name's font size in arena units for `scale`: at least 12 CSS pixels on screen. */
+export function nameFontSize(scale) {
+  return Math.max(12, 12 / scale);
+}
+
+function drawPlayer(ctx, rules, player, color, scale) {
   if (!player.alive) {
     return;
   }
@@ -55,13 +62,15 @@ function drawPlayer(ctx, rules, player, color) {
   ctx.fill();
   ctx.restore();
   const health = player.health / rules.maxHealth;
+  const bar = Math.max(5, 4 / scale);
   ctx.fillStyle = '#000a';
-  ctx.fillRect(player.x - r, player.y - r - 12, 2 * r, 5);
+  ctx.fillRect(player.x - r, player.y - r - 7 - bar, 2 * r, bar);
   ctx.fillStyle = health > 0.5 ? '#06d6a0' : health > 0.25 ? '#ffd166' : '#ef476f';
-  ctx.fillRect(player.x - r, player.y - r - 12, 2 * r * health, 5);
+  ctx.fillRect(player.x - r, player.y - r - 7 - bar, 2 * r * health, bar);
+  const font = nameFontSize(scale);
   ctx.fillStyle = '#dee2e6';
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = `${font}px system-ui, sans-serif`;
   ctx.textAlign = 'center';
-  ctx.fillText(player.away ? `${player.name} (away)` : player.name, player.x, player.y + r + 14);
+  ctx.fillText(player.away ? `${player.name} (away)` : player.name, player.x, player.y + r + 2 + font);
   ctx.globalAlpha = 1;
 }

@@ -141,16 +141,17 @@ final class IoLoop implements Runnable {
     @Override
     public void run() {
         thread = Thread.currentThread();
-        int work = 0;
         while (!finished) {
             try {
-                work = doWork(work > 0 ? 0 : idleTimeoutMs());
+                // block in select even after a busy cycle: epoll is level-triggered (unread bytes
+                // make it return at once) and commands wake it, so a non-blocking poll between busy
+                // cycles would only add an epoll_wait per wake-up; only leftover shedding polls
+                doWork(sheddingLeft() ? 0 : idleTimeoutMs());
             } catch (ClosedSelectorException e) {
                 LOG.error("loop {} lost its selector; its connections are gone", index);
                 finished = true;
             } catch (IOException | RuntimeException e) {
                 report(null, e);
-                work = 0;
             } catch (Error e) {
                 abortConnections();
                 if (fatal == null) {
@@ -356,6 +357,11 @@ final class IoLoop implements Runnable {
         } catch (Throwable t) {
             LOG.warn("error handler threw", t);
         }
+    }
+
+    /** Whether the next cycle sheds again (the last one stopped at its cap with the budget still overdrawn). */
+    private boolean sheddingLeft() {
+        return shedPending || !nothingToShed && budget.overdrawn();
     }
 
     private long idleTimeoutMs() {

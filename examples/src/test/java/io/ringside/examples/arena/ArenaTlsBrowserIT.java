@@ -56,7 +56,7 @@ class ArenaTlsBrowserIT {
             builder.endpoint(e -> e.deflate(DeflatePolicy.builder().minMessageBytes(64).build()));
         }
         server = builder.build().start();
-        page = new HeadlessChromium("--ignore-certificate-errors");
+        page = new HeadlessChromium(1280, 720, "--ignore-certificate-errors");
 
         // when
         page.open("https://127.0.0.1:" + server.tlsPort() + "/arena/?name=secure");

@@ -43,19 +43,19 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    /** Starts a browser. */
+    /** Starts a browser with a 1280×720 window. */
     public HeadlessChromium() throws IOException {
-        this(new String[0]);
+        this(1280, 720);
     }
 
-    /** Starts a browser with extra command-line switches, e.g. {@code --ignore-certificate-errors}. */
-    public HeadlessChromium(String... extraArguments) throws IOException {
+    /** Starts a browser with a {@code width}×{@code height} window and extra command-line switches. */
+    public HeadlessChromium(int width, int height, String... extraArguments) throws IOException {
         profile = Files.createTempDirectory("ringside-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,720", "--user-data-dir=" + profile);
+                "--no-first-run", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

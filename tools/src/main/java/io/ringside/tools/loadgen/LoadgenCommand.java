@@ -88,6 +88,12 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + " e.g. 500ms, 30s, 5m; 0 runs until Ctrl-C. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "TIME",
+            description = "Run time after every bot has joined or failed and before --duration starts, left out of"
+                    + " the RTT and jitter percentiles and of the CPU figures (JIT compilation, first GCs), e.g. 10s."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private String warmup;
+
     @Option(names = "--io-threads", defaultValue = "2", paramLabel = "N",
             description = "Client I/O threads. Default: ${DEFAULT-VALUE}.")
     private int ioThreads;
@@ -111,6 +117,16 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + " e.g. 0.01.")
     private Double maxErrorRate;
 
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "The server's process id on this machine: report its CPU per player-second, read from"
+                    + " /proc/PID/stat.")
+    private Long serverPid;
+
+    @Option(names = "--server-metrics", paramLabel = "URL",
+            description = "The server's Prometheus page (e.g. http://host:8080/metrics): report its CPU per"
+                    + " player-second from process_cpu_seconds_total.")
+    private URI serverMetrics;
+
     @Option(names = "--max-p99-ms", paramLabel = "MS",
             description = "Fail (exit 1) when the run's p99 RTT exceeds this.")
     private Double maxP99Ms;
@@ -118,13 +134,14 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         LoadPlan plan = plan();
+        ServerCpu serverCpu = serverCpu();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> awaitReport(stop, done), "loadgen-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            RunResult result = run(plan, stop, out);
+            RunResult result = run(plan, serverCpu, stop, out);
             out.print(SummaryTable.format(result));
             for (Path file : ReportWriter.write(result, reportDir)) {
                 out.println("wrote " + file);
@@ -138,13 +155,16 @@ public final class LoadgenCommand implements Callable<Integer> {
         }
     }
 
-    private RunResult run(LoadPlan plan, CountDownLatch stop, PrintWriter out) throws InterruptedException {
+    private RunResult run(LoadPlan plan, ServerCpu serverCpu, CountDownLatch stop, PrintWriter out)
+            throws InterruptedException {
         Metrics metrics = new Metrics();
         ConnectConfig connect = ConnectConfig.builder().connectTimeoutMs(connectTimeoutMs)
                 .handshakeTimeoutMs(connectTimeoutMs).build();
         long start = System.nanoTime();
         Sampler sampler = new Sampler(metrics, plan.bots(), start);
         double elapsed;
+        CpuUse cpu;
+        CpuWindow cpuWindow = new CpuWindow(serverCpu);
         IntFunction<Bot> factory = plan.game() != null
                 ? id -> new GameBot(metrics, plan.url(), plan.game(), plan.sizeBytes(), id)
                 : id -> new EchoBot(metrics, plan.url(), connect, plan.sizeBytes(), id);
@@ -153,9 +173,20 @@ public final class LoadgenCommand implements Callable<Integer> {
             long durationNanos = TimeUnit.MILLISECONDS.toNanos(plan.durationMs());
             // the run time counts from when every bot has joined or failed: the ramp is not steady state
             long end = Long.MAX_VALUE;
+            long measureFrom = Long.MAX_VALUE;
+            long warmupNanos = TimeUnit.MILLISECONDS.toNanos(durationMs(warmup, "--warmup"));
             for (long tick = start + SECOND_NANOS; ; ) {
-                if (end == Long.MAX_VALUE && durationNanos > 0 && !connectsInFlight(plan, metrics, start)) {
-                    end = System.nanoTime() + durationNanos;
+                if (measureFrom == Long.MAX_VALUE && !connectsInFlight(plan, metrics, start)) {
+                    measureFrom = System.nanoTime() + warmupNanos;
+                }
+                if (!cpuWindow.isOpen() && System.nanoTime() >= measureFrom) {
+                    if (warmupNanos > 0) {
+                        sampler.sample(System.nanoTime());
+                        sampler.restartLatencies();
+                        out.println("warm-up over: measuring from here");
+                    }
+                    cpuWindow.open(System.nanoTime(), metrics.connected.get());
+                    end = durationNanos > 0 ? System.nanoTime() + durationNanos : Long.MAX_VALUE;
                 }
                 long wake = end == Long.MAX_VALUE && durationNanos > 0
                         ? Math.min(tick, System.nanoTime() + CONNECT_POLL_NANOS) : Math.min(tick, end);
@@ -166,12 +197,14 @@ public final class LoadgenCommand implements Callable<Integer> {
                     continue;
                 }
                 long now = System.nanoTime();
+                cpuWindow.mark(now, metrics.connected.get());
                 out.println(sampler.progress(sampler.sample(now)));
                 out.flush();
                 // after a stall (GC, a starved CPU) skip the missed ticks instead of printing a burst
                 tick = Math.max(tick + SECOND_NANOS, now + SECOND_NANOS / 2);
             }
             swarm.stopSending();
+            cpu = cpuWindow.close(System.nanoTime(), metrics.connected.get());
             elapsed = (System.nanoTime() - start) / 1e9;
             if (plan.game() == null) {
                 swarm.drain(drainMs);
@@ -185,7 +218,7 @@ public final class LoadgenCommand implements Callable<Integer> {
                 sampler.rttTotal(), sampler.connectTotal(), sampler.jitterTotal(), metrics.connectAttempts.sum(),
                 metrics.sentMessages.sum(), metrics.receivedMessages.sum(), metrics.sentBytes.sum(),
                 metrics.receivedBytes.sum(), metrics.refusedSends.sum(), lost, metrics.errors.sum(),
-                metrics.connectFailures(), metrics.disconnects(), metrics.connectionErrors());
+                metrics.connectFailures(), metrics.disconnects(), metrics.connectionErrors(), cpu);
     }
 
     /** Whether some bots are still connecting and may still make it within the ramp plus the connect timeout. */
@@ -241,10 +274,28 @@ public final class LoadgenCommand implements Callable<Integer> {
         check(ioThreads >= 1, "--io-threads=" + ioThreads + " (minimum 1)");
         check(pingHz >= 0, "--ping-rate=" + pingHz + " (minimum 0)");
         GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz) : null;
-        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration), ioThreads, target);
+        durationMs(warmup, "--warmup");
+        return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration, "--duration"), ioThreads,
+                target);
     }
 
-    private long durationMs(String text) {
+    /** The server's CPU source, checked by one read now so that a wrong PID or URL fails before the run. */
+    private ServerCpu serverCpu() {
+        check(serverPid == null || serverMetrics == null, "--server-pid and --server-metrics: give one of them");
+        ServerCpu cpu = serverPid != null ? ServerCpu.ofPid(serverPid)
+                : serverMetrics != null ? ServerCpu.ofMetrics(serverMetrics) : null;
+        if (cpu != null) {
+            try {
+                cpu.cpuNanos();
+            } catch (IOException e) {
+                String option = serverPid != null ? "--server-pid=" + serverPid : "--server-metrics=" + serverMetrics;
+                throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            }
+        }
+        return cpu;
+    }
+
+    private long durationMs(String text, String option) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
@@ -255,7 +306,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             }
             return (long) (Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000);
         } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--duration=" + text + " (e.g. 500ms, 30s, 5m)");
+            throw new ParameterException(spec.commandLine(), option + "=" + text + " (e.g. 500ms, 30s, 5m)");
         }
     }
 

@@ -26,12 +26,14 @@ import org.HdrHistogram.Histogram;
  * @param connectFailures failed connects by kind
  * @param disconnects     unexpected disconnects by close code
  * @param connectionErrors errors on open connections by exception type
+ * @param cpu             server and load generator CPU over the steady window; {@code null} when no window
+ *                        opened (the run ended while bots were still connecting)
  */
 record RunResult(LoadPlan plan, String commandLine, String machine, double elapsedSeconds, List<Sample> samples,
                  Histogram rttMicros, Histogram connectMicros, Histogram jitterMicros, long connectAttempts,
                  long sent, long received, long sentBytes, long receivedBytes, long refusedSends, long lost,
                  long errors, Map<String, Long> connectFailures, Map<Integer, Long> disconnects,
-                 Map<String, Long> connectionErrors) {
+                 Map<String, Long> connectionErrors, CpuUse cpu) {
 
     /** Whether this was a game-mode run. */
     boolean game() {

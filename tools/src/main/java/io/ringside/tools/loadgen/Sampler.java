@@ -63,6 +63,12 @@ final class Sampler {
         return s;
     }
 
+    /** Forgets the RTT and jitter recorded so far (the end of a warm-up); connect times are kept. */
+    void restartLatencies() {
+        rttTotal.reset();
+        jitterTotal.reset();
+    }
+
     /** The one-line progress display for {@code s}. */
     String progress(Sample s) {
         return String.format(Locale.ROOT, "[%6.1fs] bots %d/%d  sent %.0f msg/s  recv %.0f msg/s  "

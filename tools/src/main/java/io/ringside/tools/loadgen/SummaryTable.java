@@ -35,11 +35,27 @@ final class SummaryTable {
             row(t, "lost (never echoed)", Long.toString(r.lost()));
         }
         row(t, "sends refused (backlog)", Long.toString(r.refusedSends()));
+        cpu(t, r.cpu(), game ? "player" : "bot");
         row(t, "errors", r.errors() + String.format(Locale.ROOT, " (error rate %.4f%%)", 100 * r.errorRate()));
         r.connectFailures().forEach((why, n) -> row(t, "  connect failed: " + why, n.toString()));
         r.disconnects().forEach((code, n) -> row(t, "  disconnected: " + CloseCodes.describe(code), n.toString()));
         r.connectionErrors().forEach((type, n) -> row(t, "  error: " + type, n.toString()));
         return t.toString();
+    }
+
+    private static void cpu(StringBuilder t, CpuUse cpu, String unit) {
+        if (cpu == null) {
+            return;
+        }
+        if (cpu.serverMeasured()) {
+            row(t, "server CPU", String.format(Locale.ROOT, "%.1f us per %s-second (%.1f %% of a core over %.1f s,"
+                    + " %.0f %s-seconds; %s)", cpu.serverMicrosPerPlayerSecond(), unit, 100 * cpu.serverCores(),
+                    cpu.seconds(), cpu.playerSeconds(), unit, cpu.serverSource()));
+        } else {
+            row(t, "server CPU", cpu.serverSource());
+        }
+        row(t, "loadgen CPU", String.format(Locale.ROOT, "%.1f us per bot-second (%.1f %% of a core)",
+                cpu.loadgenMicrosPerBotSecond(), 100 * cpu.loadgenCores()));
     }
 
     static String latencies(Histogram h) {

@@ -10,14 +10,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
  * A swarm of {@link Bot}s on one {@link WebSocketClient}: a few I/O threads carry every connection
  * and one scheduler thread ramps connections up and fires each bot's sends (and pings) at its rate,
- * spread over the period by a random phase. No thread per bot.
+ * spread over the period by a random phase in 1 ms slots ({@link SendWheel}): one timer event per
+ * millisecond for all bots, not one per bot per send. No thread per bot.
  *
  * <p>Driven by one controlling thread: {@link #start()}, later {@link #stopSending()},
  * {@link #drain(long)}, {@link #closeAll(long)} and {@link #close()}.
@@ -25,12 +25,16 @@ import java.util.function.IntFunction;
 final class Swarm implements AutoCloseable {
     private static final long RAMP_TICK_MS = 10;
     private static final long WAIT_STEP_MS = 10;
+    /** The send timer's resolution: every bot's sends are fired from one timer in slots this long. */
+    private static final long SLOT_NANOS = 1_000_000L;
 
     private final LoadPlan plan;
     private final Metrics metrics;
     private final IntFunction<Bot> factory;
     private final List<Bot> bots = new CopyOnWriteArrayList<>();
     private final List<ScheduledFuture<?>> sendTasks = new CopyOnWriteArrayList<>();
+    private SendWheel sends;
+    private SendWheel pings;
     private final ScheduledExecutorService scheduler;
     private WebSocketClient client;
     private ScheduledFuture<?> rampTask;
@@ -55,6 +59,15 @@ final class Swarm implements AutoCloseable {
         client = WebSocketClient.start(ClientConfig.builder().ioThreads(plan.ioThreads())
                 .threadNamePrefix("loadgen-io-").build());
         rampStartNanos = System.nanoTime();
+        if (plan.rateHz() > 0) {
+            sends = new SendWheel(plan.rateHz(), SLOT_NANOS, rampStartNanos);
+        }
+        if (plan.game() != null && plan.game().pingHz() > 0) {
+            pings = new SendWheel(plan.game().pingHz(), SLOT_NANOS, rampStartNanos);
+        }
+        if (sends != null || pings != null) {
+            sendTasks.add(scheduler.scheduleAtFixedRate(this::fire, SLOT_NANOS, SLOT_NANOS, TimeUnit.NANOSECONDS));
+        }
         rampTask = scheduler.scheduleAtFixedRate(this::ramp, 0, RAMP_TICK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -125,17 +138,25 @@ final class Swarm implements AutoCloseable {
         if (!sending) {
             return;
         }
-        schedule(bot::send, plan.rateHz());
-        if (plan.game() != null) {
-            schedule(bot::ping, plan.game().pingHz());
+        if (sends != null) {
+            sends.add(bot::send);
+        }
+        if (pings != null) {
+            pings.add(bot::ping);
         }
     }
 
-    private void schedule(Runnable task, double hz) {
-        if (hz > 0) {
-            long periodNanos = Math.max(1, (long) (1_000_000_000L / hz));
-            long phase = ThreadLocalRandom.current().nextLong(periodNanos);
-            sendTasks.add(scheduler.scheduleAtFixedRate(task, phase, periodNanos, TimeUnit.NANOSECONDS));
+    /** One slot of the send timer: every bot whose send or ping falls in it. Scheduler thread. */
+    private void fire() {
+        if (!sending) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (sends != null) {
+            sends.advance(now);
+        }
+        if (pings != null) {
+            pings.advance(now);
         }
     }
 

@@ -98,4 +98,23 @@ class LoadgenCommandIT {
         assertThat(mode.exitCode()).isEqualTo(2);
         assertThat(mode.err()).contains("--mode=chess (echo or game)");
     }
+
+    @Test
+    void shouldExitWith2NamingTheSourceWhenTheServerCpuCannotBeRead() {
+        // given: a PID no process has (pid_max is at most 2^22), and a metrics URL nobody listens on
+        long noSuchPid = 99_999_999L;
+
+        // when
+        ToolRun pid = ToolRun.run(new byte[0], "loadgen", "ws://127.0.0.1:1/", "--server-pid",
+                Long.toString(noSuchPid));
+        ToolRun both = ToolRun.run(new byte[0], "loadgen", "ws://127.0.0.1:1/", "--server-pid", "1",
+                "--server-metrics", "http://127.0.0.1:1/metrics");
+
+        // then
+        assertThat(pid.exitCode()).isEqualTo(2);
+        assertThat(pid.err()).contains("--server-pid=99999999: no process 99999999 (/proc/99999999/stat does"
+                + " not exist)");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--server-pid and --server-metrics: give one of them");
+    }
 }

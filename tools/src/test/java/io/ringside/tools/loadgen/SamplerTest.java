@@ -52,7 +52,7 @@ class SamplerTest {
                 new Sampler(metrics, 1, 0).rttTotal(), new Sampler(metrics, 1, 0).connectTotal(),
                 new Sampler(metrics, 1, 0).jitterTotal(), 10, 90, 88,
                 0, 0, 0, 2, metrics.errors.sum(), metrics.connectFailures(), metrics.disconnects(),
-                metrics.connectionErrors());
+                metrics.connectionErrors(), null);
 
         // then: (2 errors + 2 lost) / (10 connects + 90 messages)
         assertThat(result.errorRate()).isEqualTo(0.04);
