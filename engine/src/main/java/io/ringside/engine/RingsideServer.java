@@ -167,6 +167,14 @@ public final class RingsideServer implements AutoCloseable {
         return transport.port();
     }
 
+    /**
+     * The port that speaks TLS (after {@link #start()}): the TLS listener's, the server's own port when
+     * it speaks TLS only, or -1 without TLS.
+     */
+    public int tlsPort() {
+        return transport.tlsPort();
+    }
+
     /** Open connections right now. Any thread. */
     public int connectionCount() {
         return transport.connectionCount();

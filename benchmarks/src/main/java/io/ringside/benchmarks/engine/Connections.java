@@ -2,6 +2,7 @@ package io.ringside.benchmarks.engine;
 
 import io.ringside.engine.client.ClientConnection;
 import io.ringside.engine.client.ClientListener;
+import io.ringside.engine.client.ConnectConfig;
 import io.ringside.engine.client.ConnectionState;
 import io.ringside.engine.client.WebSocketClient;
 import java.net.URI;
@@ -25,13 +26,20 @@ final class Connections {
     static List<ClientConnection> open(WebSocketClient client, URI uri, int count,
             IntFunction<ClientListener> listeners)
             throws Exception {
+        return open(client, uri, ConnectConfig.defaults(), count, listeners);
+    }
+
+    /** {@link #open(WebSocketClient, URI, int, IntFunction)} with {@code config} (e.g. a TLS context). */
+    static List<ClientConnection> open(WebSocketClient client, URI uri, ConnectConfig config, int count,
+            IntFunction<ClientListener> listeners)
+            throws Exception {
         Semaphore pending = new Semaphore(MAX_PENDING);
         List<CompletableFuture<ClientConnection>> futures = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (!pending.tryAcquire(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("handshakes stalled after " + i + " connections");
             }
-            CompletableFuture<ClientConnection> future = client.connect(uri, listeners.apply(i));
+            CompletableFuture<ClientConnection> future = client.connect(uri, config, listeners.apply(i));
             future.whenComplete((connection, error) -> pending.release());
             futures.add(future);
         }

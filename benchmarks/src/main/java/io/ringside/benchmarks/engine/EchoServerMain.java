@@ -11,6 +11,9 @@ import java.io.InputStreamReader;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -25,10 +28,14 @@ import java.util.function.IntSupplier;
 public final class EchoServerMain {
     static final String RINGSIDE = "ringside";
     static final String NETTY = "netty";
+    /** Ours with TLS (a self-signed EC P-256 certificate made by keytool at start), wss://. */
+    static final String RINGSIDE_TLS = "ringside-tls";
     /** Largest frame and message both servers accept: our default, 1 MiB. */
     static final int MAX_FRAME_BYTES = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
     private static final int MAX_CONNECTIONS = 100_000;
     private static final int GC_ROUNDS = 4;
+    private static final String KEY_STORE_PASSWORD = "benchmark";
+    private static final long TLS_HANDSHAKE_MS = 120_000;
     private static final long GC_PAUSE_MS = 200;
 
     private EchoServerMain() {
@@ -41,11 +48,15 @@ public final class EchoServerMain {
         AutoCloseable server;
         IntSupplier connections;
         int port;
-        if (RINGSIDE.equals(kind)) {
-            WebSocketServer ours = WebSocketServer.builder().port(0).ioLoops(ioThreads)
+        if (RINGSIDE.equals(kind) || RINGSIDE_TLS.equals(kind)) {
+            WebSocketServer.Builder builder = WebSocketServer.builder().port(0).ioLoops(ioThreads)
                     .endpoint("/", new EchoHandler())
-                    .maxConnections(MAX_CONNECTIONS)
-                    .build().start();
+                    .maxConnections(MAX_CONNECTIONS);
+            if (RINGSIDE_TLS.equals(kind)) {
+                Path store = selfSignedKeyStore();
+                builder.tls(t -> t.keyStore(store, KEY_STORE_PASSWORD)).handshakeTimeoutMs(TLS_HANDSHAKE_MS);
+            }
+            WebSocketServer ours = builder.build().start();
             server = ours;
             connections = ours::connectionCount;
             port = ours.port();
@@ -55,13 +66,31 @@ public final class EchoServerMain {
             connections = netty::connectionCount;
             port = netty.port();
         } else {
-            throw new IllegalArgumentException("server=" + kind + " (ringside or netty)");
+            throw new IllegalArgumentException("server=" + kind + " (ringside, ringside-tls or netty)");
         }
         try (server) {
             System.out.println("port " + port);
             System.out.flush();
             serve(connections);
         }
+    }
+
+    /** A throwaway PKCS#12 keystore for {@code localhost}, made with the JDK's keytool. */
+    private static Path selfSignedKeyStore() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("ringside-bench-tls");
+        Path store = dir.resolve("server.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", KEY_STORE_PASSWORD, "-keypass", KEY_STORE_PASSWORD))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IOException("keytool failed");
+        }
+        store.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        return store;
     }
 
     private static void serve(IntSupplier connections) throws IOException, InterruptedException {

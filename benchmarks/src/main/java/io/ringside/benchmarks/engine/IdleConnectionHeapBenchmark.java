@@ -43,7 +43,7 @@ public class IdleConnectionHeapBenchmark {
     private static final ClientListener IDLE = new ClientListener() {
     };
 
-    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY})
+    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS})
     public String server;
 
     @Param({"1000"})
@@ -78,7 +78,7 @@ public class IdleConnectionHeapBenchmark {
     /** Opens the connections; the score is the time it takes. */
     @Benchmark
     public void openIdle() throws Exception {
-        open = Connections.open(client, process.uri(), idleConnections, i -> IDLE);
+        open = Connections.open(client, process.uri(), process.connectConfig(), idleConnections, i -> IDLE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ringside.benchmarks.engine;
 
+import io.ringside.engine.client.ConnectConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,14 +23,17 @@ final class ServerProcess implements AutoCloseable {
     private static final String MAX_HEAP = "-Xmx1g";
     private static final String QUIET_LOG = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
     private static final long STOP_WAIT_SECONDS = 15;
+    private static final long TLS_HANDSHAKE_MS = 120_000;
 
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
     private final int port;
+    private final boolean tls;
 
-    private ServerProcess(Process process) throws IOException {
+    private ServerProcess(Process process, boolean tls) throws IOException {
         this.process = process;
+        this.tls = tls;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
         this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
         this.port = Integer.parseInt(expect("port")[1]);
@@ -45,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
         Process process = null;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            return new ServerProcess(process);
+            return new ServerProcess(process, kind.endsWith("-tls"));
         } catch (IOException | RuntimeException e) {
             if (process != null) {
                 process.destroyForcibly();
@@ -54,9 +58,19 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** The echo endpoint, {@code ws://127.0.0.1:port/}. */
+    /** The echo endpoint, {@code ws://127.0.0.1:port/} ({@code wss://} for a TLS server). */
     URI uri() {
-        return URI.create("ws://127.0.0.1:" + port + "/");
+        return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + port + "/");
+    }
+
+    /**
+     * What a client needs to connect: for a TLS server, a context that trusts any certificate and skips
+     * the host name check (the server's is self-signed; benchmark only, never for real traffic).
+     */
+    ConnectConfig connectConfig() {
+        // a TLS handshake costs far more CPU than an upgrade: on a loaded box 256 in flight can take long
+        return tls ? ConnectConfig.builder().sslContext(TrustAnything.context()).handshakeTimeoutMs(TLS_HANDSHAKE_MS)
+                .build() : ConnectConfig.defaults();
     }
 
     int port() {

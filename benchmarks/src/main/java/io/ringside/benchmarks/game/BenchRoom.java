@@ -108,7 +108,7 @@ final class BenchRoom extends Room {
     }
 
     /** Inputs handled so far; the tick thread. */
-    long inputs() {
+    long inputsHandled() {
         return inputs;
     }
 }

@@ -9,6 +9,7 @@ import static io.ringside.engine.config.ConfigKey.secret;
 import static io.ringside.engine.config.ConfigKey.string;
 import static io.ringside.engine.config.ConfigKey.strings;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -47,6 +48,16 @@ public final class ConfigKeys {
                     (b, v) -> b.transport(t -> t.handshakeLimits(h -> h.maxHeaderCount(v)))),
             bytesInt("transport.handshake.max-request-line-bytes",
                     (b, v) -> b.transport(t -> t.handshakeLimits(h -> h.maxRequestLineBytes(v)))),
+            string("transport.tls.certificate-chain",
+                    (b, v) -> b.transport(t -> t.tls(x -> x.certificateChain(Path.of(v))))),
+            string("transport.tls.private-key", (b, v) -> b.transport(t -> t.tls(x -> x.privateKey(Path.of(v))))),
+            string("transport.tls.key-store", (b, v) -> b.transport(t -> t.tls(x -> x.keyStore(Path.of(v),
+                    x.keyStorePassword())))),
+            string("transport.tls.key-store-password",
+                    (b, v) -> b.transport(t -> t.tls(x -> x.keyStorePassword(v)))),
+            integer("transport.tls.port", (b, v) -> b.transport(t -> t.tls(x -> x.port(v)))),
+            strings("transport.tls.protocols", (b, v) -> b.transport(t -> t.tls(x -> x.protocols(v)))),
+            durationMs("transport.tls.reload-check", (b, v) -> b.transport(t -> t.tls(x -> x.reloadCheckMs(v)))),
             integer("game.shards", (b, v) -> b.game(g -> g.shards(v))),
             integer("game.tick-rate-hz", (b, v) -> b.game(g -> g.tickRateHz(v))),
             integer("game.max-catch-up-ticks", (b, v) -> b.game(g -> g.maxCatchUpTicks(v))),

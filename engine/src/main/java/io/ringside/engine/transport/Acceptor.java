@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts sockets on its own thread (blocking accept) and deals them round-robin to the I/O loops,
- * which apply the limits (handshakes in progress, connections, memory budget). An {@link Error}
+ * which apply the limits (handshakes in progress, connections, memory budget). A TLS listener's
+ * acceptor also checks the key files for a new certificate now and then. An {@link Error}
  * stops the server ({@link FatalStop}).
  */
 final class Acceptor implements Runnable {
@@ -22,10 +23,13 @@ final class Acceptor implements Runnable {
     private final IoLoop[] loops;
     private final Runnable acceptHook;
     private final FatalStop fatal;
+    /** The TLS state when this listener speaks TLS, else {@code null}. */
+    private final ServerTls tls;
     private int next;
 
-    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, ServerConfig config, FatalStop fatal) {
+    Acceptor(ServerSocketChannel serverChannel, IoLoop[] loops, ServerConfig config, FatalStop fatal, ServerTls tls) {
         this.serverChannel = serverChannel;
+        this.tls = tls;
         this.loops = loops;
         this.acceptHook = config.acceptHook;
         this.fatal = fatal;
@@ -65,7 +69,10 @@ final class Acceptor implements Runnable {
         }
         IoLoop loop = loops[next];
         next = next + 1 == loops.length ? 0 : next + 1;
-        if (!loop.register(channel)) {
+        if (tls != null) {
+            tls.reloadIfChanged(System.currentTimeMillis());
+        }
+        if (!loop.register(channel, tls != null)) {
             LOG.warn("loop {} command queue full: dropped a new connection", loop.index());
             closeQuietly(channel);
         }

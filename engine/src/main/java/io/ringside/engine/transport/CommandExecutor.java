@@ -55,7 +55,8 @@ final class CommandExecutor implements EventPoller.Handler<LoopCommand> {
     private void execute(LoopCommand command) {
         ConnectionHandle connection = command.connection;
         switch (command.kind) {
-            case LoopCommand.REGISTER -> loop.accept(command.channel);
+            case LoopCommand.REGISTER -> loop.accept(command.channel, false);
+            case LoopCommand.REGISTER_TLS -> loop.accept(command.channel, true);
             case LoopCommand.SEND, LoopCommand.SEND_LATEST -> connection.sendFromCommand(command.frame,
                     command.shared, command.kind == LoopCommand.SEND_LATEST);
             case LoopCommand.CLOSE -> connection.startClose(command.code, command.reason);

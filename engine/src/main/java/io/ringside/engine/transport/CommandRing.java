@@ -38,8 +38,8 @@ final class CommandRing {
         return ring.tryPublishEvent(LoopCommand.CLOSE_CONNECTION, connection, code, reason);
     }
 
-    boolean register(SocketChannel channel) {
-        return ring.tryPublishEvent(LoopCommand.REGISTER_CHANNEL, channel);
+    boolean register(SocketChannel channel, boolean tls) {
+        return ring.tryPublishEvent(tls ? LoopCommand.REGISTER_TLS_CHANNEL : LoopCommand.REGISTER_CHANNEL, channel);
     }
 
     /**

@@ -31,6 +31,9 @@ final class Handshaker {
     /** 408 for a client that stalled in its handshake, written as its socket is dropped. */
     static final ByteBuffer HANDSHAKE_TIMEOUT = errorResponse(HttpStatus.REQUEST_TIMEOUT, "handshake timeout")
             .asReadOnlyBuffer();
+    /** 400 in plain text for a plain-text request on a TLS port. */
+    static final ByteBuffer PLAIN_ON_TLS_PORT = errorResponse(HttpStatus.BAD_REQUEST,
+            "this port speaks TLS: use https:// or wss://").asReadOnlyBuffer();
     /** 503 for the oldest handshake when a newer one needs its place. */
     static final ByteBuffer TOO_MANY_HANDSHAKES = errorResponse(HttpStatus.SERVICE_UNAVAILABLE,
             "too many handshakes in progress").asReadOnlyBuffer();

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +93,8 @@ final class IoLoop implements Runnable {
     private boolean shuttingDown;
     private long shutdownDeadlineNs;
     private boolean finished;
+    /** Scratch buffers of this loop's TLS connections; made with the first. */
+    private TlsWire.Buffers tlsBuffers;
 
     /** A loop with a memory budget of its own (tests that drive one loop alone). */
     IoLoop(int index, ServerConfig config, AtomicInteger openConnections, AtomicLong connectionIds) {
@@ -117,7 +121,8 @@ final class IoLoop implements Runnable {
         // A heap buffer, though the JDK copies socket reads into it from a cached direct one: C2
         // vectorises unmasking over a byte[] but not over a direct buffer, and the benchmarks show
         // the copy costs far less than that (64 KiB frames: ~30 GB/s heap vs ~3 GB/s direct).
-        this.readBuffer = ByteBuffer.allocate(config.readBufferBytes);
+        this.readBuffer = ByteBuffer.allocate(config.tls == null ? config.readBufferBytes
+                : Math.max(config.readBufferBytes, TlsWire.MIN_READ_BUFFER_BYTES));
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
         this.handshaker = new Handshaker(this);
@@ -210,7 +215,12 @@ final class IoLoop implements Runnable {
 
     /** Hands a freshly accepted socket to this loop; {@code false} if the command queue is full. Any thread. */
     boolean register(SocketChannel channel) {
-        return woken(commands.register(channel));
+        return register(channel, false);
+    }
+
+    /** {@link #register(SocketChannel)} for a socket of a TLS listener ({@code tls}). Any thread. */
+    boolean register(SocketChannel channel, boolean tls) {
+        return woken(commands.register(channel, tls));
     }
 
     /**
@@ -381,7 +391,7 @@ final class IoLoop implements Runnable {
      * clients out, who finish their handshake within a round trip. While the memory budget is low
      * the socket is answered 503. Loop thread.
      */
-    void accept(SocketChannel channel) {
+    void accept(SocketChannel channel, boolean tls) {
         try {
             if (shuttingDown) {
                 metrics.refused(TransportMetrics.REFUSED_SHUTTING_DOWN);
@@ -391,7 +401,8 @@ final class IoLoop implements Runnable {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key);
+            WsConnection connection = new WsConnection(connectionIds.incrementAndGet(), this, channel, key,
+                    tls ? tlsWire(channel) : null);
             key.attach(connection);
             connections.add(connection);
             if (handshakes.incrementAndGet() > config.maxHandshakes) {
@@ -414,6 +425,14 @@ final class IoLoop implements Runnable {
         } catch (IOException e) {
             ConnectionHandle.closeQuietly(channel);
         }
+    }
+
+    private TlsWire tlsWire(SocketChannel channel) {
+        SSLEngine engine = config.tls.newEngine();
+        if (tlsBuffers == null) {
+            tlsBuffers = new TlsWire.Buffers(engine);
+        }
+        return new TlsWire(channel, engine, tlsBuffers);
     }
 
     private void evictOldestHandshake() {

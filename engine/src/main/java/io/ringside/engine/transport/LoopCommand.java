@@ -19,6 +19,7 @@ final class LoopCommand {
     static final int RESUME = 6;
     static final int OVERFLOW = 7;
     static final int SEND_LATEST = 8;
+    static final int REGISTER_TLS = 9;
 
     static final EventTranslatorThreeArg<LoopCommand, ConnectionHandle, ByteBuffer, SharedFrame> SEND_FRAME =
             (command, sequence, connection, frame, shared) -> command.send(SEND, connection, frame, shared);
@@ -34,6 +35,8 @@ final class LoopCommand {
             };
     static final EventTranslatorOneArg<LoopCommand, SocketChannel> REGISTER_CHANNEL =
             (command, sequence, channel) -> command.set(REGISTER, null, channel);
+    static final EventTranslatorOneArg<LoopCommand, SocketChannel> REGISTER_TLS_CHANNEL =
+            (command, sequence, channel) -> command.set(REGISTER_TLS, null, channel);
 
     int kind;
     ConnectionHandle connection;

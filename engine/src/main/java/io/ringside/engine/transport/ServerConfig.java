@@ -43,9 +43,12 @@ final class ServerConfig {
     final Runnable acceptHook;
     final LongSupplier nanoClock;
     final long timerTickNs;
+    /** TLS key material and settings, or {@code null} for plain only. */
+    final ServerTls tls;
 
     ServerConfig(WebSocketServer.Builder b, InetSocketAddress bindAddress, HandshakeLimits handshakeLimits,
-            DecoderConfig decoderConfig) {
+            DecoderConfig decoderConfig, ServerTls tls) {
+        this.tls = tls;
         this.bindAddress = bindAddress;
         this.ioLoops = b.ioLoops;
         this.endpoints = List.copyOf(b.endpoints);

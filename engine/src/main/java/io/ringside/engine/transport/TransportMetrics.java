@@ -25,9 +25,17 @@ public final class TransportMetrics {
     static final int REFUSED_MEMORY_BUDGET = 8;
     static final int REFUSED_MAX_HANDSHAKES = 9;
     static final int REFUSED_ADDRESS_LIMIT = 10;
+    /** A TLS handshake that failed (garbage, truncated, no common protocol or cipher). */
+    static final int REFUSED_TLS_HANDSHAKE = 11;
+    /** Plain text (an http:// or ws:// request) on a TLS port. */
+    static final int REFUSED_TLS_PLAINTEXT = 12;
+    /** A TLS 1.2 renegotiation attempt (the connection is dropped). */
+    static final int REFUSED_TLS_RENEGOTIATION = 13;
+    /** A TLS client hello on a plain port. */
+    static final int REFUSED_TLS_ON_PLAIN_PORT = 14;
     private static final List<String> REFUSAL_NAMES = List.of("max_connections", "shutting_down", "origin", "auth",
             "auth_timeout", "auth_error", "handshake_timeout", "bad_request", "memory_budget", "max_handshakes",
-            "address_limit");
+            "address_limit", "tls_handshake", "tls_plaintext", "tls_renegotiation", "tls_on_plain_port");
     private static final int MAX_STATUS = 599;
     private static final int FIRST_CLOSE_CODE = 1000;
     private static final int LAST_RFC_CLOSE_CODE = 1015;

@@ -49,6 +49,9 @@ public final class WebSocketServer implements AutoCloseable {
     private ServerSocketChannel serverChannel;
     private Acceptor acceptor;
     private Thread acceptorThread;
+    private ServerSocketChannel tlsChannel;
+    private Acceptor tlsAcceptor;
+    private Thread tlsAcceptorThread;
     private FatalStop fatal;
     private boolean closed;
 
@@ -75,20 +78,18 @@ public final class WebSocketServer implements AutoCloseable {
         if (serverChannel != null || closed) {
             throw new IllegalStateException("already started");
         }
-        ServerSocketChannel channel = ServerSocketChannel.open();
-        try {
-            channel.bind(config.bindAddress, ACCEPT_BACKLOG);
-        } catch (BindException e) {
-            channel.close();
-            BindException named = new BindException("cannot listen on " + describe(config.bindAddress) + ": "
-                    + e.getMessage());
-            named.initCause(e);
-            throw named;
-        } catch (IOException e) {
-            channel.close();
-            throw e;
+        serverChannel = listen(config.bindAddress);
+        boolean tlsBeside = config.tls != null && config.tls.config.port() != TlsConfig.SAME_PORT;
+        if (tlsBeside) {
+            try {
+                tlsChannel = listen(new InetSocketAddress(config.bindAddress.getAddress(),
+                        config.tls.config.port()));
+            } catch (IOException e) {
+                serverChannel.close();
+                serverChannel = null;
+                throw e;
+            }
         }
-        serverChannel = channel;
         fatal = new FatalStop(config.fatalErrorHandler, this);
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new IoLoop(i, config, openConnections, connectionIds, budget, handshakes,
@@ -98,10 +99,17 @@ public final class WebSocketServer implements AutoCloseable {
             loopThreads[i] = new Thread(loops[i], "ringside-io-" + i);
             loopThreads[i].start();
         }
-        acceptor = new Acceptor(serverChannel, loops, config, fatal);
+        acceptor = new Acceptor(serverChannel, loops, config, fatal, tlsBeside ? null : config.tls);
         acceptorThread = new Thread(acceptor, "ringside-acceptor");
         acceptorThread.start();
-        LOG.info("listening on {} with {} I/O loops", serverChannel.getLocalAddress(), loops.length);
+        LOG.info("listening on {} ({}) with {} I/O loops", serverChannel.getLocalAddress(),
+                config.tls != null && !tlsBeside ? "TLS" : "plain", loops.length);
+        if (tlsBeside) {
+            tlsAcceptor = new Acceptor(tlsChannel, loops, config, fatal, config.tls);
+            tlsAcceptorThread = new Thread(tlsAcceptor, "ringside-acceptor-tls");
+            tlsAcceptorThread.start();
+            LOG.info("listening on {} (TLS)", tlsChannel.getLocalAddress());
+        }
         for (Endpoint endpoint : config.endpoints) {
             if (endpoint.config.anyOrigin()) {
                 LOG.warn("endpoint {} accepts WebSocket upgrades from any Origin: any web page can open it"
@@ -109,6 +117,60 @@ public final class WebSocketServer implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    private static ServerSocketChannel listen(InetSocketAddress address) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        try {
+            channel.bind(address, ACCEPT_BACKLOG);
+        } catch (BindException e) {
+            channel.close();
+            BindException named = new BindException("cannot listen on " + describe(address) + ": "
+                    + e.getMessage());
+            named.initCause(e);
+            throw named;
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
+    }
+
+    /**
+     * The port that speaks TLS (after {@link #start()}): the TLS listener's beside the plain one, the
+     * server's own port when it speaks TLS only, or -1 without TLS.
+     */
+    public synchronized int tlsPort() {
+        if (config.tls == null) {
+            return -1;
+        }
+        if (tlsChannel == null) {
+            return port();
+        }
+        try {
+            return ((InetSocketAddress) tlsChannel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("not bound", e);
+        }
+    }
+
+    /**
+     * Reloads the TLS certificate and key from their files now, for connections accepted from now on
+     * (open ones keep theirs). Any thread.
+     *
+     * @throws IllegalStateException when the server has no TLS
+     * @throws IOException when the files cannot be read or do not hold a usable key and chain (the
+     *     old certificate stays in use)
+     */
+    public void reloadTls() throws IOException {
+        if (config.tls == null) {
+            throw new IllegalStateException("no TLS configured");
+        }
+        try {
+            config.tls.reload();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("TLS reload failed: " + e.getMessage(), e);
+        }
     }
 
     /** The bound address and port (after {@link #start()}); a wildcard address means every interface. */
@@ -196,6 +258,10 @@ public final class WebSocketServer implements AutoCloseable {
         if (a != null) {
             a.close();
         }
+        Acceptor t = tlsAcceptor;
+        if (t != null) {
+            t.close();
+        }
         for (IoLoop loop : loops) {
             if (loop != null) {
                 loop.requestAbort();
@@ -229,6 +295,10 @@ public final class WebSocketServer implements AutoCloseable {
         if (acceptor != null) {
             acceptor.close();
             join(acceptorThread);
+        }
+        if (tlsAcceptor != null) {
+            tlsAcceptor.close();
+            join(tlsAcceptorThread);
         }
         for (IoLoop loop : loops) {
             if (loop != null) {
@@ -293,8 +363,22 @@ public final class WebSocketServer implements AutoCloseable {
         FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
         LongSupplier nanoClock = System::nanoTime;
         Runnable acceptHook;
+        TlsConfig.Builder tls;
 
         private Builder() {
+        }
+
+        /**
+         * Serves TLS (wss:// and https://, the same endpoints, static files and {@code /healthz}) with
+         * the key material and port {@code edit} sets; see {@link TlsConfig}. With a TLS port of its
+         * own, the plain port keeps serving beside it; without one, the server's port speaks TLS only.
+         */
+        public Builder tls(Consumer<TlsConfig.Builder> edit) {
+            if (tls == null) {
+                tls = TlsConfig.builder();
+            }
+            edit.accept(tls);
+            return this;
         }
 
         /** Listens on TCP {@code port}, 0 to 65535; 0 picks a free port. Default 8080. */
@@ -586,7 +670,8 @@ public final class WebSocketServer implements AutoCloseable {
                 check(paths.add(endpoint.path), "endpoint.path=" + endpoint.path + " (duplicate)");
                 check(endpoint.handler != null, "endpoint(" + endpoint.path + ").handler=null");
             }
-            return new ServerConfig(this, address, limits, decoderConfig);
+            ServerTls serverTls = tls == null ? null : new ServerTls(nested("tls.", tls::build));
+            return new ServerConfig(this, address, limits, decoderConfig, serverTls);
         }
 
         private static InetSocketAddress resolve(String host, int port) {

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
@@ -11,8 +12,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connection's state machine, owned by one {@link IoLoop}; the public {@link Connection} methods
@@ -36,6 +41,9 @@ final class WsConnection extends ConnectionHandle {
     static final int LINGER = 3;
     static final int CLOSED = 4;
     private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
+    private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+    /** The first byte of a TLS client hello (a handshake record, RFC 8446 §5.1). */
+    private static final byte TLS_HANDSHAKE_RECORD = 22;
     private static final ByteBuffer HEARTBEAT_PING =
             FrameEncoder.serverFrame(true, Opcode.PING, ByteBuffer.allocate(0));
 
@@ -58,6 +66,10 @@ final class WsConnection extends ConnectionHandle {
     volatile Throwable authError;
 
     private final SelectionKey key;
+    /** The connection's TLS engine on a TLS listener, else {@code null}. */
+    private final TlsWire tls;
+    /** Where bytes go to and come from: the socket itself, or {@link #tls} in front of it. */
+    private final ByteChannel wire;
     /** Whether this connection counts toward the connection limit (it was upgraded). */
     boolean counted;
     private final OutboundQueue outbound = new OutboundQueue();
@@ -73,9 +85,11 @@ final class WsConnection extends ConnectionHandle {
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
-    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key) {
+    WsConnection(long id, IoLoop loop, SocketChannel channel, SelectionKey key, TlsWire tls) {
         super(id, loop, channel);
         this.key = key;
+        this.tls = tls;
+        this.wire = tls != null ? tls : channel;
         this.deadlineNs = loop.nowNs + loop.config.handshakeTimeoutNs;
     }
 
@@ -106,30 +120,91 @@ final class WsConnection extends ConnectionHandle {
     // ---- loop side: input
 
     void onReadable(ByteBuffer buffer) {
-        buffer.clear();
-        int read;
-        try {
-            read = channel.read(buffer);
-        } catch (IOException e) {
-            notifyError(e);
-            destroy();
-            return;
+        do {
+            buffer.clear();
+            int read;
+            try {
+                read = wire.read(buffer);
+            } catch (SSLException e) {
+                tlsFailed(e);
+                return;
+            } catch (IOException e) {
+                notifyError(e);
+                destroy();
+                return;
+            }
+            if (read < 0) {
+                if (tls != null && !tls.handshakeDone()) {
+                    // an alert from the client (e.g. it does not trust us) or a FIN mid-handshake
+                    loop.metrics.refused(TransportMetrics.REFUSED_TLS_HANDSHAKE);
+                    LOG.debug("connection {}: TLS handshake ended by the peer", id());
+                }
+                destroy();
+                return;
+            }
+            if (read > 0) {
+                onBytes(buffer.flip(), read);
+            }
+            // a TLS read may leave whole records decrypted next time, which no readiness event announces
+        } while (tls != null && state != CLOSED && tls.hasBufferedInput());
+        if (tls != null && tls.hasPendingOutput() && state != CLOSED) {
+            loop.markDirty(this);
         }
-        if (read < 0) {
-            destroy();
-            return;
-        }
+        account();
+    }
+
+    private void onBytes(ByteBuffer buffer, int read) {
         loop.counters.add(LoopCounters.BYTES_IN, read);
-        buffer.flip();
         if (heartbeat != null) {
             heartbeat.heard(loop.nowNs);
         }
         if (state == HANDSHAKE) {
+            if (tls == null && parser == null && buffer.get(0) == TLS_HANDSHAKE_RECORD) {
+                loop.metrics.refused(TransportMetrics.REFUSED_TLS_ON_PLAIN_PORT);
+                LOG.debug("connection {}: a TLS hello on the plain port", id());
+                destroy();
+                return;
+            }
             loop.handshaker.onBytes(this, buffer);
         } else if (state == OPEN || state == CLOSE_SENT) {
             decode(buffer);
         }
-        account();
+    }
+
+    /**
+     * The TLS layer failed: plain text on the TLS port (answered 400 in plain text), a bad or
+     * truncated handshake, a bad record or a renegotiation attempt. Counted, logged at debug, and
+     * the socket is dropped: nothing more can be said over it.
+     */
+    private void tlsFailed(SSLException e) {
+        if (e instanceof TlsWire.NotTlsException) {
+            loop.metrics.refused(TransportMetrics.REFUSED_TLS_PLAINTEXT);
+            Handshaker.writeBestEffort(channel, Handshaker.PLAIN_ON_TLS_PORT);
+        } else if (e instanceof TlsWire.RenegotiationException) {
+            loop.metrics.refused(TransportMetrics.REFUSED_TLS_RENEGOTIATION);
+        } else if (!tls.handshakeDone()) {
+            loop.metrics.refused(TransportMetrics.REFUSED_TLS_HANDSHAKE);
+        }
+        LOG.debug("connection {}: TLS failed: {}", id(), e.toString());
+        notifyError(e);
+        destroy();
+    }
+
+    /**
+     * Writes what it can of a ready-made response right before the socket closes: in plain text,
+     * through TLS once its handshake is done, not at all in the middle of a TLS handshake.
+     */
+    private void writeBestEffort(ByteBuffer response) {
+        if (tls == null) {
+            Handshaker.writeBestEffort(channel, response);
+        } else if (tls.handshakeDone()) {
+            try {
+                tls.write(response.duplicate());
+                tls.flush();
+            } catch (IOException | RuntimeException e) {
+                // the socket is being dropped anyway
+            }
+        }
     }
 
     /**
@@ -146,6 +221,9 @@ final class WsConnection extends ConnectionHandle {
             now += loop.handshaker.parserBytes;
         } else if (parkedHead != null) {
             now += parkedHead.length;
+        }
+        if (tls != null) {
+            now += tls.heldBytes();
         }
         if (now != held) {
             long delta = now - held;
@@ -208,7 +286,7 @@ final class WsConnection extends ConnectionHandle {
 
     /** Makes room for a newer handshake: a best-effort 503, then the socket is closed. Loop thread. */
     void evict() {
-        Handshaker.writeBestEffort(channel, Handshaker.TOO_MANY_HANDSHAKES);
+        writeBestEffort(Handshaker.TOO_MANY_HANDSHAKES);
         destroy();
     }
 
@@ -471,7 +549,7 @@ final class WsConnection extends ConnectionHandle {
             if (state == HANDSHAKE) {
                 loop.metrics.refused(TransportMetrics.REFUSED_HANDSHAKE_TIMEOUT);
                 loop.metrics.handshake(HttpStatus.REQUEST_TIMEOUT);
-                Handshaker.writeBestEffort(channel, Handshaker.HANDSHAKE_TIMEOUT);
+                writeBestEffort(Handshaker.HANDSHAKE_TIMEOUT);
             }
             destroy();
             return true;
@@ -504,9 +582,21 @@ final class WsConnection extends ConnectionHandle {
         boolean drained;
         long queued = outbound.bytes();
         try {
-            drained = outbound.writeTo(channel, loop.staging);
+            if (tls != null && !tls.handshakeDone()) {
+                if (state == LINGER) {
+                    destroy(); // refused before TLS was up: nothing can be said
+                    return;
+                }
+                drained = tls.flush();
+            } else {
+                drained = (tls == null || tls.flush()) && outbound.writeTo(wire, loop.staging)
+                        && (tls == null || !tls.hasPendingOutput());
+            }
             loop.counters.add(LoopCounters.BYTES_OUT, queued - outbound.bytes());
             if (drained && state == LINGER && !outputShut) {
+                if (tls != null) {
+                    tls.closeOutbound();
+                }
                 if (closeWhenFlushed) {
                     destroy();
                     return;
@@ -564,9 +654,12 @@ final class WsConnection extends ConnectionHandle {
         state = CLOSED;
         open = false;
         try {
-            if (was == OPEN && outbound.writeTo(channel, loop.staging)) {
+            if (was == OPEN && (tls == null || tls.handshakeDone()) && outbound.writeTo(wire, loop.staging)) {
                 closeFrame.rewind();
-                channel.write(closeFrame);
+                wire.write(closeFrame);
+                if (tls != null) {
+                    tls.flush();
+                }
             }
         } catch (IOException e) {
             // the socket is being dropped anyway

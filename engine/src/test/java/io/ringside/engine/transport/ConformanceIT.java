@@ -26,7 +26,7 @@ class ConformanceIT {
     private static final int PONG = 0xA;
     private static final int MAX_MESSAGE = 64 * 1024;
 
-    private static WebSocketServer server;
+    static WebSocketServer server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,7 +41,8 @@ class ConformanceIT {
         server.close();
     }
 
-    private static RawClient client() throws Exception {
+    /** A client upgraded on the server's endpoint; {@link TlsConformanceIT} runs every case over TLS. */
+    RawClient client() throws Exception {
         return RawClient.upgrade(server.port(), "/");
     }
 

@@ -34,7 +34,11 @@ final class RawClient implements AutoCloseable {
     private final Random random = new Random(42);
 
     private RawClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    private RawClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
@@ -48,6 +52,16 @@ final class RawClient implements AutoCloseable {
     /** Connects and completes a valid upgrade on {@code path}; fails unless the answer is 101. */
     static RawClient upgrade(int port, String path) throws IOException {
         RawClient client = new RawClient(port);
+        String head = client.request(upgradeRequest(path, ""));
+        if (!head.startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + head);
+        }
+        return client;
+    }
+
+    /** {@link #upgrade} over TLS, trusting what {@code context} trusts. */
+    static RawClient upgradeTls(int port, String path, javax.net.ssl.SSLContext context) throws IOException {
+        RawClient client = new RawClient(context.getSocketFactory().createSocket("127.0.0.1", port));
         String head = client.request(upgradeRequest(path, ""));
         if (!head.startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + head);
@@ -171,7 +185,7 @@ final class RawClient implements AutoCloseable {
     boolean awaitEof() throws IOException {
         try {
             return in.read() < 0;
-        } catch (SocketException e) {
+        } catch (SocketException | javax.net.ssl.SSLException e) {
             return true;
         }
     }

@@ -96,7 +96,7 @@ public final class ArenaCommand implements Callable<Integer> {
             System.out.println("arena: " + line);
         }
         Launcher.printAddress(System.out, NAME, started.address());
-        System.out.println("open http://localhost:" + started.port() + "/arena/");
+        Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/arena/");
         monitor.printAddress(System.out, NAME, started.port(), config);
         Launcher.awaitShutdown(NAME, started::close);
         return 0;

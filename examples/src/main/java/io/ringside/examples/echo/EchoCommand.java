@@ -46,8 +46,14 @@ public final class EchoCommand implements Callable<Integer> {
             System.out.println("echo: " + line);
         }
         Launcher.printAddress(System.out, NAME, started.address());
-        System.out.println("echo: ws://localhost:" + started.address().getPort() + "/"
-                + (deflate ? " (permessage-deflate)" : ""));
+        if (started.tlsPort() != started.port()) {
+            System.out.println("echo: ws://localhost:" + started.port() + "/"
+                    + (deflate ? " (permessage-deflate)" : ""));
+        }
+        if (started.tlsPort() >= 0) {
+            System.out.println("echo: wss://localhost:" + started.tlsPort() + "/"
+                    + (deflate ? " (permessage-deflate)" : ""));
+        }
         Launcher.awaitShutdown(NAME, started::close);
         return 0;
     }

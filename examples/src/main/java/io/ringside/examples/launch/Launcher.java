@@ -56,6 +56,19 @@ public final class Launcher {
         }
     }
 
+    /**
+     * Prints the page's address: {@code open http://localhost:PORT/path} for a plain port and
+     * {@code open https://localhost:TLS_PORT/path} when the server speaks TLS.
+     */
+    public static void printOpen(PrintStream out, int port, int tlsPort, String path) {
+        if (tlsPort != port) {
+            out.println("open http://localhost:" + port + path);
+        }
+        if (tlsPort >= 0) {
+            out.println("open https://localhost:" + tlsPort + path);
+        }
+    }
+
     /** Blocks until the JVM is asked to stop (Ctrl-C), running {@code close} from the shutdown hook. */
     public static void awaitShutdown(String name, Runnable close) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every example server takes (a picocli mixin): a configuration file, the port, the
- * interface, and cluster mode (a Redis address, this node's id and public address). Precedence,
- * lowest first: the example's own defaults, the file, {@code RINGSIDE_*} environment variables,
- * then these options.
+ * interface, cluster mode (a Redis address, this node's id and public address) and TLS (a PEM
+ * certificate and key, and an optional port of its own). Precedence, lowest first: the example's
+ * own defaults, the file, {@code RINGSIDE_*} environment variables, then these options.
  */
 public final class ServerOptions {
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:RINGSIDE_CONFIG}",
@@ -43,6 +43,19 @@ public final class ServerOptions {
                     + " ws://<host name>:<port>/ws.")
     private String publicAddress;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain for https:// and wss:// (with --tls-key). Default: no TLS.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "PEM private key (unencrypted PKCS#8 or RSA) of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-port", paramLabel = "PORT",
+            description = "Port for TLS beside the plain --port, 0 for a free one. Default: with --tls-cert,"
+                    + " the one --port speaks TLS only.")
+    private Integer tlsPort;
+
     /** Reads the file (if any) and the environment; prints warnings to {@code err}. */
     public RingsideConfig load(PrintWriter err, String name) {
         RingsideConfig loaded = RingsideConfig.load(config, System.getenv());
@@ -70,6 +83,15 @@ public final class ServerOptions {
         }
         if (publicAddress != null) {
             target.cluster(c -> c.publicAddress(publicAddress));
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert=" + tlsCert + ", --tls-key=" + tlsKey + " (give both)");
+        }
+        if (tlsCert != null) {
+            target.transport(t -> t.tls(tls -> tls.certificateChain(tlsCert).privateKey(tlsKey)));
+        }
+        if (tlsPort != null) {
+            target.transport(t -> t.tls(tls -> tls.port(tlsPort)));
         }
     }
 }

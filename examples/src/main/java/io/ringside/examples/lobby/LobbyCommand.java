@@ -35,7 +35,7 @@ public final class LobbyCommand implements Callable<Integer> {
             System.out.println("lobby: " + line);
         }
         Launcher.printAddress(System.out, NAME, started.address());
-        System.out.println("open http://localhost:" + started.port() + "/lobby/");
+        Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/lobby/");
         Launcher.awaitShutdown(NAME, started::close);
         return 0;
     }

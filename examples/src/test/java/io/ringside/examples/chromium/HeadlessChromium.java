@@ -48,14 +48,15 @@ public final class HeadlessChromium implements AutoCloseable {
         this(1280, 720);
     }
 
-    /** Starts a browser with a {@code width}×{@code height} window. */
-    public HeadlessChromium(int width, int height) throws IOException {
+    /** Starts a browser with a {@code width}×{@code height} window and extra command-line switches. */
+    public HeadlessChromium(int width, int height, String... extraArguments) throws IOException {
         profile = Files.createTempDirectory("ringside-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

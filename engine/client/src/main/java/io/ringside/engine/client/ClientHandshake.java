@@ -28,6 +28,7 @@ final class ClientHandshake {
 
     private static final int KEY_BYTES = 16;
     private static final int DEFAULT_PORT = 80;
+    private static final int DEFAULT_TLS_PORT = 443;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String expectedAccept;
@@ -166,6 +167,11 @@ final class ClientHandshake {
                 + refusal.reason(), text);
     }
 
+    /** 443 for {@code wss}, 80 for {@code ws} (RFC 6455 §3). */
+    static int defaultPort(URI uri) {
+        return "wss".equalsIgnoreCase(uri.getScheme()) ? DEFAULT_TLS_PORT : DEFAULT_PORT;
+    }
+
     private static String requestText(URI uri, String key, ConnectConfig config) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
@@ -174,7 +180,7 @@ final class ClientHandshake {
         int port = uri.getPort();
         StringBuilder sb = new StringBuilder(256)
                 .append("GET ").append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(port < 0 || port == DEFAULT_PORT ? "" : ":" + port)
+                .append("Host: ").append(host).append(port < 0 || port == defaultPort(uri) ? "" : ":" + port)
                 .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n")
                 .append("Sec-WebSocket-Key: ").append(key)
                 .append("\r\nSec-WebSocket-Version: 13\r\n");

@@ -1,5 +1,6 @@
 package io.ringside.engine.client;
 
+import io.ringside.protocol.tls.TlsWire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
 
 /**
  * One client I/O thread: a selector loop that owns its connections for life, with one read buffer
@@ -33,12 +35,22 @@ final class ClientLoop implements Runnable {
     private volatile boolean running = true;
     private long nowNs;
     private boolean timeFresh;
+    private TlsWire.Buffers tlsBuffers;
 
     ClientLoop(int readBufferBytes, String threadName) throws IOException {
         this.selector = Selector.open();
-        this.readBuffer = ByteBuffer.allocateDirect(readBufferBytes);
+        // room for a whole TLS record's plaintext, should a connection use TLS
+        this.readBuffer = ByteBuffer.allocateDirect(Math.max(readBufferBytes, TlsWire.MIN_READ_BUFFER_BYTES));
         this.thread = new Thread(this, threadName);
         this.thread.setDaemon(true);
+    }
+
+    /** This loop's TLS scratch buffers, made for its first TLS connection. Loop thread. */
+    TlsWire.Buffers tlsBuffers(SSLEngine engine) {
+        if (tlsBuffers == null) {
+            tlsBuffers = new TlsWire.Buffers(engine);
+        }
+        return tlsBuffers;
     }
 
     void startThread() {

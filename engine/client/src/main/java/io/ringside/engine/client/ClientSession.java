@@ -1,5 +1,6 @@
 package io.ringside.engine.client;
 
+import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.deflate.DeflateParameters;
 import io.ringside.protocol.websocket.InflaterPool;
 import io.ringside.protocol.websocket.MessageDecoder;
@@ -8,15 +9,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
- * The I/O-thread side of one client connection: TCP connect, opening handshake, reads through the
+ * The I/O-thread side of one client connection: TCP connect, TLS for {@code wss}, opening handshake, reads through the
  * message decoder, writes from the outbound queue, and the close handshake (RFC 6455 §4.1, §7).
  *
  * <p>Every method except {@link #scheduleFlush} runs on the owning {@link ClientLoop}'s thread; what
@@ -35,6 +41,11 @@ final class ClientSession {
     private ClientHandshake handshake;
     private MessageDecoder decoder;
     private SocketChannel channel;
+    /** TLS in front of {@link #channel} for {@code wss}, else {@code null}. */
+    private TlsWire tls;
+    /** The channel, or {@link #tls} in front of it: what reads and writes go through. */
+    private ByteChannel wire;
+    private final URI uri;
     private SelectionKey key;
     private ByteBuffer writing;
     private long deadlineNs;
@@ -43,6 +54,7 @@ final class ClientSession {
     ClientSession(ClientLoop loop, URI uri, InetSocketAddress address, ConnectConfig config,
                   ClientListener listener) {
         this.loop = loop;
+        this.uri = uri;
         this.address = address;
         this.config = config;
         this.outbound = new OutboundQueue(config.maxOutboundBytes());
@@ -65,6 +77,12 @@ final class ClientSession {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            wire = channel;
+            if ("wss".equalsIgnoreCase(uri.getScheme())) {
+                SSLEngine engine = clientEngine();
+                tls = new TlsWire(channel, engine, loop.tlsBuffers(engine));
+                wire = tls;
+            }
             boolean connected = channel.connect(address);
             key = channel.register(loop.selector(), connected ? 0 : SelectionKey.OP_CONNECT, this);
             if (connected) {
@@ -72,9 +90,21 @@ final class ClientSession {
             } else {
                 setDeadline(config.connectTimeoutMs());
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | GeneralSecurityException e) {
             failOpen(e);
         }
+    }
+
+    /** A client engine checking the server's certificate against the URI's host (RFC 6125 via "HTTPS"). */
+    private SSLEngine clientEngine() throws GeneralSecurityException {
+        SSLContext context = config.sslContext() != null ? config.sslContext() : SSLContext.getDefault();
+        SSLEngine engine = context.createSSLEngine(uri.getHost(), address.getPort());
+        engine.setUseClientMode(true);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setApplicationProtocols(new String[] {"http/1.1"});
+        engine.setSSLParameters(parameters);
+        return engine;
     }
 
     void onReady(int readyOps, ByteBuffer readBuffer) throws IOException {
@@ -148,23 +178,39 @@ final class ClientSession {
         writing = handshake.request();
         key.interestOps(SelectionKey.OP_READ);
         setDeadline(config.handshakeTimeoutMs());
+        if (tls != null) {
+            // the request goes out once TLS is up (see onReadable)
+            tls.beginHandshake();
+            writeInterest(tls.hasPendingOutput());
+            return;
+        }
         flush();
     }
 
     private void onReadable(ByteBuffer readBuffer) throws IOException {
-        for (int i = 0; i < MAX_READS_PER_EVENT && key.isValid(); i++) {
+        for (int i = 0; key.isValid(); i++) {
+            // whole TLS records already read must be decrypted now: no readiness event will announce them
+            if (i >= MAX_READS_PER_EVENT && (tls == null || !tls.hasBufferedInput())) {
+                return;
+            }
             readBuffer.clear();
-            int n = channel.read(readBuffer);
+            int n = wire.read(readBuffer);
             if (n < 0) {
                 onEof();
                 return;
             }
-            if (n == 0) {
-                return;
+            if (n > 0) {
+                readBuffer.flip();
+                consume(readBuffer);
             }
-            readBuffer.flip();
-            consume(readBuffer);
-            if (readBuffer.limit() < readBuffer.capacity()) {
+            if (tls != null) {
+                if (key.isValid() && (tls.hasPendingOutput() || writing != null)) {
+                    flush(); // handshake bytes to send, or TLS just came up and the request waits
+                }
+                if (n == 0 && !tls.hasBufferedInput()) {
+                    return;
+                }
+            } else if (n == 0 || readBuffer.limit() < readBuffer.capacity()) {
                 return;
             }
         }
@@ -227,16 +273,24 @@ final class ClientSession {
             connection.state(ConnectionState.CLOSING);
             setDeadline(config.closeTimeoutMs());
         }
+        if (tls != null && (!tls.handshakeDone() || !tls.flush())) {
+            writeInterest(!tls.flush());
+            return;
+        }
         while (true) {
             if (writing == null && (writing = outbound.poll()) == null) {
                 break;
             }
-            channel.write(writing);
+            wire.write(writing);
             if (writing.hasRemaining()) {
                 writeInterest(true);
                 return;
             }
             writing = null;
+        }
+        if (tls != null && tls.hasPendingOutput()) {
+            writeInterest(true);
+            return;
         }
         writeInterest(false);
         if (inbound.closeWhenSent() && outbound.isSealed()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable options for one {@link WebSocketClient#connect}: offered subprotocols, extra request
@@ -46,6 +47,7 @@ public final class ConnectConfig {
     private final DecoderConfig decoderConfig;
     private final boolean deflate;
     private final int deflateMinMessageBytes;
+    private final SSLContext sslContext;
 
     private ConnectConfig(Builder b, DecoderConfig decoderConfig) {
         this.subprotocols = Collections.unmodifiableList(new ArrayList<>(b.subprotocols));
@@ -59,6 +61,7 @@ public final class ConnectConfig {
         this.decoderConfig = decoderConfig;
         this.deflate = b.deflate;
         this.deflateMinMessageBytes = b.deflateMinMessageBytes;
+        this.sslContext = b.sslContext;
     }
 
     /** Every default: no subprotocol, no extra header. */
@@ -122,6 +125,15 @@ public final class ConnectConfig {
         return deflate;
     }
 
+    /**
+     * The TLS context of {@code wss://} connections, or {@code null} for the JDK default (the
+     * platform's trusted certificate authorities). Give one that trusts a test or self-signed
+     * certificate where needed; the host name is checked against the certificate either way.
+     */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
     /** Messages under this many bytes are sent uncompressed even when permessage-deflate is agreed. */
     public int deflateMinMessageBytes() {
         return deflateMinMessageBytes;
@@ -145,9 +157,16 @@ public final class ConnectConfig {
         private long maxFramePayloadBytes = DecoderConfig.DEFAULT_MAX_FRAME_PAYLOAD_BYTES;
         private int maxMessageBytes = DecoderConfig.DEFAULT_MAX_MESSAGE_BYTES;
         private boolean deflate;
+        private SSLContext sslContext;
         private int deflateMinMessageBytes = DEFAULT_DEFLATE_MIN_MESSAGE_BYTES;
 
         private Builder() {
+        }
+
+        /** The TLS context for {@code wss://} (see {@link ConnectConfig#sslContext()}); default the JDK's. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
         }
 
         /** Offers permessage-deflate (see {@link ConnectConfig#deflate()}); default false. */

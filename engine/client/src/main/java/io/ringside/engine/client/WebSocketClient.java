@@ -15,11 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe. {@link #connect} may be called from any thread; each connection is assigned
  * round-robin to one I/O thread that runs it, and its listener, for life. The I/O threads are
- * daemon threads; {@link #close()} stops them. Plain {@code ws://} only (no TLS).
+ * daemon threads; {@link #close()} stops them. Both {@code ws://} and {@code wss://} (TLS through the
+ * JDK's {@link javax.net.ssl.SSLEngine}, trusting what {@link ConnectConfig#sslContext()} trusts).
  */
 public final class WebSocketClient implements AutoCloseable {
-    private static final int DEFAULT_PORT = 80;
-
     private final ClientLoop[] loops;
     private final AtomicInteger next = new AtomicInteger();
     private volatile boolean closed;
@@ -54,8 +53,10 @@ public final class WebSocketClient implements AutoCloseable {
     }
 
     /**
-     * Opens a connection to {@code ws://host[:port]/path[?query]} (RFC 6455 §3, §4.1). The host name is
-     * resolved on the calling thread; everything else happens on an I/O thread.
+     * Opens a connection to {@code ws://host[:port]/path[?query]} or {@code wss://...} (RFC 6455 §3,
+     * §4.1). A {@code wss} connection runs TLS with {@link ConnectConfig#sslContext()}, checking the
+     * server's certificate against the host name. The host name is resolved on the calling thread;
+     * everything else happens on an I/O thread.
      *
      * <p>The future completes, on the I/O thread and after {@link ClientListener#onOpen}, once the
      * server's 101 response is verified. It completes exceptionally with a
@@ -63,20 +64,21 @@ public final class WebSocketClient implements AutoCloseable {
      * (accept key, subprotocol, extension), a {@link java.util.concurrent.TimeoutException} on a
      * connect or handshake timeout, or an {@link IOException} such as a refused connection.
      *
-     * @throws IllegalArgumentException when {@code uri} is not an absolute {@code ws://} URI with a host
+     * @throws IllegalArgumentException when {@code uri} is not an absolute {@code ws://} or {@code wss://}
+     *     URI with a host
      * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<ClientConnection> connect(URI uri, ConnectConfig config, ClientListener listener) {
-        if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("uri=" + uri
-                    + " (expected ws://host[:port]/path; wss is not supported)");
+        boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!tls && !"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("uri=" + uri + " (expected ws://host[:port]/path or wss://...)");
         }
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(listener, "listener");
         if (closed) {
             throw new IllegalStateException("client is closed");
         }
-        int port = uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort();
+        int port = uri.getPort() < 0 ? ClientHandshake.defaultPort(uri) : uri.getPort();
         InetSocketAddress address = new InetSocketAddress(uri.getHost(), port);
         if (address.isUnresolved()) {
             return CompletableFuture.failedFuture(new UnknownHostException(uri.getHost()));
