@@ -1,6 +1,5 @@
 package io.ringside.engine.room;
 
-import io.ringside.engine.transport.SharedFrame;
 
 import io.ringside.engine.inbound.Session;
 
@@ -27,8 +26,8 @@ public final class Player {
     long decisionDeadlineTick;
     // guarded by the room directory: the token that takes this seat back, or null
     String reconnectToken;
-    // the last state patch handed to the connection, with one reference held until it was written
-    SharedFrame lastPatch;
+    // the state patches handed to the connection and not yet written (made at the first patch)
+    InFlightPatches patches;
     private Object attachment;
 
     Player(Session session, RoomCore room, JoinRequest request) {

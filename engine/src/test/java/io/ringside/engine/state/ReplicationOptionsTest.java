@@ -19,6 +19,7 @@ class ReplicationOptionsTest {
         assertThat(options.maxPatchBytes()).isEqualTo(16_384);
         assertThat(room.stateSendRateHz()).isZero();
         assertThat(room.replication().maxPatchBytes()).isEqualTo(16_384);
+        assertThat(room.statePatchesInFlight()).isEqualTo(4);
     }
 
     @Test
@@ -49,6 +50,10 @@ class ReplicationOptionsTest {
                 .hasMessageContaining("cellSize=Infinity");
         assertThatThrownBy(() -> RoomOptions.builder().stateSendRateHz(-1).build())
                 .hasMessageContaining("stateSendRateHz=-1");
+        assertThatThrownBy(() -> RoomOptions.builder().statePatchesInFlight(0).build())
+                .hasMessageContaining("statePatchesInFlight=0");
+        assertThatThrownBy(() -> RoomOptions.builder().statePatchesInFlight(65).build())
+                .hasMessageContaining("statePatchesInFlight=65");
         assertThatThrownBy(() -> RoomOptions.builder().stateSendRateHz(1001).build())
                 .hasMessageContaining("stateSendRateHz=1001");
     }

@@ -37,6 +37,8 @@ final class SocketBot implements WebSocket.Listener {
     final AtomicInteger patches = new AtomicInteger();
     /** WebSocket payload bytes received (every message, not only patches). */
     final AtomicLong payloadBytes = new AtomicLong();
+    /** The same bytes by part (framing, record headers, each field, other messages). */
+    final PatchBytes breakdown = new PatchBytes();
     final AtomicInteger ackedSeq = new AtomicInteger();
     final AtomicInteger playersSeen = new AtomicInteger();
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -51,8 +53,16 @@ final class SocketBot implements WebSocket.Listener {
     private float aim;
     private int ticksLeft;
 
+    private boolean idle;
+
     static SocketBot connect(HttpClient http, int port) {
+        return connect(http, port, false);
+    }
+
+    /** A bot that, when {@code idle}, only watches: it sends no input after joining. */
+    static SocketBot connect(HttpClient http, int port, boolean idle) {
         SocketBot bot = new SocketBot();
+        bot.idle = idle;
         WebSocket socket = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), bot).join();
         bot.sending = CompletableFuture.completedFuture(socket);
@@ -77,6 +87,7 @@ final class SocketBot implements WebSocket.Listener {
         partial.writeBytes(chunk);
         if (last) {
             payloadBytes.addAndGet(partial.size());
+            breakdown.count(partial.toByteArray());
             try {
                 receive(ServerEnvelope.parseFrom(partial.toByteArray()));
             } catch (InvalidProtocolBufferException e) {
@@ -116,6 +127,9 @@ final class SocketBot implements WebSocket.Listener {
             if (selfId.equals(entity.get("player_id"))) {
                 ackedSeq.set((Integer) entity.get("last_input_seq"));
             }
+        }
+        if (idle) {
+            return;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (--ticksLeft <= 0) {
