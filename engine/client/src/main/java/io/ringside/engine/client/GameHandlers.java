@@ -3,20 +3,20 @@ package io.ringside.engine.client;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Parser;
-import it.unimi.dsi.fastutil.ints.Int2ObjectMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectMaps;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The game message types a {@link GameClient} understands: per type, a parser and a handler.
  * Copy-on-write: registering (rare, any thread) copies the small table, looking up (per message,
- * I/O thread) reads it without a lock.
+ * I/O thread) reads it without a lock. A plain map: the client jar carries no collections library, and
+ * game message types are small numbers whose boxes the JDK caches.
  */
 final class GameHandlers {
-    private volatile Int2ObjectMap<Registration<?>> byType = Int2ObjectMaps.emptyMap();
+    private volatile Map<Integer, Registration<?>> byType = Map.of();
 
     synchronized <M> void put(int type, Parser<M> parser, GameMessageHandler<? super M> handler) {
-        Int2ObjectOpenHashMap<Registration<?>> copy = new Int2ObjectOpenHashMap<>(byType);
+        Map<Integer, Registration<?>> copy = new HashMap<>(byType);
         copy.put(type, new Registration<>(parser, handler));
         byType = copy;
     }
