@@ -447,9 +447,52 @@ public final class Replicator<V> {
                 }
             }
         } else {
-            Arrays.sort(out, 0, count);
+            sort(out, 0, count - 1);
         }
         return count;
+    }
+
+    /**
+     * Sorts {@code a[lo..hi]} ascending in place. Not {@code Arrays.sort}: on input with long
+     * ascending runs (the held entities come first, already in order) it allocates a run table.
+     */
+    private static void sort(int[] a, int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            int pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            // recurse into the smaller side, loop on the larger: stack depth stays logarithmic
+            if (j - lo < hi - i) {
+                sort(a, lo, j);
+                lo = i;
+            } else {
+                sort(a, i, hi);
+                hi = j;
+            }
+        }
+        for (int k = lo + 1; k <= hi; k++) {
+            int v = a[k];
+            int m = k - 1;
+            while (m >= lo && a[m] > v) {
+                a[m + 1] = a[m];
+                m--;
+            }
+            a[m + 1] = v;
+        }
     }
 
     private int candidate(int index, int m, int[] out, int count) {
