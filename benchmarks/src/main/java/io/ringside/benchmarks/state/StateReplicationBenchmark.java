@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Replication CPU per tick on one shard: {@code players} players in rooms of {@code roomSize},
  * every player moving and aiming every tick, one send per tick: per operation, every room's
  * players move and every room sends (commit, per-viewer records, StatePatch bytes handed to a
- * channel that keeps them, as the server's copies them into a frame). With {@code -prof gc},
+ * channel that keeps them, as the server's copies them into a frame). With {@code viewRadius}, each
+ * player is also placed and its view centred every tick, and views come from the spatial grid
+ * (e.g. {@code -p roomSize=200 -p viewRadius=680}: about 50 in view). With {@code -prof gc},
  * {@code gc.alloc.rate.norm} is the allocation per tick.
  */
 @State(Scope.Thread)
@@ -37,8 +39,14 @@ public class StateReplicationBenchmark {
     @Param({"50"})
     int roomSize;
 
+    /** 0: everyone sees everyone; otherwise each player sees what is this near (the spatial grid). */
+    @Param({"0"})
+    float viewRadius;
+
     private ArenaMotion[] rooms;
     private Replicator<Integer>[] replicators;
+    /** Viewer keys made once (boxing above 127 would allocate in the harness, not in replication). */
+    private Integer[] keys;
     private final Sink sink = new Sink();
     private long tick;
 
@@ -47,13 +55,19 @@ public class StateReplicationBenchmark {
     public void setUp() {
         int roomCount = players / roomSize;
         rooms = new ArenaMotion[roomCount];
+        keys = new Integer[roomSize];
+        for (int i = 0; i < roomSize; i++) {
+            keys[i] = i;
+        }
         replicators = new Replicator[roomCount];
         for (int r = 0; r < roomCount; r++) {
-            rooms[r] = new ArenaMotion(roomSize, 1600, 900, r);
-            replicators[r] = new Replicator<>(ReplicationOptions.defaults());
+            // the arena's 1600 x 900 for 50 players, as crowded for more
+            float scale = (float) Math.sqrt(roomSize / 50.0);
+            rooms[r] = new ArenaMotion(roomSize, 1600 * scale, 900 * scale, r);
+            replicators[r] = new Replicator<>(ReplicationOptions.builder().viewRadius(viewRadius).build());
             for (int i = 0; i < roomSize; i++) {
-                replicators[r].join(i);
-                replicators[r].spawn(rooms[r].fighters[i], i);
+                replicators[r].join(keys[i]);
+                replicators[r].spawn(rooms[r].fighters[i], keys[i]);
             }
         }
         for (int i = 0; i < 100; i++) {
@@ -69,8 +83,17 @@ public class StateReplicationBenchmark {
     public long tick() {
         tick++;
         for (int r = 0; r < rooms.length; r++) {
-            rooms[r].step(1f / 30);
-            replicators[r].send(tick, sink);
+            ArenaMotion room = rooms[r];
+            room.step(1f / 30);
+            Replicator<Integer> replicator = replicators[r];
+            if (viewRadius > 0) {
+                FighterEntity[] fighters = room.fighters;
+                for (int i = 0; i < fighters.length; i++) {
+                    replicator.place(fighters[i], fighters[i].getX(), fighters[i].getY());
+                    replicator.center(keys[i], fighters[i].getX(), fighters[i].getY());
+                }
+            }
+            replicator.send(tick, sink);
         }
         return sink.bytes;
     }

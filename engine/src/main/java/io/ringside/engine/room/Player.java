@@ -1,6 +1,5 @@
 package io.ringside.engine.room;
 
-import io.ringside.engine.transport.SharedFrame;
 
 import io.ringside.engine.inbound.Session;
 
@@ -31,8 +30,8 @@ public final class Player {
     String seatToken;
     // the room id the seat token names, empty for a token that asked for a new room
     String seatRoomId = "";
-    // the last state patch handed to the connection, with one reference held until it was written
-    SharedFrame lastPatch;
+    // the state patches handed to the connection and not yet written (made at the first patch)
+    InFlightPatches patches;
     // inputs waiting for the room (RoomInputs), made at the first one
     InputQueue inputs;
     private Object attachment;

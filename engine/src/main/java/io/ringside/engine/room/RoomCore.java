@@ -104,15 +104,8 @@ final class RoomCore implements PatchChannel<Player> {
         if (!player.isConnected()) {
             return false;
         }
-        SharedFrame last = player.lastPatch;
-        if (last == null) {
-            return true;
-        }
-        if (last.refCount() > 1) {
-            return false; // still queued for the socket: the next patch would be against what it lacks
-        }
-        releasePatch(player);
-        return true;
+        // more than the allowance still queued for the socket: skip, the next patch catches up
+        return player.patches == null || player.patches.ready();
     }
 
     @Override
@@ -122,7 +115,10 @@ final class RoomCore implements PatchChannel<Player> {
         int frameLength = frame.length();
         if (player.session.connection().sendFrame(frame)) {
             shard.countOut(frameLength);
-            player.lastPatch = frame;
+            if (player.patches == null) {
+                player.patches = new InFlightPatches(type.options.statePatchesInFlight());
+            }
+            player.patches.add(frame);
             return true;
         }
         frame.release();
@@ -130,10 +126,8 @@ final class RoomCore implements PatchChannel<Player> {
     }
 
     private static void releasePatch(Player player) {
-        SharedFrame last = player.lastPatch;
-        if (last != null) {
-            player.lastPatch = null;
-            last.release();
+        if (player.patches != null) {
+            player.patches.releaseAll();
         }
     }
 

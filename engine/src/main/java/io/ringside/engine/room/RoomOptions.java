@@ -18,17 +18,23 @@ public final class RoomOptions {
     public static final long MAX_RECONNECT_GRACE_MS = 86_400_000L;
     /** Largest {@link #stateSendRateHz()} accepted. */
     public static final int MAX_STATE_SEND_RATE_HZ = 1000;
+    /** Default {@link #statePatchesInFlight()}. */
+    public static final int DEFAULT_STATE_PATCHES_IN_FLIGHT = 4;
+    /** Largest {@link #statePatchesInFlight()} accepted. */
+    public static final int MAX_STATE_PATCHES_IN_FLIGHT = 64;
 
     private final int capacity;
     private final long disposeWhenEmptyMs;
     private final long reconnectGraceMs;
     private final long joinDecisionTimeoutMs;
     private final int stateSendRateHz;
+    private final int statePatchesInFlight;
     private final ReplicationOptions replication;
 
     private RoomOptions(Builder builder) {
         this.joinDecisionTimeoutMs = builder.joinDecisionTimeoutMs;
         this.stateSendRateHz = builder.stateSendRateHz;
+        this.statePatchesInFlight = builder.statePatchesInFlight;
         this.replication = builder.replication;
         this.capacity = builder.capacity;
         this.disposeWhenEmptyMs = builder.disposeWhenEmptyMs;
@@ -83,6 +89,17 @@ public final class RoomOptions {
         return stateSendRateHz;
     }
 
+    /**
+     * How many state patches may wait in a player's connection, not yet written to its socket,
+     * before the player is skipped at a send (default 4). Patches queue in order on the reliable
+     * connection, so waiting ones cost nothing extra; a skipped player's next patch brings it up to
+     * date, with RESYNC records (whole entities) for what changed meanwhile, so a short stall of the
+     * I/O loop should not cause skips. 1 skips whenever the previous patch is still queued.
+     */
+    public int statePatchesInFlight() {
+        return statePatchesInFlight;
+    }
+
     /** The replicated state's spatial view and byte budget per patch. */
     public ReplicationOptions replication() {
         return replication;
@@ -95,6 +112,7 @@ public final class RoomOptions {
         private long reconnectGraceMs;
         private long joinDecisionTimeoutMs = DEFAULT_JOIN_DECISION_TIMEOUT_MS;
         private int stateSendRateHz;
+        private int statePatchesInFlight = DEFAULT_STATE_PATCHES_IN_FLIGHT;
         private ReplicationOptions replication = ReplicationOptions.defaults();
 
         private Builder() {
@@ -109,6 +127,12 @@ public final class RoomOptions {
         /** Sets {@link RoomOptions#stateSendRateHz()}: 0 (every tick) or 1 to 1000. */
         public Builder stateSendRateHz(int hz) {
             this.stateSendRateHz = hz;
+            return this;
+        }
+
+        /** Sets {@link RoomOptions#statePatchesInFlight()}, 1 to {@link #MAX_STATE_PATCHES_IN_FLIGHT}. */
+        public Builder statePatchesInFlight(int patches) {
+            this.statePatchesInFlight = patches;
             return this;
         }
 
@@ -158,6 +182,10 @@ public final class RoomOptions {
             if (stateSendRateHz < 0 || stateSendRateHz > MAX_STATE_SEND_RATE_HZ) {
                 throw new IllegalArgumentException("stateSendRateHz=" + stateSendRateHz + " (must be 0 to "
                         + MAX_STATE_SEND_RATE_HZ + ")");
+            }
+            if (statePatchesInFlight < 1 || statePatchesInFlight > MAX_STATE_PATCHES_IN_FLIGHT) {
+                throw new IllegalArgumentException("statePatchesInFlight=" + statePatchesInFlight + " (must be 1 to "
+                        + MAX_STATE_PATCHES_IN_FLIGHT + ")");
             }
             return new RoomOptions(this);
         }

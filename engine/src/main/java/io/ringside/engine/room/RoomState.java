@@ -12,9 +12,11 @@ import io.ringside.protocol.state.EntityState;
  * ({@link RoomOptions#stateSendRateHz()}). See {@code ringside/v1/state.proto} for the wire.
  *
  * <p>Views: with a view radius ({@link RoomOptions#replication()}), a player sees the entities
- * {@link #place placed} within that radius of its {@link #viewFrom view center}, every entity
+ * {@link #place placed} within that radius of its {@link #viewFrom view center} (found through a
+ * spatial grid, so a send does not compare every player with every entity), every entity
  * never placed, and the entities it owns; a {@link #filter} hides more (team-only units);
- * entity types and fields declared {@code owner_only} go to their owner only.
+ * entity types and fields declared {@code owner_only} go to their owner only, fields declared
+ * {@code team_only} to their owner and the players on the entity's {@link #team team}.
  *
  * <p>Tick thread of the room only.
  */
@@ -53,6 +55,22 @@ public final class RoomState {
     /** Sets where {@code player} sees from (usually its own entity's position). */
     public void viewFrom(Player player, float x, float y) {
         replicator.center(player, x, y);
+    }
+
+    /**
+     * Puts {@code player} on team {@code team} (0: none): it sees the {@code team_only} fields of
+     * the entities on that team.
+     */
+    public void team(Player player, int team) {
+        replicator.team(player, team);
+    }
+
+    /**
+     * Puts {@code entity} on team {@code team} (0: none): its {@code team_only} fields go to its
+     * owner and to the players on that team.
+     */
+    public void team(EntityState entity, int team) {
+        replicator.team(entity, team);
     }
 
     /** Sets the hook hiding entities from some players ({@code null}: none). */

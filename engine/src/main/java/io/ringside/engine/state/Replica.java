@@ -4,7 +4,7 @@ import io.ringside.protocol.state.EntityState;
 import java.util.Arrays;
 
 /**
- * The replicator's data of one spawned entity: id, owner, position, which send its replicated
+ * The replicator's data of one spawned entity: id, owner, team, position, which send its replicated
  * state last changed at, the shared record bodies of the current send, and per viewer slot what
  * that viewer holds of it. Tick thread only.
  */
@@ -14,11 +14,25 @@ final class Replica {
     /** sync value: the viewer has the entity, but not any replicated state of it (needs a RESYNC). */
     static final int STALE = -1;
 
+    /** Visibility levels: what of the entity a viewer may see (index into the body offsets). */
+    static final int PUBLIC = 0;
+    static final int TEAM = 1;
+    static final int OWNER = 2;
+
     final EntityState entity;
     final int id;
     final Object owner;
     final boolean ownerOnly;
-    final int ownerOnlyMask;
+    /** Fields hidden at each visibility level. */
+    final int[] hidden = new int[3];
+    /** Index in the replicator's entity array (changes when despawned entities are dropped). */
+    int index;
+    /** The entity's team (0: none); team-only fields go to viewers of the same non-zero team. */
+    int team;
+    /** The owner's view while the owner is a viewer (for the spatial view's candidate lists). */
+    Viewer<?> ownerView;
+    /** The replicator's mark when this entity was last made a candidate of the viewer at hand. */
+    int mark;
     float x;
     float y;
     boolean placed;
@@ -26,29 +40,28 @@ final class Replica {
     /** Send numbers: last change (replicated state differs from the one before), and the one before that. */
     int lastChange;
     int baseChange;
-    /** CHANGE bodies of this send in the shared segment buffer: everybody's, the owner's. */
-    int publicStart;
-    int publicEnd;
-    int ownerStart;
-    int ownerEnd;
-    /** FULL bodies of this send (valid when fullSend is the current send). */
+    /** CHANGE bodies of this send in the shared segment buffer, per visibility level. */
+    final int[] changeStart = new int[3];
+    final int[] changeEnd = new int[3];
+    /** FULL bodies of this send per visibility level (valid when fullSend is the current send). */
     int fullSend;
-    int fullPublicStart;
-    int fullPublicEnd;
-    int fullOwnerStart;
-    int fullOwnerEnd;
+    final int[] fullStart = new int[3];
+    final int[] fullEnd = new int[3];
     /**
      * Per viewer slot: ABSENT, STALE, or the send number whose replicated state the viewer holds
      * (everything since has been extrapolation-only or has not changed).
      */
     int[] sync;
 
-    Replica(EntityState entity, int id, Object owner, boolean ownerOnly, int ownerOnlyMask, int slots) {
+    Replica(EntityState entity, int id, Object owner, boolean ownerOnly, int ownerOnlyMask, int teamOnlyMask,
+            int slots) {
         this.entity = entity;
         this.id = id;
         this.owner = owner;
         this.ownerOnly = ownerOnly;
-        this.ownerOnlyMask = ownerOnlyMask;
+        this.hidden[PUBLIC] = ownerOnlyMask | teamOnlyMask;
+        this.hidden[TEAM] = ownerOnlyMask;
+        this.hidden[OWNER] = 0;
         this.sync = new int[Math.max(4, slots)];
     }
 
@@ -61,6 +74,15 @@ final class Replica {
             sync = Arrays.copyOf(sync, Math.max(slot + 1, sync.length * 2));
         }
         sync[slot] = value;
+    }
+
+    /** Makes every viewer that holds this entity get it whole again (RESYNC) at its next patch. */
+    void staleForAll() {
+        for (int i = 0; i < sync.length; i++) {
+            if (sync[i] != ABSENT) {
+                sync[i] = STALE;
+            }
+        }
     }
 
     boolean heldByAnyone() {

@@ -44,7 +44,13 @@ public final class Replicator<V> {
     private static final int TAG_TYPE_NAME = (2 << 3) | 2;
 
     private final ReplicationOptions options;
+    private final float radius;
     private final float radiusSquared;
+    private final SpatialGrid grid;
+    private int[] candidates = new int[64];
+    private int[] unplaced = new int[16];
+    private int unplacedCount;
+    private int mark;
     private final Map<V, Viewer<V>> viewers = new HashMap<>();
     private final Selection selection = new Selection();
     private final StateBuffer segments = new StateBuffer(4096);
@@ -66,7 +72,9 @@ public final class Replicator<V> {
     /** A replicator with {@code options}. */
     public Replicator(ReplicationOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.radiusSquared = options.viewRadius() * options.viewRadius();
+        this.radius = options.viewRadius();
+        this.radiusSquared = radius * radius;
+        this.grid = radius > 0 ? new SpatialGrid(options.cellSize()) : null;
     }
 
     /** This replicator's options. */
@@ -98,12 +106,16 @@ public final class Replicator<V> {
             throw new IllegalStateException("entity ids exhausted");
         }
         Replica replica = new Replica(entity, nextId++, owner, EntityRecords.ownerOnlyEntity(entity),
-                EntityRecords.ownerOnlyMask(entity), slotsUsed.length);
-        EntityRecords.replica(entity, replica);
+                EntityRecords.ownerOnlyMask(entity), EntityRecords.teamOnlyMask(entity), slotsUsed.length);
         registerType(entity);
+        EntityRecords.replica(entity, replica);
+        if (owner != null) {
+            replica.ownerView = viewers.get(owner);
+        }
         if (entityCount == entities.length) {
             entities = Arrays.copyOf(entities, entityCount * 2);
         }
+        replica.index = entityCount;
         entities[entityCount++] = replica;
         return replica.id;
     }
@@ -118,6 +130,39 @@ public final class Replicator<V> {
     /** The id {@link #spawn} gave {@code entity}. */
     public int id(EntityState entity) {
         return replica(entity).id;
+    }
+
+    /**
+     * Puts {@code entity} on team {@code team} (0: none, the default): its {@code team_only} fields
+     * go to its owner and to viewers on the same team. A change reaches the viewers holding the
+     * entity as a RESYNC at the next send.
+     */
+    public void team(EntityState entity, int team) {
+        Replica replica = replica(entity);
+        if (replica.team != team) {
+            replica.team = team;
+            if (EntityRecords.teamOnlyMask(entity) != 0) {
+                replica.staleForAll();
+            }
+        }
+    }
+
+    /**
+     * Puts {@code viewer} on team {@code team} (0: none, the default): it sees the {@code team_only}
+     * fields of the entities on that team. A change brings it the entities with team-only fields
+     * it holds as RESYNCs at its next patch.
+     */
+    public void team(V viewer, int team) {
+        Viewer<V> view = view(viewer);
+        if (view.team != team) {
+            view.team = team;
+            for (int i = 0; i < entityCount; i++) {
+                Replica r = entities[i];
+                if (r.hidden[Replica.TEAM] != r.hidden[Replica.PUBLIC] && r.sync(view.slot) != Replica.ABSENT) {
+                    r.sync(view.slot, Replica.STALE);
+                }
+            }
+        }
     }
 
     /** Puts {@code entity} at {@code (x, y)} for the spatial view; entities never placed are seen everywhere. */
@@ -140,6 +185,12 @@ public final class Replicator<V> {
             viewerList = Arrays.copyOf(viewerList, viewerCount * 2);
         }
         viewerList[viewerCount++] = view;
+        for (int i = 0; i < entityCount; i++) {
+            Replica r = entities[i];
+            if (r.owner != null && !r.despawned && isOwner(view, r)) {
+                r.ownerView = view;
+            }
+        }
     }
 
     /** Removes a viewer; entities it owns stay (despawn them if they should go). */
@@ -150,6 +201,11 @@ public final class Replicator<V> {
         }
         forget(view.slot);
         slotsUsed[view.slot] = false;
+        for (int i = 0; i < entityCount; i++) {
+            if (entities[i].ownerView == view) {
+                entities[i].ownerView = null;
+            }
+        }
         for (int i = 0; i < viewerCount; i++) {
             if (viewerList[i] == view) {
                 viewerList[i] = viewerList[--viewerCount];
@@ -208,12 +264,19 @@ public final class Replicator<V> {
     }
 
     private void commitEntities() {
+        if (grid != null) {
+            indexPositions();
+        }
         for (int i = 0; i < entityCount; i++) {
             Replica r = entities[i];
-            r.publicStart = 0;
-            r.publicEnd = 0;
-            r.ownerStart = 0;
-            r.ownerEnd = 0;
+            int[] start = r.changeStart;
+            int[] end = r.changeEnd;
+            start[Replica.PUBLIC] = 0;
+            end[Replica.PUBLIC] = 0;
+            start[Replica.TEAM] = 0;
+            end[Replica.TEAM] = 0;
+            start[Replica.OWNER] = 0;
+            end[Replica.OWNER] = 0;
             if (r.despawned) {
                 continue;
             }
@@ -230,54 +293,75 @@ public final class Replicator<V> {
                 continue;
             }
             r.lastChange = send;
-            r.publicStart = segments.position();
-            EntityRecords.writeChange(entity, segments, mask & ~r.ownerOnlyMask);
-            r.publicEnd = segments.position();
-            if ((mask & r.ownerOnlyMask) != 0) {
-                r.ownerStart = segments.position();
-                EntityRecords.writeChange(entity, segments, mask);
-                r.ownerEnd = segments.position();
-            } else {
-                r.ownerStart = r.publicStart;
-                r.ownerEnd = r.publicEnd;
-            }
+            writeBodies(r, mask, start, end);
             EntityRecords.advance(entity);
+        }
+    }
+
+    /** CHANGE bodies per visibility level, each written only when it differs from the level below. */
+    private void writeBodies(Replica r, int mask, int[] start, int[] end) {
+        int[] hidden = r.hidden;
+        for (int level = Replica.PUBLIC; level <= Replica.OWNER; level++) {
+            if (level > Replica.PUBLIC && (mask & hidden[level - 1]) == (mask & hidden[level])) {
+                start[level] = start[level - 1];
+                end[level] = end[level - 1];
+            } else {
+                start[level] = segments.position();
+                EntityRecords.writeChange(r.entity, segments, mask & ~hidden[level]);
+                end[level] = segments.position();
+            }
+        }
+    }
+
+    /** Fills the grid with the placed entities, lists the unplaced ones and each viewer's own. */
+    private void indexPositions() {
+        grid.clear(entityCount);
+        unplacedCount = 0;
+        for (int v = 0; v < viewerCount; v++) {
+            viewerList[v].ownedCount = 0;
+        }
+        if (unplaced.length < entityCount) {
+            unplaced = new int[Math.max(entityCount, unplaced.length * 2)];
+        }
+        for (int i = 0; i < entityCount; i++) {
+            Replica r = entities[i];
+            if (r.despawned) {
+                continue;
+            }
+            if (!r.placed) {
+                unplaced[unplacedCount++] = i;
+                continue;
+            }
+            grid.add(i, r.x, r.y);
+            if (r.ownerView != null) {
+                r.ownerView.addOwned(r);
+            }
+        }
+        if (candidates.length < entityCount) {
+            candidates = new int[Math.max(entityCount, candidates.length * 2)];
         }
     }
 
     private void sendTo(Viewer<V> view, long tick, PatchChannel<V> channel) {
         Selection sel = selection;
         sel.clear();
-        int slot = view.slot;
         boolean moved = false;
-        for (int i = 0; i < entityCount; i++) {
-            Replica r = entities[i];
-            int held = r.sync(slot);
-            if (r.despawned || !visible(view, r)) {
-                if (held != Replica.ABSENT) {
-                    sel.add(LEAVE, i, StateBuffer.varint32Size(r.id << 2), 0f);
-                }
-                continue;
+        int count = 0;
+        if (grid == null) {
+            for (int i = 0; i < entityCount; i++) {
+                moved |= select(view, i, sel);
             }
-            boolean owner = isOwner(view, r);
-            if (held == Replica.ABSENT) {
-                sel.add(ENTER, i, headerSize(r) + fullSize(r, owner), priority(view, r, owner));
-            } else if (held > 0 && held >= (r.lastChange == send ? r.baseChange : r.lastChange)) {
-                if (r.lastChange == send) {
-                    int length = owner ? r.ownerEnd - r.ownerStart : r.publicEnd - r.publicStart;
-                    if (length > 0) {
-                        sel.add(CHANGE, i, headerSize(r) + length, priority(view, r, owner));
-                    } else {
-                        moved = true;
-                        r.sync(slot, send);
-                    }
-                }
-            } else {
-                sel.add(RESYNC, i, headerSize(r) + fullSize(r, owner), priority(view, r, owner));
+        } else {
+            count = gatherCandidates(view);
+            for (int c = 0; c < count; c++) {
+                moved |= select(view, candidates[c], sel);
             }
         }
         int deferred = sel.choose(options.maxPatchBytes());
         writeRecords(view, sel);
+        if (grid != null) {
+            keepHeld(view, count);
+        }
         boolean ackNews = view.inputAck != view.inputAckSent;
         boolean typesNews = view.typesSent < typeCount;
         if (records.position() == 0 && !moved && !view.reset && !ackNews && !typesNews && deferred == 0) {
@@ -297,6 +381,150 @@ public final class Replicator<V> {
         }
     }
 
+    /** Adds entity {@code i}'s record for {@code view} to {@code sel}, if it needs one; true if it moved silently. */
+    private boolean select(Viewer<V> view, int i, Selection sel) {
+        Replica r = entities[i];
+        int slot = view.slot;
+        int held = r.sync(slot);
+        if (r.despawned || !visible(view, r)) {
+            if (held != Replica.ABSENT) {
+                sel.add(LEAVE, i, StateBuffer.varint32Size(r.id << 2), 0f);
+            }
+            return false;
+        }
+        int level = level(view, r);
+        boolean owner = level == Replica.OWNER;
+        if (held == Replica.ABSENT) {
+            sel.add(ENTER, i, headerSize(r) + fullSize(r, level), priority(view, r, owner));
+        } else if (held > 0 && held >= (r.lastChange == send ? r.baseChange : r.lastChange)) {
+            if (r.lastChange == send) {
+                int length = r.changeEnd[level] - r.changeStart[level];
+                if (length > 0) {
+                    sel.add(CHANGE, i, headerSize(r) + length, priority(view, r, owner));
+                } else {
+                    r.sync(slot, send);
+                    return true;
+                }
+            }
+        } else {
+            sel.add(RESYNC, i, headerSize(r) + fullSize(r, level), priority(view, r, owner));
+        }
+        return false;
+    }
+
+    /**
+     * With a spatial view: the indexes of the entities {@code view} may need a record of, ascending,
+     * in {@link #candidates}: those it holds (they may leave), owns, that are never placed, and
+     * those in the grid cells its view radius touches. Returns how many.
+     */
+    private int gatherCandidates(Viewer<V> view) {
+        int m = ++mark;
+        int[] out = candidates;
+        int count = 0;
+        for (int h = 0; h < view.heldCount; h++) {
+            count = candidate(view.held[h].index, m, out, count);
+        }
+        for (int o = 0; o < view.ownedCount; o++) {
+            count = candidate(view.owned[o].index, m, out, count);
+        }
+        for (int u = 0; u < unplacedCount; u++) {
+            count = candidate(unplaced[u], m, out, count);
+        }
+        if (view.hasCenter) {
+            int start = count;
+            int end = grid.query(view.centerX, view.centerY, radius, scratch(count + grid.size()), count);
+            out = candidates;
+            for (int g = start; g < end; g++) {
+                count = candidate(out[g], m, out, count);
+            }
+        }
+        if (count > entityCount >> 2) {
+            // dense: a scan of the marks is cheaper than a sort
+            count = 0;
+            for (int i = 0; i < entityCount; i++) {
+                if (entities[i].mark == m) {
+                    out[count++] = i;
+                }
+            }
+        } else {
+            sort(out, 0, count - 1);
+        }
+        return count;
+    }
+
+    /**
+     * Sorts {@code a[lo..hi]} ascending in place. Not {@code Arrays.sort}: on input with long
+     * ascending runs (the held entities come first, already in order) it allocates a run table.
+     */
+    private static void sort(int[] a, int lo, int hi) {
+        while (hi - lo > 16) {
+            int mid = (lo + hi) >>> 1;
+            int pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            // recurse into the smaller side, loop on the larger: stack depth stays logarithmic
+            if (j - lo < hi - i) {
+                sort(a, lo, j);
+                lo = i;
+            } else {
+                sort(a, i, hi);
+                hi = j;
+            }
+        }
+        for (int k = lo + 1; k <= hi; k++) {
+            int v = a[k];
+            int m = k - 1;
+            while (m >= lo && a[m] > v) {
+                a[m + 1] = a[m];
+                m--;
+            }
+            a[m + 1] = v;
+        }
+    }
+
+    private int candidate(int index, int m, int[] out, int count) {
+        Replica r = entities[index];
+        if (r.mark == m) {
+            return count;
+        }
+        r.mark = m;
+        out[count] = index;
+        return count + 1;
+    }
+
+    private int[] scratch(int size) {
+        if (candidates.length < size) {
+            candidates = Arrays.copyOf(candidates, Math.max(size, candidates.length * 2));
+        }
+        return candidates;
+    }
+
+    /** Remembers which candidates {@code view} holds now: next send they are candidates again. */
+    private void keepHeld(Viewer<V> view, int count) {
+        int slot = view.slot;
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            Replica r = entities[candidates[c]];
+            if (r.sync(slot) != Replica.ABSENT) {
+                view.addSpare(r, kept++);
+            }
+        }
+        view.swapHeld(kept);
+    }
+
     private void writeRecords(Viewer<V> view, Selection sel) {
         records.clear();
         int slot = view.slot;
@@ -312,19 +540,16 @@ public final class Replicator<V> {
             }
             records.writeVarint32(((r.id - prevId - 1) << 2) | kind);
             prevId = r.id;
-            boolean owner = isOwner(view, r);
             if (kind == LEAVE) {
                 r.sync(slot, Replica.ABSENT);
             } else if (kind == CHANGE) {
-                int start = owner ? r.ownerStart : r.publicStart;
-                int end = owner ? r.ownerEnd : r.publicEnd;
-                records.write(segments.array(), start, end - start);
+                int level = level(view, r);
+                records.write(segments.array(), r.changeStart[level], r.changeEnd[level] - r.changeStart[level]);
                 r.sync(slot, send);
             } else {
+                int level = level(view, r);
                 ensureFull(r);
-                int start = owner ? r.fullOwnerStart : r.fullPublicStart;
-                int end = owner ? r.fullOwnerEnd : r.fullPublicEnd;
-                records.write(segments.array(), start, end - start);
+                records.write(segments.array(), r.fullStart[level], r.fullEnd[level] - r.fullStart[level]);
                 r.sync(slot, send);
             }
         }
@@ -363,27 +588,35 @@ public final class Replicator<V> {
         }
     }
 
-    private int fullSize(Replica r, boolean owner) {
+    private int fullSize(Replica r, int level) {
         ensureFull(r);
-        return owner ? r.fullOwnerEnd - r.fullOwnerStart : r.fullPublicEnd - r.fullPublicStart;
+        return r.fullEnd[level] - r.fullStart[level];
     }
 
+    /** FULL bodies per visibility level, each written only when it differs from the level below. */
     private void ensureFull(Replica r) {
         if (r.fullSend == send) {
             return;
         }
         r.fullSend = send;
-        r.fullPublicStart = segments.position();
-        EntityRecords.writeFull(r.entity, segments, false);
-        r.fullPublicEnd = segments.position();
-        if (r.owner != null && r.ownerOnlyMask != 0) {
-            r.fullOwnerStart = segments.position();
-            EntityRecords.writeFull(r.entity, segments, true);
-            r.fullOwnerEnd = segments.position();
-        } else {
-            r.fullOwnerStart = r.fullPublicStart;
-            r.fullOwnerEnd = r.fullPublicEnd;
+        int[] hidden = r.hidden;
+        for (int level = Replica.PUBLIC; level <= Replica.OWNER; level++) {
+            if (level > Replica.PUBLIC && hidden[level - 1] == hidden[level]) {
+                r.fullStart[level] = r.fullStart[level - 1];
+                r.fullEnd[level] = r.fullEnd[level - 1];
+            } else {
+                r.fullStart[level] = segments.position();
+                EntityRecords.writeFull(r.entity, segments, hidden[level]);
+                r.fullEnd[level] = segments.position();
+            }
         }
+    }
+
+    private int level(Viewer<V> view, Replica r) {
+        if (isOwner(view, r)) {
+            return Replica.OWNER;
+        }
+        return r.team != 0 && r.team == view.team ? Replica.TEAM : Replica.PUBLIC;
     }
 
     private static int headerSize(Replica r) {
@@ -438,6 +671,11 @@ public final class Replicator<V> {
         for (int i = 0; i < entityCount; i++) {
             entities[i].sync(slot, Replica.ABSENT);
         }
+        for (int v = 0; v < viewerCount; v++) {
+            if (viewerList[v].slot == slot) {
+                viewerList[v].clearHeld();
+            }
+        }
     }
 
     private void dropDespawned() {
@@ -447,6 +685,7 @@ public final class Replicator<V> {
             if (r.despawned && !r.heldByAnyone()) {
                 continue;
             }
+            r.index = kept;
             entities[kept++] = r;
         }
         Arrays.fill(entities, kept, entityCount, null);

@@ -1,8 +1,11 @@
 package io.ringside.engine.state;
 
+import java.util.Arrays;
+
 /**
  * One client's view in a {@link Replicator}: its slot, where it looks from, and what it has been
- * sent beyond entities (input ack, entity type names). Tick thread only.
+ * sent beyond entities (input ack, entity type names), its team, and with a spatial view the
+ * entities it holds and owns. Tick thread only.
  */
 final class Viewer<V> {
     final V key;
@@ -14,6 +17,43 @@ final class Viewer<V> {
     int typesSent;
     int inputAck;
     int inputAckSent;
+    /** The viewer's team (0: none). */
+    int team;
+    /** With a spatial view: the entities this viewer holds (ABSENT nowhere here), and a spare list. */
+    Replica[] held = new Replica[16];
+    int heldCount;
+    Replica[] spare = new Replica[16];
+    /** With a spatial view: the placed entities this viewer owns (rebuilt at every send). */
+    Replica[] owned = new Replica[4];
+    int ownedCount;
+
+    void addOwned(Replica r) {
+        if (ownedCount == owned.length) {
+            owned = Arrays.copyOf(owned, ownedCount * 2);
+        }
+        owned[ownedCount++] = r;
+    }
+
+    /** Appends to the spare list; {@link #swapHeld} makes it the held list. */
+    void addSpare(Replica r, int index) {
+        if (index == spare.length) {
+            spare = Arrays.copyOf(spare, index * 2);
+        }
+        spare[index] = r;
+    }
+
+    void swapHeld(int count) {
+        Replica[] old = held;
+        held = spare;
+        spare = old;
+        Arrays.fill(spare, 0, heldCount, null);
+        heldCount = count;
+    }
+
+    void clearHeld() {
+        Arrays.fill(held, 0, heldCount, null);
+        heldCount = 0;
+    }
 
     Viewer(V key, int slot) {
         this.key = key;

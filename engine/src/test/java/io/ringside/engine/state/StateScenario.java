@@ -14,6 +14,7 @@ import io.ringside.engine.state.vectors.Mover;
 import io.ringside.engine.state.vectors.MoverEntity;
 import io.ringside.engine.state.vectors.Secret;
 import io.ringside.engine.state.vectors.SecretEntity;
+import io.ringside.protocol.envelope.FieldOptions;
 import io.ringside.protocol.envelope.StatePatch;
 import io.ringside.protocol.envelope.StateProto;
 import io.ringside.protocol.state.EntityState;
@@ -52,8 +53,28 @@ final class StateScenario {
                 || ((MoverEntity) entity).getTeam() == 0 || ((MoverEntity) entity).getTeam() == team(viewer));
     }
 
-    static int team(String viewer) {
-        return viewer.charAt(1) % 2 + 1;
+    /** The team a viewer is on (1 or 2); {@link #switchTeam} moves it. */
+    int team(String viewer) {
+        return teams.getOrDefault(viewer, viewer.charAt(1) % 2 + 1);
+    }
+
+    private final Map<String, Integer> teams = new java.util.HashMap<>();
+
+    /** Moves a random viewer to the other team, or a random Everything to another team (0 to 2). */
+    private void switchTeam() {
+        if (random.nextBoolean()) {
+            String viewer = anyViewer();
+            if (viewer != null) {
+                teams.put(viewer, 3 - team(viewer));
+                replicator.team(viewer, team(viewer));
+            }
+        } else if (!live.isEmpty()) {
+            Live l = live.get(random.nextInt(live.size()));
+            if (l.entity instanceof EverythingEntity) {
+                l.team = random.nextInt(3);
+                replicator.team(l.entity, l.team);
+            }
+        }
     }
 
     /** Runs {@code steps} random steps, then sends until everything converged, checking all along. */
@@ -101,6 +122,8 @@ final class StateScenario {
             if (c != null) {
                 c.refuseNext = true;
             }
+        } else if (roll < 79) {
+            switchTeam();
         } else {
             send();
         }
@@ -129,6 +152,14 @@ final class StateScenario {
         }
         Live l = new Live(entity, message, owner);
         replicator.spawn(entity, owner);
+        if (kind == 1 && random.nextBoolean()) {
+            l.team = 1 + random.nextInt(2);
+            replicator.team(entity, l.team);
+        }
+        if (kind == 0) {
+            l.team = ((Mover) message).getTeam();
+            replicator.team(entity, l.team);
+        }
         if (random.nextBoolean()) {
             l.placed = true;
             l.x = random.nextInt(400) - 200;
@@ -147,6 +178,10 @@ final class StateScenario {
         FieldDescriptor fd = fields.get(random.nextInt(fields.size()));
         l.message = l.message.toBuilder().setField(fd, value(fd)).build();
         apply(l);
+        if (l.entity instanceof MoverEntity) {
+            l.team = ((Mover) l.message).getTeam();
+            replicator.team(l.entity, l.team);
+        }
     }
 
     private void move() {
@@ -194,6 +229,7 @@ final class StateScenario {
         String viewer = free.get(random.nextInt(free.size()));
         clients.put(viewer, new Client());
         replicator.join(viewer);
+        replicator.team(viewer, team(viewer));
         record(viewer, "{\"op\":\"connect\"}");
     }
 
@@ -300,9 +336,11 @@ final class StateScenario {
                         : l.entity instanceof EverythingEntity ? ((EverythingEntity) l.entity).toMessage()
                         : ((SecretEntity) l.entity).toMessage();
                 if (!viewer.equals(l.owner)) {
+                    boolean teammate = l.team != 0 && l.team == team(viewer);
                     Message.Builder b = message.toBuilder();
                     for (FieldDescriptor fd : message.getDescriptorForType().getFields()) {
-                        if (fd.getOptions().getExtension(StateProto.field).getOwnerOnly()) {
+                        FieldOptions options = fd.getOptions().getExtension(StateProto.field);
+                        if (options.getOwnerOnly() || options.getTeamOnly() && !teammate) {
                             b.clearField(fd);
                         }
                     }
@@ -448,6 +486,7 @@ final class StateScenario {
         final String owner;
         Message message;
         boolean placed;
+        int team;
         float x;
         float y;
         int vx;

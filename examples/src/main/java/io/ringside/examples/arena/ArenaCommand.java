@@ -42,7 +42,7 @@ public final class ArenaCommand implements Callable<Integer> {
     private Integer tickRateHz;
 
     @Option(names = "--bots", paramLabel = "N", defaultValue = "3",
-            description = "Server-side bots in every room (0-64). Default: ${DEFAULT-VALUE}.")
+            description = "Server-side bots in every room (0-256). Default: ${DEFAULT-VALUE}.")
     private int bots;
 
     @Option(names = "--capacity", paramLabel = "N", defaultValue = "16",

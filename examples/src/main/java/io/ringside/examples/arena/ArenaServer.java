@@ -2,6 +2,7 @@ package io.ringside.examples.arena;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.state.ReplicationOptions;
 import io.ringside.engine.transport.HttpHandler;
 import io.ringside.engine.transport.HttpResponse;
 import io.ringside.engine.transport.StaticResourceHandler;
@@ -50,11 +51,21 @@ public final class ArenaServer {
      */
     public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
                                                  long reconnectGraceMs) {
+        return builder(port, settings, capacity, reconnectGraceMs, 0);
+    }
+
+    /**
+     * As {@link #builder(int, ArenaSettings, int, long)}, and each player sees only the fighters and
+     * shots within {@code viewRadius} units of its own fighter (0: everything).
+     */
+    public static RingsideServer.Builder builder(int port, ArenaSettings settings, int capacity,
+                                                 long reconnectGraceMs, float viewRadius) {
         return RingsideServer.builder()
                 .transport(t -> t.port(port).httpHandler(webClient()))
                 .game(g -> g.tickRateHz(settings.tickRateHz()))
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
-                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs).build());
+                        .capacity(capacity).reconnectGraceMs(reconnectGraceMs)
+                        .replication(ReplicationOptions.builder().viewRadius(viewRadius).build()).build());
     }
 
     /** The web client's files, from {@code web/} on the classpath, with the browser client under /ringside/. */

@@ -33,7 +33,7 @@ public record ArenaSettings(int tickRateHz, int bots, float width, float height,
     /** Checks every value; throws {@link IllegalArgumentException} naming a bad one. */
     public ArenaSettings {
         require(tickRateHz >= 1 && tickRateHz <= 128, "tickRateHz=" + tickRateHz + " (must be 1 to 128)");
-        require(bots >= 0 && bots <= 64, "bots=" + bots + " (must be 0 to 64)");
+        require(bots >= 0 && bots <= 256, "bots=" + bots + " (must be 0 to 256)");
         require(width > 0 && height > 0, "size=" + width + "x" + height + " (must be positive)");
         require(playerRadius > 0 && projectileRadius > 0, "radius must be positive");
         require(maxHealth > 0 && damage > 0, "maxHealth=" + maxHealth + ", damage=" + damage + " (must be positive)");

@@ -29,6 +29,8 @@ final class Fighter {
     boolean away;
     /** Its replicated state, once {@link StatePublisher} spawned it. */
     FighterEntity entity;
+    /** The player whose view it centres (null for a bot), for {@link StatePublisher}. */
+    io.ringside.engine.room.Player viewer;
 
     Fighter(String id, String name, boolean bot) {
         this.id = id;

@@ -13,6 +13,11 @@ final class Projectile {
     int ticksLeft;
     /** Its replicated state, once {@link StatePublisher} spawned it. */
     ProjectileEntity entity;
+    /** Where {@link StatePublisher} shows it: on a straight path of whole replicated steps per tick. */
+    float shownX;
+    float shownY;
+    float shownStepX;
+    float shownStepY;
 
     Projectile(int id, Fighter owner, float x, float y, float vx, float vy, int ticksLeft) {
         this.id = id;

@@ -11,9 +11,15 @@ import java.util.List;
  * Keeps the room's replicated state ({@code Fighter} and {@code Projectile} entities of arena.proto)
  * equal to the {@link World} after each step: spawns what appeared, sets every field (the generated
  * setters record only real changes, and the framework sends each client only those), despawns what
- * is gone. Tick thread only.
+ * is gone; places every entity and centres each player's view on its own fighter (used when the
+ * room type has a view radius). Tick thread only.
  */
 final class StatePublisher {
+    /** Projectile positions' replicated step ({@code scale} of Projectile.x and .y in arena.proto). */
+    static final float PROJECTILE_STEP = 0.25f;
+    /** How far the shown path of a projectile may drift from the simulated one, in units. */
+    static final float PROJECTILE_DRIFT = 1f;
+
     private final RoomState state;
     private final float tickRateHz;
 
@@ -26,6 +32,7 @@ final class StatePublisher {
     void spawn(Fighter fighter, Player owner) {
         fighter.entity = new FighterEntity().setPlayerId(fighter.id).setName(fighter.name).setBot(fighter.bot);
         copy(fighter);
+        fighter.viewer = owner;
         if (owner == null) {
             state.spawn(fighter.entity);
         } else {
@@ -49,7 +56,12 @@ final class StatePublisher {
         }
         List<Fighter> fighters = world.fighters();
         for (int i = 0; i < fighters.size(); i++) {
-            copy(fighters.get(i));
+            Fighter f = fighters.get(i);
+            copy(f);
+            state.place(f.entity, f.x, f.y);
+            if (f.viewer != null) {
+                state.viewFrom(f.viewer, f.x, f.y);
+            }
         }
         List<Projectile> projectiles = world.projectiles();
         for (int i = 0; i < projectiles.size(); i++) {
@@ -60,10 +72,31 @@ final class StatePublisher {
                         .setOwner(p.owner.entity == null ? 0 : state.id(p.owner.entity));
                 p.entity.setX(p.x).setY(p.y);
                 state.spawn(p.entity);
+                p.shownX = p.entity.getX();
+                p.shownY = p.entity.getY();
+                p.shownStepX = onStep(p.vx);
+                p.shownStepY = onStep(p.vy);
             } else {
-                p.entity.setX(p.x).setY(p.y);
+                p.shownX = shown(p.shownX + p.shownStepX, p.x);
+                p.shownY = shown(p.shownY + p.shownStepY, p.y);
+                p.entity.setX(p.shownX).setY(p.shownY);
             }
+            state.place(p.entity, p.shownX, p.shownY);
         }
+    }
+
+    /** {@code perTick} to the nearest whole number of Projectile position steps (arena.proto). */
+    private static float onStep(float perTick) {
+        return Math.round(perTick / PROJECTILE_STEP) * PROJECTILE_STEP;
+    }
+
+    /**
+     * Where to show a projectile: on its straight path of whole steps, which the state's linear
+     * prediction sends for nothing, unless that drifted more than {@value #PROJECTILE_DRIFT} from
+     * the simulated position (then there, for a correction).
+     */
+    private static float shown(float onPath, float simulated) {
+        return Math.abs(onPath - simulated) > PROJECTILE_DRIFT ? simulated : onPath;
     }
 
     private static void copy(Fighter f) {

@@ -36,6 +36,8 @@ final class SocketBot implements WebSocket.Listener {
     final AtomicInteger patches = new AtomicInteger();
     /** WebSocket payload bytes received (every message, not only patches). */
     final AtomicLong payloadBytes = new AtomicLong();
+    /** The same bytes by part (framing, record headers, each field, other messages). */
+    final PatchBytes breakdown = new PatchBytes();
     final AtomicInteger ackedSeq = new AtomicInteger();
     final AtomicInteger playersSeen = new AtomicInteger();
     final List<String> errors = new CopyOnWriteArrayList<>();
@@ -50,8 +52,16 @@ final class SocketBot implements WebSocket.Listener {
     private float aim;
     private int ticksLeft;
 
+    private boolean idle;
+
     static SocketBot connect(HttpClient http, int port) {
+        return connect(http, port, false);
+    }
+
+    /** A bot that, when {@code idle}, only watches: it sends no input after joining. */
+    static SocketBot connect(HttpClient http, int port, boolean idle) {
         SocketBot bot = new SocketBot();
+        bot.idle = idle;
         WebSocket socket = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), bot).join();
         bot.sending = CompletableFuture.completedFuture(socket);
@@ -76,6 +86,7 @@ final class SocketBot implements WebSocket.Listener {
         partial.writeBytes(chunk);
         if (last) {
             payloadBytes.addAndGet(partial.size());
+            breakdown.count(partial.toByteArray());
             try {
                 receive(ServerEnvelope.parseFrom(partial.toByteArray()));
             } catch (InvalidProtocolBufferException e) {
@@ -112,6 +123,9 @@ final class SocketBot implements WebSocket.Listener {
         Map<Integer, MirrorEntity> fighters = mirror.entitiesOf(Fighter.getDescriptor().getFullName());
         playersSeen.set(fighters.size());
         ackedSeq.set(mirror.inputAck());
+        if (idle) {
+            return;
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (--ticksLeft <= 0) {
             double angle = random.nextDouble() * Math.PI * 2;

@@ -41,6 +41,11 @@ public final class EntityRecords {
         return entity.ownerOnlyMask();
     }
 
+    /** See {@link EntityState#teamOnlyMask()}. */
+    public static int teamOnlyMask(EntityState entity) {
+        return entity.teamOnlyMask();
+    }
+
     /** The number of fields of {@code entity}'s type. */
     public static int fieldCount(EntityState entity) {
         return entity.fieldCount();
@@ -72,10 +77,15 @@ public final class EntityRecords {
      * when {@code owner}.
      */
     public static void writeFull(EntityState entity, StateBuffer out, boolean owner) {
-        int mask = entity.nonDefaultMask();
-        if (!owner) {
-            mask &= ~entity.ownerOnlyMask();
-        }
+        writeFull(entity, out, owner ? 0 : entity.ownerOnlyMask());
+    }
+
+    /**
+     * Writes a FULL body of the replicated state without the fields in {@code hiddenMask} (those the
+     * reader may not see: they stay at their defaults in its mirror).
+     */
+    public static void writeFull(EntityState entity, StateBuffer out, int hiddenMask) {
+        int mask = entity.nonDefaultMask() & ~hiddenMask;
         out.writeVarint32(entity.typeId());
         out.writeVarint32(mask);
         entity.writeFull(out, mask);

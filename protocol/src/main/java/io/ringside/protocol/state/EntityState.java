@@ -55,6 +55,9 @@ public abstract class EntityState {
     /** The fields declared {@code owner_only}. */
     protected abstract int ownerOnlyMask();
 
+    /** The fields declared {@code team_only} (and not {@code owner_only}). */
+    protected abstract int teamOnlyMask();
+
     /** The fields whose replicated value (or LINEAR step) is not the default. */
     protected abstract int nonDefaultMask();
 

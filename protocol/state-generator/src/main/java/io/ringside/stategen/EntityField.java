@@ -2,7 +2,7 @@ package io.ringside.stategen;
 
 /** One field of an entity type, validated: its index, kind and replication options. */
 record EntityField(int index, String name, String camel, FieldKind kind, double scale, boolean linear,
-                   boolean ownerOnly) {
+                   boolean ownerOnly, boolean teamOnly) {
 
     /** The Java field holding the current wire value. */
     String current() {

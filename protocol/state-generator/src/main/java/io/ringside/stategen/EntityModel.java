@@ -95,7 +95,7 @@ final class EntityModel {
                     + " or double with a scale");
         }
         return new EntityField(index, field.getName(), camel(field.getName()), kind, scale, linear,
-                options.getOwnerOnly());
+                options.getOwnerOnly(), options.getTeamOnly());
     }
 
     private static FieldKind kind(String name, FieldDescriptorProto field, boolean quantized) {

@@ -37,6 +37,7 @@ final class EntityWriter {
         line("    /** The protobuf full name of the entity type. */");
         line("    public static final String TYPE_NAME = \"" + type.fullName() + "\";");
         line("    private static final int OWNER_ONLY_MASK = " + ownerOnlyMask() + ";");
+        line("    private static final int TEAM_ONLY_MASK = " + teamOnlyMask() + ";");
         for (EntityField f : type.fields()) {
             if (f.scale() != 0) {
                 line("    private static final double " + f.scaleConstant() + " = " + Double.toString(f.scale()) + ";");
@@ -198,6 +199,11 @@ final class EntityWriter {
         line("    @Override");
         line("    protected int ownerOnlyMask() {");
         line("        return OWNER_ONLY_MASK;");
+        line("    }");
+        line("");
+        line("    @Override");
+        line("    protected int teamOnlyMask() {");
+        line("        return TEAM_ONLY_MASK;");
         line("    }");
         changedMask();
         moving();
@@ -386,6 +392,16 @@ final class EntityWriter {
         int mask = 0;
         for (EntityField f : type.fields()) {
             if (f.ownerOnly()) {
+                mask |= f.bit();
+            }
+        }
+        return "0x" + Integer.toHexString(mask);
+    }
+
+    private String teamOnlyMask() {
+        int mask = 0;
+        for (EntityField f : type.fields()) {
+            if (f.teamOnly() && !f.ownerOnly()) {
                 mask |= f.bit();
             }
         }
