@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * pings through the tick loop for the RTT, and times the arrival of snapshots: the jitter is how
  * far each inter-arrival time is from the room's tick period. With a {@link MirrorCheck}
  * ({@code --check-mirrors}) the bot also keeps a mirror of the room's replicated state, reports it
- * after every patch, and times the state patches as its snapshots.
+ * after every patch. With {@code --snapshot-type -1} (the default) state patches are timed as
+ * snapshots too.
  *
  * <p>{@link #send()} and {@link #ping()} run on the scheduler thread; the listener methods on the
  * connection's I/O thread.
@@ -61,13 +62,14 @@ final class GameBot implements Bot, GameListener {
         client = GameClient.create(webSocketClient, url, this);
         if (mirrorCheck != null) {
             mirrorCheck.register(client.state());
-            client.state().listener(new StateListener() {
-                @Override
-                public void onPatch(StatePatch patch) {
-                    checkMirror(patch);
-                }
-            });
         }
+        // without a mirror check no entity type is registered: the mirror keeps only tick and ack
+        client.state().listener(new StateListener() {
+            @Override
+            public void onPatch(StatePatch patch) {
+                onStatePatch(patch);
+            }
+        });
         return client.connect()
                 .thenCompose(c -> c.joinOrCreate(target.roomType()))
                 .thenAccept(room -> {
@@ -118,15 +120,16 @@ final class GameBot implements Bot, GameListener {
 
     @Override
     public void onUnknownMessage(GameClient c, int type, ByteString payload) {
-        if (target.snapshotType() >= 0 ? type != target.snapshotType() : mirrorCheck != null) {
-            return; // not the snapshot type; with a mirror check, state patches are the snapshots
+        if (target.snapshotType() >= 0 && type != target.snapshotType()) {
+            return; // not the snapshot type
         }
         snapshot(payload.size());
     }
 
-    private void checkMirror(StatePatch patch) {
+    /** Checks the mirror if asked; with --snapshot-type -1 a state patch counts as a snapshot too. */
+    private void onStatePatch(StatePatch patch) {
         GameRoom room = client.room();
-        if (room != null && patch.getDeferred() == 0) {
+        if (mirrorCheck != null && room != null && patch.getDeferred() == 0) {
             mirrorCheck.report(room.roomId(), id, patch.getTick(), client.state());
         }
         if (target.snapshotType() < 0) {

@@ -62,7 +62,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private int inputType;
 
     @Option(names = "--snapshot-type", defaultValue = "-1", paramLabel = "N",
-            description = "Game mode: game message type counted as a snapshot; -1 counts every one."
+            description = "Game mode: game message type counted as a snapshot; -1 counts every game message"
+                    + " and every state patch (replicated state, as the arena sends it)."
                     + " Default: ${DEFAULT-VALUE}.")
     private int snapshotType;
 
@@ -75,8 +76,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "Game mode: each bot keeps a mirror of the room's replicated state with these entity types"
                     + " (protobuf message classes on the classpath, e.g. io.ringside.examples.arena.wire.Fighter,"
                     + "io.ringside.examples.arena.wire.Projectile); entities two bots in one room hold at the same"
-                    + " server tick must agree field for field (owner-only fields aside), else exit 1. State patches"
-                    + " are then the snapshots timed for jitter (unless --snapshot-type is given). Off by default:"
+                    + " server tick must agree field for field (owner-only fields aside), else exit 1. Off by default:"
                     + " a mirror costs CPU per bot.")
     private List<String> checkMirrors = List.of();
 
@@ -277,7 +277,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         String what = type < 0 ? "game messages" : "game messages of --snapshot-type " + type;
         return "no snapshot stream: no bot received two " + what + " (" + r.received() + " arrived in all, at most"
                 + " one per bot), so there is no jitter to measure; pass the type the room sends every tick"
-                + " (the arena's Snapshot is 3)";
+                + " (or -1, the default, to count state patches)";
     }
 
     private LoadPlan plan() {

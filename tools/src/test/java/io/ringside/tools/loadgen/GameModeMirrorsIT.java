@@ -62,6 +62,23 @@ class GameModeMirrorsIT {
     }
 
     @Test
+    void shouldTimeTheArenasStatePatchesAsSnapshotsWithoutAMirrorCheck(@TempDir Path dir) {
+        // given: the default game mode (no --check-mirrors, --snapshot-type -1): the bots' mirrors
+        // register no entity type and keep only tick and ack
+
+        // when
+        ToolRun run = ToolRun.run(new byte[0], "loadgen", url(), "--mode", "game", "--room-type",
+                ArenaServer.ROOM_TYPE, "--bots", "8", "--ramp-rate", "0", "--rate", "20", "--size", "0",
+                "--duration", "3s", "--report-dir", dir.toString(), "--max-error-rate", "0");
+
+        // then
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("bots joined\\s+8 / 8").contains("thresholds met")
+                .containsPattern("snapshots received\\s+[1-9]\\d+")
+                .containsPattern("snapshot jitter ms\\s+p50 \\d+\\.\\d+");
+    }
+
+    @Test
     void shouldFailWhenNoTwoBotsShareARoom(@TempDir Path dir) {
         // given: one bot, so nothing to compare its mirror with
 

@@ -85,7 +85,9 @@ public final class StateMirror {
     }
 
     /**
-     * Applies one patch.
+     * Applies one patch. A mirror with no entity type registered keeps only the tick and the input
+     * ack (a bot that never looks at the state costs nothing decoding it) and still tells its
+     * listener about each patch.
      *
      * @throws IllegalStateException when the patch does not fit the mirror (an unknown entity type
      *     or id, ids out of order, truncated records); the mirror is then unreliable until a reset
@@ -95,6 +97,10 @@ public final class StateMirror {
         tick = patch.getTick();
         // sent in every patch once non-zero; a reset patch without one starts a new input sequence
         inputAck = patch.getInputAck();
+        if (typesByName.isEmpty()) {
+            listener.onPatch(patch);
+            return;
+        }
         if (patch.getReset()) {
             for (MirrorEntity entity : entities.values().toArray(new MirrorEntity[0])) {
                 remove(entity);
