@@ -73,6 +73,8 @@ class ClusterProcessesIT {
         for (Process node : nodes) {
             node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        // nodes killed here leave entries for a TTL, where the next test's joins would be placed
+        redis.flushAll();
     }
 
     @Test
