@@ -3,6 +3,7 @@ package io.ringside.examples.lobby;
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.config.RingsideConfig;
 import io.ringside.examples.launch.Launcher;
+import io.ringside.examples.launch.MonitorOptions;
 import io.ringside.examples.launch.ServerOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,17 +26,22 @@ public final class LobbyCommand implements Callable<Integer> {
     @Mixin
     private ServerOptions server = new ServerOptions();
 
+    @Mixin
+    private MonitorOptions monitor = new MonitorOptions();
+
     @Override
     public Integer call() throws Exception {
         RingsideConfig config = server.load(spec.commandLine().getErr(), NAME);
         RingsideServer.Builder builder = LobbyServer.builder(LobbyServer.DEFAULT_PORT);
         server.applyTo(builder, config);
+        monitor.applyTo(builder);
         RingsideServer started = builder.build().start();
         for (String line : config.describe()) {
             System.out.println("lobby: " + line);
         }
         Launcher.printAddress(System.out, NAME, started.address());
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/lobby/");
+        monitor.printAddress(System.out, NAME, started.port(), config);
         Launcher.awaitShutdown(NAME, started::close);
         return 0;
     }
