@@ -3,11 +3,7 @@ package io.ringside.engine.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.websocket.CloseCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -36,26 +32,14 @@ class MemoryBudgetIT {
     private static final int HALF_MIB = 512 * 1024;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
-    private Process server;
-    private BufferedReader serverOut;
-    private Writer serverIn;
+    private ForkedServer server;
     private int port;
     private final List<Socket> attackers = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = List.of(java, "-Xmx256m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                BudgetServerMain.class.getName());
-        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
-        serverIn = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.US_ASCII);
-        String line = serverOut.readLine();
-        if (line == null || !line.startsWith("port ")) {
-            throw new IOException("server said " + line);
-        }
-        port = Integer.parseInt(line.substring(5));
+        server = ForkedServer.start(BudgetServerMain.class, "-XX:+UseG1GC");
+        port = server.port();
     }
 
     @AfterEach
@@ -63,7 +47,7 @@ class MemoryBudgetIT {
         for (Socket socket : attackers) {
             socket.close();
         }
-        server.destroyForcibly().waitFor();
+        server.stop();
     }
 
     @Test
@@ -177,12 +161,7 @@ class MemoryBudgetIT {
 
     /** Connections, connections shed, budget bytes in use, budget bytes. */
     private long[] stats() throws IOException {
-        serverIn.write("stats\n");
-        serverIn.flush();
-        String line = serverOut.readLine();
-        if (line == null || !line.startsWith("stats ")) {
-            throw new IOException("server said " + line);
-        }
+        String line = server.ask("stats", "stats ");
         String[] words = line.split(" ");
         System.out.println("server: " + line);
         return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3]),

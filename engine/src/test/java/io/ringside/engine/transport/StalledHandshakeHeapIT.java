@@ -2,11 +2,7 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,26 +26,14 @@ class StalledHandshakeHeapIT {
     private static final int SOCKETS = 2_000;
     private static final long MAX_BYTES_PER_HANDSHAKE = 2 * 1024;
 
-    private Process server;
-    private BufferedReader serverOut;
-    private Writer serverIn;
+    private ForkedServer server;
     private int port;
     private final List<Socket> stalled = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
-        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                HandshakeHeapServerMain.class.getName());
-        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.US_ASCII));
-        serverIn = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.US_ASCII);
-        String line = serverOut.readLine();
-        if (line == null || !line.startsWith("port ")) {
-            throw new IOException("server said " + line);
-        }
-        port = Integer.parseInt(line.substring(5));
+        server = ForkedServer.start(HandshakeHeapServerMain.class, "-XX:+UseSerialGC");
+        port = server.port();
     }
 
     @AfterEach
@@ -57,7 +41,7 @@ class StalledHandshakeHeapIT {
         for (Socket socket : stalled) {
             socket.close();
         }
-        server.destroyForcibly().waitFor();
+        server.stop();
     }
 
     @ParameterizedTest
@@ -98,12 +82,7 @@ class StalledHandshakeHeapIT {
     private long[] heapWhen(int handshakes) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            serverIn.write("heap\n");
-            serverIn.flush();
-            String line = serverOut.readLine();
-            if (line == null || !line.startsWith("heap ")) {
-                throw new IOException("server said " + line);
-            }
+            String line = server.ask("heap", "heap ");
             String[] words = line.split(" ");
             long[] heap = {Long.parseLong(words[1]), Long.parseLong(words[2])};
             if (heap[0] == handshakes) {
