@@ -331,15 +331,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         Shard.answerMalformed(session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, message, config.maxMalformedMessages());
     }
 
-    /**
-     * Answers a request the server refused (not in a room, room full, reconnect rejected, ...); a
-     * connection that piles up {@code maxRefusedRequests} of them is closed with 1008, so a client
-     * cannot keep the server answering requests that go nowhere.
-     */
+    /** Answers a refused request; counts toward the connection's limit ({@link Shard#answerRefused}). */
     private void error(Session session, ErrorCode code, String message) {
-        session.connection().sendFrame(ServerFrames.error(code, message));
-        if (session.recordRefused() == config.maxRefusedRequests()) {
-            session.connection().close(CloseCode.POLICY_VIOLATION, "too many refused requests");
-        }
+        Shard.answerRefused(session, code, message, config.maxRefusedRequests());
     }
 }

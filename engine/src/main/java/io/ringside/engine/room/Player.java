@@ -34,6 +34,8 @@ public final class Player {
     InFlightPatches patches;
     // inputs waiting for the room (RoomInputs), made at the first one
     InputQueue inputs;
+    // one token bucket per rate-limited message type of the room, made at the first limited message
+    private TokenBuckets buckets;
     private Object attachment;
 
     Player(Session session, RoomCore room, JoinRequest request) {
@@ -41,6 +43,14 @@ public final class Player {
         this.sessionId = session.id();
         this.room = room;
         this.request = request;
+    }
+
+    /** This player's token buckets, {@code count} of them (made at first use; tick thread). */
+    TokenBuckets buckets(int count) {
+        if (buckets == null || buckets.size() < count) {
+            buckets = new TokenBuckets(count);
+        }
+        return buckets;
     }
 
     /** The player's id, unique on this server: the session id other players see; kept across reconnects. */

@@ -211,7 +211,8 @@ final class RoomCore implements PatchChannel<Player> {
         player.state = Player.LEFT;
         player.session.exit(player);
         directory.release(this);
-        player.session.connection().sendFrame(ServerFrames.error(code, reason));
+        // a refused request like any other: a client that keeps joining to be rejected is closed 1008
+        shard.refused(player.session, code, reason);
     }
 
     /** Removes a joined player (held seat or not), tells the client unless it is gone, and calls onLeave. */
@@ -243,16 +244,34 @@ final class RoomCore implements PatchChannel<Player> {
         shard.countMessage(type.index);
         int outcome;
         try {
-            outcome = messages.dispatch(player, messageType, bytes, offset, length);
+            outcome = messages.dispatch(player, messageType, bytes, offset, length, shard.nowNs);
         } catch (RuntimeException | Error e) {
             fail(e);
             return;
         }
-        if (outcome == MessageRouter.MALFORMED) {
+        if (outcome == MessageRouter.OVER_LIMIT) {
+            overLimit(player, messageType, messages.route(messageType).limit);
+        } else if (outcome == MessageRouter.MALFORMED) {
             shard.malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, "payload does not parse");
         } else if (outcome == MessageRouter.UNKNOWN_TYPE) {
             shard.malformed(player.session, ErrorCode.ERROR_CODE_UNKNOWN_MESSAGE_TYPE,
                     "unknown message type " + messageType);
+        }
+    }
+
+    /** {@code player} sent a message of a rate-limited type over its limit: counted, then the limit's action. */
+    private void overLimit(Player player, int messageType, RateLimit limit) {
+        shard.countRateLimited(limit.action());
+        switch (limit.action()) {
+            case ERROR -> shard.refused(player.session, ErrorCode.ERROR_CODE_RATE_LIMITED,
+                    "message type " + messageType + " over its rate limit (" + limit + ")");
+            case KICK -> {
+                leave(player, LeaveReason.LEAVE_REASON_KICKED, limit.reason());
+                player.session.connection().close(limit.closeCode(), limit.reason());
+            }
+            default -> {
+                // DROP: counted above, nothing said
+            }
         }
     }
 

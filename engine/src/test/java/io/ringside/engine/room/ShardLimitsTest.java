@@ -166,4 +166,76 @@ class ShardLimitsTest {
         // then
         assertThat(b.drain().get(0).getError().getCode()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL);
     }
+    @Test
+    void shouldDropAndCountMessagesOverTheLimitUntilTheClockRefillsTheBucket() throws Exception {
+        // given: COUNT limited to 10 per second with a burst of 2 (one tick is 100 ms at 10 Hz)
+        EngineHarness h = new EngineHarness(GameConfig.builder().shards(1).tickRateHz(10)
+                .room("limited", () -> new LimitedRoom(RateLimit.builder().ratePerSecond(10).burst(2).build()),
+                        RoomOptions.defaults()));
+        RecordingConnection a = h.connect();
+        h.join(a, "limited");
+        h.tick();
+        a.drain();
+
+        // when: five in one tick, then one in each of the next two ticks
+        for (int i = 0; i < 5; i++) {
+            h.send(a, game(TestRooms.COUNT, Int64Value.of(i)));
+        }
+        h.tick();
+        long handledFirst = a.drain().size();
+        h.send(a, game(TestRooms.COUNT, Int64Value.of(5)));
+        h.tick();
+        h.send(a, game(TestRooms.COUNT, Int64Value.of(6)));
+        h.tick();
+
+        // then: two of the five, then one per tick; nothing said about the dropped ones
+        assertThat(handledFirst).isEqualTo(2);
+        assertThat(a.drain()).hasSize(2).allMatch(ServerEnvelopeCheck::isGame);
+        ShardMetrics metrics = h.runtime.metrics().get(0);
+        assertThat(metrics.rateLimitedDropped()).isEqualTo(3);
+        assertThat(metrics.rateLimitedErrored() + metrics.rateLimitedKicked()).isZero();
+        assertThat(a.closeCode()).isZero();
+    }
+
+    @Test
+    void shouldCountARejectedJoinTowardTheRefusedRequestLimit() {
+        // given: a room that rejects joins with option reject
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxRefusedRequests(3), 4, 0);
+        RecordingConnection a = h.connect();
+        ClientEnvelope rejected = ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType("chat")
+                .putOptions("reject", "no")).build();
+
+        // when
+        for (int i = 0; i < 3; i++) {
+            h.send(a, rejected);
+            h.tick();
+        }
+
+        // then
+        assertThat(a.drain()).hasSize(3)
+                .allMatch(e -> e.getError().getCode() == ErrorCode.ERROR_CODE_JOIN_REJECTED);
+        assertThat(a.closeCode()).isEqualTo(CloseCode.POLICY_VIOLATION);
+    }
+
+    /** Answers COUNT with the count so far; COUNT has the given rate limit. */
+    static final class LimitedRoom extends Room {
+        private final RateLimit limit;
+        private long counted;
+
+        LimitedRoom(RateLimit limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        protected void onCreate(java.util.Map<String, String> options) {
+            messages().on(TestRooms.COUNT, Int64Value.parser(), (player, value) -> send(player, TestRooms.COUNT,
+                    Int64Value.of(++counted))).limit(TestRooms.COUNT, limit);
+        }
+    }
+
+    private static final class ServerEnvelopeCheck {
+        static boolean isGame(io.ringside.protocol.envelope.ServerEnvelope envelope) {
+            return envelope.hasGame();
+        }
+    }
 }
