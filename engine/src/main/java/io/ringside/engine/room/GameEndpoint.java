@@ -168,9 +168,9 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             }
             case ROOM_TYPE -> {
                 if (wire.getCreatePrivate()) {
-                    reservation = directory.create(wire.getRoomType(), true, wire.getOptionsMap());
+                    reservation = directory.create(wire.getRoomType(), true, wire.getOptionsMap(), session);
                 } else if (registry == null) {
-                    reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+                    reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
                 } else {
                     reservation = directory.joinExisting(wire.getRoomType());
                     if (reservation == null) {
@@ -233,7 +233,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 error(session, placement.error(), placement.message());
             } else if (inline[0]) {
                 seat(session, wire, roomId != null ? directory.joinById(roomId)
-                        : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap()), null);
+                        : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session), null);
             } else {
                 directory.counters.joinRefused(type, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
                 error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed the join late and locally");
@@ -252,7 +252,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
             case ROOM_ID -> directory.joinById(wire.getRoomId());
-            case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+            case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
             default -> null;
         };
         seat(session, wire, reservation, wire.getSeatToken());

@@ -36,6 +36,8 @@ final class RoomCore implements PatchChannel<Player> {
     final String id;
     final RoomType type;
     final boolean privateRoom;
+    /** The connection whose join created this room, or {@code null}; counted against its room cap. */
+    final Object creator;
     final Shard shard;
     final MessageRouter messages = new MessageRouter();
     final RoomInputs inputs;
@@ -62,8 +64,9 @@ final class RoomCore implements PatchChannel<Player> {
     volatile String label = "";
 
     RoomCore(String id, RoomType type, boolean privateRoom, Shard shard, RoomDirectory directory,
-             Map<String, String> createOptions) {
+             Map<String, String> createOptions, Object creator) {
         this.id = id;
+        this.creator = creator;
         this.type = type;
         this.privateRoom = privateRoom;
         this.shard = shard;

@@ -9,6 +9,7 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.envelope.LeaveRequest;
 import io.ringside.protocol.websocket.CloseCode;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -215,6 +216,64 @@ class ShardLimitsTest {
         assertThat(a.drain()).hasSize(3)
                 .allMatch(e -> e.getError().getCode() == ErrorCode.ERROR_CODE_JOIN_REJECTED);
         assertThat(a.closeCode()).isEqualTo(CloseCode.POLICY_VIOLATION);
+    }
+
+    private static ClientEnvelope createPrivate(String type) {
+        return ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType(type).setCreatePrivate(true))
+                .build();
+    }
+
+    @Test
+    void shouldAnswerRoomLimitWhenANewRoomWouldBeOverTheServersCapButStillSeatJoinsInExistingRooms() {
+        // given: at most two rooms, both alive
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxRooms(2), 4, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        RecordingConnection c = h.connect();
+        h.send(a, createPrivate("chat"));
+        h.send(b, createPrivate("chat"));
+        h.tick();
+        String roomOfA = a.drain().get(0).getJoined().getRoomId();
+
+        // when
+        h.send(c, createPrivate("chat"));
+        ErrorCode refused = c.drain().get(0).getError().getCode();
+        h.send(c, ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomId(roomOfA)).build());
+        h.tick();
+
+        // then
+        assertThat(refused).isEqualTo(ErrorCode.ERROR_CODE_ROOM_LIMIT);
+        assertThat(c.drain().get(0).getJoined().getRoomId()).isEqualTo(roomOfA);
+        assertThat(h.runtime.gameMetrics().joinsByOutcome()).containsEntry("room_limit", 1L);
+    }
+
+    @Test
+    void shouldLetAClientCreateAgainWhenARoomItCreatedIsDisposed() {
+        // given: one room per client, and the client's room kept alive by another player
+        EngineHarness h = harness(GameConfig.builder().shards(1).maxRoomsPerClient(1), 4, 0);
+        RecordingConnection a = h.connect();
+        RecordingConnection b = h.connect();
+        h.send(a, createPrivate("chat"));
+        h.tick();
+        String room = a.drain().get(0).getJoined().getRoomId();
+        h.send(b, ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomId(room)).build());
+        h.send(a, ClientEnvelope.newBuilder().setLeave(LeaveRequest.getDefaultInstance())
+                .build());
+        h.tick();
+        a.drain();
+
+        // when: a cannot create while its room lives, and can once the last player left and it is gone
+        h.send(a, createPrivate("chat"));
+        ErrorCode whileAlive = a.drain().get(0).getError().getCode();
+        h.send(b, ClientEnvelope.newBuilder().setLeave(LeaveRequest.getDefaultInstance())
+                .build());
+        h.ticks(2);
+        h.send(a, createPrivate("chat"));
+        h.tick();
+
+        // then
+        assertThat(whileAlive).isEqualTo(ErrorCode.ERROR_CODE_ROOM_LIMIT);
+        assertThat(a.drain().get(0).hasJoined()).isTrue();
     }
 
     /** Answers COUNT with the count so far; COUNT has the given rate limit. */
