@@ -41,6 +41,12 @@ import java.util.Base64;
  */
 final class GameEndpoint implements MaskedWebSocketHandler {
     private static final int SESSION_NONCE_BYTES = 6;
+    /**
+     * What a seat keeps of its join request beyond the request itself, in bytes (an estimate): the
+     * {@code Player} and {@code JoinRequest} objects; the request's strings and map take about twice
+     * its encoded size.
+     */
+    static final int SEAT_OVERHEAD_BYTES = 512;
     /** Membership of a session whose join the registry is placing (not a {@link Player}). */
     private static final class Routing {
     }
@@ -57,6 +63,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     @Override
     public void onOpen(Connection connection, UpgradeRequest request) {
         Handshake handshake = Handshake.capture(request, connection.remoteAddress(), config.handshakeHeaders());
+        // kept as long as the connection (and by its seats): charged to the memory budget until it closes
+        connection.chargeHeld(handshake.retainedBytes());
         connection.attach(new Session(connection, sessionId(connection.id()), handshake));
     }
 
@@ -105,6 +113,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     public void onClose(Connection connection, int code, String reason) {
         Session session = (Session) connection.attachment();
         if (session != null) {
+            connection.chargeHeld(-((Handshake) session.handshake()).retainedBytes());
             if (session.exit() instanceof Player player) {
                 ringOf(player).publish(session, InboundKind.DISCONNECT, player, InboundRing.NO_BYTES, 0, 0);
             }
@@ -199,6 +208,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
                 (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
+        player.charge(session.connection(), seatBytes(wire, request.handshake()));
         if (seatToken != null) {
             player.seatToken = seatToken;
             player.seatRoomId = wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
@@ -321,6 +331,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             malformed(session, "envelope does not parse");
             return null;
         }
+    }
+
+    /** What a seat holds for its join request, charged to the memory budget while the seat lasts. */
+    static long seatBytes(io.ringside.protocol.envelope.JoinRequest wire, Handshake handshake) {
+        return SEAT_OVERHEAD_BYTES + 2L * wire.getSerializedSize() + handshake.retainedBytes();
     }
 
     private static InboundRing ringOf(Player player) {

@@ -211,7 +211,7 @@ final class RoomCore implements PatchChannel<Player> {
     }
 
     void reject(Player player, ErrorCode code, String reason) {
-        player.state = Player.LEFT;
+        player.ended();
         player.session.exit(player);
         directory.release(this);
         // a refused request like any other: a client that keeps joining to be rejected is closed 1008
@@ -223,7 +223,7 @@ final class RoomCore implements PatchChannel<Player> {
         if (player.state != Player.JOINED || state != ACTIVE) {
             return;
         }
-        player.state = Player.LEFT;
+        player.ended();
         players.remove(player);
         playerCount = players.size();
         held.release(player);
@@ -375,7 +375,7 @@ final class RoomCore implements PatchChannel<Player> {
         for (Player player : players) {
             held.release(player);
             releasePatch(player);
-            player.state = Player.LEFT;
+            player.ended();
             player.session.exit(player);
             send(player, ServerFrames.error(ErrorCode.ERROR_CODE_INTERNAL, "room failed"));
             player.session.connection().close(CloseCode.INTERNAL_ERROR, "room failed");

@@ -276,6 +276,30 @@ class ShardLimitsTest {
         assertThat(a.drain().get(0).hasJoined()).isTrue();
     }
 
+    @Test
+    void shouldChargeWhatASeatKeepsOfItsJoinRequestUntilTheSeatEnds() {
+        // given: a connection, charged for its handshake
+        EngineHarness h = harness(GameConfig.builder().shards(1), 4, 0);
+        RecordingConnection a = h.connect("Cookie: session=" + "c".repeat(1000));
+        long handshake = a.chargedBytes();
+        JoinRequest join = JoinRequest.newBuilder().setRoomType("chat").putOptions("blob", "x".repeat(4000)).build();
+
+        // when
+        h.send(a, ClientEnvelope.newBuilder().setJoin(join).build());
+        h.tick();
+        long seated = a.chargedBytes();
+        h.send(a, ClientEnvelope.newBuilder().setLeave(LeaveRequest.getDefaultInstance()).build());
+        h.tick();
+        long left = a.chargedBytes();
+        h.disconnect(a);
+
+        // then: the cookie, then twice the request beside it, then nothing
+        assertThat(handshake).isGreaterThan(1000);
+        assertThat(seated - handshake).isGreaterThanOrEqualTo(2L * join.getSerializedSize() + handshake);
+        assertThat(left).isEqualTo(handshake);
+        assertThat(a.chargedBytes()).isZero();
+    }
+
     /** Answers COUNT with the count so far; COUNT has the given rate limit. */
     static final class LimitedRoom extends Room {
         private final RateLimit limit;
