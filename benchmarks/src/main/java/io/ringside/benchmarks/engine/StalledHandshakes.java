@@ -48,7 +48,8 @@ final class StalledHandshakes implements AutoCloseable {
             long deadline = System.nanoTime() + OPEN_TIMEOUT_NS;
             while (stalled.open < count) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("only " + stalled.open + " of " + count + " stalled handshakes open");
+                    throw new IllegalStateException("only " + stalled.open + " of " + count
+                            + " stalled handshakes open");
                 }
                 Thread.sleep(10);
             }
