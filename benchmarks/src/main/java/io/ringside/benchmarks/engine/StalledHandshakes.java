@@ -106,9 +106,13 @@ final class StalledHandshakes implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws IOException {
         running = false;
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (SelectionKey key : selector.keys()) {
             key.channel().close();
         }
