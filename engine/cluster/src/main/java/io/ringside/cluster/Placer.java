@@ -43,12 +43,13 @@ final class Placer implements AutoCloseable {
     private final Supplier<List<RoomSnapshot>> localRooms;
     private final Supplier<String> address;
     private final Supplier<Boolean> available;
+    private final Supplier<Boolean> draining;
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor worker;
 
     Placer(ClusterConfig config, String nodeId, PlacementPolicy policy, SeatReservations seats,
            Supplier<ClusterView> view, Supplier<List<RoomSnapshot>> localRooms, Supplier<String> address,
-           Supplier<Boolean> available) {
+           Supplier<Boolean> available, Supplier<Boolean> draining) {
         this.config = config;
         this.nodeId = nodeId;
         this.policy = policy;
@@ -57,6 +58,7 @@ final class Placer implements AutoCloseable {
         this.localRooms = localRooms;
         this.address = address;
         this.available = available;
+        this.draining = draining;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 r -> {
                     Thread thread = new Thread(r, "ringside-cluster-placement");
@@ -165,7 +167,7 @@ final class Placer implements AutoCloseable {
             players += room.seatsTaken();
         }
         NodeLoad self = new NodeLoad(nodeId, address.get(), players, mine.size(), false);
-        if (cap == 0 || self.rooms() < cap) {
+        if (!draining.get() && (cap == 0 || self.rooms() < cap)) {
             candidates.add(self);
         }
         for (NodeLoad node : now.nodes.values()) {

@@ -121,7 +121,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         commands = new JedisPooled(uri, config.connectTimeoutMs());
         String published = address;
         placer = new Placer(config, nodeId, policy, new SeatReservations(commands), () -> view, rooms,
-                () -> published, () -> !failing);
+                () -> published, () -> !failing, () -> draining);
         running = true;
         heartbeat = new Thread(this::beat, "ringside-cluster-heartbeat");
         heartbeat.setDaemon(true);
@@ -283,7 +283,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         }
         for (String gone : published) {
             if (!ids.contains(gone)) {
-                pipeline.del(RedisKeys.room(gone));
+                pipeline.del(RedisKeys.room(gone), RedisKeys.seats(gone));
             }
         }
         String node = RedisKeys.node(nodeId);
@@ -297,11 +297,12 @@ public final class RedisRoomRegistry implements RoomRegistry {
     }
 
     private String[] keysToDelete() {
-        String[] keys = new String[published.size() + 1];
+        String[] keys = new String[2 * published.size() + 1];
         int i = 0;
         keys[i++] = RedisKeys.node(nodeId);
         for (String id : published) {
             keys[i++] = RedisKeys.room(id);
+            keys[i++] = RedisKeys.seats(id);
         }
         return keys;
     }

@@ -160,7 +160,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         RoomDirectory.Reservation reservation;
         switch (wire.getTargetCase()) {
             case ROOM_ID -> {
-                if (registry != null && !directory.hasRoom(wire.getRoomId()) && !directory.isDraining()) {
+                if (registry != null && !directory.hasRoom(wire.getRoomId())) {
                     route(session, registry, null, wire.getRoomId());
                     return;
                 }
@@ -172,7 +172,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 } else if (registry == null) {
                     reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
                 } else {
-                    reservation = directory.joinExisting(wire.getRoomType());
+                    // a draining node seats nobody new: the registry places the join on another node
+                    reservation = directory.isDraining() ? null : directory.joinExisting(wire.getRoomType());
                     if (reservation == null) {
                         route(session, registry, wire, null);
                         return;

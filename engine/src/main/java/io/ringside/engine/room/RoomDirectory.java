@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Matchmaking: every live room by id and by type, and the seats taken in each. Joins are rare, so
@@ -151,10 +152,30 @@ final class RoomDirectory {
     /**
      * Stops taking new joins and rooms for good: every join without a reconnect token is refused
      * with SERVER_DRAINING from now on; rooms and their players carry on, held seats can still be
-     * taken back. Any thread.
+     * taken back. Any thread. Returns {@code true} on the first call only.
      */
-    void drain() {
+    synchronized boolean drain() {
+        if (draining) {
+            return false;
+        }
         draining = true;
+        return true;
+    }
+
+    /**
+     * Waits until no room is left, at most {@code timeoutMs}; returns whether none is. Any thread
+     * but a tick thread (which empties it).
+     */
+    synchronized boolean awaitNoRooms(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!byId.isEmpty()) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                return false;
+            }
+            wait(leftMs);
+        }
+        return true;
     }
 
     /** Whether {@link #drain()} was called. Any thread. */
@@ -311,6 +332,9 @@ final class RoomDirectory {
         room.shard.load -= 1 + room.reserved;
         room.reserved = 0;
         changed();
+        if (byId.isEmpty()) {
+            notifyAll();
+        }
     }
 
     /**
