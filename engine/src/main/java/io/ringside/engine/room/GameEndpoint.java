@@ -252,7 +252,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
-            case ROOM_ID -> directory.joinById(wire.getRoomId());
+            case ROOM_ID -> directory.joinById(wire.getRoomId(), true);
             case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
             default -> null;
         };

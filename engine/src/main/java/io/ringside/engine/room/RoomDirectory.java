@@ -78,7 +78,7 @@ final class RoomDirectory {
             return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && free(room, false) > 0) {
                 return reserve(room);
             }
         }
@@ -98,7 +98,7 @@ final class RoomDirectory {
             return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && free(room, false) > 0) {
                 return reserve(room);
             }
         }
@@ -129,6 +129,14 @@ final class RoomDirectory {
 
     /** Reserves a seat in the room with id {@code id}. */
     synchronized Reservation joinById(String id) {
+        return joinById(id, false);
+    }
+
+    /**
+     * Reserves a seat in the room with id {@code id}; {@code reserved}: for a player holding a seat
+     * reservation of another node's, one of the room's open reservations is its own.
+     */
+    synchronized Reservation joinById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
         if (room == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
@@ -139,10 +147,23 @@ final class RoomDirectory {
         if (room.locked) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
         }
-        if (room.reserved >= room.type.options.capacity()) {
+        if (free(room, reserved) <= 0) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
         return reserve(room);
+    }
+
+    /**
+     * Seats of {@code room} free for a join: its capacity less the seats taken here and, in cluster
+     * mode, the seats other nodes reserved for players still on their way (one of them the joiner's
+     * own when {@code reserved}).
+     */
+    private int free(RoomCore room, boolean reserved) {
+        int open = registry == null ? 0 : registry.openReservations(room.id);
+        if (reserved && open > 0) {
+            open--;
+        }
+        return room.type.options.capacity() - room.reserved - open;
     }
 
     private static Reservation drainingRefusal(RoomType type) {
