@@ -46,8 +46,10 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Joins this node cannot seat in a room of its own are placed by a {@link Placer}: into another
  * node's room through an atomic {@link SeatReservations seat reservation}, or into a new room on the
- * node the {@link PlacementPolicy} picks; {@link #draining()} marks this node draining so placement
- * everywhere skips it.
+ * node the {@link PlacementPolicy} picks, whose slot under the room cap is claimed in Redis
+ * ({@link RoomSlots}); {@link #draining()} marks this node draining so placement everywhere skips
+ * it. Each heartbeat also reads the reservations still open in this node's rooms, which
+ * {@link #openReservations} keeps free.
  */
 public final class RedisRoomRegistry implements RoomRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomRegistry.class);
