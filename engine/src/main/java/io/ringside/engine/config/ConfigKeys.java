@@ -76,6 +76,7 @@ public final class ConfigKeys {
             bytesInt("game.max-input-bytes", (b, v) -> b.game(g -> g.maxInputBytes(v))),
             integer("game.max-input-seq-gap", (b, v) -> b.game(g -> g.maxInputSeqGap(v))),
             strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
+            durationMs("game.drain-deadline", (b, v) -> b.game(g -> g.drainDeadlineMs(v))),
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
             bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),

@@ -16,6 +16,8 @@ public final class GameConfig {
     public static final int MAX_INPUT_QUEUE_CAPACITY = 1_024;
     /** Largest {@link #maxInputBytes()} accepted. */
     public static final int MAX_INPUT_BYTES = 65_536;
+    /** Longest {@link #drainDeadlineMs()} accepted: one hour. */
+    public static final long MAX_DRAIN_DEADLINE_MS = 3_600_000;
 
     private final int shards;
     private final int tickRateHz;
@@ -34,6 +36,7 @@ public final class GameConfig {
     private final int inputQueueCapacity;
     private final int maxInputBytes;
     private final int maxInputSeqGap;
+    private final long drainDeadlineMs;
     private final List<String> handshakeHeaders;
     private final Map<String, RoomType> roomTypes;
     private final NanoClock clock;
@@ -56,6 +59,7 @@ public final class GameConfig {
         this.inputQueueCapacity = b.inputQueueCapacity;
         this.maxInputBytes = b.maxInputBytes;
         this.maxInputSeqGap = b.maxInputSeqGap;
+        this.drainDeadlineMs = b.drainDeadlineMs;
         this.handshakeHeaders = List.copyOf(b.handshakeHeaders);
         this.roomTypes = Map.copyOf(b.roomTypes);
         this.clock = b.clock;
@@ -178,6 +182,15 @@ public final class GameConfig {
         return postQueueCapacity;
     }
 
+    /**
+     * Milliseconds a draining server lets its rooms run after {@code Room.onDrain}: rooms still
+     * there at the deadline are disposed, their players told ROOM_CLOSED and their connections
+     * closed with 1001.
+     */
+    public long drainDeadlineMs() {
+        return drainDeadlineMs;
+    }
+
     /** Handshake header fields kept for the rooms' auth hooks. */
     public List<String> handshakeHeaders() {
         return handshakeHeaders;
@@ -210,6 +223,7 @@ public final class GameConfig {
         private int inputQueueCapacity = 8;
         private int maxInputBytes = 512;
         private int maxInputSeqGap = 1_024;
+        private long drainDeadlineMs = 25_000;
         private List<String> handshakeHeaders = List.of("Authorization", "Cookie", "User-Agent", "X-Forwarded-For");
         private final Map<String, RoomType> roomTypes = new LinkedHashMap<>();
         private NanoClock clock = NanoClock.system();
@@ -323,6 +337,16 @@ public final class GameConfig {
             return this;
         }
 
+        /**
+         * How long a draining server lets rooms finish, 0 to one hour; 0 closes them at the next
+         * tick. Default 25 s, under Kubernetes' default 30 s termination grace period, so the node
+         * leaves the registry before it would be killed.
+         */
+        public Builder drainDeadlineMs(long ms) {
+            this.drainDeadlineMs = ms;
+            return this;
+        }
+
         /** Handshake header fields kept for auth hooks. Default Authorization, Cookie, User-Agent, X-Forwarded-For. */
         public Builder handshakeHeaders(List<String> names) {
             this.handshakeHeaders = names;
@@ -367,6 +391,8 @@ public final class GameConfig {
             check(maxInputBytes >= 1 && maxInputBytes <= MAX_INPUT_BYTES,
                     "maxInputBytes=" + maxInputBytes + " (must be 1 to " + MAX_INPUT_BYTES + ")");
             check(maxInputSeqGap >= 1, "maxInputSeqGap=" + maxInputSeqGap + " (minimum 1)");
+            check(drainDeadlineMs >= 0 && drainDeadlineMs <= MAX_DRAIN_DEADLINE_MS,
+                    "drainDeadlineMs=" + drainDeadlineMs + " (must be 0 to " + MAX_DRAIN_DEADLINE_MS + ")");
             check(handshakeHeaders != null, "handshakeHeaders=null");
             check(!roomTypes.isEmpty(), "rooms=[] (register at least one room type)");
             for (RoomType type : roomTypes.values()) {

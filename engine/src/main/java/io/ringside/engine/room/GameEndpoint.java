@@ -169,7 +169,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         RoomDirectory.Reservation reservation;
         switch (wire.getTargetCase()) {
             case ROOM_ID -> {
-                if (registry != null && !directory.hasRoom(wire.getRoomId()) && !directory.isDraining()) {
+                if (registry != null && !directory.hasRoom(wire.getRoomId())) {
                     route(session, registry, null, wire.getRoomId());
                     return;
                 }
@@ -181,7 +181,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 } else if (registry == null) {
                     reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
                 } else {
-                    reservation = directory.joinExisting(wire.getRoomType());
+                    // a draining node seats nobody new: the registry places the join on another node
+                    reservation = directory.isDraining() ? null : directory.joinExisting(wire.getRoomType());
                     if (reservation == null) {
                         route(session, registry, wire, null);
                         return;
@@ -261,7 +262,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
-            case ROOM_ID -> directory.joinById(wire.getRoomId());
+            case ROOM_ID -> directory.joinById(wire.getRoomId(), true);
             case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
             default -> null;
         };

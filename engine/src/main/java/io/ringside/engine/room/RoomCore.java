@@ -32,6 +32,8 @@ final class RoomCore implements PatchChannel<Player> {
     static final int NEW = 0;
     static final int ACTIVE = 1;
     static final int DISPOSED = 2;
+    /** What players of a room disposed at the drain deadline are told, in Left and in the 1001 close. */
+    static final String DRAIN_DEADLINE_REASON = "server shutting down: drain deadline passed";
 
     final String id;
     final RoomType type;
@@ -54,6 +56,7 @@ final class RoomCore implements PatchChannel<Player> {
     private long emptyTicks;
     private long taskSequence;
     boolean closeRequested;
+    boolean drainNotified;
     private final long stateSendEveryTicks;
     private RoomState replicated;
 
@@ -323,8 +326,23 @@ final class RoomCore implements PatchChannel<Player> {
         }
         if (closeRequested) {
             dispose();
-        } else if (players.isEmpty() && emptyTicks++ >= disposeAfterTicks && directory.removeIfIdle(this)) {
+        } else if (players.isEmpty() && (shard.isDraining() || emptyTicks++ >= disposeAfterTicks)
+                && directory.removeIfIdle(this)) {
+            // a draining server takes no new joins, so an empty room has nobody left to wait for
             dispose();
+        }
+    }
+
+    /** Tells the room the server is draining, once; {@code msLeft} until the drain deadline. */
+    void drain(long msLeft) {
+        if (drainNotified || state != ACTIVE) {
+            return;
+        }
+        drainNotified = true;
+        try {
+            room.onDrain(msLeft);
+        } catch (RuntimeException | Error e) {
+            fail(e);
         }
     }
 
@@ -345,12 +363,25 @@ final class RoomCore implements PatchChannel<Player> {
 
     /** Every joined player leaves with ROOM_CLOSED, then onDispose runs and the room is gone. */
     void dispose() {
+        dispose("room closed", false);
+    }
+
+    /**
+     * Every joined player leaves with ROOM_CLOSED and {@code reason} (and, with {@code goingAway},
+     * has its connection closed with 1001 and {@code reason}), then onDispose runs and the room is gone.
+     */
+    void dispose(String reason, boolean goingAway) {
         if (state != ACTIVE) {
             state = DISPOSED;
             return;
         }
         for (int i = players.size() - 1; i >= 0 && state == ACTIVE; i--) {
-            leave(players.get(i), LeaveReason.LEAVE_REASON_ROOM_CLOSED, "room closed");
+            Player player = players.get(i);
+            boolean connected = player.isConnected();
+            leave(player, LeaveReason.LEAVE_REASON_ROOM_CLOSED, reason);
+            if (goingAway && connected) {
+                player.session.connection().close(CloseCode.GOING_AWAY, reason);
+            }
         }
         if (state != ACTIVE) {
             return;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Matchmaking: every live room by id and by type, and the seats taken in each. Joins are rare, so
@@ -97,7 +98,7 @@ final class RoomDirectory {
             return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && free(room, false) > 0) {
                 return reserve(room);
             }
         }
@@ -118,7 +119,7 @@ final class RoomDirectory {
             return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && free(room, false) > 0) {
                 return reserve(room);
             }
         }
@@ -171,6 +172,14 @@ final class RoomDirectory {
 
     /** Reserves a seat in the room with id {@code id}. */
     synchronized Reservation joinById(String id) {
+        return joinById(id, false);
+    }
+
+    /**
+     * Reserves a seat in the room with id {@code id}; {@code reserved}: for a player holding a seat
+     * reservation of another node's, one of the room's open reservations is its own.
+     */
+    synchronized Reservation joinById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
         if (room == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
@@ -181,10 +190,23 @@ final class RoomDirectory {
         if (room.locked) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
         }
-        if (room.reserved >= room.type.options.capacity()) {
+        if (free(room, reserved) <= 0) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
         return reserve(room);
+    }
+
+    /**
+     * Seats of {@code room} free for a join: its capacity less the seats taken here and, in cluster
+     * mode, the seats other nodes reserved for players still on their way (one of them the joiner's
+     * own when {@code reserved}).
+     */
+    private int free(RoomCore room, boolean reserved) {
+        int open = registry == null ? 0 : registry.openReservations(room.id);
+        if (reserved && open > 0) {
+            open--;
+        }
+        return room.type.options.capacity() - room.reserved - open;
     }
 
     private static Reservation drainingRefusal(RoomType type) {
@@ -194,10 +216,30 @@ final class RoomDirectory {
     /**
      * Stops taking new joins and rooms for good: every join without a reconnect token is refused
      * with SERVER_DRAINING from now on; rooms and their players carry on, held seats can still be
-     * taken back. Any thread.
+     * taken back. Any thread. Returns {@code true} on the first call only.
      */
-    void drain() {
+    synchronized boolean drain() {
+        if (draining) {
+            return false;
+        }
         draining = true;
+        return true;
+    }
+
+    /**
+     * Waits until no room is left, at most {@code timeoutMs}; returns whether none is. Any thread
+     * but a tick thread (which empties it).
+     */
+    synchronized boolean awaitNoRooms(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!byId.isEmpty()) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                return false;
+            }
+            wait(leftMs);
+        }
+        return true;
     }
 
     /** Whether {@link #drain()} was called. Any thread. */
@@ -360,6 +402,9 @@ final class RoomDirectory {
         room.shard.load -= 1 + room.reserved;
         room.reserved = 0;
         changed();
+        if (byId.isEmpty()) {
+            notifyAll();
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     // a monitor asks for a copy of the rooms; the tick thread publishes it at the end of a tick
     private volatile boolean snapshotWanted;
     private volatile List<RoomView> snapshot = List.of();
+    // set once by drain(); the deadline is written before the flag that publishes it
+    private long drainDeadlineNs;
+    private volatile boolean draining;
 
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
@@ -119,6 +123,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         while ((decided = decidedJoins.poll()) != null) {
             decided.player.room.pending.apply(decided.player, decided.decision, decided.error);
         }
+        if (draining) {
+            drainRooms();
+        }
         for (int i = rooms.size() - 1; i >= 0; i--) {
             if (i < rooms.size()) {
                 rooms.get(i).tick(tick, stepNanos);
@@ -127,6 +134,35 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         if (snapshotWanted) {
             snapshotWanted = false;
             snapshot = snapshotRooms();
+        }
+    }
+
+    /**
+     * Starts draining this shard: from its next tick every room gets {@code onDrain} once (rooms
+     * activated later too), and at {@code deadlineNs} (this shard's clock) the rooms left are disposed
+     * with their players' connections closed 1001. Any thread; once.
+     */
+    void drain(long deadlineNs) {
+        drainDeadlineNs = deadlineNs;
+        draining = true;
+    }
+
+    /** Whether {@link #drain} was called. Any thread. */
+    boolean isDraining() {
+        return draining;
+    }
+
+    private void drainRooms() {
+        long leftNs = drainDeadlineNs - clock.nanoTime();
+        for (int i = rooms.size() - 1; i >= 0; i--) {
+            if (i < rooms.size()) {
+                RoomCore room = rooms.get(i);
+                if (leftNs <= 0) {
+                    room.dispose(RoomCore.DRAIN_DEADLINE_REASON, true);
+                } else {
+                    room.drain(TimeUnit.NANOSECONDS.toMillis(leftNs));
+                }
+            }
         }
     }
 

@@ -54,6 +54,15 @@ class GameConfigTest {
     }
 
     @Test
+    void shouldGiveRoomsTwentyFiveSecondsToDrainAndNameABadDeadline() {
+        assertThat(valid().build().drainDeadlineMs()).isEqualTo(25_000);
+        assertThat(valid().drainDeadlineMs(0).build().drainDeadlineMs()).isZero();
+        assertThatThrownBy(() -> valid().drainDeadlineMs(-1).build()).hasMessageStartingWith("drainDeadlineMs=-1");
+        assertThatThrownBy(() -> valid().drainDeadlineMs(GameConfig.MAX_DRAIN_DEADLINE_MS + 1).build())
+                .hasMessageStartingWith("drainDeadlineMs=" + (GameConfig.MAX_DRAIN_DEADLINE_MS + 1));
+    }
+
+    @Test
     void shouldNameBadRoomOptionWhenBuildFails() {
         assertThatThrownBy(() -> RoomOptions.builder().capacity(0).build()).hasMessageStartingWith("capacity=0");
         assertThatThrownBy(() -> RoomOptions.builder().disposeWhenEmptyMs(-1).build())
