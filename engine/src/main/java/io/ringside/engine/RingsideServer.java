@@ -223,6 +223,16 @@ public final class RingsideServer implements AutoCloseable {
         return transport.connectionCount();
     }
 
+    /**
+     * Bytes of the memory budget in use now ({@link WebSocketServer#memoryBudgetUsedBytes()}): what
+     * connections hold in the transport, what the game holds for them (messages waiting for a ring,
+     * large messages in ring slots, handshakes and join requests kept by connections and seats), and
+     * the I/O loops' unused chunks. Any thread.
+     */
+    public long memoryBudgetUsedBytes() {
+        return transport.memoryBudgetUsedBytes();
+    }
+
     /** Each shard's figures (tick durations, overruns, ring depth, messages and bytes). Any thread. */
     public List<ShardMetrics> metrics() {
         return runtime.metrics();

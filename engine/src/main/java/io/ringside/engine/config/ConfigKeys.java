@@ -70,6 +70,8 @@ public final class ConfigKeys {
             integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
             bytesInt("game.max-join-request-bytes", (b, v) -> b.game(g -> g.maxJoinRequestBytes(v))),
             integer("game.max-refused-requests", (b, v) -> b.game(g -> g.maxRefusedRequests(v))),
+            integer("game.max-rooms", (b, v) -> b.game(g -> g.maxRooms(v))),
+            integer("game.max-rooms-per-client", (b, v) -> b.game(g -> g.maxRoomsPerClient(v))),
             integer("game.input-queue-capacity", (b, v) -> b.game(g -> g.inputQueueCapacity(v))),
             bytesInt("game.max-input-bytes", (b, v) -> b.game(g -> g.maxInputBytes(v))),
             integer("game.max-input-seq-gap", (b, v) -> b.game(g -> g.maxInputSeqGap(v))),

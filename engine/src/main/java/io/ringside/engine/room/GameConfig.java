@@ -31,6 +31,8 @@ public final class GameConfig {
     private final long framePoolBytes;
     private final int maxJoinRequestBytes;
     private final int maxRefusedRequests;
+    private final int maxRooms;
+    private final int maxRoomsPerClient;
     private final int inputQueueCapacity;
     private final int maxInputBytes;
     private final int maxInputSeqGap;
@@ -52,6 +54,8 @@ public final class GameConfig {
         this.framePoolBytes = b.framePoolBytes;
         this.maxJoinRequestBytes = b.maxJoinRequestBytes;
         this.maxRefusedRequests = b.maxRefusedRequests;
+        this.maxRooms = b.maxRooms;
+        this.maxRoomsPerClient = b.maxRoomsPerClient;
         this.inputQueueCapacity = b.inputQueueCapacity;
         this.maxInputBytes = b.maxInputBytes;
         this.maxInputSeqGap = b.maxInputSeqGap;
@@ -134,6 +138,24 @@ public final class GameConfig {
     }
 
     /**
+     * Most rooms this server holds at once; a join that would create one more is answered
+     * ROOM_LIMIT (joins into existing rooms go on). Each room holds its players, state and the
+     * game's own objects, so this bounds what all clients together can make the server keep.
+     */
+    public int maxRooms() {
+        return maxRooms;
+    }
+
+    /**
+     * Most rooms one connection may have created that are still alive (it may have left them;
+     * other players or {@link RoomOptions#disposeWhenEmptyMs()} keep them); a join that would
+     * create one more is answered ROOM_LIMIT. A room that is disposed no longer counts.
+     */
+    public int maxRoomsPerClient() {
+        return maxRoomsPerClient;
+    }
+
+    /**
      * Inputs queued per player for its room ({@link RoomInputs}); when full, a new input drops the
      * oldest. Each holds a parsed message of at most {@link #maxInputBytes()}, so a seat holds at most
      * about their product.
@@ -196,6 +218,8 @@ public final class GameConfig {
         private long framePoolBytes = 8L << 20;
         private int maxJoinRequestBytes = 8 * 1024;
         private int maxRefusedRequests = 1_000;
+        private int maxRooms = 10_000;
+        private int maxRoomsPerClient = 100;
         private int inputQueueCapacity = 8;
         private int maxInputBytes = 512;
         private int maxInputSeqGap = 1_024;
@@ -277,6 +301,18 @@ public final class GameConfig {
             return this;
         }
 
+        /** Most rooms alive on this server, at least 1. Default 10 000. */
+        public Builder maxRooms(int rooms) {
+            this.maxRooms = rooms;
+            return this;
+        }
+
+        /** Most rooms alive that one connection created, at least 1. Default 100. */
+        public Builder maxRoomsPerClient(int rooms) {
+            this.maxRoomsPerClient = rooms;
+            return this;
+        }
+
         /** Inputs queued per player, 1 to 1 024. Default 8 (about a quarter second at 30 Hz). */
         public Builder inputQueueCapacity(int inputs) {
             this.inputQueueCapacity = inputs;
@@ -348,6 +384,8 @@ public final class GameConfig {
             check(framePoolBytes >= 1024, "framePoolBytes=" + framePoolBytes + " (minimum 1024)");
             check(maxJoinRequestBytes >= 64, "maxJoinRequestBytes=" + maxJoinRequestBytes + " (minimum 64)");
             check(maxRefusedRequests >= 1, "maxRefusedRequests=" + maxRefusedRequests + " (minimum 1)");
+            check(maxRooms >= 1, "maxRooms=" + maxRooms + " (minimum 1)");
+            check(maxRoomsPerClient >= 1, "maxRoomsPerClient=" + maxRoomsPerClient + " (minimum 1)");
             check(inputQueueCapacity >= 1 && inputQueueCapacity <= MAX_INPUT_QUEUE_CAPACITY,
                     "inputQueueCapacity=" + inputQueueCapacity + " (must be 1 to " + MAX_INPUT_QUEUE_CAPACITY + ")");
             check(maxInputBytes >= 1 && maxInputBytes <= MAX_INPUT_BYTES,

@@ -38,6 +38,8 @@ final class RoomCore implements PatchChannel<Player> {
     final String id;
     final RoomType type;
     final boolean privateRoom;
+    /** The connection whose join created this room, or {@code null}; counted against its room cap. */
+    final Object creator;
     final Shard shard;
     final MessageRouter messages = new MessageRouter();
     final RoomInputs inputs;
@@ -65,8 +67,9 @@ final class RoomCore implements PatchChannel<Player> {
     volatile String label = "";
 
     RoomCore(String id, RoomType type, boolean privateRoom, Shard shard, RoomDirectory directory,
-             Map<String, String> createOptions) {
+             Map<String, String> createOptions, Object creator) {
         this.id = id;
+        this.creator = creator;
         this.type = type;
         this.privateRoom = privateRoom;
         this.shard = shard;
@@ -211,10 +214,11 @@ final class RoomCore implements PatchChannel<Player> {
     }
 
     void reject(Player player, ErrorCode code, String reason) {
-        player.state = Player.LEFT;
+        player.ended();
         player.session.exit(player);
         directory.release(this);
-        player.session.connection().sendFrame(ServerFrames.error(code, reason));
+        // a refused request like any other: a client that keeps joining to be rejected is closed 1008
+        shard.refused(player.session, code, reason);
     }
 
     /** Removes a joined player (held seat or not), tells the client unless it is gone, and calls onLeave. */
@@ -222,7 +226,7 @@ final class RoomCore implements PatchChannel<Player> {
         if (player.state != Player.JOINED || state != ACTIVE) {
             return;
         }
-        player.state = Player.LEFT;
+        player.ended();
         players.remove(player);
         playerCount = players.size();
         held.release(player);
@@ -246,16 +250,34 @@ final class RoomCore implements PatchChannel<Player> {
         shard.countMessage(type.index);
         int outcome;
         try {
-            outcome = messages.dispatch(player, messageType, bytes, offset, length);
+            outcome = messages.dispatch(player, messageType, bytes, offset, length, shard.nowNs);
         } catch (RuntimeException | Error e) {
             fail(e);
             return;
         }
-        if (outcome == MessageRouter.MALFORMED) {
+        if (outcome == MessageRouter.OVER_LIMIT) {
+            overLimit(player, messageType, messages.route(messageType).limit);
+        } else if (outcome == MessageRouter.MALFORMED) {
             shard.malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, "payload does not parse");
         } else if (outcome == MessageRouter.UNKNOWN_TYPE) {
             shard.malformed(player.session, ErrorCode.ERROR_CODE_UNKNOWN_MESSAGE_TYPE,
                     "unknown message type " + messageType);
+        }
+    }
+
+    /** {@code player} sent a message of a rate-limited type over its limit: counted, then the limit's action. */
+    private void overLimit(Player player, int messageType, RateLimit limit) {
+        shard.countRateLimited(limit.action());
+        switch (limit.action()) {
+            case ERROR -> shard.refused(player.session, ErrorCode.ERROR_CODE_RATE_LIMITED,
+                    "message type " + messageType + " over its rate limit (" + limit + ")");
+            case KICK -> {
+                leave(player, LeaveReason.LEAVE_REASON_KICKED, limit.reason());
+                player.session.connection().close(limit.closeCode(), limit.reason());
+            }
+            default -> {
+                // DROP: counted above, nothing said
+            }
         }
     }
 
@@ -384,7 +406,7 @@ final class RoomCore implements PatchChannel<Player> {
         for (Player player : players) {
             held.release(player);
             releasePatch(player);
-            player.state = Player.LEFT;
+            player.ended();
             player.session.exit(player);
             send(player, ServerFrames.error(ErrorCode.ERROR_CODE_INTERNAL, "room failed"));
             player.session.connection().close(CloseCode.INTERNAL_ERROR, "room failed");

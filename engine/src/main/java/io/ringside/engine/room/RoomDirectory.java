@@ -3,6 +3,7 @@ package io.ringside.engine.room;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.RoomInfo;
 import io.ringside.protocol.envelope.RoomList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  * <p>A locked room ({@link Room#lock()}) takes no new reservation: join-or-create passes it by,
  * join by id is refused with ROOM_LOCKED and listings leave it out. Reconnect tokens still work, and
  * a join reserved before the lock still arrives and goes through the room's onJoinAttempt.
+ *
+ * <p>Rooms are capped: at most {@code maxRooms} live on the server, and at most
+ * {@code maxRoomsPerClient} live rooms were created by one connection (its session); a join that
+ * would create one more is refused with ROOM_LIMIT. A room stops counting when it is unlisted.
  */
 final class RoomDirectory {
     private static final int ID_BYTES = 9;
@@ -36,6 +41,10 @@ final class RoomDirectory {
     private final Map<String, Player> seats = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final RoomRegistry registry;
+    private final int maxRooms;
+    private final int maxRoomsPerClient;
+    // live rooms by the connection (session) whose join created them; entries at 0 are removed
+    private final Object2IntOpenHashMap<Object> createdBy = new Object2IntOpenHashMap<>();
     final GameCounters counters;
     private volatile boolean draining;
 
@@ -45,6 +54,14 @@ final class RoomDirectory {
 
     /** A directory that tells {@code registry} (none when {@code null}) of its changes and lists from it. */
     RoomDirectory(Map<String, RoomType> types, Shard[] shards, RoomRegistry registry) {
+        this(types, shards, registry, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A directory as above that holds at most {@code maxRooms}, {@code maxRoomsPerClient} per creator. */
+    RoomDirectory(Map<String, RoomType> types, Shard[] shards, RoomRegistry registry, int maxRooms,
+                  int maxRoomsPerClient) {
+        this.maxRooms = maxRooms;
+        this.maxRoomsPerClient = maxRoomsPerClient;
         this.types = Map.copyOf(types);
         this.counters = new GameCounters(types.size());
         this.shards = shards;
@@ -68,8 +85,11 @@ final class RoomDirectory {
         }
     }
 
-    /** Reserves a seat in a public room of {@code type} with one free, or in a new room. */
-    synchronized Reservation joinOrCreate(String type, Map<String, String> options) {
+    /**
+     * Reserves a seat in a public room of {@code type} with one free, or in a new room created by
+     * {@code creator} (the joining session; {@code null} counts against no client's cap).
+     */
+    synchronized Reservation joinOrCreate(String type, Map<String, String> options, Object creator) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
@@ -82,7 +102,8 @@ final class RoomDirectory {
                 return reserve(room);
             }
         }
-        return reserve(create(roomType, false, options));
+        Reservation capped = capped(roomType, creator);
+        return capped != null ? capped : reserve(create(roomType, false, options, creator));
     }
 
     /**
@@ -115,8 +136,11 @@ final class RoomDirectory {
         return registry;
     }
 
-    /** Reserves a seat in a new room of {@code type}, public or private (joined by id only). */
-    synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options) {
+    /**
+     * Reserves a seat in a new room of {@code type}, public or private (joined by id only), created by
+     * {@code creator} ({@code null}: no client).
+     */
+    synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options, Object creator) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
@@ -124,7 +148,26 @@ final class RoomDirectory {
         if (draining) {
             return drainingRefusal(roomType);
         }
-        return reserve(create(roomType, privateRoom, options));
+        Reservation capped = capped(roomType, creator);
+        return capped != null ? capped : reserve(create(roomType, privateRoom, options, creator));
+    }
+
+    /** A ROOM_LIMIT refusal when one more room would be over a cap, else {@code null}. */
+    private Reservation capped(RoomType type, Object creator) {
+        if (byId.size() >= maxRooms) {
+            return Reservation.refused(type, ErrorCode.ERROR_CODE_ROOM_LIMIT, "the server holds " + byId.size()
+                    + " rooms, the most it takes (maxRooms); join an existing room or try later");
+        }
+        if (creator != null && createdBy.getInt(creator) >= maxRoomsPerClient) {
+            return Reservation.refused(type, ErrorCode.ERROR_CODE_ROOM_LIMIT, "this connection created "
+                    + maxRoomsPerClient + " rooms that are still open, the most one may (maxRoomsPerClient)");
+        }
+        return null;
+    }
+
+    /** Live rooms {@code creator} created. Any thread. */
+    synchronized int roomsCreatedBy(Object creator) {
+        return createdBy.getInt(creator);
     }
 
     /** Reserves a seat in the room with id {@code id}. */
@@ -248,7 +291,7 @@ final class RoomDirectory {
         return new Reservation(room, room.type, null, null);
     }
 
-    private RoomCore create(RoomType type, boolean privateRoom, Map<String, String> options) {
+    private RoomCore create(RoomType type, boolean privateRoom, Map<String, String> options, Object creator) {
         Shard shard = shards[0];
         for (Shard candidate : shards) {
             if (candidate.load < shard.load) {
@@ -259,7 +302,10 @@ final class RoomDirectory {
         do {
             id = newId(ID_BYTES);
         } while (byId.containsKey(id));
-        RoomCore room = new RoomCore(id, type, privateRoom, shard, this, options);
+        RoomCore room = new RoomCore(id, type, privateRoom, shard, this, options, creator);
+        if (creator != null) {
+            createdBy.addTo(creator, 1);
+        }
         shard.load++;
         byId.put(id, room);
         byType.computeIfAbsent(type.name, k -> new ArrayList<>()).add(room);
@@ -344,6 +390,9 @@ final class RoomDirectory {
     synchronized void remove(RoomCore room) {
         if (byId.remove(room.id) == null) {
             return;
+        }
+        if (room.creator != null && createdBy.addTo(room.creator, -1) == 1) {
+            createdBy.removeInt(room.creator);
         }
         List<RoomCore> rooms = byType.get(room.type.name);
         rooms.remove(room);

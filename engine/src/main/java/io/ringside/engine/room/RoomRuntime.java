@@ -36,7 +36,8 @@ public final class RoomRuntime implements AutoCloseable {
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(i, config, config.clock());
         }
-        this.directory = new RoomDirectory(config.roomTypes(), shards, registry);
+        this.directory = new RoomDirectory(config.roomTypes(), shards, registry, config.maxRooms(),
+                config.maxRoomsPerClient());
         this.endpoint = new GameEndpoint(directory, config);
         this.metrics = new GameMetrics(shards, directory);
         this.control = new RoomControl(shards, directory);

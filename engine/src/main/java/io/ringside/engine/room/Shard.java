@@ -50,6 +50,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     final NanoClock clock;
     final InputLimits inputLimits;
     volatile long currentTick;
+    /** The shard's clock read at the start of the tick in progress: the time rate limits go by. */
+    long nowNs;
     int load;
 
     private final ArrayList<RoomCore> rooms = new ArrayList<>();
@@ -57,6 +59,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private final GameMessageView view = new GameMessageView();
     private final int maxEventsPerTick;
     private final int maxMalformedMessages;
+    private final int maxRefusedRequests;
     private int drained;
     private volatile long messagesIn;
     private volatile long messagesOut;
@@ -64,6 +67,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long sendsRefused;
     private volatile long malformedMessages;
     private volatile long roomFailures;
+    private volatile long rateLimitedDropped;
+    private volatile long rateLimitedErrored;
+    private volatile long rateLimitedKicked;
     private volatile int roomCount;
     private final AtomicLongArray messagesByType;
     // answers to joins decided later, from any thread; at most one per pending join
@@ -84,6 +90,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
+        this.maxRefusedRequests = config.maxRefusedRequests();
         this.inputLimits = new InputLimits(config.inputQueueCapacity(), config.maxInputBytes(),
                 config.maxInputSeqGap());
         this.messagesByType = new AtomicLongArray(config.roomTypes().size());
@@ -96,6 +103,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     @Override
     public void onTick(long tick, long stepNanos) {
         currentTick = tick;
+        nowNs = clock.nanoTime();
         drained = 0;
         ring.beginTick();
         try {
@@ -268,6 +276,32 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         }
     }
 
+    /** Answers a refused request from a room's thread; closes 1008 once the session reached the limit. */
+    void refused(Session session, ErrorCode code, String message) {
+        answerRefused(session, code, message, maxRefusedRequests);
+    }
+
+    /**
+     * Answers a request the server refused (not in a room, room full, join rejected, over a rate
+     * limit, ...); a connection that piles up {@code maxRefusedRequests} of them is closed with 1008,
+     * so a client cannot keep the server answering requests that go nowhere. Any thread.
+     */
+    static void answerRefused(Session session, ErrorCode code, String message, int maxRefusedRequests) {
+        session.connection().sendFrame(ServerFrames.error(code, message));
+        if (session.recordRefused() == maxRefusedRequests) {
+            session.connection().close(CloseCode.POLICY_VIOLATION, "too many refused requests");
+        }
+    }
+
+    /** Counts a game message over its type's rate limit, by the limit's action; tick thread, the only writer. */
+    void countRateLimited(RateLimit.Action action) {
+        switch (action) {
+            case DROP -> rateLimitedDropped = rateLimitedDropped + 1;
+            case ERROR -> rateLimitedErrored = rateLimitedErrored + 1;
+            default -> rateLimitedKicked = rateLimitedKicked + 1;
+        }
+    }
+
     boolean post(RoomCore room, Runnable task) {
         return room.state() != RoomCore.DISPOSED && posts.offer(new Posted(room, task));
     }
@@ -319,7 +353,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     ShardMetrics metrics() {
         return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
                 messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
-                frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced());
+                frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced(), rateLimitedDropped,
+                rateLimitedErrored, rateLimitedKicked);
     }
 
     /** A join decided later got its answer; applied at the start of the next tick. Any thread. */

@@ -27,6 +27,8 @@ class GameConfigTest {
         assertThatThrownBy(() -> valid().ringCapacity(1000).build()).hasMessageStartingWith("ringCapacity=1000");
         assertThatThrownBy(() -> valid().slotBytes(8).build()).hasMessageStartingWith("slotBytes=8");
         assertThatThrownBy(() -> valid().maxEventsPerTick(0).build()).hasMessageStartingWith("maxEventsPerTick=0");
+        assertThatThrownBy(() -> valid().maxRooms(0).build()).hasMessageStartingWith("maxRooms=0");
+        assertThatThrownBy(() -> valid().maxRoomsPerClient(0).build()).hasMessageStartingWith("maxRoomsPerClient=0");
         assertThatThrownBy(() -> valid().maxMalformedMessages(0).build())
                 .hasMessageStartingWith("maxMalformedMessages=0");
         assertThatThrownBy(() -> valid().postQueueCapacity(0).build()).hasMessageStartingWith("postQueueCapacity=0");
