@@ -1,6 +1,7 @@
 package io.ringside.engine;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ringside.engine.config.AgonesConfig;
 import io.ringside.engine.config.ConfigTarget;
 import io.ringside.engine.metrics.PrometheusHandler;
 import io.ringside.engine.monitor.Monitor;
@@ -74,12 +75,14 @@ public final class RingsideServer implements AutoCloseable {
     private final RingsideCollector collector;
     private final RoomRegistry roomRegistry;
     private final Monitor monitor;
+    private final AgonesConfig agonesConfig;
     private volatile boolean started;
     private volatile boolean closed;
 
     private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry,
-            RoomRegistry roomRegistry, Monitor monitor) {
+            RoomRegistry roomRegistry, Monitor monitor, AgonesConfig agonesConfig) {
         this.runtime = runtime;
+        this.agonesConfig = agonesConfig;
         this.monitor = monitor;
         this.transport = transport;
         this.registry = registry;
@@ -167,6 +170,14 @@ public final class RingsideServer implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The Agones adapter's settings ({@code .agones(a -> ...)}, keys {@code agones.*}), checked at
+     * build; what {@code AgonesLifecycle.start(server)} of the {@code ringside-agones} module uses.
+     */
+    public AgonesConfig agonesConfig() {
+        return agonesConfig;
     }
 
     /** Whether {@link #drain()} was called. */
@@ -264,6 +275,7 @@ public final class RingsideServer implements AutoCloseable {
         private PrometheusRegistry metricsRegistry;
         private final ClusterConfig.Builder cluster = ClusterConfig.builder();
         private final MonitorConfig.Builder monitor = MonitorConfig.builder();
+        private final AgonesConfig.Builder agones = AgonesConfig.builder();
         private RoomRegistry roomRegistry;
         private boolean built;
 
@@ -334,6 +346,17 @@ public final class RingsideServer implements AutoCloseable {
         }
 
         /**
+         * Edits the settings of the Agones adapter (the {@code ringside-agones} module; see
+         * {@link AgonesConfig}): sidecar host and port, Health interval, retries. Checked by
+         * {@link #build()} whether or not the adapter runs.
+         */
+        @Override
+        public Builder agones(Consumer<AgonesConfig.Builder> edit) {
+            edit.accept(agones);
+            return this;
+        }
+
+        /**
          * Uses {@code registry} for this server's rooms and listings, instead of the one the
          * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
          */
@@ -389,6 +412,7 @@ public final class RingsideServer implements AutoCloseable {
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             ClusterConfig clusterConfig = nested("cluster.", cluster::build);
             MonitorConfig monitorConfig = nested("monitor.", monitor::build);
+            AgonesConfig agonesConfig = nested("agones.", agones::build);
             RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
             RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
@@ -410,7 +434,7 @@ public final class RingsideServer implements AutoCloseable {
                     live == null ? null : live.routes()));
             WebSocketServer webSocketServer = nested("transport.", transport::build);
             built = true;
-            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms, live);
+            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms, live, agonesConfig);
             return server[0];
         }
 

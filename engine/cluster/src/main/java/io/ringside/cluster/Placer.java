@@ -209,19 +209,22 @@ final class Placer implements AutoCloseable {
         return candidates;
     }
 
-    /** See {@code RoomRegistry.redeem}: one Lua script on the worker thread. */
-    CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
+    /**
+     * See {@code RoomRegistry.redeem}: one Lua script on the worker thread; completes with -1 when
+     * refused, else with the room's reservations still open after it.
+     */
+    CompletionStage<Integer> redeem(String token, String roomId, String roomType) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
         try {
             worker.execute(() -> {
                 try {
-                    result.complete(seats.redeem(token, nodeId, roomId, roomType));
+                    result.complete(seats.redeemCounting(token, nodeId, roomId, roomType));
                 } catch (JedisException e) {
-                    result.complete(false);
+                    result.complete(-1);
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.complete(false);
+            result.complete(-1);
         }
         return result;
     }

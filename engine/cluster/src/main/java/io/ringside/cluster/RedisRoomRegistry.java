@@ -172,14 +172,16 @@ public final class RedisRoomRegistry implements RoomRegistry {
         if (current == null) {
             return CompletableFuture.completedFuture(false);
         }
-        return current.redeem(token, roomId, roomType).thenApply(redeemed -> {
-            if (redeemed && roomId.isEmpty()) {
+        return current.redeem(token, roomId, roomType).thenApply(open -> {
+            if (open >= 0 && roomId.isEmpty()) {
                 slots.redeemed(token);
-            } else if (redeemed) {
+            } else if (open > 0) {
                 // its player is seated now: the seat counts as taken here, no longer as held for it
-                openSeats.computeIfPresent(roomId, (id, open) -> open > 1 ? open - 1 : null);
+                openSeats.put(roomId, open);
+            } else if (open == 0) {
+                openSeats.remove(roomId);
             }
-            return redeemed;
+            return open >= 0;
         });
     }
 

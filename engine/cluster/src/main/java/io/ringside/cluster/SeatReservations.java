@@ -49,6 +49,9 @@ final class SeatReservations {
             if ARGV[3] ~= '' then
               redis.call('ZREM', KEYS[2], ARGV[1])
               if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'seats', 1) end
+              local t = redis.call('TIME')
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+              return 1 + redis.call('ZCARD', KEYS[2])
             end
             return 1
             """;
@@ -109,8 +112,17 @@ final class SeatReservations {
      * for another node, room or type (such a token stays valid for its own). Any thread.
      */
     boolean redeem(String token, String nodeId, String roomId, String type) {
+        return redeemCounting(token, nodeId, roomId, type) >= 0;
+    }
+
+    /**
+     * {@link #redeem}, answering -1 when refused, else how many reservations of room {@code roomId}
+     * are still open after it (0 for a new room). Any thread; one round trip.
+     */
+    int redeemCounting(String token, String nodeId, String roomId, String type) {
         String room = roomId.isEmpty() ? "-" : roomId;
-        return (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room), RedisKeys.room(room)),
-                List.of(token, nodeId, roomId, type)) == 1;
+        long result = (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room),
+                RedisKeys.room(room)), List.of(token, nodeId, roomId, type));
+        return result >= 1 ? (int) (result - 1) : -1;
     }
 }

@@ -112,7 +112,13 @@ public final class ConfigKeys {
             durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))),
             string("cluster.placement", (b, v) -> b.cluster(c -> c.placement(v))),
             integer("cluster.max-rooms-per-node", (b, v) -> b.cluster(c -> c.maxRoomsPerNode(v))),
-            durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))));
+            durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))),
+            string("agones.sidecar-host", (b, v) -> b.agones(a -> a.sidecarHost(v))),
+            integer("agones.sidecar-port", (b, v) -> b.agones(a -> a.sidecarPort(v))),
+            durationMs("agones.health-interval", (b, v) -> b.agones(a -> a.healthIntervalMs(v))),
+            integer("agones.ready-attempts", (b, v) -> b.agones(a -> a.readyAttempts(v))),
+            durationMs("agones.retry-delay", (b, v) -> b.agones(a -> a.retryDelayMs(v))),
+            durationMs("agones.request-timeout", (b, v) -> b.agones(a -> a.requestTimeoutMs(v))));
 
     private ConfigKeys() {
     }

@@ -177,7 +177,7 @@ final class RoomDirectory {
 
     /**
      * Reserves a seat in the room with id {@code id}; {@code reserved}: for a player holding a seat
-     * reservation of another node's, one of the room's open reservations is its own.
+     * reservation of another node's, whose seat the room's open reservations count.
      */
     synchronized Reservation joinById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
@@ -198,15 +198,13 @@ final class RoomDirectory {
 
     /**
      * Seats of {@code room} free for a join: its capacity less the seats taken here and, in cluster
-     * mode, the seats other nodes reserved for players still on their way (one of them the joiner's
-     * own when {@code reserved}).
+     * mode, for a join without a seat reservation ({@code reserved} false), less the seats other
+     * nodes reserved for players still on their way. A player holding one had its seat counted in
+     * Redis when it was reserved.
      */
     private int free(RoomCore room, boolean reserved) {
-        int open = registry == null ? 0 : registry.openReservations(room.id);
-        if (reserved && open > 0) {
-            open--;
-        }
-        return room.type.options.capacity() - room.reserved - open;
+        int free = room.type.options.capacity() - room.reserved;
+        return reserved || registry == null ? free : free - registry.openReservations(room.id);
     }
 
     private static Reservation drainingRefusal(RoomType type) {
