@@ -2,10 +2,8 @@ package io.ringside.engine;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.ringside.engine.config.ConfigTarget;
-import io.ringside.engine.metrics.PrometheusHandler;
-import io.ringside.engine.monitor.Monitor;
+import io.ringside.engine.internal.monitor.Monitor;
 import io.ringside.engine.monitor.MonitorConfig;
-import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.GameMetrics;

@@ -1,7 +1,7 @@
 package io.ringside.engine.room;
 
 
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.Session;
 
 /**
  * One player in one room: a seat, from its join to its leave. A new join (even to the same room) is

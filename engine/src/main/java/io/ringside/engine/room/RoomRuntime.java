@@ -1,5 +1,6 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.internal.RoomControl;
 import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class RoomRuntime implements AutoCloseable {
         this.directory = new RoomDirectory(config.roomTypes(), shards, registry);
         this.endpoint = new GameEndpoint(directory, config);
         this.metrics = new GameMetrics(shards, directory);
-        this.control = new RoomControl(shards, directory);
+        this.control = new ShardControl(shards, directory);
     }
 
     /** The operator's view of the rooms and the actions on them, for a monitor. Any thread. */
