@@ -1,12 +1,12 @@
 package io.ringside.engine.room;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.ringside.engine.inbound.EnvelopeFields;
-import io.ringside.engine.inbound.InboundKind;
-import io.ringside.engine.inbound.InboundRing;
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.EnvelopeFields;
+import io.ringside.engine.internal.inbound.InboundKind;
+import io.ringside.engine.internal.inbound.InboundRing;
+import io.ringside.engine.internal.inbound.Session;
 import io.ringside.engine.transport.Connection;
-import io.ringside.engine.transport.MaskedWebSocketHandler;
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.EnvelopeCodec;
 import io.ringside.protocol.envelope.ErrorCode;

@@ -1,7 +1,7 @@
 package io.ringside.engine.room;
 
 
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.Session;
 import io.ringside.engine.transport.Connection;
 
 /**

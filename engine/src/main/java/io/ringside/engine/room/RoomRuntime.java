@@ -1,5 +1,6 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.internal.RoomControl;
 import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class RoomRuntime implements AutoCloseable {
                 config.maxRoomsPerClient());
         this.endpoint = new GameEndpoint(directory, config);
         this.metrics = new GameMetrics(shards, directory);
-        this.control = new RoomControl(shards, directory);
+        this.control = new ShardControl(shards, directory);
         this.drainDeadlineMs = config.drainDeadlineMs();
     }
 

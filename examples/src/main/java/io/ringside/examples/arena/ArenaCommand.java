@@ -74,8 +74,8 @@ public final class ArenaCommand implements Callable<Integer> {
         int hz = tickRateHz != null ? tickRateHz
                 : (Integer) config.value("game.tick-rate-hz").orElse(ArenaSettings.DEFAULT_TICK_RATE_HZ);
         ArenaSettings settings = ArenaSettings.defaults().withTickRateHz(hz).withBots(bots);
-        RingsideServer.Builder builder = ArenaServer.builder(ArenaServer.DEFAULT_PORT, settings, capacity,
-                reconnectGraceMs);
+        RingsideServer.Builder builder = ArenaServer.withLobby(ArenaServer.builder(ArenaServer.DEFAULT_PORT, settings,
+                capacity, reconnectGraceMs));
         server.applyTo(builder, config);
         monitor.applyTo(builder);
         // the rooms simulate at the settings' rate, so the shards must tick at it whatever the file said
@@ -97,6 +97,7 @@ public final class ArenaCommand implements Callable<Integer> {
         }
         Launcher.printAddress(System.out, NAME, started.address());
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/arena/");
+        System.out.println("arena: the lobby's tic-tac-toe tables are served too, at /lobby/; both are linked from /");
         monitor.printAddress(System.out, NAME, started.port(), config);
         Launcher.awaitShutdown(NAME, started::drainAndClose);
         return 0;
