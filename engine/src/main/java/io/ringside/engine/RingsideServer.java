@@ -61,13 +61,6 @@ public final class RingsideServer implements AutoCloseable {
      * slow reader's snapshots coalesce in the server's queue rather than wait in the kernel.
      */
     public static final int DEFAULT_SEND_BUFFER_BYTES = 16 * 1024;
-    /**
-     * The transport's default read-coalescing pause for a game server, 1,000 µs (see
-     * {@link WebSocketServer.Builder#readCoalesceUs}): rooms take inputs once per tick, so reading the
-     * inputs of many players in one wake-up costs them at most a millisecond, and saves most of the
-     * I/O loops' wake-ups.
-     */
-    public static final long DEFAULT_READ_COALESCE_US = 1_000;
     /** The default path of the Prometheus metrics route. */
     public static final String DEFAULT_METRICS_PATH = "/metrics";
 
@@ -220,8 +213,7 @@ public final class RingsideServer implements AutoCloseable {
      * {@code section.name=value}, e.g. {@code game.tickRateHz=0 (must be 1 to 128)}.
      */
     public static final class Builder implements ConfigTarget {
-        private final WebSocketServer.Builder transport = WebSocketServer.builder()
-                .readCoalesceUs(DEFAULT_READ_COALESCE_US);
+        private final WebSocketServer.Builder transport = WebSocketServer.builder();
         private final GameConfig.Builder game = GameConfig.builder();
         private final EndpointConfig.Builder endpoint = EndpointConfig.builder()
                 .path(DEFAULT_ENDPOINT_PATH).subprotocols(SUBPROTOCOL).sendBufferBytes(DEFAULT_SEND_BUFFER_BYTES);

@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options (each {@code --name value}): {@code --port} (default 9100), {@code --io-loops} and
  * {@code --shards} (default: one per core), {@code --room-size} (50), {@code --tick-hz} (30),
- * {@code --read-coalesce-us} (the game server's default, {@value RingsideServer#DEFAULT_READ_COALESCE_US}). Besides
+ * {@code --read-coalesce-us} (0: the transport's read-coalescing pause, off by default). Besides
  * the server's own figures, {@code /metrics} serves {@code process_cpu_seconds_total}, the JVM's CPU
  * time, so the load generator can read the server's CPU from there too. Prints one line,
  * {@code swarm: pid N port P ...}, once listening; runs until stopped (Ctrl-C).
@@ -43,7 +43,7 @@ public final class SwarmServerMain {
         int shards = option(args, "--shards", cores);
         int roomSize = option(args, "--room-size", 50);
         int tickHz = option(args, "--tick-hz", 30);
-        long readCoalesceUs = option(args, "--read-coalesce-us", (int) RingsideServer.DEFAULT_READ_COALESCE_US);
+        long readCoalesceUs = option(args, "--read-coalesce-us", 0);
         PrometheusRegistry registry = new PrometheusRegistry();
         registerProcessCpu(registry);
         RingsideServer server = RingsideServer.builder()
