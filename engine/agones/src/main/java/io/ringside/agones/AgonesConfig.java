@@ -17,7 +17,6 @@ public final class AgonesConfig {
     private final int readyAttempts;
     private final long retryDelayMs;
     private final long requestTimeoutMs;
-    private final long drainDeadlineMs;
 
     private AgonesConfig(Builder b) {
         this.sidecar = b.sidecar;
@@ -25,7 +24,6 @@ public final class AgonesConfig {
         this.readyAttempts = b.readyAttempts;
         this.retryDelayMs = b.retryDelayMs;
         this.requestTimeoutMs = b.requestTimeoutMs;
-        this.drainDeadlineMs = b.drainDeadlineMs;
     }
 
     /** A builder with every default (sidecar at {@code http://localhost:9358}). */
@@ -72,11 +70,6 @@ public final class AgonesConfig {
         return requestTimeoutMs;
     }
 
-    /** Milliseconds a shutdown lets rooms finish after draining before it closes what remains. */
-    public long drainDeadlineMs() {
-        return drainDeadlineMs;
-    }
-
     /** Builds an {@link AgonesConfig}; see the getters for meanings and the fields for defaults. */
     public static final class Builder {
         private URI sidecar = URI.create("http://localhost:" + DEFAULT_PORT + "/");
@@ -84,7 +77,6 @@ public final class AgonesConfig {
         private int readyAttempts = 30;
         private long retryDelayMs = 1_000;
         private long requestTimeoutMs = 2_000;
-        private long drainDeadlineMs = 30_000;
 
         private Builder() {
         }
@@ -119,12 +111,6 @@ public final class AgonesConfig {
             return this;
         }
 
-        /** How long a shutdown waits for rooms to end after draining, at least 0. Default 30 s. */
-        public Builder drainDeadlineMs(long ms) {
-            this.drainDeadlineMs = ms;
-            return this;
-        }
-
         /** Checks every value and builds. */
         public AgonesConfig build() {
             if (sidecar == null || !"http".equals(sidecar.getScheme())) {
@@ -139,9 +125,6 @@ public final class AgonesConfig {
             if (retryDelayMs < 1 || requestTimeoutMs < 1) {
                 throw new IllegalArgumentException("retryDelayMs=" + retryDelayMs + ", requestTimeoutMs="
                         + requestTimeoutMs + " (minimum 1 each)");
-            }
-            if (drainDeadlineMs < 0) {
-                throw new IllegalArgumentException("drainDeadlineMs=" + drainDeadlineMs + " (minimum 0)");
             }
             return new AgonesConfig(this);
         }

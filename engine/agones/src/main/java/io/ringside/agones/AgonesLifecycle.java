@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
  * (retried while the sidecar is not up yet), {@code Health} on a timer, {@code Allocate} when the
  * first room exists, the labels {@code rooms} and {@code players} (Agones stores them as
  * {@code agones.dev/sdk-rooms} and {@code agones.dev/sdk-players}) when they change, and on
- * {@link #shutdown()}: drain, let rooms finish until the deadline, close the server, then
- * {@code Shutdown}. Failed Health, Allocate and label calls are retried at the next beat; a failed
+ * {@link #shutdown()}: drain, let rooms finish until the drain deadline, close the server,
+ * then {@code Shutdown}. Failed Health, Allocate and label calls are retried at the next beat; a failed
  * Shutdown is retried {@link AgonesConfig#readyAttempts()} times.
  *
  * <pre>{@code
  * RingsideServer server = RingsideServer.builder()...build().start();
  * AgonesLifecycle agones = AgonesLifecycle.start(server, AgonesConfig.fromEnvironment(System.getenv()).build());
- * Runtime.getRuntime().addShutdownHook(new Thread(agones::shutdown));
+ * TerminationSignals.handle(agones::shutdown);
  * }</pre>
  */
 public final class AgonesLifecycle implements AutoCloseable {
@@ -95,9 +95,9 @@ public final class AgonesLifecycle implements AutoCloseable {
     }
 
     /**
-     * Drains the server, waits for its rooms to end (at most {@link AgonesConfig#drainDeadlineMs()}),
-     * closes it (what remains is closed with 1001), stops the timer and calls Shutdown. Idempotent;
-     * blocks the caller.
+     * Shuts the server down gracefully ({@link RingsideServer#drainAndClose()}: drain, let rooms
+     * finish until the game's drain deadline, close what remains with 1001, leave the cluster
+     * registry), stops the timer and only then calls Shutdown. Idempotent; blocks the caller.
      */
     public void shutdown() {
         synchronized (this) {
@@ -107,19 +107,13 @@ public final class AgonesLifecycle implements AutoCloseable {
             shutDown = true;
         }
         timer.shutdownNow();
-        server.drain();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.drainDeadlineMs());
+        server.drainAndClose();
         try {
-            while (roomCount() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(Math.min(100, config.healthIntervalMs()));
-            }
-            server.close();
             if (!retry(sdk::shutdown)) {
                 LOG.warn("Agones: Shutdown to {} failed every attempt", config.sidecar());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            server.close();
         }
     }
 
@@ -127,14 +121,6 @@ public final class AgonesLifecycle implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-    }
-
-    private int roomCount() {
-        int rooms = 0;
-        for (GameMetrics.RoomTypeStats type : server.gameMetrics().roomTypes()) {
-            rooms += type.rooms();
-        }
-        return rooms;
     }
 
     private boolean retry(java.util.function.BooleanSupplier call) throws InterruptedException {

@@ -31,7 +31,7 @@ class AgonesLifecycleIT {
     void start() throws Exception {
         sidecar = new FakeAgonesSidecar();
         server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1).bindAddress("127.0.0.1"))
-                .game(g -> g.shards(1))
+                .game(g -> g.shards(1).drainDeadlineMs(5_000))
                 .room("arena", () -> new Room() { }, RoomOptions.builder().capacity(4).disposeWhenEmptyMs(0).build())
                 .build().start();
         webSocketClient = WebSocketClient.start();
@@ -113,8 +113,7 @@ class AgonesLifecycleIT {
     }
 
     private AgonesConfig.Builder config() {
-        return AgonesConfig.builder().sidecar(sidecar.uri()).healthIntervalMs(50).retryDelayMs(10)
-                .drainDeadlineMs(5_000);
+        return AgonesConfig.builder().sidecar(sidecar.uri()).healthIntervalMs(50).retryDelayMs(10);
     }
 
     private long count(String call) {

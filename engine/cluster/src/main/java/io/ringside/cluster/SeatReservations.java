@@ -1,6 +1,9 @@
 package io.ringside.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -8,7 +11,9 @@ import redis.clients.jedis.UnifiedJedis;
  * every node. A reservation in a registered room counts against its capacity with the seats its
  * node published ({@code seats}) and the other reservations still open, so concurrent reservations
  * from any number of nodes never overfill it. Each reservation is a token hash (node, room, type)
- * that expires after its TTL by Redis' clock, and is used up at most once by the node it names.
+ * that expires after its TTL by Redis' clock, and is used up at most once by the node it names. The
+ * owning node reads the open reservations of its rooms at every heartbeat ({@link #open}) and keeps
+ * their seats free for them.
  */
 final class SeatReservations {
     /** What a reservation attempt came to. */
@@ -48,6 +53,17 @@ final class SeatReservations {
             return 1
             """;
 
+    private static final String OPEN = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local open = {}
+            for i, key in ipairs(KEYS) do
+              redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+              open[i] = redis.call('ZCARD', key)
+            end
+            return open
+            """;
+
     private final UnifiedJedis redis;
 
     SeatReservations(UnifiedJedis redis) {
@@ -73,6 +89,18 @@ final class SeatReservations {
     /** Issues {@code token} for a new room of {@code type} on node {@code nodeId}, valid {@code ttlMs}. Any thread. */
     void reserveNew(String nodeId, String type, String token, long ttlMs) {
         redis.eval(RESERVE_NEW, List.of(RedisKeys.seat(token)), List.of(nodeId, type, Long.toString(ttlMs)));
+    }
+
+    /**
+     * Queues on {@code pipeline} the count of open (unused, unexpired) reservations of each room in
+     * {@code roomIds}, in order, by Redis' clock: what the rooms' owner keeps free for them.
+     */
+    static Response<Object> open(Pipeline pipeline, List<String> roomIds) {
+        List<String> keys = new ArrayList<>(roomIds.size());
+        for (String id : roomIds) {
+            keys.add(RedisKeys.seats(id));
+        }
+        return pipeline.eval(OPEN, keys, List.of());
     }
 
     /**

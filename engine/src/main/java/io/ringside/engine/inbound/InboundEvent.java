@@ -9,7 +9,7 @@ import com.lmax.disruptor.EventFactory;
  * <p>Written by the publishing thread through a translator, read by the shard's tick thread, which
  * calls {@link #clear()} after use. Messages up to the slot size reuse the slot's array; a larger
  * one gets an array of its own that is dropped on {@link #clear()} (rare, and bounded by the
- * transport's message limit).
+ * transport's message limit); its size is charged to the session's memory budget meanwhile.
  */
 public final class InboundEvent {
     private final byte[] slotBytes;
@@ -34,7 +34,12 @@ public final class InboundEvent {
         this.session = session;
         this.target = target;
         this.length = length;
-        this.bytes = length <= slotBytes.length ? slotBytes : new byte[length];
+        if (length <= slotBytes.length) {
+            this.bytes = slotBytes;
+        } else {
+            this.bytes = new byte[length];
+            session.connection().chargeHeld(length);
+        }
         return bytes;
     }
 
@@ -65,6 +70,9 @@ public final class InboundEvent {
 
     /** Drops the references this slot holds so that the ring keeps nothing alive. Tick thread. */
     public void clear() {
+        if (bytes != slotBytes) {
+            session.connection().chargeHeld(-bytes.length);
+        }
         session = null;
         target = null;
         bytes = slotBytes;

@@ -107,14 +107,20 @@ public final class Session {
         if (!blocked) {
             return false;
         }
-        pending.add(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
+        hold(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
         return true;
     }
 
     synchronized void block(InboundRing ring, int kind, Object target, ByteBuffer buffer, int offset, int length,
                             int maskKey) {
         blocked = true;
-        pending.add(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
+        hold(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
+    }
+
+    /** Queues {@code message}, charging what it holds to the connection's memory budget. */
+    private void hold(PendingMessage message) {
+        connection.chargeHeld(message.heldBytes());
+        pending.add(message);
     }
 
     /**
@@ -130,6 +136,7 @@ public final class Session {
                 return next.ring;
             }
             pending.poll();
+            connection.chargeHeld(-next.heldBytes());
             published++;
         }
         blocked = false;

@@ -28,7 +28,8 @@ import java.util.function.ToLongFunction;
  * WebSocket closes by code; bytes and messages in, frames out; outbound backlog overflows and
  * replaced latest-only frames; per shard ({@code shard} label) the tick duration histogram, overruns,
  * skipped ticks, inbound ring depth and capacity, backpressure pauses, inbound events, outbound
- * messages and bytes, malformed messages, room failures and frame-pool use; per room type
+ * messages and bytes, malformed messages, room failures, game messages over a rate limit by action
+ * ({@code action}: dropped, error, kick) and frame-pool use; per room type
  * ({@code room_type}) rooms, players and messages; joins by room type and outcome ({@code room_type},
  * {@code outcome}: accepted, refused by the room or by reason, timed out); reconnects by outcome.
  */
@@ -102,6 +103,8 @@ public final class RingsideCollector implements MultiCollector {
                 byShard(shards, ShardMetrics::malformedMessages));
         f.counter("ringside_room_failures", "Rooms disposed because their code threw", "shard",
                 byShard(shards, ShardMetrics::roomFailures));
+        f.counter("ringside_rate_limited_messages", "Game messages over their type's rate limit, by the action taken"
+                + " (dropped, error, kick)", "shard", "action", rateLimited(shards));
         f.counter("ringside_frame_pool_created", "Outbound frames allocated because no pooled one was idle", "shard",
                 byShard(shards, ShardMetrics::framesCreated));
         f.counter("ringside_frame_pool_reused", "Outbound frames taken from the pool again", "shard",
@@ -143,6 +146,18 @@ public final class RingsideCollector implements MultiCollector {
                     .sum(tick.durationSumNs() / NANOS_PER_SECOND).build());
         }
         return family.build();
+    }
+
+    private static Map<String, Map<String, Long>> rateLimited(List<ShardMetrics> shards) {
+        Map<String, Map<String, Long>> byShard = new LinkedHashMap<>();
+        for (ShardMetrics shard : shards) {
+            Map<String, Long> byAction = new LinkedHashMap<>();
+            byAction.put("dropped", shard.rateLimitedDropped());
+            byAction.put("error", shard.rateLimitedErrored());
+            byAction.put("kick", shard.rateLimitedKicked());
+            byShard.put(Integer.toString(shard.shard()), byAction);
+        }
+        return byShard;
     }
 
     private static Map<Integer, Long> byShard(List<ShardMetrics> shards,

@@ -394,11 +394,12 @@ final class IoLoop implements Runnable {
             WsConnection victim = null;
             for (int i = 0; i < connections.size(); i++) {
                 WsConnection candidate = connections.get(i);
-                if (candidate.sheddable() && (victim == null || candidate.held > victim.held)) {
+                if (candidate.sheddable() && (victim == null
+                        || candidate.sheddableBytes() > victim.sheddableBytes())) {
                     victim = candidate;
                 }
             }
-            if (victim == null || victim.held < MIN_SHED_BYTES) {
+            if (victim == null || victim.sheddableBytes() < MIN_SHED_BYTES) {
                 nothingToShed = true;
                 break;
             }

@@ -19,6 +19,12 @@ class InboundRingTest {
     private static final class PausableConnection implements Connection {
         boolean paused;
         int pauses;
+        long charged;
+
+        @Override
+        public void chargeHeld(long bytes) {
+            charged += bytes;
+        }
 
         @Override
         public void pauseReading() {
@@ -227,5 +233,40 @@ class InboundRingTest {
                 "2:masked message 3", "2:masked message 4", "2:masked message 5");
         assertThat(connection.paused).isFalse();
         assertThat(session.isBlocked()).isFalse();
+    }
+
+    @Test
+    void shouldChargeALargeMessageInItsSlotUntilTheSlotIsCleared() throws Exception {
+        // given
+        InboundRing ring = new InboundRing(8, 16);
+
+        // when
+        publish(ring, "longer than sixteen bytes");
+        long whilePublished = connection.charged;
+        ring.drain(collector);
+
+        // then
+        assertThat(whilePublished).isEqualTo("longer than sixteen bytes".length());
+        assertThat(connection.charged).isZero();
+    }
+
+    @Test
+    void shouldChargeMessagesWaitingForRoomUntilTheyArePublished() throws Exception {
+        // given: a ring of two slots, full
+        InboundRing ring = new InboundRing(2, 16);
+        publish(ring, "a");
+        publish(ring, "b");
+
+        // when: two more wait aside
+        publish(ring, "cc");
+        publish(ring, "ddd");
+        long whileWaiting = connection.charged;
+        ring.drain(collector);
+        ring.retryBlocked();
+        long afterRetry = connection.charged;
+
+        // then
+        assertThat(whileWaiting).isEqualTo(2 + 3 + 2L * PendingMessage.OVERHEAD_BYTES);
+        assertThat(afterRetry).isZero();
     }
 }

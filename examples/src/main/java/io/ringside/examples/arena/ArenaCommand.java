@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "arena", mixinStandardHelpOptions = true, version = "ringside arena example",
         description = "Runs the arena game server and its browser client on one port.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by Ctrl-C", "1:cannot listen (port in use)",
+        exitCodeList = {"0:stopped by Ctrl-C or SIGTERM", "1:cannot listen (port in use)",
             "2:bad option, configuration file or value"})
 public final class ArenaCommand implements Callable<Integer> {
     private static final String NAME = "arena";
@@ -98,7 +98,7 @@ public final class ArenaCommand implements Callable<Integer> {
         Launcher.printAddress(System.out, NAME, started.address());
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/arena/");
         monitor.printAddress(System.out, NAME, started.port(), config);
-        Launcher.awaitShutdown(NAME, started::close);
+        Launcher.awaitShutdown(NAME, started::drainAndClose);
         return 0;
     }
 }
