@@ -148,6 +148,9 @@ final class WsConnection extends ConnectionHandle {
                 return;
             }
             if (read > 0) {
+                if (read == buffer.capacity()) {
+                    loop.moreToRead = true;
+                }
                 onBytes(buffer.flip(), read);
             }
             // a TLS read may leave whole records decrypted next time, which no readiness event announces
