@@ -42,7 +42,7 @@ public class EchoLatencyBenchmark {
     private static final ClientListener IGNORE = new ClientListener() {
     };
 
-    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY})
+    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS, EchoServerMain.NETTY_TLS})
     public String server;
 
     @Param({"1", "1000"})
@@ -73,9 +73,9 @@ public class EchoLatencyBenchmark {
         stalled = StalledHandshakes.start(process.port(), stalledHandshakes);
         client = WebSocketClient.start(ClientConfig.builder().ioThreads(CLIENT_IO_THREADS).build());
         echoes = new EchoWaiter(payloadBytes);
-        connection = Connections.open(client, process.uri(), 1, i -> echoes).get(0);
+        connection = Connections.open(client, process.uri(), process.connectConfig(), 1, i -> echoes).get(0);
         payload = ByteBuffer.allocate(payloadBytes).asReadOnlyBuffer();
-        others = Connections.open(client, process.uri(), connections - 1, i -> IGNORE);
+        others = Connections.open(client, process.uri(), process.connectConfig(), connections - 1, i -> IGNORE);
         load = BackgroundLoad.start(others, backgroundMessagesPerSecond, payload);
         sent = echoes.received();
     }
