@@ -32,9 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
  * fires timers when due and flushes the connections written to in this cycle (several frames per
- * write, through one direct staging buffer); a connection that a read gave something to send is
- * flushed right after that read. With a read-coalescing pause ({@code readCoalesceUs}) the loop
- * parks between a cycle that found sockets ready and the next select.
+ * write, through one direct staging buffer). With a read-coalescing pause ({@code readCoalesceUs})
+ * the loop parks between a cycle that found sockets ready and the next select.
  *
  * <p>A {@link RuntimeException} that escapes a cycle is reported and the loop goes on; an
  * {@link Error} stops the server: this loop sends 1011 to its connections and closes them, and
