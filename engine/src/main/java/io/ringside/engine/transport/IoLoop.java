@@ -32,9 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
  * fires timers when due and flushes the connections written to in this cycle (several frames per
- * write, through one direct staging buffer); a connection that a read gave something to send is
- * flushed right after that read. With a read-coalescing pause ({@code readCoalesceUs}) the loop
- * parks between a cycle that found sockets ready and the next select.
+ * write, through one direct staging buffer). With a read-coalescing pause ({@code readCoalesceUs})
+ * the loop parks between a cycle that found sockets ready and the next select.
  *
  * <p>A {@link RuntimeException} that escapes a cycle is reported and the loop goes on; an
  * {@link Error} stops the server: this loop sends 1011 to its connections and closes them, and
@@ -524,13 +523,6 @@ final class IoLoop implements Runnable {
             }
             if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
                 connection.onReadable(readBuffer);
-                if (connection.dirty) {
-                    // answer now rather than after every other ready socket's read: what this read
-                    // produced (an echo, a pong, a 101) leaves in one write either way, and its
-                    // latency no longer grows with the number of sockets ready in the same select
-                    connection.dirty = false;
-                    connection.flush();
-                }
             }
         } catch (RuntimeException e) {
             report(connection, e);
