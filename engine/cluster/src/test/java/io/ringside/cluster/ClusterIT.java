@@ -14,6 +14,8 @@ import io.ringside.engine.config.RingsideConfig;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.protocol.envelope.SeatReservation;
+import io.ringside.protocol.envelope.ServerEnvelope;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -266,6 +268,39 @@ class ClusterIT {
         assertThat(byRoom.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(13);
         assertThat(byRoom.values()).allMatch(n -> n <= 4);
         assertThat(byRoom.get(onB.roomId())).isEqualTo(4L);
+    }
+
+    @Test
+    void shouldSeatANewRoomTokenInANewRoomLeavingFreeSeatsToReservedPlayers() throws Exception {
+        // given a room of node b with one player, and a new-room seat token placement issued for b
+        RingsideServer b = clusterNode("b", c -> { });
+        GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        await(() -> "1".equals(redis.hget(RedisKeys.room(onB.roomId()), "seats")));
+        SeatReservations reservations = new SeatReservations(redis);
+        reservations.reserveNew("b", "arena", "new-room-token", 10_000);
+
+        // when its holder joins b
+        ServerEnvelope newRoom = ClusterWire.joinWithSeatToken(b.port(), "arena", "new-room-token")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(newRoom.hasJoined()).as(newRoom.toString()).isTrue();
+
+        // then it sits in a new room: b's free seats may be held for players reserved through other
+        // nodes, which b learns of only at its next heartbeat
+        assertThat(newRoom.getJoined().getRoomId()).isNotEqualTo(onB.roomId());
+
+        // and when three players reserved through another node take b's free seats, all are seated
+        List<CompletableFuture<ServerEnvelope>> reserved = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String token = "room-token-" + i;
+            assertThat(reservations.reserve(onB.roomId(), token, 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+            reserved.add(ClusterWire.redeem(b.port(), SeatReservation.newBuilder().setRoomId(onB.roomId())
+                    .setSeatToken(token).build()));
+        }
+
+        for (CompletableFuture<ServerEnvelope> seat : reserved) {
+            ServerEnvelope seated = seat.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(seated.getJoined().getRoomId()).as(seated.toString()).isEqualTo(onB.roomId());
+        }
     }
 
     @Test

@@ -253,7 +253,14 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         inline[0] = false;
     }
 
-    /** A join with a seat token from another node's SeatReservation: seated here, its token redeemed first. */
+    /**
+     * A join with a seat token from another node's SeatReservation: seated here, its token redeemed
+     * first. A token for a room takes its seat there, checked against the room's own seats only (the
+     * reservation counted it in Redis). A token for a new room (no room id) always makes a new room:
+     * the free seats of this node's rooms may be held for players reserved through other nodes, which
+     * this node learns of only at its next heartbeat, so seating it in one could leave a reserved
+     * player ROOM_FULL.
+     */
     private void redeem(Session session, io.ringside.protocol.envelope.JoinRequest wire, RoomRegistry registry) {
         if (registry == null) {
             directory.counters.joinRefused(directory.type(wire.getRoomType()),
@@ -263,7 +270,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
             case ROOM_ID -> directory.joinById(wire.getRoomId(), true);
-            case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
+            case ROOM_TYPE -> directory.create(wire.getRoomType(), false, wire.getOptionsMap(), session);
             default -> null;
         };
         seat(session, wire, reservation, wire.getSeatToken());
