@@ -53,7 +53,8 @@ final class ClusterView {
             }
             RoomEntry entry = new RoomEntry(room.get("id"), room.get("type"), room.getOrDefault("node", ""),
                     room.getOrDefault("address", ""), number(room, "players"),
-                    room.containsKey("seats") ? number(room, "seats") : number(room, "players"),
+                    (room.containsKey("seats") ? number(room, "seats") : number(room, "players"))
+                            + (room.containsKey("redeemed") ? number(room, "redeemed") : 0),
                     number(room, "capacity"), "1".equals(room.get("locked")), "1".equals(room.get("private")));
             rooms.put(entry.id(), entry);
             NodeLoad node = nodes.get(entry.node());

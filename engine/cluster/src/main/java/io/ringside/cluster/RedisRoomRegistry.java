@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -62,6 +64,8 @@ public final class RedisRoomRegistry implements RoomRegistry {
     private final Set<String> published = new HashSet<>();
     private final RoomSlots slots;
     private final Map<String, Integer> openSeats = new ConcurrentHashMap<>();
+    /** Seats redeemed in this node's rooms, each leaving the room's {@code redeemed} count at a heartbeat. */
+    private final ConcurrentLinkedQueue<Redeemed> redeemed = new ConcurrentLinkedQueue<>();
     private volatile ClusterView view = ClusterView.EMPTY;
     private volatile boolean running;
     private volatile boolean draining;
@@ -173,6 +177,10 @@ public final class RedisRoomRegistry implements RoomRegistry {
             return CompletableFuture.completedFuture(false);
         }
         return current.redeem(token, roomId, roomType).thenApply(open -> {
+            if (open >= 0 && !roomId.isEmpty()) {
+                // its seat was reserved here before the redeem: a snapshot taken from now on counts it
+                redeemed.add(new Redeemed(roomId, System.nanoTime()));
+            }
             if (open >= 0 && roomId.isEmpty()) {
                 slots.redeemed(token);
             } else if (open > 0) {
@@ -291,9 +299,25 @@ public final class RedisRoomRegistry implements RoomRegistry {
         }
     }
 
-    /** Publishes this node and its rooms, deletes the entries of removed rooms, and reads the listings. */
+    /** A seat redeemed in room {@code roomId} at {@code atNs} ({@link System#nanoTime()}). */
+    private record Redeemed(String roomId, long atNs) {
+    }
+
+    /**
+     * Publishes this node and its rooms, deletes the entries of removed rooms, and reads the listings.
+     * The seats redeemed before the snapshot leave their rooms' {@code redeemed} count only after the
+     * snapshot's {@code seats}, which count them, are written.
+     */
     private void sync() {
         long snapshotNs = System.nanoTime();
+        List<Redeemed> settled = new ArrayList<>();
+        Map<String, Integer> settledByRoom = new HashMap<>();
+        for (Redeemed seat : redeemed) {
+            if (seat.atNs() - snapshotNs < 0) {
+                settled.add(seat);
+                settledByRoom.merge(seat.roomId(), 1, Integer::sum);
+            }
+        }
         List<RoomSnapshot> now = rooms.get();
         Set<String> ids = new HashSet<>();
         long ttlMs = config.nodeTtlMs();
@@ -308,6 +332,10 @@ public final class RedisRoomRegistry implements RoomRegistry {
                     "label", room.label(), "locked", flag(room.locked()), "private", flag(room.privateRoom()),
                     "seats", Integer.toString(room.seatsTaken())));
             pipeline.pexpire(key, ttlMs);
+            Integer count = settledByRoom.get(room.id());
+            if (count != null) {
+                SeatReservations.settle(pipeline, room.id(), count);
+            }
         }
         for (String gone : published) {
             if (!ids.contains(gone)) {
@@ -321,6 +349,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         List<String> order = new ArrayList<>(ids);
         Response<Object> open = SeatReservations.open(pipeline, order);
         pipeline.sync();
+        redeemed.removeAll(settled);
         published.clear();
         published.addAll(ids);
         keepOpenSeats(order, open.get());

@@ -14,6 +14,13 @@ import redis.clients.jedis.UnifiedJedis;
  * that expires after its TTL by Redis' clock, and is used up at most once by the node it names. The
  * owning node reads the open reservations of its rooms at every heartbeat ({@link #open}) and keeps
  * their seats free for them.
+ *
+ * <p>A redeemed reservation's seat goes from the open reservations to the room's {@code redeemed}
+ * count, not to its {@code seats}: the owner publishes {@code seats} from a snapshot of its rooms
+ * that may predate the redeem, and writing it would drop such a seat from the count until its next
+ * heartbeat (another node could then reserve it again and its player would find the room full). The
+ * owner takes a redeemed seat off {@code redeemed} only with a snapshot that counts it in
+ * {@code seats} ({@link #settle}), so each seat counts at least once at every moment.
  */
 final class SeatReservations {
     /** What a reservation attempt came to. */
@@ -27,7 +34,8 @@ final class SeatReservations {
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-            local used = tonumber(f[2] or f[3] or '0') + redis.call('ZCARD', KEYS[2])
+            local used = tonumber(f[2] or f[3] or '0') + tonumber(redis.call('HGET', KEYS[1], 'redeemed') or '0')
+              + redis.call('ZCARD', KEYS[2])
             if used >= tonumber(f[1]) then return 0 end
             local ttl = tonumber(ARGV[2])
             redis.call('ZADD', KEYS[2], now + ttl, ARGV[1])
@@ -48,7 +56,7 @@ final class SeatReservations {
             redis.call('DEL', KEYS[1])
             if ARGV[3] ~= '' then
               redis.call('ZREM', KEYS[2], ARGV[1])
-              if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'seats', 1) end
+              if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'redeemed', 1) end
               local t = redis.call('TIME')
               redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
               return 1 + redis.call('ZCARD', KEYS[2])
@@ -65,6 +73,13 @@ final class SeatReservations {
               open[i] = redis.call('ZCARD', key)
             end
             return open
+            """;
+
+    private static final String SETTLE = """
+            local left = tonumber(redis.call('HGET', KEYS[1], 'redeemed') or '0') - tonumber(ARGV[1])
+            if left > 0 then redis.call('HSET', KEYS[1], 'redeemed', tostring(left))
+            else redis.call('HDEL', KEYS[1], 'redeemed') end
+            return left
             """;
 
     private final UnifiedJedis redis;
@@ -104,6 +119,14 @@ final class SeatReservations {
             keys.add(RedisKeys.seats(id));
         }
         return pipeline.eval(OPEN, keys, List.of());
+    }
+
+    /**
+     * Queues on {@code pipeline}, after the owner's {@code seats} of room {@code roomId} from a
+     * snapshot that counts them, the removal of {@code count} redeemed seats from its {@code redeemed}.
+     */
+    static void settle(Pipeline pipeline, String roomId, int count) {
+        pipeline.eval(SETTLE, List.of(RedisKeys.room(roomId)), List.of(Integer.toString(count)));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ringside.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
 
 /** Seat reservations by Lua script against a real redis-server, with many threads racing. */
 @Timeout(60)
@@ -99,8 +102,34 @@ class SeatReservationsIT {
         assertThat(seats.redeem("forged", "n1", "r2", "arena")).isFalse();
         assertThat(seats.redeem("t1", "n1", "r2", "arena")).isTrue();
         assertThat(seats.redeem("t1", "n1", "r2", "arena")).isFalse();
-        assertThat(redis.hget(RedisKeys.room("r2"), "seats")).isEqualTo("1");
+        assertThat(redis.hget(RedisKeys.room("r2"), "redeemed")).isEqualTo("1");
         assertThat(redis.zcard(RedisKeys.seats("r2"))).isZero();
+    }
+
+    @Test
+    void shouldCountARedeemedSeatUntilTheOwnerPublishesSeatsThatCountIt() {
+        // given a room of two seats, one reserved and redeemed
+        redis.hset(RedisKeys.room("r5"), Map.of("id", "r5", "type", "arena", "node", "n1", "capacity", "2",
+                "seats", "0"));
+        assertThat(seats.reserve("r5", "first", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.redeem("first", "n1", "r5", "arena")).isTrue();
+
+        // when the owner writes seats from a snapshot taken before its player was seated
+        redis.hset(RedisKeys.room("r5"), "seats", "0");
+
+        // then the redeemed seat still counts: one seat is left, not two
+        assertThat(seats.reserve("r5", "second", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("r5", "third", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
+
+        // and once the owner writes seats that count it and settles it, it counts once
+        redis.hset(RedisKeys.room("r5"), "seats", "1");
+        try (Jedis owner = new Jedis(URI.create(redisServer.uri()))) {
+            Pipeline pipeline = owner.pipelined();
+            SeatReservations.settle(pipeline, "r5", 1);
+            pipeline.sync();
+        }
+        assertThat(redis.hget(RedisKeys.room("r5"), "redeemed")).isNull();
+        assertThat(seats.reserve("r5", "third", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
     }
 
     @Test
