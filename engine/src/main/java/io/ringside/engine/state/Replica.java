@@ -69,6 +69,13 @@ final class Replica {
         return slot < sync.length ? sync[slot] : ABSENT;
     }
 
+    /** Makes room for the viewer slots below {@code slots}, so that no send has to. */
+    void reserve(int slots) {
+        if (sync.length < slots) {
+            sync = Arrays.copyOf(sync, slots);
+        }
+    }
+
     void sync(int slot, int value) {
         if (slot >= sync.length) {
             sync = Arrays.copyOf(sync, Math.max(slot + 1, sync.length * 2));

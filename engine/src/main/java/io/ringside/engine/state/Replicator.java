@@ -48,6 +48,12 @@ public final class Replicator<V> {
     private final float radiusSquared;
     private final SpatialGrid grid;
     private int[] candidates = new int[64];
+    /**
+     * The length of every viewer's held and spare lists: the most entities one viewer has held,
+     * doubled when exceeded, for all viewers at once (so that a viewer walking into a crowd another
+     * has seen finds its lists long enough, instead of each viewer growing its own in turn).
+     */
+    private int heldCapacity = 16;
     private int[] unplaced = new int[16];
     private int unplacedCount;
     private int mark;
@@ -179,7 +185,7 @@ public final class Replicator<V> {
             throw new IllegalStateException("viewer already joined: " + viewer);
         }
         int slot = freeSlot();
-        Viewer<V> view = new Viewer<>(viewer, slot);
+        Viewer<V> view = new Viewer<>(viewer, slot, heldCapacity);
         viewers.put(viewer, view);
         if (viewerCount == viewerList.length) {
             viewerList = Arrays.copyOf(viewerList, viewerCount * 2);
@@ -187,6 +193,7 @@ public final class Replicator<V> {
         viewerList[viewerCount++] = view;
         for (int i = 0; i < entityCount; i++) {
             Replica r = entities[i];
+            r.reserve(slotsUsed.length);
             if (r.owner != null && !r.despawned && isOwner(view, r)) {
                 r.ownerView = view;
             }
@@ -251,6 +258,7 @@ public final class Replicator<V> {
     public void send(long tick, PatchChannel<V> channel) {
         send++;
         segments.clear();
+        selection.reserve(entityCount);
         commitEntities();
         for (int i = 0; i < viewerCount; i++) {
             Viewer<V> view = viewerList[i];
@@ -337,8 +345,9 @@ public final class Replicator<V> {
                 r.ownerView.addOwned(r);
             }
         }
-        if (candidates.length < entityCount) {
-            candidates = new int[Math.max(entityCount, candidates.length * 2)];
+        // a view's candidates (at most every entity) plus a grid query (at most every placed one)
+        if (candidates.length < 2 * entityCount) {
+            candidates = new int[Math.max(2 * entityCount, candidates.length * 2)];
         }
     }
 
@@ -447,52 +456,9 @@ public final class Replicator<V> {
                 }
             }
         } else {
-            sort(out, 0, count - 1);
+            Sorting.sort(out, 0, count - 1);
         }
         return count;
-    }
-
-    /**
-     * Sorts {@code a[lo..hi]} ascending in place. Not {@code Arrays.sort}: on input with long
-     * ascending runs (the held entities come first, already in order) it allocates a run table.
-     */
-    private static void sort(int[] a, int lo, int hi) {
-        while (hi - lo > 16) {
-            int mid = (lo + hi) >>> 1;
-            int pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    int t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            // recurse into the smaller side, loop on the larger: stack depth stays logarithmic
-            if (j - lo < hi - i) {
-                sort(a, lo, j);
-                lo = i;
-            } else {
-                sort(a, i, hi);
-                hi = j;
-            }
-        }
-        for (int k = lo + 1; k <= hi; k++) {
-            int v = a[k];
-            int m = k - 1;
-            while (m >= lo && a[m] > v) {
-                a[m + 1] = a[m];
-                m--;
-            }
-            a[m + 1] = v;
-        }
     }
 
     private int candidate(int index, int m, int[] out, int count) {
@@ -519,10 +485,21 @@ public final class Replicator<V> {
         for (int c = 0; c < count; c++) {
             Replica r = entities[candidates[c]];
             if (r.sync(slot) != Replica.ABSENT) {
+                if (kept == heldCapacity) {
+                    growHeld();
+                }
                 view.addSpare(r, kept++);
             }
         }
         view.swapHeld(kept);
+    }
+
+    /** Doubles {@link #heldCapacity} (up to the entity count) for every viewer at once. */
+    private void growHeld() {
+        heldCapacity = Math.max(heldCapacity + 1, Math.min(heldCapacity * 2, entityCount));
+        for (int v = 0; v < viewerCount; v++) {
+            viewerList[v].capacity(heldCapacity);
+        }
     }
 
     private void writeRecords(Viewer<V> view, Selection sel) {

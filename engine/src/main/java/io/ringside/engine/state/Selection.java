@@ -21,15 +21,22 @@ final class Selection {
         total = 0;
     }
 
-    void add(int recordKind, int entityIndex, int bytes, float rank) {
-        if (count == kind.length) {
-            int n = count * 2;
+    /** Makes room for {@code records} records (one viewer needs at most one per entity), so that no send has to. */
+    void reserve(int records) {
+        if (kind.length < records) {
+            int n = Math.max(records, kind.length * 2);
             kind = Arrays.copyOf(kind, n);
             entity = Arrays.copyOf(entity, n);
             size = Arrays.copyOf(size, n);
             priority = Arrays.copyOf(priority, n);
             chosen = Arrays.copyOf(chosen, n);
             order = Arrays.copyOf(order, n);
+        }
+    }
+
+    void add(int recordKind, int entityIndex, int bytes, float rank) {
+        if (count == kind.length) {
+            reserve(count + 1);
         }
         kind[count] = recordKind;
         entity[count] = entityIndex;
@@ -56,7 +63,7 @@ final class Selection {
                 order[ranked++] = ((long) Float.floatToIntBits(priority[j]) << 32) | j;
             }
         }
-        Arrays.sort(order, 0, ranked);
+        Sorting.sort(order, 0, ranked - 1);
         int deferred = 0;
         boolean any = false;
         for (int r = 0; r < ranked; r++) {

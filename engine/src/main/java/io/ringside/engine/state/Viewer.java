@@ -19,10 +19,13 @@ final class Viewer<V> {
     int inputAckSent;
     /** The viewer's team (0: none). */
     int team;
-    /** With a spatial view: the entities this viewer holds (ABSENT nowhere here), and a spare list. */
-    Replica[] held = new Replica[16];
+    /**
+     * With a spatial view: the entities this viewer holds (ABSENT nowhere here), and a spare list,
+     * both as long as the replicator's held capacity (see {@link #capacity}).
+     */
+    Replica[] held;
     int heldCount;
-    Replica[] spare = new Replica[16];
+    Replica[] spare;
     /** With a spatial view: the placed entities this viewer owns (rebuilt at every send). */
     Replica[] owned = new Replica[4];
     int ownedCount;
@@ -34,11 +37,16 @@ final class Viewer<V> {
         owned[ownedCount++] = r;
     }
 
-    /** Appends to the spare list; {@link #swapHeld} makes it the held list. */
-    void addSpare(Replica r, int index) {
-        if (index == spare.length) {
-            spare = Arrays.copyOf(spare, index * 2);
+    /** Grows the held and spare lists (keeping what they hold) to {@code entries} if they are shorter. */
+    void capacity(int entries) {
+        if (held.length < entries) {
+            held = Arrays.copyOf(held, entries);
+            spare = Arrays.copyOf(spare, entries);
         }
+    }
+
+    /** Puts {@code r} at {@code index} of the spare list (within capacity); {@link #swapHeld} makes it held. */
+    void addSpare(Replica r, int index) {
         spare[index] = r;
     }
 
@@ -55,8 +63,10 @@ final class Viewer<V> {
         heldCount = 0;
     }
 
-    Viewer(V key, int slot) {
+    Viewer(V key, int slot, int heldCapacity) {
         this.key = key;
         this.slot = slot;
+        this.held = new Replica[heldCapacity];
+        this.spare = new Replica[heldCapacity];
     }
 }

@@ -52,6 +52,11 @@ final class MessageAssembler implements FrameHandler {
         this.maxCompressedBytes = maxMessageBytes + (maxMessageBytes >>> 4) + COMPRESSED_SLACK_BYTES;
     }
 
+    /** Whether no data message is in progress: the next data frame must start a new one. */
+    boolean isIdle() {
+        return messageOpcode == NO_MESSAGE;
+    }
+
     boolean isCloseReceived() {
         return closeReceived;
     }
