@@ -1,11 +1,10 @@
 package io.ringside.engine;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ringside.engine.config.AgonesConfig;
 import io.ringside.engine.config.ConfigTarget;
-import io.ringside.engine.metrics.PrometheusHandler;
-import io.ringside.engine.monitor.Monitor;
+import io.ringside.engine.internal.monitor.Monitor;
 import io.ringside.engine.monitor.MonitorConfig;
-import io.ringside.engine.metrics.RingsideCollector;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.GameConfig;
 import io.ringside.engine.room.GameMetrics;
@@ -42,7 +41,9 @@ import java.util.function.Supplier;
  * Clients speak the {@code ringside.v1} envelope (binary frames) on the endpoint path, default
  * {@code /ws}; a client that offers subprotocol {@value #SUBPROTOCOL} gets it echoed. Browser pages
  * from other hosts are refused unless allowed (see {@link EndpointConfig}). {@link #close()} disposes
- * every room (players are told ROOM_CLOSED) and then closes every connection with 1001.
+ * every room (players are told ROOM_CLOSED) and then closes every connection with 1001;
+ * {@link #drainAndClose()} first lets the rooms finish (see {@link #drain()}), which is what SIGTERM
+ * should do ({@code TerminationSignals.handle(server::drainAndClose)}).
  *
  * <p>On the same port it answers {@code GET /healthz} (200 while the process serves),
  * {@code GET /readyz} (200 while it takes new players: not before {@link #start()}, nor after
@@ -63,6 +64,8 @@ public final class RingsideServer implements AutoCloseable {
     public static final int DEFAULT_SEND_BUFFER_BYTES = 16 * 1024;
     /** The default path of the Prometheus metrics route. */
     public static final String DEFAULT_METRICS_PATH = "/metrics";
+    /** How long {@link #drainAndClose()} waits past the drain deadline for the shards to dispose what is left. */
+    private static final long DRAIN_SLACK_MS = 1_000;
 
     private final RoomRuntime runtime;
     private final WebSocketServer transport;
@@ -70,12 +73,14 @@ public final class RingsideServer implements AutoCloseable {
     private final RingsideCollector collector;
     private final RoomRegistry roomRegistry;
     private final Monitor monitor;
+    private final AgonesConfig agonesConfig;
     private volatile boolean started;
     private volatile boolean closed;
 
     private RingsideServer(RoomRuntime runtime, WebSocketServer transport, PrometheusRegistry registry,
-            RoomRegistry roomRegistry, Monitor monitor) {
+            RoomRegistry roomRegistry, Monitor monitor, AgonesConfig agonesConfig) {
         this.runtime = runtime;
+        this.agonesConfig = agonesConfig;
         this.monitor = monitor;
         this.transport = transport;
         this.registry = registry;
@@ -125,16 +130,52 @@ public final class RingsideServer implements AutoCloseable {
 
     /**
      * Stops taking new players: joins without a reconnect token (and new rooms) are refused with
-     * {@code ERROR_CODE_SERVER_DRAINING}, and {@code /readyz} answers 503, so a load balancer or
-     * Kubernetes sends new players elsewhere. Rooms and their players carry on, and held seats can
-     * still be taken back; {@link #close()} ends them. In cluster mode the node is marked draining in
-     * the registry, so no other node places joins here either. Not undone; idempotent; any thread.
+     * {@code ERROR_CODE_SERVER_DRAINING} (in cluster mode, placed on another node), and
+     * {@code /readyz} answers 503, so a load balancer or Kubernetes sends new players elsewhere.
+     * Every room gets {@link Room#onDrain} at its next tick and plays on (held seats can still be
+     * taken back) until it ends, or until the drain deadline ({@code game.drainDeadlineMs}, default
+     * 25 s) when it is disposed: its players get Left ROOM_CLOSED and a 1001 close. In cluster mode
+     * the node is marked draining in the registry, so no other node places joins here either;
+     * {@link #close()} (or {@link #drainAndClose()}) then removes it. Not undone; idempotent; any
+     * thread; returns at once.
      */
     public void drain() {
         runtime.drain();
         if (roomRegistry != null) {
             roomRegistry.draining();
         }
+    }
+
+    /**
+     * Shuts down gracefully: {@link #drain()}, waits until every room ended or was disposed at the
+     * drain deadline, then {@link #close()}, which removes this node and its rooms from the cluster
+     * registry; returns only then. What to call on SIGTERM ({@link TerminationSignals}). Blocks the
+     * caller for at most the drain deadline and a second; not on an I/O or tick thread.
+     */
+    public void drainAndClose() {
+        if (closed) {
+            return;
+        }
+        drain();
+        boolean interrupted = false;
+        try {
+            // the shards dispose what is left at their first tick after the deadline
+            runtime.awaitNoRooms(runtime.drainDeadlineMs() + DRAIN_SLACK_MS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The Agones adapter's settings ({@code .agones(a -> ...)}, keys {@code agones.*}), checked at
+     * build; what {@code AgonesLifecycle.start(server)} of the {@code ringside-agones} module uses.
+     */
+    public AgonesConfig agonesConfig() {
+        return agonesConfig;
     }
 
     /** Whether {@link #drain()} was called. */
@@ -180,6 +221,16 @@ public final class RingsideServer implements AutoCloseable {
         return transport.connectionCount();
     }
 
+    /**
+     * Bytes of the memory budget in use now ({@link WebSocketServer#memoryBudgetUsedBytes()}): what
+     * connections hold in the transport, what the game holds for them (messages waiting for a ring,
+     * large messages in ring slots, handshakes and join requests kept by connections and seats), and
+     * the I/O loops' unused chunks. Any thread.
+     */
+    public long memoryBudgetUsedBytes() {
+        return transport.memoryBudgetUsedBytes();
+    }
+
     /** Each shard's figures (tick durations, overruns, ring depth, messages and bytes). Any thread. */
     public List<ShardMetrics> metrics() {
         return runtime.metrics();
@@ -222,6 +273,7 @@ public final class RingsideServer implements AutoCloseable {
         private PrometheusRegistry metricsRegistry;
         private final ClusterConfig.Builder cluster = ClusterConfig.builder();
         private final MonitorConfig.Builder monitor = MonitorConfig.builder();
+        private final AgonesConfig.Builder agones = AgonesConfig.builder();
         private RoomRegistry roomRegistry;
         private boolean built;
 
@@ -292,6 +344,17 @@ public final class RingsideServer implements AutoCloseable {
         }
 
         /**
+         * Edits the settings of the Agones adapter (the {@code ringside-agones} module; see
+         * {@link AgonesConfig}): sidecar host and port, Health interval, retries. Checked by
+         * {@link #build()} whether or not the adapter runs.
+         */
+        @Override
+        public Builder agones(Consumer<AgonesConfig.Builder> edit) {
+            edit.accept(agones);
+            return this;
+        }
+
+        /**
          * Uses {@code registry} for this server's rooms and listings, instead of the one the
          * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
          */
@@ -347,6 +410,7 @@ public final class RingsideServer implements AutoCloseable {
             EndpointConfig endpointConfig = nested("endpoint.", endpoint::build);
             ClusterConfig clusterConfig = nested("cluster.", cluster::build);
             MonitorConfig monitorConfig = nested("monitor.", monitor::build);
+            AgonesConfig agonesConfig = nested("agones.", agones::build);
             RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
             RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
@@ -368,7 +432,7 @@ public final class RingsideServer implements AutoCloseable {
                     live == null ? null : live.routes()));
             WebSocketServer webSocketServer = nested("transport.", transport::build);
             built = true;
-            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms, live);
+            server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms, live, agonesConfig);
             return server[0];
         }
 

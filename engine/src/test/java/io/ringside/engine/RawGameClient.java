@@ -91,6 +91,11 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
         return received;
     }
 
+    /** How many envelopes received so far match {@code test}. */
+    long count(java.util.function.Predicate<ServerEnvelope> test) {
+        return received.stream().filter(test).count();
+    }
+
     int closeCode() {
         return closeCode;
     }

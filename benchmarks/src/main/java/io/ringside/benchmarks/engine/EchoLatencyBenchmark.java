@@ -26,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * invocation sends one binary message through our {@link WebSocketClient} and waits for its echo;
  * JMH's {@link Mode#SampleTime} gives the distribution (p50, p99, p99.9). With {@code connections} > 1
  * the other connections carry {@code backgroundMessagesPerSecond} messages in all ({@link BackgroundLoad}),
- * so the probe sees a server busy with other players. The server runs in its own JVM
+ * so the probe sees a server busy with other players. With {@code stalledHandshakes} > 0 that many
+ * sockets hold an unfinished upgrade request open for the whole trial ({@link StalledHandshakes}), so
+ * the probe sees what stalled handshakes cost the others. The server runs in its own JVM
  * ({@link ServerProcess}); the client code is the same for both servers.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -40,7 +42,7 @@ public class EchoLatencyBenchmark {
     private static final ClientListener IGNORE = new ClientListener() {
     };
 
-    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY})
+    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS, EchoServerMain.NETTY_TLS})
     public String server;
 
     @Param({"1", "1000"})
@@ -52,11 +54,15 @@ public class EchoLatencyBenchmark {
     @Param({"64"})
     public int payloadBytes;
 
+    @Param({"0"})
+    public int stalledHandshakes;
+
     private ServerProcess process;
     private WebSocketClient client;
     private ClientConnection connection;
     private List<ClientConnection> others = List.of();
     private BackgroundLoad load;
+    private StalledHandshakes stalled;
     private EchoWaiter echoes;
     private ByteBuffer payload;
     private long sent;
@@ -64,11 +70,12 @@ public class EchoLatencyBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         process = ServerProcess.start(server);
+        stalled = StalledHandshakes.start(process.port(), stalledHandshakes);
         client = WebSocketClient.start(ClientConfig.builder().ioThreads(CLIENT_IO_THREADS).build());
         echoes = new EchoWaiter(payloadBytes);
-        connection = Connections.open(client, process.uri(), 1, i -> echoes).get(0);
+        connection = Connections.open(client, process.uri(), process.connectConfig(), 1, i -> echoes).get(0);
         payload = ByteBuffer.allocate(payloadBytes).asReadOnlyBuffer();
-        others = Connections.open(client, process.uri(), connections - 1, i -> IGNORE);
+        others = Connections.open(client, process.uri(), process.connectConfig(), connections - 1, i -> IGNORE);
         load = BackgroundLoad.start(others, backgroundMessagesPerSecond, payload);
         sent = echoes.received();
     }
@@ -83,9 +90,10 @@ public class EchoLatencyBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws InterruptedException {
+    public void stop() throws Exception {
         try {
             load.stop();
+            stalled.close();
             Connections.closeAll(others);
             Connections.closeAll(List.of(connection));
         } finally {

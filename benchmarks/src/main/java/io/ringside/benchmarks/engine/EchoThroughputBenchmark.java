@@ -42,7 +42,7 @@ public class EchoThroughputBenchmark {
     private static final long POLL_NS = 50_000;
     private static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
 
-    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY})
+    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS, EchoServerMain.NETTY_TLS})
     public String server;
 
     @Param({"1", "100", "1000"})
@@ -69,7 +69,7 @@ public class EchoThroughputBenchmark {
         for (int i = 0; i < connections; i++) {
             reflectors.add(new Reflector(echoes, payload));
         }
-        open = Connections.open(client, process.uri(), connections, reflectors::get);
+        open = Connections.open(client, process.uri(), process.connectConfig(), connections, reflectors::get);
         for (ClientConnection connection : open) {
             for (int i = 0; i < window; i++) {
                 connection.sendBinary(payload);

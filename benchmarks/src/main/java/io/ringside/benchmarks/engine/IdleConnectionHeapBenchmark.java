@@ -43,7 +43,7 @@ public class IdleConnectionHeapBenchmark {
     private static final ClientListener IDLE = new ClientListener() {
     };
 
-    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS})
+    @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS, EchoServerMain.NETTY_TLS})
     public String server;
 
     @Param({"1000"})
@@ -89,7 +89,8 @@ public class IdleConnectionHeapBenchmark {
     public void measureAndClose(PerConnection cost) throws InterruptedException {
         long[] after = process.statsAfterGc();
         if (after[0] != idleConnections) {
-            throw new IllegalStateException("server holds " + after[0] + " connections, opened " + idleConnections);
+            throw new IllegalStateException("server holds " + after[0] + " connections, opened " + idleConnections
+                    + "; " + process.closes());
         }
         cost.heapBytesPerConnection = (after[1] - before[1]) / idleConnections / shares;
         cost.directBytesPerConnection = (after[2] - before[2]) / idleConnections / shares;

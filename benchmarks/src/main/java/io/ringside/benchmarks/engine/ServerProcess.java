@@ -73,6 +73,11 @@ final class ServerProcess implements AutoCloseable {
                 .build() : ConnectConfig.defaults();
     }
 
+    /** Whether the server speaks TLS (wss://). */
+    boolean tls() {
+        return tls;
+    }
+
     int port() {
         return port;
     }
@@ -80,6 +85,11 @@ final class ServerProcess implements AutoCloseable {
     /** Connections open in the server right now. */
     int connectionCount() {
         return Integer.parseInt(ask("count")[1]);
+    }
+
+    /** How the server's connections ended so far (close codes and refusals), for a failure message. */
+    String closes() {
+        return ask("closes")[1];
     }
 
     /** Open connections, used heap and used direct memory (bytes) after the server forced GCs. */

@@ -21,6 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * WebSocket lifetimes per second over loopback TCP: each operation is one {@link RawHandshake} (TCP
  * connect, upgrade, close handshake, TCP close) on a blocking socket with precomputed bytes, so the
  * client's cost is small and the same for both servers. Four threads keep both server I/O threads busy.
+ * Over TLS ({@code ringside-tls}, {@code netty-tls}) each lifetime starts with a full TLS handshake
+ * ({@link RawTlsHandshake}, no session resumption).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -32,7 +34,7 @@ public class TcpHandshakeBenchmark {
     /** The server under test, shared by the benchmark threads. */
     @State(Scope.Benchmark)
     public static class Peer {
-        @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY})
+        @Param({EchoServerMain.RINGSIDE, EchoServerMain.NETTY, EchoServerMain.RINGSIDE_TLS, EchoServerMain.NETTY_TLS})
         public String server;
 
         ServerProcess process;
@@ -52,16 +54,21 @@ public class TcpHandshakeBenchmark {
     @State(Scope.Thread)
     public static class Client {
         RawHandshake handshake;
+        RawTlsHandshake tlsHandshake;
 
         @Setup(Level.Trial)
         public void start(Peer peer) {
-            handshake = new RawHandshake(peer.process.port());
+            if (peer.process.tls()) {
+                tlsHandshake = new RawTlsHandshake(peer.process.port());
+            } else {
+                handshake = new RawHandshake(peer.process.port());
+            }
         }
     }
 
     /** Connect, upgrade, close. */
     @Benchmark
     public int connectUpgradeClose(Client client) throws IOException {
-        return client.handshake.run();
+        return client.handshake != null ? client.handshake.run() : client.tlsHandshake.run();
     }
 }

@@ -2,7 +2,7 @@ package io.ringside.benchmarks.game;
 
 import com.google.protobuf.ByteString;
 import io.ringside.engine.transport.Connection;
-import io.ringside.engine.transport.MaskedWebSocketHandler;
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.engine.transport.WebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.GameMessage;

@@ -1,6 +1,7 @@
 package io.ringside.benchmarks.peers;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,7 +21,8 @@ import java.util.List;
  *
  * <p>Server settings: expects masked frames, no extensions, max frame payload {@code maxFramePayload}.
  * Netty copies each payload out of {@code in} into a buffer from {@code ctx.alloc()} and unmasks it
- * there, so the source buffer stays pristine between invocations.
+ * there, so the source buffer stays pristine between invocations. The leak detector's level is
+ * JVM-wide ({@code ResourceLeakDetector.setLevel}): the benchmark state sets it.
  */
 public final class NettyFrameDecoderDriver extends WebSocket08FrameDecoder {
     private final ChannelHandlerContext ctx;
@@ -29,12 +31,23 @@ public final class NettyFrameDecoderDriver extends WebSocket08FrameDecoder {
 
     /** A driver decoding {@code wire} (masked client frames) with frames up to {@code maxFramePayload}. */
     public NettyFrameDecoderDriver(byte[] wire, int maxFramePayload) {
+        this(wire, maxFramePayload, null);
+    }
+
+    /**
+     * A driver whose channel allocates payloads from {@code allocator} ({@code null}: Netty's default,
+     * {@code ByteBufAllocator.DEFAULT}).
+     */
+    public NettyFrameDecoderDriver(byte[] wire, int maxFramePayload, ByteBufAllocator allocator) {
         super(WebSocketDecoderConfig.newBuilder()
                 .expectMaskedFrames(true)
                 .allowExtensions(false)
                 .maxFramePayloadLength(maxFramePayload)
                 .build());
         EmbeddedChannel channel = new EmbeddedChannel();
+        if (allocator != null) {
+            channel.config().setAllocator(allocator);
+        }
         channel.pipeline().addLast(this);
         this.ctx = channel.pipeline().context(this);
         this.in = Unpooled.wrappedBuffer(wire);

@@ -1,7 +1,9 @@
 package io.ringside.benchmarks.protocol;
 
 import io.ringside.benchmarks.peers.JavaWebSocketFrameDriver;
+import io.ringside.benchmarks.peers.JettyParserDriver;
 import io.ringside.benchmarks.peers.NettyFrameDecoderDriver;
+import io.ringside.benchmarks.peers.NettyTuning;
 import io.ringside.benchmarks.peers.PayloadDigest;
 import io.ringside.protocol.websocket.DecoderConfig;
 import io.ringside.protocol.websocket.FrameDecoder;
@@ -23,8 +25,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Server-side decoding of masked client binary frames, ours next to Netty and Java-WebSocket and a
- * pure-XOR floor, all fed the same bytes (see {@link MaskedWire}).
+ * Server-side decoding of masked client binary frames in a buffer kept in cache (at most 256 KiB,
+ * decoded again and again without being restored): ours next to Jetty 12, Netty (default settings
+ * and tuned), Java-WebSocket, a minimal reference decoder, the headers-only walk and a pure-XOR
+ * floor, all fed the same bytes (see {@link MaskedWire}). {@link FrameDecodeColdBenchmark} is the
+ * same comparison on a 1 MiB buffer restored before each pass.
  *
  * <p>One operation decodes {@link MaskedWire#FRAMES_PER_OP} frames (one or more passes over one
  * buffer), so the score is ns per frame; payload bytes/s = {@code payloadSize / score}. Each state's
@@ -97,6 +102,46 @@ public class FrameDecodeBenchmark {
             frames += s.driver.decodeAll();
         }
         return frames;
+    }
+
+    /** Netty 4.2 tuned as in production: leak detection disabled, allocator {@code nettyAllocator}. */
+    @Benchmark
+    public long nettyTuned(NettyTunedState s) throws Exception {
+        long frames = 0;
+        for (int p = 0; p < s.passes; p++) {
+            frames += s.driver.decodeAll();
+        }
+        return frames;
+    }
+
+    /** Jetty 12 websocket-core {@code Parser}, unmasking in place like ours. */
+    @Benchmark
+    public long jetty(JettyState s) {
+        long bytes = 0;
+        for (int p = 0; p < s.passes; p++) {
+            s.buffer.clear();
+            bytes += s.driver.decodeAll(s.buffer);
+        }
+        return bytes;
+    }
+
+    /** Minimal reference decoder: header, one check, unmask in place, hand-over; see {@link ReferenceDecoder}. */
+    @Benchmark
+    public long reference(ReferenceState s) {
+        for (int p = 0; p < s.passes; p++) {
+            s.decoder.decode(s.bytes, 0, s.bytes.length);
+        }
+        return s.decoder.frames + s.decoder.lastByte;
+    }
+
+    /** The headers-only walk: lengths read, mask keys and payloads jumped over; see {@link ReferenceDecoder}. */
+    @Benchmark
+    public long headersWalk(ReferenceState s) {
+        long sum = 0;
+        for (int p = 0; p < s.passes; p++) {
+            sum += ReferenceDecoder.walk(s.bytes, 0, s.bytes.length);
+        }
+        return sum;
     }
 
     /** Java-WebSocket 1.6 {@code Draft_6455.translateFrame}. */
@@ -278,6 +323,57 @@ public class FrameDecodeBenchmark {
         void prepare() throws Exception {
             driver = new NettyFrameDecoderDriver(wire.bytes.clone(), MAX_FRAME_PAYLOAD);
             driver.digestAll().requireEqual(wire.plaintextDigest, "Netty WebSocket08FrameDecoder");
+        }
+    }
+
+    /** Netty tuned (see {@link NettyTuning}) on its own pristine copy of the wire. */
+    @State(Scope.Thread)
+    public static class NettyTunedState extends WireState {
+        /** {@code adaptive} (Netty 4.2's default), {@code pooledHeap} or {@code unpooledHeap}. */
+        @Param({"adaptive"})
+        public String nettyAllocator;
+
+        NettyFrameDecoderDriver driver;
+
+        @Override
+        void prepare() throws Exception {
+            driver = new NettyFrameDecoderDriver(wire.bytes.clone(), MAX_FRAME_PAYLOAD,
+                    NettyTuning.tuned(nettyAllocator));
+            driver.digestAll().requireEqual(wire.plaintextDigest, "Netty tuned WebSocket08FrameDecoder");
+        }
+    }
+
+    /** Jetty's parser on its own copy of the wire (kept valid by the involution, as ours). */
+    @State(Scope.Thread)
+    public static class JettyState extends WireState {
+        ByteBuffer buffer;
+        JettyParserDriver driver;
+
+        @Override
+        void prepare() {
+            new JettyParserDriver(MAX_FRAME_PAYLOAD).digestAll(ByteBuffer.wrap(wire.bytes.clone()))
+                    .requireEqual(wire.plaintextDigest, "Jetty Parser");
+            buffer = ByteBuffer.wrap(wire.bytes.clone());
+            driver = new JettyParserDriver(MAX_FRAME_PAYLOAD);
+        }
+    }
+
+    /** The reference decoder's and the walk's copy of the wire. */
+    @State(Scope.Thread)
+    public static class ReferenceState extends WireState {
+        byte[] bytes;
+        ReferenceDecoder decoder;
+
+        @Override
+        void prepare() {
+            PayloadDigest digest = new PayloadDigest();
+            new ReferenceDecoder(digest).decode(wire.bytes.clone(), 0, wire.bytes.length);
+            digest.requireEqual(wire.plaintextDigest, "reference decoder");
+            bytes = wire.bytes.clone();
+            if (ReferenceDecoder.walk(bytes, 0, bytes.length) != (long) wire.frames * payloadSize) {
+                throw new IllegalStateException("headers walk lost frames");
+            }
+            decoder = new ReferenceDecoder(null);
         }
     }
 

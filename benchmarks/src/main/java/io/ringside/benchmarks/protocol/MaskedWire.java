@@ -13,8 +13,10 @@ import java.util.SplittableRandom;
  *  +-+-+-+-+-------+-+-------------+-------------------------------+---------------+-----------
  * </pre>
  *
- * <p>The buffer holds at most {@link #MAX_BUFFER_BYTES} (or one frame) and a power of two frames,
- * so {@link #FRAMES_PER_OP} is a whole number of passes over it.
+ * <p>The in-cache wire holds at most {@link #MAX_BUFFER_BYTES} (or one frame) and a power of two
+ * frames, so {@link #FRAMES_PER_OP} is a whole number of passes over it. The large wire
+ * ({@link #filling}) holds as many frames as fit in a given size, for a buffer restored before each
+ * pass.
  */
 final class MaskedWire {
     /** Frames decoded per benchmark operation, whatever the payload size. */
@@ -35,17 +37,30 @@ final class MaskedWire {
     final PayloadDigest plaintextDigest = new PayloadDigest();
 
     MaskedWire(int payloadSize, long seed) {
-        if (payloadSize < 0) {
-            throw new IllegalArgumentException("payloadSize=" + payloadSize);
-        }
+        this(payloadSize, seed, Math.min(FRAMES_PER_OP,
+                Integer.highestOneBit(Math.max(1, MAX_BUFFER_BYTES / frameBytes(checked(payloadSize))))));
+    }
+
+    private MaskedWire(int payloadSize, long seed, int frames) {
         this.payloadSize = payloadSize;
-        int fit = Math.max(1, MAX_BUFFER_BYTES / Math.max(1, frameBytes(payloadSize)));
-        this.frames = Math.min(FRAMES_PER_OP, Integer.highestOneBit(fit));
-        this.passes = FRAMES_PER_OP / frames;
+        this.frames = frames;
+        this.passes = Math.max(1, FRAMES_PER_OP / frames);
         this.bytes = new byte[frames * frameBytes(payloadSize)];
         this.payloadOffsets = new int[frames];
         this.maskKeys = new int[frames];
         fill(new SplittableRandom(seed));
+    }
+
+    /** As many frames of {@code payloadSize} as fit in {@code maxBytes} (at least one), no passes. */
+    static MaskedWire filling(int payloadSize, long seed, int maxBytes) {
+        return new MaskedWire(payloadSize, seed, Math.max(1, maxBytes / frameBytes(checked(payloadSize))));
+    }
+
+    private static int checked(int payloadSize) {
+        if (payloadSize < 0) {
+            throw new IllegalArgumentException("payloadSize=" + payloadSize);
+        }
+        return payloadSize;
     }
 
     /** Header plus payload of one masked frame. */

@@ -7,10 +7,12 @@ import io.ringside.engine.RingsideServer;
 import io.ringside.engine.client.GameClient;
 import io.ringside.engine.client.GameListener;
 import io.ringside.engine.client.WebSocketClient;
+import io.ringside.engine.config.AgonesConfig;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +33,7 @@ class AgonesLifecycleIT {
     void start() throws Exception {
         sidecar = new FakeAgonesSidecar();
         server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1).bindAddress("127.0.0.1"))
-                .game(g -> g.shards(1))
+                .game(g -> g.shards(1).drainDeadlineMs(5_000))
                 .room("arena", () -> new Room() { }, RoomOptions.builder().capacity(4).disposeWhenEmptyMs(0).build())
                 .build().start();
         webSocketClient = WebSocketClient.start();
@@ -47,7 +49,7 @@ class AgonesLifecycleIT {
     @Test
     void shouldCallReadyHealthAllocateLabelsAndShutdownInOrder() throws Exception {
         // given a server reporting to the sidecar
-        AgonesLifecycle agones = AgonesLifecycle.start(server, config().build());
+        AgonesLifecycle agones = AgonesLifecycle.start(server, config().build(), Map.of());
         await(() -> count("POST /health {}") >= 2);
         assertThat(sidecar.calls()).noneMatch(c -> c.startsWith("POST /allocate"));
 
@@ -79,7 +81,7 @@ class AgonesLifecycleIT {
         sidecar.failNext("/shutdown", 1);
 
         // when
-        AgonesLifecycle agones = AgonesLifecycle.start(server, config().build());
+        AgonesLifecycle agones = AgonesLifecycle.start(server, config().build(), Map.of());
         await(() -> count("POST /health {}") >= 1);
         agones.shutdown();
 
@@ -96,25 +98,47 @@ class AgonesLifecycleIT {
         sidecar.failNext("/ready", 100);
 
         // when / then
-        assertThatThrownBy(() -> AgonesLifecycle.start(server, config().readyAttempts(3).build()))
+        assertThatThrownBy(() -> AgonesLifecycle.start(server, config().readyAttempts(3).build(), Map.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Agones sidecar at " + sidecar.uri())
                 .hasMessageContaining("3 attempts");
     }
 
     @Test
-    void shouldTakeTheSidecarPortFromTheAgonesEnvironmentVariable() {
-        assertThat(AgonesConfig.fromEnvironment(java.util.Map.of("AGONES_SDK_HTTP_PORT", "59358")).build().sidecar())
+    void shouldTakeTheSidecarPortFromTheAgonesEnvironmentVariableUnlessSet() {
+        AgonesConfig byDefault = AgonesConfig.builder().build();
+        assertThat(byDefault.sidecar(Map.of(AgonesConfig.PORT_VARIABLE, "59358")))
                 .isEqualTo(URI.create("http://localhost:59358/"));
-        assertThat(AgonesConfig.fromEnvironment(java.util.Map.of()).build().sidecar().getPort())
-                .isEqualTo(AgonesConfig.DEFAULT_PORT);
-        assertThatThrownBy(() -> AgonesConfig.fromEnvironment(java.util.Map.of("AGONES_SDK_HTTP_PORT", "x")))
+        assertThat(byDefault.sidecar(Map.of()).getPort()).isEqualTo(AgonesConfig.DEFAULT_PORT);
+        assertThat(AgonesConfig.builder().sidecarHost("10.0.0.7").sidecarPort(9400).build()
+                .sidecar(Map.of(AgonesConfig.PORT_VARIABLE, "59358"))).isEqualTo(URI.create("http://10.0.0.7:9400/"));
+        assertThatThrownBy(() -> byDefault.sidecar(Map.of(AgonesConfig.PORT_VARIABLE, "x")))
                 .hasMessageContaining("AGONES_SDK_HTTP_PORT=x");
     }
 
+    @Test
+    void shouldStartFromTheServersOwnAgonesSettings() throws Exception {
+        // given a server whose agones.* settings name the sidecar
+        RingsideServer configured = RingsideServer.builder()
+                .transport(t -> t.port(0).ioLoops(1).bindAddress("127.0.0.1"))
+                .game(g -> g.shards(1).drainDeadlineMs(0))
+                .agones(a -> a.sidecarHost(sidecar.uri().getHost()).sidecarPort(sidecar.uri().getPort())
+                        .healthIntervalMs(50).retryDelayMs(10))
+                .room("arena", () -> new Room() { }).build().start();
+
+        // when
+        AgonesLifecycle agones = AgonesLifecycle.start(configured);
+        await(() -> count("POST /health {}") >= 1);
+        agones.shutdown();
+
+        // then it spoke to that sidecar, and ended with Shutdown
+        assertThat(sidecar.calls().get(0)).isEqualTo("POST /ready {}");
+        assertThat(sidecar.calls().get(sidecar.calls().size() - 1)).isEqualTo("POST /shutdown {}");
+    }
+
     private AgonesConfig.Builder config() {
-        return AgonesConfig.builder().sidecar(sidecar.uri()).healthIntervalMs(50).retryDelayMs(10)
-                .drainDeadlineMs(5_000);
+        return AgonesConfig.builder().sidecarHost(sidecar.uri().getHost()).sidecarPort(sidecar.uri().getPort())
+                .healthIntervalMs(50).retryDelayMs(10);
     }
 
     private long count(String call) {

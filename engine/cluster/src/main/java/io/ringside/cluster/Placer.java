@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -28,7 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>A join-or-create first tries other nodes' public rooms with a free seat (fullest first, so
  * rooms fill up), then asks the {@link PlacementPolicy} for a node for a new room among those not
- * draining and under {@link ClusterConfig#maxRoomsPerNode()}.
+ * draining and under {@link ClusterConfig#maxRoomsPerNode()}, whose slot it claims in Redis
+ * ({@link RoomSlots}) so the cap holds however many nodes place rooms at once.
  */
 final class Placer implements AutoCloseable {
     private static final int TOKEN_BYTES = 18;
@@ -39,24 +41,30 @@ final class Placer implements AutoCloseable {
     private final String nodeId;
     private final PlacementPolicy policy;
     private final SeatReservations seats;
+    private final RoomSlots slots;
+    private final UnifiedJedis redis;
     private final Supplier<ClusterView> view;
     private final Supplier<List<RoomSnapshot>> localRooms;
     private final Supplier<String> address;
     private final Supplier<Boolean> available;
+    private final Supplier<Boolean> draining;
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor worker;
 
-    Placer(ClusterConfig config, String nodeId, PlacementPolicy policy, SeatReservations seats,
+    Placer(ClusterConfig config, String nodeId, PlacementPolicy policy, UnifiedJedis redis, RoomSlots slots,
            Supplier<ClusterView> view, Supplier<List<RoomSnapshot>> localRooms, Supplier<String> address,
-           Supplier<Boolean> available) {
+           Supplier<Boolean> available, Supplier<Boolean> draining) {
         this.config = config;
         this.nodeId = nodeId;
         this.policy = policy;
-        this.seats = seats;
+        this.redis = redis;
+        this.seats = new SeatReservations(redis);
+        this.slots = slots;
         this.view = view;
         this.localRooms = localRooms;
         this.address = address;
         this.available = available;
+        this.draining = draining;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 r -> {
                     Thread thread = new Thread(r, "ringside-cluster-placement");
@@ -130,23 +138,38 @@ final class Placer implements AutoCloseable {
         });
     }
 
-    /** A new room: on the node the policy picks; this node is answered LOCAL inline, else by a self-redirect. */
+    /**
+     * A new room: on the node the policy picks. This node is answered LOCAL inline when no room cap
+     * is set or it holds a spare slot; otherwise the worker claims a slot in Redis on the chosen node
+     * (then the next the policy picks, while claims fail) and answers with a seat reservation, for
+     * this node's own address too.
+     */
     private void placeNew(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
-        NodeLoad chosen = choose(now);
-        if (chosen == null) {
-            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "no node takes a new room of type "
-                    + roomType + ": every node is draining or has cluster.max-rooms-per-node="
-                    + config.maxRoomsPerNode() + " rooms"));
+        List<NodeLoad> candidates = candidates(now);
+        if (candidates.isEmpty()) {
+            answer.accept(noNode(roomType));
             return;
         }
-        if (chosen.id().equals(nodeId) && inline) {
+        NodeLoad chosen = policy.choose(candidates);
+        if (chosen.id().equals(nodeId) && inline && (!slots.capped() || slots.takeSpare())) {
             answer.accept(Placement.local());
             return;
         }
         Runnable issue = () -> {
-            String token = newToken();
-            seats.reserveNew(chosen.id(), roomType, token, config.seatTtlMs());
-            answer.accept(redirect(chosen.address(), "", roomType, token));
+            NodeLoad next = chosen;
+            while (true) {
+                String token = newToken();
+                if (!slots.capped() || slots.claim(redis, next.id(), token, config.seatTtlMs())) {
+                    seats.reserveNew(next.id(), roomType, token, config.seatTtlMs());
+                    answer.accept(redirect(next.address(), "", roomType, token));
+                    return;
+                }
+                if (!candidates.remove(next) || candidates.isEmpty()) {
+                    answer.accept(noNode(roomType));
+                    return;
+                }
+                next = policy.choose(candidates);
+            }
         };
         if (inline) {
             submit(answer, issue);
@@ -155,8 +178,18 @@ final class Placer implements AutoCloseable {
         }
     }
 
-    /** The node for a new room among those that take one, this node first (ties stay here); null if none. */
-    NodeLoad choose(ClusterView now) {
+    private Placement noNode(String roomType) {
+        return Placement.refused(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "no node takes a new room of type "
+                + roomType + ": every node is draining or has cluster.max-rooms-per-node="
+                + config.maxRoomsPerNode() + " rooms");
+    }
+
+    /**
+     * The nodes that may take a new room as far as the registry's view tells (not draining, under
+     * the cap), this node first (ties stay here); a mutable list. The cap itself is enforced by
+     * {@link RoomSlots} claims.
+     */
+    List<NodeLoad> candidates(ClusterView now) {
         List<NodeLoad> candidates = new ArrayList<>();
         int cap = config.maxRoomsPerNode();
         List<RoomSnapshot> mine = localRooms.get();
@@ -165,7 +198,7 @@ final class Placer implements AutoCloseable {
             players += room.seatsTaken();
         }
         NodeLoad self = new NodeLoad(nodeId, address.get(), players, mine.size(), false);
-        if (cap == 0 || self.rooms() < cap) {
+        if (!draining.get() && (cap == 0 || self.rooms() < cap)) {
             candidates.add(self);
         }
         for (NodeLoad node : now.nodes.values()) {
@@ -173,22 +206,25 @@ final class Placer implements AutoCloseable {
                 candidates.add(node);
             }
         }
-        return candidates.isEmpty() ? null : policy.choose(candidates);
+        return candidates;
     }
 
-    /** See {@code RoomRegistry.redeem}: one Lua script on the worker thread. */
-    CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
-        CompletableFuture<Boolean> result = new CompletableFuture<>();
+    /**
+     * See {@code RoomRegistry.redeem}: one Lua script on the worker thread; completes with -1 when
+     * refused, else with the room's reservations still open after it.
+     */
+    CompletionStage<Integer> redeem(String token, String roomId, String roomType) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
         try {
             worker.execute(() -> {
                 try {
-                    result.complete(seats.redeem(token, nodeId, roomId, roomType));
+                    result.complete(seats.redeemCounting(token, nodeId, roomId, roomType));
                 } catch (JedisException e) {
-                    result.complete(false);
+                    result.complete(-1);
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.complete(false);
+            result.complete(-1);
         }
         return result;
     }

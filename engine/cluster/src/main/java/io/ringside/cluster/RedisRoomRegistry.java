@@ -8,6 +8,7 @@ import io.ringside.protocol.envelope.RoomList;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,6 +27,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -43,8 +46,10 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Joins this node cannot seat in a room of its own are placed by a {@link Placer}: into another
  * node's room through an atomic {@link SeatReservations seat reservation}, or into a new room on the
- * node the {@link PlacementPolicy} picks; {@link #draining()} marks this node draining so placement
- * everywhere skips it.
+ * node the {@link PlacementPolicy} picks, whose slot under the room cap is claimed in Redis
+ * ({@link RoomSlots}); {@link #draining()} marks this node draining so placement everywhere skips
+ * it. Each heartbeat also reads the reservations still open in this node's rooms, which
+ * {@link #openReservations} keeps free.
  */
 public final class RedisRoomRegistry implements RoomRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomRegistry.class);
@@ -55,6 +60,8 @@ public final class RedisRoomRegistry implements RoomRegistry {
     private final PlacementPolicy policy;
     private final Semaphore wake = new Semaphore(0);
     private final Set<String> published = new HashSet<>();
+    private final RoomSlots slots;
+    private final Map<String, Integer> openSeats = new ConcurrentHashMap<>();
     private volatile ClusterView view = ClusterView.EMPTY;
     private volatile boolean running;
     private volatile boolean draining;
@@ -87,6 +94,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
             throw new IllegalArgumentException("policy=null");
         }
         this.policy = policy;
+        this.slots = new RoomSlots(nodeId, config.maxRoomsPerNode());
     }
 
     /** This node's id in the registry. */
@@ -120,8 +128,8 @@ public final class RedisRoomRegistry implements RoomRegistry {
         }
         commands = new JedisPooled(uri, config.connectTimeoutMs());
         String published = address;
-        placer = new Placer(config, nodeId, policy, new SeatReservations(commands), () -> view, rooms,
-                () -> published, () -> !failing);
+        placer = new Placer(config, nodeId, policy, commands, slots, () -> view, rooms,
+                () -> published, () -> !failing, () -> draining);
         running = true;
         heartbeat = new Thread(this::beat, "ringside-cluster-heartbeat");
         heartbeat.setDaemon(true);
@@ -161,7 +169,25 @@ public final class RedisRoomRegistry implements RoomRegistry {
     @Override
     public CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
         Placer current = placer;
-        return current == null ? CompletableFuture.completedFuture(false) : current.redeem(token, roomId, roomType);
+        if (current == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return current.redeem(token, roomId, roomType).thenApply(open -> {
+            if (open >= 0 && roomId.isEmpty()) {
+                slots.redeemed(token);
+            } else if (open > 0) {
+                // its player is seated now: the seat counts as taken here, no longer as held for it
+                openSeats.put(roomId, open);
+            } else if (open == 0) {
+                openSeats.remove(roomId);
+            }
+            return open >= 0;
+        });
+    }
+
+    @Override
+    public int openReservations(String roomId) {
+        return openSeats.getOrDefault(roomId, 0);
     }
 
     /** Marks this node draining in Redis (at once, on the heartbeat thread): placement skips it from now on. */
@@ -254,6 +280,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
                     }
                 } catch (JedisException | IllegalStateException e) {
                     disconnect();
+                    slots.dropSpare();
                     if (!failing) {
                         failing = true;
                         LOG.warn("node {} lost Redis at {}: {}; retrying every {} ms", nodeId, config.redisUri(),
@@ -266,6 +293,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
 
     /** Publishes this node and its rooms, deletes the entries of removed rooms, and reads the listings. */
     private void sync() {
+        long snapshotNs = System.nanoTime();
         List<RoomSnapshot> now = rooms.get();
         Set<String> ids = new HashSet<>();
         long ttlMs = config.nodeTtlMs();
@@ -283,25 +311,44 @@ public final class RedisRoomRegistry implements RoomRegistry {
         }
         for (String gone : published) {
             if (!ids.contains(gone)) {
-                pipeline.del(RedisKeys.room(gone));
+                pipeline.del(RedisKeys.room(gone), RedisKeys.seats(gone));
             }
         }
         String node = RedisKeys.node(nodeId);
         pipeline.hset(node, Map.of("id", nodeId, "address", address, "load", Integer.toString(seats),
                 "rooms", Integer.toString(now.size()), "draining", flag(draining)));
         pipeline.pexpire(node, ttlMs);
+        List<String> order = new ArrayList<>(ids);
+        Response<Object> open = SeatReservations.open(pipeline, order);
         pipeline.sync();
         published.clear();
         published.addAll(ids);
+        keepOpenSeats(order, open.get());
+        slots.sync(connection(), ids, snapshotNs, ttlMs, draining);
         view = ClusterView.read(jedis);
     }
 
+    private void keepOpenSeats(List<String> order, Object counts) {
+        openSeats.keySet().retainAll(published);
+        List<?> values = (List<?>) counts;
+        for (int i = 0; i < order.size(); i++) {
+            int open = ((Long) values.get(i)).intValue();
+            if (open > 0) {
+                openSeats.put(order.get(i), open);
+            } else {
+                openSeats.remove(order.get(i));
+            }
+        }
+    }
+
     private String[] keysToDelete() {
-        String[] keys = new String[published.size() + 1];
+        String[] keys = new String[2 * published.size() + 2];
         int i = 0;
         keys[i++] = RedisKeys.node(nodeId);
+        keys[i++] = RedisKeys.slots(nodeId);
         for (String id : published) {
             keys[i++] = RedisKeys.room(id);
+            keys[i++] = RedisKeys.seats(id);
         }
         return keys;
     }

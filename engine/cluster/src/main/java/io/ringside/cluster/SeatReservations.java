@@ -1,6 +1,9 @@
 package io.ringside.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -8,7 +11,9 @@ import redis.clients.jedis.UnifiedJedis;
  * every node. A reservation in a registered room counts against its capacity with the seats its
  * node published ({@code seats}) and the other reservations still open, so concurrent reservations
  * from any number of nodes never overfill it. Each reservation is a token hash (node, room, type)
- * that expires after its TTL by Redis' clock, and is used up at most once by the node it names.
+ * that expires after its TTL by Redis' clock, and is used up at most once by the node it names. The
+ * owning node reads the open reservations of its rooms at every heartbeat ({@link #open}) and keeps
+ * their seats free for them.
  */
 final class SeatReservations {
     /** What a reservation attempt came to. */
@@ -44,8 +49,22 @@ final class SeatReservations {
             if ARGV[3] ~= '' then
               redis.call('ZREM', KEYS[2], ARGV[1])
               if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'seats', 1) end
+              local t = redis.call('TIME')
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+              return 1 + redis.call('ZCARD', KEYS[2])
             end
             return 1
+            """;
+
+    private static final String OPEN = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local open = {}
+            for i, key in ipairs(KEYS) do
+              redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+              open[i] = redis.call('ZCARD', key)
+            end
+            return open
             """;
 
     private final UnifiedJedis redis;
@@ -76,13 +95,34 @@ final class SeatReservations {
     }
 
     /**
+     * Queues on {@code pipeline} the count of open (unused, unexpired) reservations of each room in
+     * {@code roomIds}, in order, by Redis' clock: what the rooms' owner keeps free for them.
+     */
+    static Response<Object> open(Pipeline pipeline, List<String> roomIds) {
+        List<String> keys = new ArrayList<>(roomIds.size());
+        for (String id : roomIds) {
+            keys.add(RedisKeys.seats(id));
+        }
+        return pipeline.eval(OPEN, keys, List.of());
+    }
+
+    /**
      * Uses up {@code token} on node {@code nodeId} for room {@code roomId} of {@code type} ({@code roomId}
      * empty: a new room of {@code type}); {@code false} if it is unknown, used, expired, or was issued
      * for another node, room or type (such a token stays valid for its own). Any thread.
      */
     boolean redeem(String token, String nodeId, String roomId, String type) {
+        return redeemCounting(token, nodeId, roomId, type) >= 0;
+    }
+
+    /**
+     * {@link #redeem}, answering -1 when refused, else how many reservations of room {@code roomId}
+     * are still open after it (0 for a new room). Any thread; one round trip.
+     */
+    int redeemCounting(String token, String nodeId, String roomId, String type) {
         String room = roomId.isEmpty() ? "-" : roomId;
-        return (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room), RedisKeys.room(room)),
-                List.of(token, nodeId, roomId, type)) == 1;
+        long result = (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room),
+                RedisKeys.room(room)), List.of(token, nodeId, roomId, type));
+        return result >= 1 ? (int) (result - 1) : -1;
     }
 }

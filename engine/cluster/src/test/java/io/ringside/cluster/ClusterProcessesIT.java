@@ -3,6 +3,7 @@ package io.ringside.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.google.protobuf.Int64Value;
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.client.GameClient;
 import io.ringside.engine.client.GameListener;
@@ -10,6 +11,7 @@ import io.ringside.engine.client.GameRequestException;
 import io.ringside.engine.client.GameRoom;
 import io.ringside.engine.client.WebSocketClient;
 import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.LeaveReason;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -33,13 +36,16 @@ import redis.clients.jedis.JedisPooled;
 /**
  * Cluster nodes as separate JVM processes ({@link ClusterNodeMain}) on one real redis-server: a node
  * killed with SIGKILL leaves listings and placement within its TTL and joins to it fail with a clear
- * error; a node ended with SIGTERM leaves nothing in the registry.
+ * error; a node sent SIGTERM drains (its rooms told, no new placements, what remains closed with
+ * 1001 at the drain deadline), leaves nothing in the registry and exits 0.
  */
 @Tag("slow")
 @Timeout(90)
 class ClusterProcessesIT {
     private static final long WAIT_SECONDS = 20;
     private static final long NODE_TTL_MS = 1_500;
+    private static final long DRAIN_DEADLINE_MS = 3_000;
+    private static final String DRAIN_DEADLINE_REASON = "server shutting down: drain deadline passed";
 
     private static RedisServer redisServer;
     private static JedisPooled redis;
@@ -82,8 +88,8 @@ class ClusterProcessesIT {
         // given two node processes and a player in a room of node one, listed on node two
         int one = RedisServer.freePort();
         int two = RedisServer.freePort();
-        CompletableFuture<Process> starting = CompletableFuture.supplyAsync(() -> node(one, "one"));
-        node(two, "two");
+        CompletableFuture<Process> starting = CompletableFuture.supplyAsync(() -> node(one, "one", DRAIN_DEADLINE_MS));
+        node(two, "two", DRAIN_DEADLINE_MS);
         Process killed = starting.get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient player = client(one);
         GameRoom room = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -115,7 +121,7 @@ class ClusterProcessesIT {
     void shouldLeaveNothingInTheRegistryWhenANodeIsTerminated() throws Exception {
         // given a node process with a room
         int port = RedisServer.freePort();
-        Process node = node(port, "term");
+        Process node = node(port, "term", DRAIN_DEADLINE_MS);
         client(port).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         await(() -> !redis.keys(RedisKeys.ROOM_PATTERN).isEmpty());
 
@@ -123,17 +129,123 @@ class ClusterProcessesIT {
         node.destroy();
         assertThat(node.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 
-        // then its entries are gone at once, not after a TTL
+        // then it exits 0, its entries gone at once, not after a TTL
+        assertThat(node.exitValue()).isZero();
         assertThat(redis.keys("ringside:node:*")).isEmpty();
         assertThat(redis.keys(RedisKeys.ROOM_PATTERN)).isEmpty();
     }
 
-    private Process node(int port, String id) {
+    @Test
+    void shouldDrainANodeOnSigtermAndCloseWhatRemainsWith1001AtTheDeadline() throws Exception {
+        // given two nodes, and two players in a match on node one with seats to spare
+        long deadlineMs = 6_000;
+        int one = RedisServer.freePort();
+        int two = RedisServer.freePort();
+        CompletableFuture<Process> starting = CompletableFuture.supplyAsync(() -> node(one, "one", deadlineMs));
+        node(two, "two", deadlineMs);
+        Process draining = starting.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        GameRoom match = client(one, first).joinOrCreate("match").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(client(one, second).joinOrCreate("match").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
+                .isEqualTo(match.roomId());
+        GameClient lister = client(two);
+        await(() -> rooms(lister, "match").contains(match.roomId()));
+
+        // when node one gets SIGTERM
+        long termAt = System.nanoTime();
+        draining.destroy();
+
+        // then its room is told, with at most the deadline left...
+        assertThat(first.drainNotice.get(WAIT_SECONDS, TimeUnit.SECONDS)).isBetween(1L, deadlineMs);
+        assertThat(second.drainNotice.get(WAIT_SECONDS, TimeUnit.SECONDS)).isBetween(1L, deadlineMs);
+        // ...no new player is placed there: joins through node two and through node one land on node two
+        await(() -> !rooms(lister, "match").contains(match.roomId()));
+        GameClient viaTwo = client(two);
+        assertThat(viaTwo.joinOrCreate("match").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
+                .isNotEqualTo(match.roomId());
+        assertThat(viaTwo.uri().getPort()).isEqualTo(two);
+        GameClient viaOne = client(one);
+        viaOne.joinOrCreate("match").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(viaOne.uri().getPort()).isEqualTo(two);
+        // ...its players stay until the deadline, then leave with ROOM_CLOSED and 1001, and say why
+        for (Recorder player : List.of(first, second)) {
+            Recorder.Close close = player.closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(close.code()).isEqualTo(1001);
+            assertThat(close.reason()).isEqualTo(DRAIN_DEADLINE_REASON);
+            assertThat(close.atNs() - termAt).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(deadlineMs));
+            assertThat(player.left).isEqualTo(List.of("LEAVE_REASON_ROOM_CLOSED " + DRAIN_DEADLINE_REASON));
+        }
+        // ...and the process exits 0, soon after the deadline, having left nothing of node one in Redis
+        assertThat(draining.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(draining.exitValue()).isZero();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - termAt))
+                .isLessThan(deadlineMs + TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertRegistryHoldsNothingOf("one");
+    }
+
+    @Test
+    void shouldExitAsSoonAsItsRoomsEndedTheirMatchesWhenDraining() throws Exception {
+        // given a node with a long drain deadline and a match that ends when told of the drain
+        int port = RedisServer.freePort();
+        long deadlineMs = 60_000;
+        Process node = node(port, "quick", deadlineMs);
+        Recorder player = new Recorder();
+        client(port, player).joinOrCreate("match", Map.of(ClusterNodeMain.END_ON_DRAIN, ""), "")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // when it gets SIGTERM
+        long termAt = System.nanoTime();
+        node.destroy();
+
+        // then the player is told, leaves with the room's end, and the node exits 0 long before its deadline
+        assertThat(player.drainNotice.get(WAIT_SECONDS, TimeUnit.SECONDS)).isPositive();
+        assertThat(node.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).isZero();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - termAt)).isLessThan(deadlineMs);
+        assertThat(player.left).containsExactly("LEAVE_REASON_ROOM_CLOSED room closed");
+        assertThat(player.closed.get(WAIT_SECONDS, TimeUnit.SECONDS).code()).isEqualTo(1001);
+        assertRegistryHoldsNothingOf("quick");
+    }
+
+    private static void assertRegistryHoldsNothingOf(String node) {
+        assertThat(redis.exists(RedisKeys.node(node))).isFalse();
+        for (String key : redis.keys(RedisKeys.ROOM_PATTERN)) {
+            assertThat(redis.hget(key, "node")).as(key).isNotEqualTo(node);
+        }
+        for (String key : redis.keys(RedisKeys.SEATS_PREFIX + "*")) {
+            String room = key.substring(RedisKeys.SEATS_PREFIX.length());
+            assertThat(redis.exists(RedisKeys.room(room))).as(key + " of a room no longer registered").isTrue();
+        }
+    }
+
+    /** What a player saw: the room's drain notice, Left envelopes, and how its connection closed. */
+    private static final class Recorder implements GameListener {
+        record Close(int code, String reason, long atNs) {
+        }
+
+        final CompletableFuture<Long> drainNotice = new CompletableFuture<>();
+        final CompletableFuture<Close> closed = new CompletableFuture<>();
+        final List<String> left = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onLeft(GameClient client, LeaveReason reason, String message) {
+            left.add(reason + " " + message);
+        }
+
+        @Override
+        public void onDisconnected(GameClient client, int closeCode, String reason, boolean remote) {
+            closed.complete(new Close(closeCode, reason, System.nanoTime()));
+        }
+    }
+
+    private Process node(int port, String id, long drainDeadlineMs) {
         try {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Process process = new ProcessBuilder(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(),
-                    Integer.toString(port), redisServer.uri(), id, Long.toString(NODE_TTL_MS))
+                    Integer.toString(port), redisServer.uri(), id, Long.toString(NODE_TTL_MS),
+                    Long.toString(drainDeadlineMs))
                     .redirectErrorStream(true).start();
             synchronized (nodes) {
                 nodes.add(process);
@@ -157,15 +269,27 @@ class ClusterProcessesIT {
     }
 
     private GameClient client(int port) throws Exception {
+        return client(port, new GameListener() { });
+    }
+
+    private GameClient client(int port, GameListener listener) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(webSocketClient, uri, new GameListener() { });
+        GameClient client = GameClient.create(webSocketClient, uri, listener);
+        if (listener instanceof Recorder recorder) {
+            client.on(ClusterNodeMain.DRAINING, Int64Value.parser(),
+                    (c, ms) -> recorder.drainNotice.complete(ms.getValue()));
+        }
         clients.add(client);
         return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static List<String> rooms(GameClient client) {
+        return rooms(client, "arena");
+    }
+
+    private static List<String> rooms(GameClient client, String type) {
         try {
-            return client.listRooms("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
+            return client.listRooms(type).get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(r -> r.roomId()).toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);

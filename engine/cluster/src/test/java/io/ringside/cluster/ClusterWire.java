@@ -3,6 +3,7 @@ package io.ringside.cluster;
 import io.ringside.engine.RingsideServer;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.JoinRequest;
+import io.ringside.protocol.envelope.SeatReservation;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -19,6 +20,21 @@ final class ClusterWire {
 
     /** Sends a join with {@code seatToken}; completes with the first answer, failing with an Error's code. */
     static CompletableFuture<ServerEnvelope> joinWithSeatToken(int port, String roomType, String seatToken) {
+        return send(port, JoinRequest.newBuilder().setRoomType(roomType).setSeatToken(seatToken).build());
+    }
+
+    /** Sends a join by type and completes with the first answer, e.g. a SeatReservation it does not follow. */
+    static CompletableFuture<ServerEnvelope> joinOrCreate(int port, String roomType) {
+        return send(port, JoinRequest.newBuilder().setRoomType(roomType).build());
+    }
+
+    /** Takes the seat of {@code reservation} on {@code port}; completes with the first answer (Joined). */
+    static CompletableFuture<ServerEnvelope> redeem(int port, SeatReservation reservation) {
+        return send(port, JoinRequest.newBuilder().setRoomId(reservation.getRoomId())
+                .setSeatToken(reservation.getSeatToken()).build());
+    }
+
+    private static CompletableFuture<ServerEnvelope> send(int port, JoinRequest request) {
         CompletableFuture<ServerEnvelope> answer = new CompletableFuture<>();
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         WebSocket.Listener listener = new WebSocket.Listener() {
@@ -45,8 +61,7 @@ final class ClusterWire {
                 return null;
             }
         };
-        byte[] join = ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType(roomType)
-                .setSeatToken(seatToken)).build().toByteArray();
+        byte[] join = ClientEnvelope.newBuilder().setJoin(request).build().toByteArray();
         HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH), listener)
                 .thenCompose(ws -> ws.sendBinary(ByteBuffer.wrap(join), true))

@@ -38,6 +38,7 @@ public final class ConfigKeys {
             bytes("transport.max-outbound-backlog-bytes", (b, v) -> b.transport(t -> t.maxOutboundBacklogBytes(v))),
             integer("transport.command-queue-capacity", (b, v) -> b.transport(t -> t.commandQueueCapacity(v))),
             bytesInt("transport.read-buffer-bytes", (b, v) -> b.transport(t -> t.readBufferBytes(v))),
+            integer("transport.read-coalesce-us", (b, v) -> b.transport(t -> t.readCoalesceUs(v))),
             bytesInt("transport.decoder.max-message-bytes",
                     (b, v) -> b.transport(t -> t.decoder(d -> d.maxMessageBytes(v)))),
             bytes("transport.decoder.max-frame-payload-bytes",
@@ -70,10 +71,13 @@ public final class ConfigKeys {
             integer("game.post-queue-capacity", (b, v) -> b.game(g -> g.postQueueCapacity(v))),
             bytesInt("game.max-join-request-bytes", (b, v) -> b.game(g -> g.maxJoinRequestBytes(v))),
             integer("game.max-refused-requests", (b, v) -> b.game(g -> g.maxRefusedRequests(v))),
+            integer("game.max-rooms", (b, v) -> b.game(g -> g.maxRooms(v))),
+            integer("game.max-rooms-per-client", (b, v) -> b.game(g -> g.maxRoomsPerClient(v))),
             integer("game.input-queue-capacity", (b, v) -> b.game(g -> g.inputQueueCapacity(v))),
             bytesInt("game.max-input-bytes", (b, v) -> b.game(g -> g.maxInputBytes(v))),
             integer("game.max-input-seq-gap", (b, v) -> b.game(g -> g.maxInputSeqGap(v))),
             strings("game.handshake-headers", (b, v) -> b.game(g -> g.handshakeHeaders(v))),
+            durationMs("game.drain-deadline", (b, v) -> b.game(g -> g.drainDeadlineMs(v))),
             string("endpoint.path", (b, v) -> b.endpoint(e -> e.path(v))),
             strings("endpoint.allowed-origins", (b, v) -> b.endpoint(e -> e.allowedOrigins(v.toArray(new String[0])))),
             bool("endpoint.any-origin", (b, v) -> b.endpoint(e -> e.anyOrigin(v))),
@@ -109,7 +113,13 @@ public final class ConfigKeys {
             durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))),
             string("cluster.placement", (b, v) -> b.cluster(c -> c.placement(v))),
             integer("cluster.max-rooms-per-node", (b, v) -> b.cluster(c -> c.maxRoomsPerNode(v))),
-            durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))));
+            durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))),
+            string("agones.sidecar-host", (b, v) -> b.agones(a -> a.sidecarHost(v))),
+            integer("agones.sidecar-port", (b, v) -> b.agones(a -> a.sidecarPort(v))),
+            durationMs("agones.health-interval", (b, v) -> b.agones(a -> a.healthIntervalMs(v))),
+            integer("agones.ready-attempts", (b, v) -> b.agones(a -> a.readyAttempts(v))),
+            durationMs("agones.retry-delay", (b, v) -> b.agones(a -> a.retryDelayMs(v))),
+            durationMs("agones.request-timeout", (b, v) -> b.agones(a -> a.requestTimeoutMs(v))));
 
     private ConfigKeys() {
     }

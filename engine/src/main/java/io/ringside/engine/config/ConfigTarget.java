@@ -34,6 +34,11 @@ public interface ConfigTarget {
         throw new UnsupportedOperationException("monitor settings apply to a RingsideServer only");
     }
 
+    /** Edits the Agones adapter's settings; a target without one refuses them. */
+    default ConfigTarget agones(Consumer<AgonesConfig.Builder> edit) {
+        throw new UnsupportedOperationException("agones settings apply to a RingsideServer only");
+    }
+
     /** Edits the cluster settings; a target without a cluster mode refuses them. */
     default ConfigTarget cluster(Consumer<ClusterConfig.Builder> edit) {
         throw new UnsupportedOperationException("cluster settings apply to a RingsideServer only");

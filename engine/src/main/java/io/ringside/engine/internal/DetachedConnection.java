@@ -23,6 +23,7 @@ public abstract class DetachedConnection implements Connection {
     private volatile String closeReason = "";
     private volatile boolean paused;
     private volatile int pauses;
+    private final java.util.concurrent.atomic.AtomicLong charged = new java.util.concurrent.atomic.AtomicLong();
 
     /** A connection with server-unique {@code id}, upgraded on {@code path}. */
     protected DetachedConnection(long id, String path) {
@@ -48,6 +49,17 @@ public abstract class DetachedConnection implements Connection {
     /** How many times reading was paused. */
     public int pauses() {
         return pauses;
+    }
+
+    /** Records the charge; {@link #chargedBytes()} sums them. */
+    @Override
+    public void chargeHeld(long bytes) {
+        charged.addAndGet(bytes);
+    }
+
+    /** What is charged to the memory budget for this connection now ({@link #chargeHeld}). */
+    public long chargedBytes() {
+        return charged.get();
     }
 
     @Override

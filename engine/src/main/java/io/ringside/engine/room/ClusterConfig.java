@@ -42,7 +42,10 @@ public final class ClusterConfig {
         return placement;
     }
 
-    /** Most rooms placement puts on one node; 0 for no cap. */
+    /**
+     * Most rooms on one node, enforced in Redis when rooms are placed or created (private rooms
+     * are not counted); 0 for no cap.
+     */
     public int maxRoomsPerNode() {
         return maxRoomsPerNode;
     }

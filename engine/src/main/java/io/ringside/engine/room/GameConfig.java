@@ -16,6 +16,8 @@ public final class GameConfig {
     public static final int MAX_INPUT_QUEUE_CAPACITY = 1_024;
     /** Largest {@link #maxInputBytes()} accepted. */
     public static final int MAX_INPUT_BYTES = 65_536;
+    /** Longest {@link #drainDeadlineMs()} accepted: one hour. */
+    public static final long MAX_DRAIN_DEADLINE_MS = 3_600_000;
 
     private final int shards;
     private final int tickRateHz;
@@ -29,9 +31,12 @@ public final class GameConfig {
     private final long framePoolBytes;
     private final int maxJoinRequestBytes;
     private final int maxRefusedRequests;
+    private final int maxRooms;
+    private final int maxRoomsPerClient;
     private final int inputQueueCapacity;
     private final int maxInputBytes;
     private final int maxInputSeqGap;
+    private final long drainDeadlineMs;
     private final List<String> handshakeHeaders;
     private final Map<String, RoomType> roomTypes;
     private final NanoClock clock;
@@ -49,9 +54,12 @@ public final class GameConfig {
         this.framePoolBytes = b.framePoolBytes;
         this.maxJoinRequestBytes = b.maxJoinRequestBytes;
         this.maxRefusedRequests = b.maxRefusedRequests;
+        this.maxRooms = b.maxRooms;
+        this.maxRoomsPerClient = b.maxRoomsPerClient;
         this.inputQueueCapacity = b.inputQueueCapacity;
         this.maxInputBytes = b.maxInputBytes;
         this.maxInputSeqGap = b.maxInputSeqGap;
+        this.drainDeadlineMs = b.drainDeadlineMs;
         this.handshakeHeaders = List.copyOf(b.handshakeHeaders);
         this.roomTypes = Map.copyOf(b.roomTypes);
         this.clock = b.clock;
@@ -130,6 +138,24 @@ public final class GameConfig {
     }
 
     /**
+     * Most rooms this server holds at once; a join that would create one more is answered
+     * ROOM_LIMIT (joins into existing rooms go on). Each room holds its players, state and the
+     * game's own objects, so this bounds what all clients together can make the server keep.
+     */
+    public int maxRooms() {
+        return maxRooms;
+    }
+
+    /**
+     * Most rooms one connection may have created that are still alive (it may have left them;
+     * other players or {@link RoomOptions#disposeWhenEmptyMs()} keep them); a join that would
+     * create one more is answered ROOM_LIMIT. A room that is disposed no longer counts.
+     */
+    public int maxRoomsPerClient() {
+        return maxRoomsPerClient;
+    }
+
+    /**
      * Inputs queued per player for its room ({@link RoomInputs}); when full, a new input drops the
      * oldest. Each holds a parsed message of at most {@link #maxInputBytes()}, so a seat holds at most
      * about their product.
@@ -154,6 +180,15 @@ public final class GameConfig {
     /** Tasks per shard that other threads may have posted to rooms and not yet run. */
     public int postQueueCapacity() {
         return postQueueCapacity;
+    }
+
+    /**
+     * Milliseconds a draining server lets its rooms run after {@code Room.onDrain}: rooms still
+     * there at the deadline are disposed, their players told ROOM_CLOSED and their connections
+     * closed with 1001.
+     */
+    public long drainDeadlineMs() {
+        return drainDeadlineMs;
     }
 
     /** Handshake header fields kept for the rooms' auth hooks. */
@@ -183,9 +218,12 @@ public final class GameConfig {
         private long framePoolBytes = 8L << 20;
         private int maxJoinRequestBytes = 8 * 1024;
         private int maxRefusedRequests = 1_000;
+        private int maxRooms = 10_000;
+        private int maxRoomsPerClient = 100;
         private int inputQueueCapacity = 8;
         private int maxInputBytes = 512;
         private int maxInputSeqGap = 1_024;
+        private long drainDeadlineMs = 25_000;
         private List<String> handshakeHeaders = List.of("Authorization", "Cookie", "User-Agent", "X-Forwarded-For");
         private final Map<String, RoomType> roomTypes = new LinkedHashMap<>();
         private NanoClock clock = NanoClock.system();
@@ -263,6 +301,18 @@ public final class GameConfig {
             return this;
         }
 
+        /** Most rooms alive on this server, at least 1. Default 10 000. */
+        public Builder maxRooms(int rooms) {
+            this.maxRooms = rooms;
+            return this;
+        }
+
+        /** Most rooms alive that one connection created, at least 1. Default 100. */
+        public Builder maxRoomsPerClient(int rooms) {
+            this.maxRoomsPerClient = rooms;
+            return this;
+        }
+
         /** Inputs queued per player, 1 to 1 024. Default 8 (about a quarter second at 30 Hz). */
         public Builder inputQueueCapacity(int inputs) {
             this.inputQueueCapacity = inputs;
@@ -284,6 +334,16 @@ public final class GameConfig {
         /** Capacity of each shard's queue of posted tasks. Default 4 096. */
         public Builder postQueueCapacity(int capacity) {
             this.postQueueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * How long a draining server lets rooms finish, 0 to one hour; 0 closes them at the next
+         * tick. Default 25 s, under Kubernetes' default 30 s termination grace period, so the node
+         * leaves the registry before it would be killed.
+         */
+        public Builder drainDeadlineMs(long ms) {
+            this.drainDeadlineMs = ms;
             return this;
         }
 
@@ -324,11 +384,15 @@ public final class GameConfig {
             check(framePoolBytes >= 1024, "framePoolBytes=" + framePoolBytes + " (minimum 1024)");
             check(maxJoinRequestBytes >= 64, "maxJoinRequestBytes=" + maxJoinRequestBytes + " (minimum 64)");
             check(maxRefusedRequests >= 1, "maxRefusedRequests=" + maxRefusedRequests + " (minimum 1)");
+            check(maxRooms >= 1, "maxRooms=" + maxRooms + " (minimum 1)");
+            check(maxRoomsPerClient >= 1, "maxRoomsPerClient=" + maxRoomsPerClient + " (minimum 1)");
             check(inputQueueCapacity >= 1 && inputQueueCapacity <= MAX_INPUT_QUEUE_CAPACITY,
                     "inputQueueCapacity=" + inputQueueCapacity + " (must be 1 to " + MAX_INPUT_QUEUE_CAPACITY + ")");
             check(maxInputBytes >= 1 && maxInputBytes <= MAX_INPUT_BYTES,
                     "maxInputBytes=" + maxInputBytes + " (must be 1 to " + MAX_INPUT_BYTES + ")");
             check(maxInputSeqGap >= 1, "maxInputSeqGap=" + maxInputSeqGap + " (minimum 1)");
+            check(drainDeadlineMs >= 0 && drainDeadlineMs <= MAX_DRAIN_DEADLINE_MS,
+                    "drainDeadlineMs=" + drainDeadlineMs + " (must be 0 to " + MAX_DRAIN_DEADLINE_MS + ")");
             check(handshakeHeaders != null, "handshakeHeaders=null");
             check(!roomTypes.isEmpty(), "rooms=[] (register at least one room type)");
             for (RoomType type : roomTypes.values()) {

@@ -22,8 +22,9 @@ final class GameCounters {
     static final int JOIN_TIMEOUT = 7;
     static final int JOIN_ERROR = 8;
     static final int JOIN_REDIRECTED = 9;
+    static final int JOIN_ROOM_LIMIT = 10;
     private static final List<String> JOIN_OUTCOMES = List.of("accepted", "rejected", "full", "locked", "not_found",
-            "unknown_type", "draining", "timeout", "error", "redirected");
+            "unknown_type", "draining", "timeout", "error", "redirected", "room_limit");
     private static final int OUTCOMES = JOIN_OUTCOMES.size();
 
     // [type index][outcome] flattened, then one row for joins of no known type, then the reconnects
@@ -50,6 +51,7 @@ final class GameCounters {
             case ERROR_CODE_ROOM_NOT_FOUND -> JOIN_NOT_FOUND;
             case ERROR_CODE_UNKNOWN_ROOM_TYPE -> JOIN_UNKNOWN_TYPE;
             case ERROR_CODE_SERVER_DRAINING -> JOIN_DRAINING;
+            case ERROR_CODE_ROOM_LIMIT -> JOIN_ROOM_LIMIT;
             default -> JOIN_REJECTED;
         });
     }

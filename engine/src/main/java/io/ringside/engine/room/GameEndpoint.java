@@ -1,12 +1,12 @@
 package io.ringside.engine.room;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.ringside.engine.inbound.EnvelopeFields;
-import io.ringside.engine.inbound.InboundKind;
-import io.ringside.engine.inbound.InboundRing;
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.EnvelopeFields;
+import io.ringside.engine.internal.inbound.InboundKind;
+import io.ringside.engine.internal.inbound.InboundRing;
+import io.ringside.engine.internal.inbound.Session;
 import io.ringside.engine.transport.Connection;
-import io.ringside.engine.transport.MaskedWebSocketHandler;
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.EnvelopeCodec;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -41,6 +41,12 @@ import java.util.Base64;
  */
 final class GameEndpoint implements MaskedWebSocketHandler {
     private static final int SESSION_NONCE_BYTES = 6;
+    /**
+     * What a seat keeps of its join request beyond the request itself, in bytes (an estimate): the
+     * {@code Player} and {@code JoinRequest} objects; the request's strings and map take about twice
+     * its encoded size.
+     */
+    static final int SEAT_OVERHEAD_BYTES = 512;
     /** Membership of a session whose join the registry is placing (not a {@link Player}). */
     private static final class Routing {
     }
@@ -57,6 +63,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     @Override
     public void onOpen(Connection connection, UpgradeRequest request) {
         Handshake handshake = Handshake.capture(request, connection.remoteAddress(), config.handshakeHeaders());
+        // kept as long as the connection (and by its seats): charged to the memory budget until it closes
+        connection.chargeHeld(handshake.retainedBytes());
         connection.attach(new Session(connection, sessionId(connection.id()), handshake));
     }
 
@@ -105,6 +113,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     public void onClose(Connection connection, int code, String reason) {
         Session session = (Session) connection.attachment();
         if (session != null) {
+            connection.chargeHeld(-((Handshake) session.handshake()).retainedBytes());
             if (session.exit() instanceof Player player) {
                 ringOf(player).publish(session, InboundKind.DISCONNECT, player, InboundRing.NO_BYTES, 0, 0);
             }
@@ -160,7 +169,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         RoomDirectory.Reservation reservation;
         switch (wire.getTargetCase()) {
             case ROOM_ID -> {
-                if (registry != null && !directory.hasRoom(wire.getRoomId()) && !directory.isDraining()) {
+                if (registry != null && !directory.hasRoom(wire.getRoomId())) {
                     route(session, registry, null, wire.getRoomId());
                     return;
                 }
@@ -168,11 +177,12 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             }
             case ROOM_TYPE -> {
                 if (wire.getCreatePrivate()) {
-                    reservation = directory.create(wire.getRoomType(), true, wire.getOptionsMap());
+                    reservation = directory.create(wire.getRoomType(), true, wire.getOptionsMap(), session);
                 } else if (registry == null) {
-                    reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+                    reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
                 } else {
-                    reservation = directory.joinExisting(wire.getRoomType());
+                    // a draining node seats nobody new: the registry places the join on another node
+                    reservation = directory.isDraining() ? null : directory.joinExisting(wire.getRoomType());
                     if (reservation == null) {
                         route(session, registry, wire, null);
                         return;
@@ -199,6 +209,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
                 (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
+        player.charge(session.connection(), seatBytes(wire, request.handshake()));
         if (seatToken != null) {
             player.seatToken = seatToken;
             player.seatRoomId = wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
@@ -233,7 +244,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 error(session, placement.error(), placement.message());
             } else if (inline[0]) {
                 seat(session, wire, roomId != null ? directory.joinById(roomId)
-                        : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap()), null);
+                        : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session), null);
             } else {
                 directory.counters.joinRefused(type, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
                 error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed the join late and locally");
@@ -251,8 +262,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
-            case ROOM_ID -> directory.joinById(wire.getRoomId());
-            case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap());
+            case ROOM_ID -> directory.joinById(wire.getRoomId(), true);
+            case ROOM_TYPE -> directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
             default -> null;
         };
         seat(session, wire, reservation, wire.getSeatToken());
@@ -323,6 +334,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         }
     }
 
+    /** What a seat holds for its join request, charged to the memory budget while the seat lasts. */
+    static long seatBytes(io.ringside.protocol.envelope.JoinRequest wire, Handshake handshake) {
+        return SEAT_OVERHEAD_BYTES + 2L * wire.getSerializedSize() + handshake.retainedBytes();
+    }
+
     private static InboundRing ringOf(Player player) {
         return player.room.shard.ring;
     }
@@ -331,15 +347,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         Shard.answerMalformed(session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, message, config.maxMalformedMessages());
     }
 
-    /**
-     * Answers a request the server refused (not in a room, room full, reconnect rejected, ...); a
-     * connection that piles up {@code maxRefusedRequests} of them is closed with 1008, so a client
-     * cannot keep the server answering requests that go nowhere.
-     */
+    /** Answers a refused request; counts toward the connection's limit ({@link Shard#answerRefused}). */
     private void error(Session session, ErrorCode code, String message) {
-        session.connection().sendFrame(ServerFrames.error(code, message));
-        if (session.recordRefused() == config.maxRefusedRequests()) {
-            session.connection().close(CloseCode.POLICY_VIOLATION, "too many refused requests");
-        }
+        Shard.answerRefused(session, code, message, config.maxRefusedRequests());
     }
 }

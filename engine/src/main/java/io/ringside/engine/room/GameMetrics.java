@@ -68,8 +68,9 @@ public final class GameMetrics {
      * Joins by outcome since start, every outcome present: {@code accepted}, {@code rejected} (by the
      * room), {@code full}, {@code locked}, {@code not_found}, {@code unknown_type}, {@code draining},
      * {@code timeout} (an asynchronous decision came too late), {@code error} (the room threw),
-     * {@code redirected} (cluster mode: answered with a seat reservation on another node).
-     * Reconnects are counted apart ({@link #reconnects}).
+     * {@code redirected} (cluster mode: answered with a seat reservation on another node),
+     * {@code room_limit} (a new room would be over {@link GameConfig#maxRooms()} or
+     * {@link GameConfig#maxRoomsPerClient()}). Reconnects are counted apart ({@link #reconnects}).
      */
     public Map<String, Long> joinsByOutcome() {
         return directory.counters.joinsByOutcome();

@@ -13,16 +13,35 @@ import java.util.Map;
  * {@code Authorization}, {@code Cookie}, {@code User-Agent}, {@code X-Forwarded-For}). Immutable.
  */
 public final class Handshake {
+    /** The objects around the strings (this, the address, the map), in bytes: an estimate. */
+    private static final int OVERHEAD_BYTES = 256;
+    /** A string's object and array headers, in bytes: an estimate. */
+    private static final int STRING_OVERHEAD_BYTES = 40;
+
     private final String path;
     private final String query;
     private final InetSocketAddress remoteAddress;
     private final Map<String, String> headers;
+    private final long retainedBytes;
 
     Handshake(String path, String query, InetSocketAddress remoteAddress, Map<String, String> headers) {
         this.path = path;
         this.query = query;
         this.remoteAddress = remoteAddress;
         this.headers = Map.copyOf(headers);
+        long chars = (path == null ? 0 : path.length()) + (query == null ? 0 : query.length());
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            chars += header.getKey().length() + header.getValue().length();
+        }
+        this.retainedBytes = OVERHEAD_BYTES + chars + (long) STRING_OVERHEAD_BYTES * (2 + 2 * headers.size());
+    }
+
+    /**
+     * About how much heap this holds, in bytes (strings of one byte per character), as charged to the
+     * memory budget while a connection or a seat keeps it.
+     */
+    long retainedBytes() {
+        return retainedBytes;
     }
 
     static Handshake capture(UpgradeRequest request, InetSocketAddress remoteAddress, List<String> headerNames) {

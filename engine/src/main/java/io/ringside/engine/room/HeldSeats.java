@@ -1,6 +1,6 @@
 package io.ringside.engine.room;
 
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.Session;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.Joined;
 import io.ringside.protocol.envelope.LeaveReason;

@@ -15,13 +15,18 @@ import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
  * Messages are parsed on the room's tick thread straight from the inbound ring slot with aliasing:
  * {@code bytes} fields of a parsed message are views valid only during the handler call. Declare
  * types in {@link Room#onCreate}; one thread only.
+ *
+ * <p>A declared type may be rate limited per player ({@link #limit}): messages over its limit are
+ * dropped before they are parsed, counted, and answered or kicked as the limit says.
  */
 public final class MessageRouter {
     static final int HANDLED = 0;
     static final int UNKNOWN_TYPE = 1;
     static final int MALFORMED = 2;
+    static final int OVER_LIMIT = 3;
 
     private final Int2ObjectOpenHashMap<Route<?>> routes = new Int2ObjectOpenHashMap<>();
+    private int limits;
 
     MessageRouter() {
     }
@@ -51,27 +56,66 @@ public final class MessageRouter {
         routes.put(type, route);
     }
 
+    /**
+     * Limits how often each player may send message type {@code type}, declared before (once); see
+     * {@link RateLimit}. Throws {@link IllegalArgumentException} naming the type when it is not
+     * declared or already limited.
+     */
+    public MessageRouter limit(int type, RateLimit limit) {
+        Route<?> route = routes.get(type);
+        if (route == null) {
+            throw new IllegalArgumentException("type=" + type + " (not declared: declare it with on or onRaw first)");
+        }
+        if (limit == null) {
+            throw new IllegalArgumentException("type=" + type + ": limit must not be null");
+        }
+        if (route.limit != null) {
+            throw new IllegalArgumentException("type=" + type + " (limited twice)");
+        }
+        route.limit = limit;
+        route.bucket = limits++;
+        return this;
+    }
+
+    /** Rate-limited types declared so far: the buckets each player needs. */
+    int limits() {
+        return limits;
+    }
+
+    /** The route of {@code type}, or {@code null} when it is not declared. */
+    Route<?> route(int type) {
+        return routes.get(type);
+    }
+
     /** Whether {@code type} is declared. */
     public boolean declares(int type) {
         return routes.containsKey(type);
     }
 
     /**
-     * Parses and handles one message; returns {@link #HANDLED}, {@link #UNKNOWN_TYPE} or {@link #MALFORMED}.
-     * An exception from the handler propagates (the room has failed).
+     * Takes a token of {@code player} for a limited type at {@code nowNs}, then parses and handles one
+     * message; returns {@link #HANDLED}, {@link #UNKNOWN_TYPE}, {@link #OVER_LIMIT} (not parsed) or
+     * {@link #MALFORMED}. An exception from the handler propagates (the room has failed).
      */
-    int dispatch(Player player, int type, byte[] bytes, int offset, int length) {
+    int dispatch(Player player, int type, byte[] bytes, int offset, int length, long nowNs) {
         Route<?> route = routes.get(type);
         if (route == null) {
             return UNKNOWN_TYPE;
         }
+        if (route.limit != null && !player.buckets(limits).tryTake(route.bucket, route.limit, nowNs)) {
+            return OVER_LIMIT;
+        }
         return route.handle(player, bytes, offset, length);
     }
 
-    private static final class Route<T> {
+    static final class Route<T> {
         private final Parser<T> parser;
         private final MessageHandler<? super T> handler;
         private final RawMessageHandler raw;
+        /** The type's rate limit, or {@code null}. */
+        RateLimit limit;
+        /** Index of the type's bucket in each player's {@link TokenBuckets}. */
+        int bucket;
 
         Route(Parser<T> parser, MessageHandler<? super T> handler, RawMessageHandler raw) {
             this.parser = parser;

@@ -74,7 +74,7 @@ final class PendingJoins {
         if (!waiting.remove(player)) {
             return false;
         }
-        player.state = Player.LEFT;
+        player.ended();
         player.session.exit(player);
         core.directory.release(core);
         return true;

@@ -1,7 +1,8 @@
 package io.ringside.engine.room;
 
 
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.Session;
+import io.ringside.engine.transport.Connection;
 
 /**
  * One player in one room: a seat, from its join to its leave. A new join (even to the same room) is
@@ -34,6 +35,11 @@ public final class Player {
     InFlightPatches patches;
     // inputs waiting for the room (RoomInputs), made at the first one
     InputQueue inputs;
+    // the connection the seat's join request is charged to (memory budget), and how much; tick thread
+    private Connection chargedTo;
+    private long chargedBytes;
+    // one token bucket per rate-limited message type of the room, made at the first limited message
+    private TokenBuckets buckets;
     private Object attachment;
 
     Player(Session session, RoomCore room, JoinRequest request) {
@@ -41,6 +47,33 @@ public final class Player {
         this.sessionId = session.id();
         this.room = room;
         this.request = request;
+    }
+
+    /**
+     * Charges {@code bytes}, what the seat keeps of its join request, to {@code connection}'s memory
+     * budget until the seat ends ({@link #ended()}), whatever connection the seat has by then. Once.
+     */
+    void charge(Connection connection, long bytes) {
+        chargedTo = connection;
+        chargedBytes = bytes;
+        connection.chargeHeld(bytes);
+    }
+
+    /** The seat ended (left, rejected, cancelled, room failed): gives back what {@link #charge} took. */
+    void ended() {
+        state = LEFT;
+        if (chargedTo != null) {
+            chargedTo.chargeHeld(-chargedBytes);
+            chargedTo = null;
+        }
+    }
+
+    /** This player's token buckets, {@code count} of them (made at first use; tick thread). */
+    TokenBuckets buckets(int count) {
+        if (buckets == null || buckets.size() < count) {
+            buckets = new TokenBuckets(count);
+        }
+        return buckets;
     }
 
     /** The player's id, unique on this server: the session id other players see; kept across reconnects. */

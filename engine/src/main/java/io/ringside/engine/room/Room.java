@@ -104,6 +104,20 @@ public abstract class Room {
     protected void onReconnect(Player player) {
     }
 
+    /**
+     * The server is draining (SIGTERM through {@code RingsideServer.drainAndClose()}, or
+     * {@code drain()}): no new player will join this room (reconnects still do), and the room has
+     * {@code msLeft} milliseconds (the game's {@link GameConfig#drainDeadlineMs()}, less any
+     * already gone) to end its match: tell the players, save, send them elsewhere, then
+     * {@link #close()}. A room still there at the deadline is disposed: its players leave with
+     * ROOM_CLOSED and their connections are closed with 1001 ("server shutting down: drain deadline
+     * passed"). Called once per room, at the next tick, before its {@link #onTick}; a room that empties
+     * while draining is disposed at once. Default: nothing (the room plays on until it empties or the
+     * deadline comes).
+     */
+    protected void onDrain(long msLeft) {
+    }
+
     /** The room is going away; no player is left in it. */
     protected void onDispose() {
     }

@@ -32,10 +32,14 @@ final class RoomCore implements PatchChannel<Player> {
     static final int NEW = 0;
     static final int ACTIVE = 1;
     static final int DISPOSED = 2;
+    /** What players of a room disposed at the drain deadline are told, in Left and in the 1001 close. */
+    static final String DRAIN_DEADLINE_REASON = "server shutting down: drain deadline passed";
 
     final String id;
     final RoomType type;
     final boolean privateRoom;
+    /** The connection whose join created this room, or {@code null}; counted against its room cap. */
+    final Object creator;
     final Shard shard;
     final MessageRouter messages = new MessageRouter();
     final RoomInputs inputs;
@@ -52,6 +56,7 @@ final class RoomCore implements PatchChannel<Player> {
     private long emptyTicks;
     private long taskSequence;
     boolean closeRequested;
+    boolean drainNotified;
     private final long stateSendEveryTicks;
     private RoomState replicated;
 
@@ -62,8 +67,9 @@ final class RoomCore implements PatchChannel<Player> {
     volatile String label = "";
 
     RoomCore(String id, RoomType type, boolean privateRoom, Shard shard, RoomDirectory directory,
-             Map<String, String> createOptions) {
+             Map<String, String> createOptions, Object creator) {
         this.id = id;
+        this.creator = creator;
         this.type = type;
         this.privateRoom = privateRoom;
         this.shard = shard;
@@ -208,10 +214,11 @@ final class RoomCore implements PatchChannel<Player> {
     }
 
     void reject(Player player, ErrorCode code, String reason) {
-        player.state = Player.LEFT;
+        player.ended();
         player.session.exit(player);
         directory.release(this);
-        player.session.connection().sendFrame(ServerFrames.error(code, reason));
+        // a refused request like any other: a client that keeps joining to be rejected is closed 1008
+        shard.refused(player.session, code, reason);
     }
 
     /** Removes a joined player (held seat or not), tells the client unless it is gone, and calls onLeave. */
@@ -219,7 +226,7 @@ final class RoomCore implements PatchChannel<Player> {
         if (player.state != Player.JOINED || state != ACTIVE) {
             return;
         }
-        player.state = Player.LEFT;
+        player.ended();
         players.remove(player);
         playerCount = players.size();
         held.release(player);
@@ -243,16 +250,34 @@ final class RoomCore implements PatchChannel<Player> {
         shard.countMessage(type.index);
         int outcome;
         try {
-            outcome = messages.dispatch(player, messageType, bytes, offset, length);
+            outcome = messages.dispatch(player, messageType, bytes, offset, length, shard.nowNs);
         } catch (RuntimeException | Error e) {
             fail(e);
             return;
         }
-        if (outcome == MessageRouter.MALFORMED) {
+        if (outcome == MessageRouter.OVER_LIMIT) {
+            overLimit(player, messageType, messages.route(messageType).limit);
+        } else if (outcome == MessageRouter.MALFORMED) {
             shard.malformed(player.session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, "payload does not parse");
         } else if (outcome == MessageRouter.UNKNOWN_TYPE) {
             shard.malformed(player.session, ErrorCode.ERROR_CODE_UNKNOWN_MESSAGE_TYPE,
                     "unknown message type " + messageType);
+        }
+    }
+
+    /** {@code player} sent a message of a rate-limited type over its limit: counted, then the limit's action. */
+    private void overLimit(Player player, int messageType, RateLimit limit) {
+        shard.countRateLimited(limit.action());
+        switch (limit.action()) {
+            case ERROR -> shard.refused(player.session, ErrorCode.ERROR_CODE_RATE_LIMITED,
+                    "message type " + messageType + " over its rate limit (" + limit + ")");
+            case KICK -> {
+                leave(player, LeaveReason.LEAVE_REASON_KICKED, limit.reason());
+                player.session.connection().close(limit.closeCode(), limit.reason());
+            }
+            default -> {
+                // DROP: counted above, nothing said
+            }
         }
     }
 
@@ -301,8 +326,23 @@ final class RoomCore implements PatchChannel<Player> {
         }
         if (closeRequested) {
             dispose();
-        } else if (players.isEmpty() && emptyTicks++ >= disposeAfterTicks && directory.removeIfIdle(this)) {
+        } else if (players.isEmpty() && (shard.isDraining() || emptyTicks++ >= disposeAfterTicks)
+                && directory.removeIfIdle(this)) {
+            // a draining server takes no new joins, so an empty room has nobody left to wait for
             dispose();
+        }
+    }
+
+    /** Tells the room the server is draining, once; {@code msLeft} until the drain deadline. */
+    void drain(long msLeft) {
+        if (drainNotified || state != ACTIVE) {
+            return;
+        }
+        drainNotified = true;
+        try {
+            room.onDrain(msLeft);
+        } catch (RuntimeException | Error e) {
+            fail(e);
         }
     }
 
@@ -323,12 +363,25 @@ final class RoomCore implements PatchChannel<Player> {
 
     /** Every joined player leaves with ROOM_CLOSED, then onDispose runs and the room is gone. */
     void dispose() {
+        dispose("room closed", false);
+    }
+
+    /**
+     * Every joined player leaves with ROOM_CLOSED and {@code reason} (and, with {@code goingAway},
+     * has its connection closed with 1001 and {@code reason}), then onDispose runs and the room is gone.
+     */
+    void dispose(String reason, boolean goingAway) {
         if (state != ACTIVE) {
             state = DISPOSED;
             return;
         }
         for (int i = players.size() - 1; i >= 0 && state == ACTIVE; i--) {
-            leave(players.get(i), LeaveReason.LEAVE_REASON_ROOM_CLOSED, "room closed");
+            Player player = players.get(i);
+            boolean connected = player.isConnected();
+            leave(player, LeaveReason.LEAVE_REASON_ROOM_CLOSED, reason);
+            if (goingAway && connected) {
+                player.session.connection().close(CloseCode.GOING_AWAY, reason);
+            }
         }
         if (state != ACTIVE) {
             return;
@@ -353,7 +406,7 @@ final class RoomCore implements PatchChannel<Player> {
         for (Player player : players) {
             held.release(player);
             releasePatch(player);
-            player.state = Player.LEFT;
+            player.ended();
             player.session.exit(player);
             send(player, ServerFrames.error(ErrorCode.ERROR_CODE_INTERNAL, "room failed"));
             player.session.connection().close(CloseCode.INTERNAL_ERROR, "room failed");

@@ -3,6 +3,7 @@ package io.ringside.engine.room;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.RoomInfo;
 import io.ringside.protocol.envelope.RoomList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Matchmaking: every live room by id and by type, and the seats taken in each. Joins are rare, so
@@ -23,6 +25,10 @@ import java.util.Objects;
  * <p>A locked room ({@link Room#lock()}) takes no new reservation: join-or-create passes it by,
  * join by id is refused with ROOM_LOCKED and listings leave it out. Reconnect tokens still work, and
  * a join reserved before the lock still arrives and goes through the room's onJoinAttempt.
+ *
+ * <p>Rooms are capped: at most {@code maxRooms} live on the server, and at most
+ * {@code maxRoomsPerClient} live rooms were created by one connection (its session); a join that
+ * would create one more is refused with ROOM_LIMIT. A room stops counting when it is unlisted.
  */
 final class RoomDirectory {
     private static final int ID_BYTES = 9;
@@ -35,6 +41,10 @@ final class RoomDirectory {
     private final Map<String, Player> seats = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final RoomRegistry registry;
+    private final int maxRooms;
+    private final int maxRoomsPerClient;
+    // live rooms by the connection (session) whose join created them; entries at 0 are removed
+    private final Object2IntOpenHashMap<Object> createdBy = new Object2IntOpenHashMap<>();
     final GameCounters counters;
     private volatile boolean draining;
 
@@ -44,6 +54,14 @@ final class RoomDirectory {
 
     /** A directory that tells {@code registry} (none when {@code null}) of its changes and lists from it. */
     RoomDirectory(Map<String, RoomType> types, Shard[] shards, RoomRegistry registry) {
+        this(types, shards, registry, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A directory as above that holds at most {@code maxRooms}, {@code maxRoomsPerClient} per creator. */
+    RoomDirectory(Map<String, RoomType> types, Shard[] shards, RoomRegistry registry, int maxRooms,
+                  int maxRoomsPerClient) {
+        this.maxRooms = maxRooms;
+        this.maxRoomsPerClient = maxRoomsPerClient;
         this.types = Map.copyOf(types);
         this.counters = new GameCounters(types.size());
         this.shards = shards;
@@ -67,8 +85,11 @@ final class RoomDirectory {
         }
     }
 
-    /** Reserves a seat in a public room of {@code type} with one free, or in a new room. */
-    synchronized Reservation joinOrCreate(String type, Map<String, String> options) {
+    /**
+     * Reserves a seat in a public room of {@code type} with one free, or in a new room created by
+     * {@code creator} (the joining session; {@code null} counts against no client's cap).
+     */
+    synchronized Reservation joinOrCreate(String type, Map<String, String> options, Object creator) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
@@ -77,11 +98,12 @@ final class RoomDirectory {
             return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && free(room, false) > 0) {
                 return reserve(room);
             }
         }
-        return reserve(create(roomType, false, options));
+        Reservation capped = capped(roomType, creator);
+        return capped != null ? capped : reserve(create(roomType, false, options, creator));
     }
 
     /**
@@ -97,7 +119,7 @@ final class RoomDirectory {
             return drainingRefusal(roomType);
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
-            if (!room.privateRoom && !room.locked && room.reserved < roomType.options.capacity()) {
+            if (!room.privateRoom && !room.locked && free(room, false) > 0) {
                 return reserve(room);
             }
         }
@@ -114,8 +136,11 @@ final class RoomDirectory {
         return registry;
     }
 
-    /** Reserves a seat in a new room of {@code type}, public or private (joined by id only). */
-    synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options) {
+    /**
+     * Reserves a seat in a new room of {@code type}, public or private (joined by id only), created by
+     * {@code creator} ({@code null}: no client).
+     */
+    synchronized Reservation create(String type, boolean privateRoom, Map<String, String> options, Object creator) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
@@ -123,11 +148,38 @@ final class RoomDirectory {
         if (draining) {
             return drainingRefusal(roomType);
         }
-        return reserve(create(roomType, privateRoom, options));
+        Reservation capped = capped(roomType, creator);
+        return capped != null ? capped : reserve(create(roomType, privateRoom, options, creator));
+    }
+
+    /** A ROOM_LIMIT refusal when one more room would be over a cap, else {@code null}. */
+    private Reservation capped(RoomType type, Object creator) {
+        if (byId.size() >= maxRooms) {
+            return Reservation.refused(type, ErrorCode.ERROR_CODE_ROOM_LIMIT, "the server holds " + byId.size()
+                    + " rooms, the most it takes (maxRooms); join an existing room or try later");
+        }
+        if (creator != null && createdBy.getInt(creator) >= maxRoomsPerClient) {
+            return Reservation.refused(type, ErrorCode.ERROR_CODE_ROOM_LIMIT, "this connection created "
+                    + maxRoomsPerClient + " rooms that are still open, the most one may (maxRoomsPerClient)");
+        }
+        return null;
+    }
+
+    /** Live rooms {@code creator} created. Any thread. */
+    synchronized int roomsCreatedBy(Object creator) {
+        return createdBy.getInt(creator);
     }
 
     /** Reserves a seat in the room with id {@code id}. */
     synchronized Reservation joinById(String id) {
+        return joinById(id, false);
+    }
+
+    /**
+     * Reserves a seat in the room with id {@code id}; {@code reserved}: for a player holding a seat
+     * reservation of another node's, whose seat the room's open reservations count.
+     */
+    synchronized Reservation joinById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
         if (room == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
@@ -138,10 +190,21 @@ final class RoomDirectory {
         if (room.locked) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + id + " is locked");
         }
-        if (room.reserved >= room.type.options.capacity()) {
+        if (free(room, reserved) <= 0) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
         return reserve(room);
+    }
+
+    /**
+     * Seats of {@code room} free for a join: its capacity less the seats taken here and, in cluster
+     * mode, for a join without a seat reservation ({@code reserved} false), less the seats other
+     * nodes reserved for players still on their way. A player holding one had its seat counted in
+     * Redis when it was reserved.
+     */
+    private int free(RoomCore room, boolean reserved) {
+        int free = room.type.options.capacity() - room.reserved;
+        return reserved || registry == null ? free : free - registry.openReservations(room.id);
     }
 
     private static Reservation drainingRefusal(RoomType type) {
@@ -151,10 +214,30 @@ final class RoomDirectory {
     /**
      * Stops taking new joins and rooms for good: every join without a reconnect token is refused
      * with SERVER_DRAINING from now on; rooms and their players carry on, held seats can still be
-     * taken back. Any thread.
+     * taken back. Any thread. Returns {@code true} on the first call only.
      */
-    void drain() {
+    synchronized boolean drain() {
+        if (draining) {
+            return false;
+        }
         draining = true;
+        return true;
+    }
+
+    /**
+     * Waits until no room is left, at most {@code timeoutMs}; returns whether none is. Any thread
+     * but a tick thread (which empties it).
+     */
+    synchronized boolean awaitNoRooms(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!byId.isEmpty()) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMs <= 0) {
+                return false;
+            }
+            wait(leftMs);
+        }
+        return true;
     }
 
     /** Whether {@link #drain()} was called. Any thread. */
@@ -206,7 +289,7 @@ final class RoomDirectory {
         return new Reservation(room, room.type, null, null);
     }
 
-    private RoomCore create(RoomType type, boolean privateRoom, Map<String, String> options) {
+    private RoomCore create(RoomType type, boolean privateRoom, Map<String, String> options, Object creator) {
         Shard shard = shards[0];
         for (Shard candidate : shards) {
             if (candidate.load < shard.load) {
@@ -217,7 +300,10 @@ final class RoomDirectory {
         do {
             id = newId(ID_BYTES);
         } while (byId.containsKey(id));
-        RoomCore room = new RoomCore(id, type, privateRoom, shard, this, options);
+        RoomCore room = new RoomCore(id, type, privateRoom, shard, this, options, creator);
+        if (creator != null) {
+            createdBy.addTo(creator, 1);
+        }
         shard.load++;
         byId.put(id, room);
         byType.computeIfAbsent(type.name, k -> new ArrayList<>()).add(room);
@@ -303,6 +389,9 @@ final class RoomDirectory {
         if (byId.remove(room.id) == null) {
             return;
         }
+        if (room.creator != null && createdBy.addTo(room.creator, -1) == 1) {
+            createdBy.removeInt(room.creator);
+        }
         List<RoomCore> rooms = byType.get(room.type.name);
         rooms.remove(room);
         if (rooms.isEmpty()) {
@@ -311,6 +400,9 @@ final class RoomDirectory {
         room.shard.load -= 1 + room.reserved;
         room.reserved = 0;
         changed();
+        if (byId.isEmpty()) {
+            notifyAll();
+        }
     }
 
     /**

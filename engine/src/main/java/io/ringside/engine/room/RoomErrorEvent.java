@@ -17,9 +17,9 @@ import jdk.jfr.StackTrace;
 @Category({"Ringside", "Room"})
 @Description("A room's code threw; the room was disposed and its players closed with 1011")
 @StackTrace(false)
-public final class RoomErrorEvent extends Event {
+final class RoomErrorEvent extends Event {
     /** The event type's name in recordings. */
-    public static final String NAME = "io.ringside.RoomError";
+    static final String NAME = "io.ringside.RoomError";
 
     @Label("Room Id")
     String roomId;

@@ -14,7 +14,7 @@ final class RoomInternals extends RoomAccess {
     }
     @Override
     public Room create(RoomRuntime runtime, String type, boolean privateRoom, Map<String, String> options) {
-        RoomDirectory.Reservation reservation = runtime.directory().create(type, privateRoom, options);
+        RoomDirectory.Reservation reservation = runtime.directory().create(type, privateRoom, options, null);
         if (reservation.room() == null) {
             throw new IllegalArgumentException("room=" + type + " (" + reservation.message() + ")");
         }

@@ -69,6 +69,15 @@ public interface RoomRegistry {
         return CompletableFuture.completedFuture(false);
     }
 
+    /**
+     * Seats of this server's room {@code roomId} that other nodes reserved and whose players have
+     * not arrived yet: the room keeps them free, so a local join cannot take a seat promised to a
+     * player on its way. Any thread, under the room directory's lock; must not block (answer from a cache).
+     */
+    default int openReservations(String roomId) {
+        return 0;
+    }
+
     /** This server started draining: placement must skip it from now on. Any thread; must not block. */
     default void draining() {
     }

@@ -1,9 +1,11 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.internal.RoomControl;
 import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +20,7 @@ public final class RoomRuntime implements AutoCloseable {
     private final GameMetrics metrics;
     private final RoomControl control;
     private final List<TickThread> threads = new ArrayList<>();
+    private final long drainDeadlineMs;
     private boolean closed;
 
     /** Shards, directory and endpoint for {@code config}; no thread runs until {@link #start()}. */
@@ -34,10 +37,12 @@ public final class RoomRuntime implements AutoCloseable {
         for (int i = 0; i < shards.length; i++) {
             shards[i] = new Shard(i, config, config.clock());
         }
-        this.directory = new RoomDirectory(config.roomTypes(), shards, registry);
+        this.directory = new RoomDirectory(config.roomTypes(), shards, registry, config.maxRooms(),
+                config.maxRoomsPerClient());
         this.endpoint = new GameEndpoint(directory, config);
         this.metrics = new GameMetrics(shards, directory);
-        this.control = new RoomControl(shards, directory);
+        this.control = new ShardControl(shards, directory);
+        this.drainDeadlineMs = config.drainDeadlineMs();
     }
 
     /** The operator's view of the rooms and the actions on them, for a monitor. Any thread. */
@@ -52,10 +57,30 @@ public final class RoomRuntime implements AutoCloseable {
 
     /**
      * Stops taking new joins and rooms: a join without a reconnect token is answered with
-     * SERVER_DRAINING from now on, while rooms and their players carry on. Not undone. Any thread.
+     * SERVER_DRAINING from now on. Every room gets {@code Room.onDrain} at its next tick and plays
+     * on until it ends or {@link GameConfig#drainDeadlineMs()} from now, when the shards dispose
+     * what remains (players told ROOM_CLOSED, connections closed with 1001). Not undone; later
+     * calls do nothing. Any thread.
      */
     public void drain() {
-        directory.drain();
+        if (directory.drain()) {
+            for (Shard shard : shards) {
+                shard.drain(shard.clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainDeadlineMs));
+            }
+        }
+    }
+
+    /** The drain deadline, in milliseconds after {@link #drain()}. */
+    public long drainDeadlineMs() {
+        return drainDeadlineMs;
+    }
+
+    /**
+     * Waits until no room is left (they ended, or were disposed at the drain deadline), at most
+     * {@code timeoutMs}; returns whether none is. Not on a tick thread.
+     */
+    public boolean awaitNoRooms(long timeoutMs) throws InterruptedException {
+        return directory.awaitNoRooms(timeoutMs);
     }
 
     /** Whether {@link #drain()} was called. Any thread. */

@@ -2,12 +2,13 @@ package io.ringside.engine.room;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.lmax.disruptor.EventPoller;
-import io.ringside.engine.inbound.EnvelopeFields;
-import io.ringside.engine.inbound.GameMessageView;
-import io.ringside.engine.inbound.InboundEvent;
-import io.ringside.engine.inbound.InboundKind;
-import io.ringside.engine.inbound.InboundRing;
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.RoomView;
+import io.ringside.engine.internal.inbound.EnvelopeFields;
+import io.ringside.engine.internal.inbound.GameMessageView;
+import io.ringside.engine.internal.inbound.InboundEvent;
+import io.ringside.engine.internal.inbound.InboundKind;
+import io.ringside.engine.internal.inbound.InboundRing;
+import io.ringside.engine.internal.inbound.Session;
 import io.ringside.engine.tick.NanoClock;
 import io.ringside.engine.transport.FramePool;
 import io.ringside.engine.tick.TickHandler;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +51,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     final NanoClock clock;
     final InputLimits inputLimits;
     volatile long currentTick;
+    /** The shard's clock read at the start of the tick in progress: the time rate limits go by. */
+    long nowNs;
     int load;
 
     private final ArrayList<RoomCore> rooms = new ArrayList<>();
@@ -56,6 +60,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private final GameMessageView view = new GameMessageView();
     private final int maxEventsPerTick;
     private final int maxMalformedMessages;
+    private final int maxRefusedRequests;
     private int drained;
     private volatile long messagesIn;
     private volatile long messagesOut;
@@ -63,6 +68,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long sendsRefused;
     private volatile long malformedMessages;
     private volatile long roomFailures;
+    private volatile long rateLimitedDropped;
+    private volatile long rateLimitedErrored;
+    private volatile long rateLimitedKicked;
     private volatile int roomCount;
     private final AtomicLongArray messagesByType;
     // answers to joins decided later, from any thread; at most one per pending join
@@ -70,6 +78,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     // a monitor asks for a copy of the rooms; the tick thread publishes it at the end of a tick
     private volatile boolean snapshotWanted;
     private volatile List<RoomView> snapshot = List.of();
+    // set once by drain(); the deadline is written before the flag that publishes it
+    private long drainDeadlineNs;
+    private volatile boolean draining;
 
     Shard(int index, GameConfig config, NanoClock clock) {
         this.index = index;
@@ -80,6 +91,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 new FrameEncoder(Role.SERVER));
         this.maxEventsPerTick = config.maxEventsPerTick();
         this.maxMalformedMessages = config.maxMalformedMessages();
+        this.maxRefusedRequests = config.maxRefusedRequests();
         this.inputLimits = new InputLimits(config.inputQueueCapacity(), config.maxInputBytes(),
                 config.maxInputSeqGap());
         this.messagesByType = new AtomicLongArray(config.roomTypes().size());
@@ -92,6 +104,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     @Override
     public void onTick(long tick, long stepNanos) {
         currentTick = tick;
+        nowNs = clock.nanoTime();
         drained = 0;
         ring.beginTick();
         try {
@@ -111,6 +124,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         while ((decided = decidedJoins.poll()) != null) {
             decided.player.room.pending.apply(decided.player, decided.decision, decided.error);
         }
+        if (draining) {
+            drainRooms();
+        }
         for (int i = rooms.size() - 1; i >= 0; i--) {
             if (i < rooms.size()) {
                 rooms.get(i).tick(tick, stepNanos);
@@ -119,6 +135,35 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         if (snapshotWanted) {
             snapshotWanted = false;
             snapshot = snapshotRooms();
+        }
+    }
+
+    /**
+     * Starts draining this shard: from its next tick every room gets {@code onDrain} once (rooms
+     * activated later too), and at {@code deadlineNs} (this shard's clock) the rooms left are disposed
+     * with their players' connections closed 1001. Any thread; once.
+     */
+    void drain(long deadlineNs) {
+        drainDeadlineNs = deadlineNs;
+        draining = true;
+    }
+
+    /** Whether {@link #drain} was called. Any thread. */
+    boolean isDraining() {
+        return draining;
+    }
+
+    private void drainRooms() {
+        long leftNs = drainDeadlineNs - clock.nanoTime();
+        for (int i = rooms.size() - 1; i >= 0; i--) {
+            if (i < rooms.size()) {
+                RoomCore room = rooms.get(i);
+                if (leftNs <= 0) {
+                    room.dispose(RoomCore.DRAIN_DEADLINE_REASON, true);
+                } else {
+                    room.drain(TimeUnit.NANOSECONDS.toMillis(leftNs));
+                }
+            }
         }
     }
 
@@ -232,6 +277,32 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         }
     }
 
+    /** Answers a refused request from a room's thread; closes 1008 once the session reached the limit. */
+    void refused(Session session, ErrorCode code, String message) {
+        answerRefused(session, code, message, maxRefusedRequests);
+    }
+
+    /**
+     * Answers a request the server refused (not in a room, room full, join rejected, over a rate
+     * limit, ...); a connection that piles up {@code maxRefusedRequests} of them is closed with 1008,
+     * so a client cannot keep the server answering requests that go nowhere. Any thread.
+     */
+    static void answerRefused(Session session, ErrorCode code, String message, int maxRefusedRequests) {
+        session.connection().sendFrame(ServerFrames.error(code, message));
+        if (session.recordRefused() == maxRefusedRequests) {
+            session.connection().close(CloseCode.POLICY_VIOLATION, "too many refused requests");
+        }
+    }
+
+    /** Counts a game message over its type's rate limit, by the limit's action; tick thread, the only writer. */
+    void countRateLimited(RateLimit.Action action) {
+        switch (action) {
+            case DROP -> rateLimitedDropped = rateLimitedDropped + 1;
+            case ERROR -> rateLimitedErrored = rateLimitedErrored + 1;
+            default -> rateLimitedKicked = rateLimitedKicked + 1;
+        }
+    }
+
     boolean post(RoomCore room, Runnable task) {
         return room.state() != RoomCore.DISPOSED && posts.offer(new Posted(room, task));
     }
@@ -283,7 +354,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     ShardMetrics metrics() {
         return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
                 messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
-                frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced());
+                frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced(), rateLimitedDropped,
+                rateLimitedErrored, rateLimitedKicked);
     }
 
     /** A join decided later got its answer; applied at the start of the next tick. Any thread. */

@@ -22,9 +22,13 @@ import io.ringside.engine.tick.TickMetrics;
  *                           connection closed or closing, queue over its limit): see {@link SendOutcome}
  * @param sendsReplaced      latest-only game messages replaced in a connection's queue by a newer one
  *                           before they were written (counted once per connection)
+ * @param rateLimitedDropped game messages over their type's {@link RateLimit}, dropped without an answer
+ * @param rateLimitedErrored game messages over their type's rate limit, answered RATE_LIMITED
+ * @param rateLimitedKicked  game messages over their type's rate limit whose player was kicked for it
  */
 public record ShardMetrics(int shard, TickMetrics.Snapshot tick, long ringDepth, int ringCapacity, int rooms,
                            long messagesIn, long messagesOut, long bytesOut, long malformedMessages,
                            long roomFailures, long backpressureEvents, long framesCreated, long framesReused,
-                           long sendsRefused, long sendsReplaced) {
+                           long sendsRefused, long sendsReplaced, long rateLimitedDropped,
+                           long rateLimitedErrored, long rateLimitedKicked) {
 }

@@ -18,9 +18,9 @@ import jdk.jfr.Timespan;
 @Category({"Ringside", "Tick"})
 @Description("A tick of a Ringside tick loop took longer than the tick interval")
 @StackTrace(false)
-public final class TickOverrunEvent extends Event {
+final class TickOverrunEvent extends Event {
     /** The event type's name in recordings. */
-    public static final String NAME = "io.ringside.TickOverrun";
+    static final String NAME = "io.ringside.TickOverrun";
 
     @Label("Tick")
     @Description("The number of the tick on its loop")

@@ -52,6 +52,17 @@ public interface Connection {
         return -1;
     }
 
+    /**
+     * Charges {@code bytes} that the application holds for this connection outside the transport (a
+     * message waiting for room in a ring, a join request kept for a seat) to the server's memory
+     * budget, or credits them back when negative. While the connection is open they count toward what
+     * it holds when the server sheds to bring the budget back. Credit what was charged to the same
+     * connection, also after it closed. Any thread. The default, for connections outside the server's
+     * transport, does nothing.
+     */
+    default void chargeHeld(long bytes) {
+    }
+
     /** Whether the connection is open: upgraded and no close frame sent or received yet. */
     boolean isOpen();
 

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.deflate.DeflatePolicy;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.websocket.MaskedMessageHandler;
 import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;

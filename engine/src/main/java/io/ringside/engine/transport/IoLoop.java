@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
  * fires timers when due and flushes the connections written to in this cycle (several frames per
- * write, through one direct staging buffer).
+ * write, through one direct staging buffer); a connection that a read gave something to send is
+ * flushed right after that read. With a read-coalescing pause ({@code readCoalesceUs}) the loop
+ * parks between a cycle that found sockets ready and the next select.
  *
  * <p>A {@link RuntimeException} that escapes a cycle is reported and the loop goes on; an
  * {@link Error} stops the server: this loop sends 1011 to its connections and closes them, and
@@ -75,6 +78,12 @@ final class IoLoop implements Runnable {
     private final CommandRing commands;
     private final CommandExecutor executor;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /** Set while the loop waits out its read-coalescing pause: a wake-up then unparks it. */
+    private volatile boolean pausing;
+    /** Keys the last cycle's select found ready (reads, writes, accepts): a pause follows only then. */
+    private int readyLastCycle;
+    /** A read in this cycle filled the read buffer: more is waiting, so no pause follows. */
+    boolean moreToRead;
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final ConnectionTable connections = new ConnectionTable();
     private WsConnection[] dirty = new WsConnection[64];
@@ -153,6 +162,7 @@ final class IoLoop implements Runnable {
                 // make it return at once) and commands wake it, so a non-blocking poll between busy
                 // cycles would only add an epoll_wait per wake-up; only leftover shedding polls
                 doWork(sheddingLeft() ? 0 : idleTimeoutMs());
+                pauseForReads();
             } catch (ClosedSelectorException e) {
                 LOG.error("loop {} lost its selector; its connections are gone", index);
                 finished = true;
@@ -184,12 +194,15 @@ final class IoLoop implements Runnable {
         }
         nowNs = config.nanoClock.getAsLong();
         int work = drainCommands() + handshaker.finishAnsweredAuths();
+        int ready;
         if (work > 0 || selectTimeoutMs <= 0) {
-            work += selector.selectNow(onReady);
+            ready = selector.selectNow(onReady);
         } else {
             wakeupPending.set(false);
-            work += commands.isEmpty() ? selector.select(onReady, selectTimeoutMs) : selector.selectNow(onReady);
+            ready = commands.isEmpty() ? selector.select(onReady, selectTimeoutMs) : selector.selectNow(onReady);
         }
+        readyLastCycle = ready;
+        work += ready;
         if (nowNs - nextTimerNs >= 0) {
             nextTimerNs = nowNs + config.timerTickNs;
             work += onTimerTick();
@@ -240,12 +253,43 @@ final class IoLoop implements Runnable {
         return woken(commands.close(connection, code, reason));
     }
 
-    /** After a successful offer, wakes the loop unless a wake-up is already pending. */
+    /**
+     * After a successful offer, wakes the loop unless a wake-up is already pending: unparks it when
+     * it waits out a read-coalescing pause (cheaper than a selector wake-up, and the selects after
+     * the pause see the command), else wakes its selector.
+     */
     private boolean woken(boolean offered) {
         if (offered && !wakeupPending.get() && wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
+            if (pausing) {
+                LockSupport.unpark(thread);
+            } else {
+                selector.wakeup();
+            }
         }
         return offered;
+    }
+
+    /**
+     * The read-coalescing pause ({@code readCoalesceUs}): after a cycle whose select found sockets
+     * ready, the loop parks this long before it selects again, so that the inputs of many clients
+     * arriving meanwhile are read in one wake-up instead of one wake-up each (each costs an
+     * {@code epoll_wait} and a context switch). A command (a send from a tick loop, a new socket, a
+     * close) ends the pause at once, so only reads wait. Loop thread.
+     */
+    private void pauseForReads() {
+        boolean more = moreToRead;
+        moreToRead = false;
+        if (readyLastCycle == 0 || more || config.readCoalesceNs == 0 || finished) {
+            return;
+        }
+        pausing = true;
+        // a submitter that finds no wake-up pending after this point sees pausing and unparks us;
+        // one that set it before has offered its command already, which isEmpty() sees
+        wakeupPending.set(false);
+        if (commands.isEmpty() && !shutdownRequested && !abortRequested) {
+            LockSupport.parkNanos(this, config.readCoalesceNs);
+        }
+        pausing = false;
     }
 
     /** An auth handler answered for {@code connection} (or failed): hand it to the loop. Any thread. */
@@ -257,12 +301,14 @@ final class IoLoop implements Runnable {
     void requestShutdown() {
         shutdownRequested = true;
         selector.wakeup();
+        LockSupport.unpark(thread);
     }
 
     /** Asks the loop to send 1011 to its connections, close them and end: the server failed. Any thread. */
     void requestAbort() {
         abortRequested = true;
         selector.wakeup();
+        LockSupport.unpark(thread);
     }
 
     /**
@@ -348,11 +394,12 @@ final class IoLoop implements Runnable {
             WsConnection victim = null;
             for (int i = 0; i < connections.size(); i++) {
                 WsConnection candidate = connections.get(i);
-                if (candidate.sheddable() && (victim == null || candidate.held > victim.held)) {
+                if (candidate.sheddable() && (victim == null
+                        || candidate.sheddableBytes() > victim.sheddableBytes())) {
                     victim = candidate;
                 }
             }
-            if (victim == null || victim.held < MIN_SHED_BYTES) {
+            if (victim == null || victim.sheddableBytes() < MIN_SHED_BYTES) {
                 nothingToShed = true;
                 break;
             }
@@ -477,6 +524,13 @@ final class IoLoop implements Runnable {
             }
             if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
                 connection.onReadable(readBuffer);
+                if (connection.dirty) {
+                    // answer now rather than after every other ready socket's read: what this read
+                    // produced (an echo, a pong, a 101) leaves in one write either way, and its
+                    // latency no longer grows with the number of sockets ready in the same select
+                    connection.dirty = false;
+                    connection.flush();
+                }
             }
         } catch (RuntimeException e) {
             report(connection, e);

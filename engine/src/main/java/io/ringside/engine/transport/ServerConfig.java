@@ -43,6 +43,7 @@ final class ServerConfig {
     final Runnable acceptHook;
     final LongSupplier nanoClock;
     final long timerTickNs;
+    final long readCoalesceNs;
     /** TLS key material and settings, or {@code null} for plain only. */
     final ServerTls tls;
 
@@ -78,6 +79,7 @@ final class ServerConfig {
         this.fatalErrorHandler = b.fatalErrorHandler;
         this.acceptHook = b.acceptHook;
         this.nanoClock = b.nanoClock;
+        this.readCoalesceNs = b.readCoalesceUs * 1_000L;
         long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
         if (heartbeatIntervalNs > 0) {
             shortest = Math.min(shortest, Math.min(heartbeatIntervalNs, heartbeatTimeoutNs));

@@ -27,8 +27,7 @@ public interface WebSocketHandler {
     }
 
     /**
-     * A complete binary message, delivered as a view exactly like {@link #onText}. A handler that
-     * implements {@link MaskedWebSocketHandler} gets most binary messages masked there instead.
+     * A complete binary message, delivered as a view exactly like {@link #onText}.
      */
     default void onBinary(Connection connection, ByteBuffer buffer, int offset, int length) {
     }

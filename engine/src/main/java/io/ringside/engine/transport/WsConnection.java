@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ final class WsConnection extends ConnectionHandle {
     static final int CLOSED = 4;
     private static final int MAX_CLOSE_FRAME_BYTES = 2 + 125;
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+    private static final AtomicLongFieldUpdater<WsConnection> HELD_ELSEWHERE =
+            AtomicLongFieldUpdater.newUpdater(WsConnection.class, "heldElsewhere");
     /** The first byte of a TLS client hello (a handshake record, RFC 8446 §5.1). */
     private static final byte TLS_HANDSHAKE_RECORD = 22;
     private static final ByteBuffer HEARTBEAT_PING =
@@ -55,6 +58,8 @@ final class WsConnection extends ConnectionHandle {
     int parkedLength;
     /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
     long held;
+    /** Bytes the application holds for this connection, charged straight to the budget ({@link #chargeHeld}). */
+    private volatile long heldElsewhere;
     /** The counts of this connection's remote address, or {@code null} when exempt (loopback). */
     AddressShare share;
     // while an AuthHandler decides (loop thread); the answer fields are set by the completing thread
@@ -143,6 +148,9 @@ final class WsConnection extends ConnectionHandle {
                 return;
             }
             if (read > 0) {
+                if (read == buffer.capacity()) {
+                    loop.moreToRead = true;
+                }
                 onBytes(buffer.flip(), read);
             }
             // a TLS read may leave whole records decrypted next time, which no readiness event announces
@@ -233,6 +241,22 @@ final class WsConnection extends ConnectionHandle {
                 overAddressShare();
             }
         }
+    }
+
+    @Override
+    public void chargeHeld(long bytes) {
+        if (bytes > 0) {
+            HELD_ELSEWHERE.addAndGet(this, bytes);
+            loop.budget.take(bytes); // an overdrawn budget is seen by the loops at the end of their cycle
+        } else if (bytes < 0) {
+            HELD_ELSEWHERE.addAndGet(this, bytes);
+            loop.budget.give(-bytes);
+        }
+    }
+
+    /** What shedding this connection would free: {@link #held} and what the application holds for it. */
+    long sheddableBytes() {
+        return held + heldElsewhere;
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.ringside.engine.room;
 
-import io.ringside.engine.transport.MaskedWebSocketHandler;
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.http.HandshakeLimits;

@@ -27,6 +27,8 @@ class GameConfigTest {
         assertThatThrownBy(() -> valid().ringCapacity(1000).build()).hasMessageStartingWith("ringCapacity=1000");
         assertThatThrownBy(() -> valid().slotBytes(8).build()).hasMessageStartingWith("slotBytes=8");
         assertThatThrownBy(() -> valid().maxEventsPerTick(0).build()).hasMessageStartingWith("maxEventsPerTick=0");
+        assertThatThrownBy(() -> valid().maxRooms(0).build()).hasMessageStartingWith("maxRooms=0");
+        assertThatThrownBy(() -> valid().maxRoomsPerClient(0).build()).hasMessageStartingWith("maxRoomsPerClient=0");
         assertThatThrownBy(() -> valid().maxMalformedMessages(0).build())
                 .hasMessageStartingWith("maxMalformedMessages=0");
         assertThatThrownBy(() -> valid().postQueueCapacity(0).build()).hasMessageStartingWith("postQueueCapacity=0");
@@ -49,6 +51,15 @@ class GameConfigTest {
         assertThatThrownBy(() -> valid().maxInputBytes(GameConfig.MAX_INPUT_BYTES + 1).build())
                 .hasMessageStartingWith("maxInputBytes=" + (GameConfig.MAX_INPUT_BYTES + 1));
         assertThatThrownBy(() -> valid().maxInputSeqGap(0).build()).hasMessageStartingWith("maxInputSeqGap=0");
+    }
+
+    @Test
+    void shouldGiveRoomsTwentyFiveSecondsToDrainAndNameABadDeadline() {
+        assertThat(valid().build().drainDeadlineMs()).isEqualTo(25_000);
+        assertThat(valid().drainDeadlineMs(0).build().drainDeadlineMs()).isZero();
+        assertThatThrownBy(() -> valid().drainDeadlineMs(-1).build()).hasMessageStartingWith("drainDeadlineMs=-1");
+        assertThatThrownBy(() -> valid().drainDeadlineMs(GameConfig.MAX_DRAIN_DEADLINE_MS + 1).build())
+                .hasMessageStartingWith("drainDeadlineMs=" + (GameConfig.MAX_DRAIN_DEADLINE_MS + 1));
     }
 
     @Test

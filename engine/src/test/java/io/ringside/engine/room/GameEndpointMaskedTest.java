@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Int64Value;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.StringValue;
-import io.ringside.engine.transport.MaskedWebSocketHandler;
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.GameMessage;

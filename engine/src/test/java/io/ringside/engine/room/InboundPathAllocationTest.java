@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.protobuf.ByteString;
-import io.ringside.engine.transport.MaskedWebSocketHandler;
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.websocket.Masking;

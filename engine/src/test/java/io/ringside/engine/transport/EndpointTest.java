@@ -2,6 +2,7 @@ package io.ringside.engine.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ringside.engine.internal.MaskedWebSocketHandler;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -19,6 +19,9 @@ class WebSocketServerBuilderTest {
                 .hasMessage("maxOutboundBacklogBytes=-1");
         assertThatThrownBy(() -> valid().readBufferBytes(10).build()).hasMessageStartingWith("readBufferBytes=10");
         assertThatThrownBy(() -> valid().heartbeatIntervalMs(-1).build()).hasMessage("heartbeatIntervalMs=-1");
+        assertThatThrownBy(() -> valid().readCoalesceUs(-1).build()).hasMessage("readCoalesceUs=-1 (0 to 1000000)");
+        assertThatThrownBy(() -> valid().readCoalesceUs(1_000_001).build())
+                .hasMessage("readCoalesceUs=1000001 (0 to 1000000)");
     }
 
     @Test

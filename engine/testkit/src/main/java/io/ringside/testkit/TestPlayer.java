@@ -3,7 +3,7 @@ package io.ringside.testkit;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
-import io.ringside.engine.inbound.Session;
+import io.ringside.engine.internal.inbound.Session;
 import io.ringside.engine.room.Player;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.Error;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "arena", mixinStandardHelpOptions = true, version = "ringside arena example",
         description = "Runs the arena game server and its browser client on one port.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by Ctrl-C", "1:cannot listen (port in use)",
+        exitCodeList = {"0:stopped by Ctrl-C or SIGTERM", "1:cannot listen (port in use)",
             "2:bad option, configuration file or value"})
 public final class ArenaCommand implements Callable<Integer> {
     private static final String NAME = "arena";
@@ -74,8 +74,8 @@ public final class ArenaCommand implements Callable<Integer> {
         int hz = tickRateHz != null ? tickRateHz
                 : (Integer) config.value("game.tick-rate-hz").orElse(ArenaSettings.DEFAULT_TICK_RATE_HZ);
         ArenaSettings settings = ArenaSettings.defaults().withTickRateHz(hz).withBots(bots);
-        RingsideServer.Builder builder = ArenaServer.builder(ArenaServer.DEFAULT_PORT, settings, capacity,
-                reconnectGraceMs);
+        RingsideServer.Builder builder = ArenaServer.withLobby(ArenaServer.builder(ArenaServer.DEFAULT_PORT, settings,
+                capacity, reconnectGraceMs));
         server.applyTo(builder, config);
         monitor.applyTo(builder);
         // the rooms simulate at the settings' rate, so the shards must tick at it whatever the file said
@@ -97,8 +97,9 @@ public final class ArenaCommand implements Callable<Integer> {
         }
         Launcher.printAddress(System.out, NAME, started.address());
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/arena/");
+        System.out.println("arena: the lobby's tic-tac-toe tables are served too, at /lobby/; both are linked from /");
         monitor.printAddress(System.out, NAME, started.port(), config);
-        Launcher.awaitShutdown(NAME, started::close);
+        Launcher.awaitShutdown(NAME, started::drainAndClose);
         return 0;
     }
 }

@@ -8,10 +8,13 @@ import io.ringside.engine.transport.HttpResponse;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.examples.auth.TokenAuth;
 import io.ringside.examples.launch.Launcher;
+import io.ringside.examples.lobby.LobbyServer;
+import io.ringside.examples.lobby.TicTacToeRoom;
 import io.ringside.protocol.deflate.DeflatePolicy;
 
 /**
- * Runs the arena: the game server and its browser client on one port.
+ * Runs the arena: the game server and its browser client on one port, with the lobby's tic-tac-toe
+ * tables beside it ({@link #withLobby}), so that the index page at {@code /} links to both.
  *
  * <pre>
  * ./mvnw -q -pl examples -am package -DskipTests exec:java
@@ -66,6 +69,18 @@ public final class ArenaServer {
                 .room(ROOM_TYPE, () -> new ArenaRoom(settings), RoomOptions.builder()
                         .capacity(capacity).reconnectGraceMs(reconnectGraceMs)
                         .replication(ReplicationOptions.builder().viewRadius(viewRadius).build()).build());
+    }
+
+    /**
+     * Registers the lobby's tic-tac-toe tables ({@link LobbyServer#ROOM_TYPE}, with the lobby's default
+     * delays) beside the arena, so that one server serves both examples and both links of the index
+     * page work. The tables tick at the arena's rate; a turn-based game does not mind.
+     */
+    public static RingsideServer.Builder withLobby(RingsideServer.Builder builder) {
+        int graceMs = TicTacToeRoom.DEFAULT_RECONNECT_GRACE_MS;
+        return builder.room(LobbyServer.ROOM_TYPE,
+                LobbyServer.roomType(TicTacToeRoom.DEFAULT_CLOSE_AFTER_FINISH_MS, graceMs),
+                LobbyServer.roomOptions(graceMs));
     }
 
     /** The web client's files, from {@code web/} on the classpath, with the browser client under /ringside/. */

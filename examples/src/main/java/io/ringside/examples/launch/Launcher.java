@@ -1,5 +1,6 @@
 package io.ringside.examples.launch;
 
+import io.ringside.engine.TerminationSignals;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -69,15 +70,17 @@ public final class Launcher {
         }
     }
 
-    /** Blocks until the JVM is asked to stop (Ctrl-C), running {@code close} from the shutdown hook. */
+    /**
+     * Blocks until SIGTERM or Ctrl-C, then runs {@code close} (for a game server,
+     * {@code drainAndClose}: rooms get until the drain deadline to finish) and exits with status 0
+     * once it returned; a second Ctrl-C exits at once (see {@link TerminationSignals}).
+     */
     public static void awaitShutdown(String name, Runnable close) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println(name + ": shutting down");
+        TerminationSignals.handle(() -> {
+            System.out.println(name + ": shutting down (Ctrl-C again to stop at once)");
             close.run();
             System.out.println(name + ": stopped");
-            stopped.countDown();
-        }, name + "-shutdown"));
-        stopped.await();
+        });
+        new CountDownLatch(1).await();
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lobby", mixinStandardHelpOptions = true, version = "ringside lobby example",
         description = "Runs the tic-tac-toe lobby (matchmaking, private tables, chat) and its browser client.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by Ctrl-C", "1:cannot listen (port in use)",
+        exitCodeList = {"0:stopped by Ctrl-C or SIGTERM", "1:cannot listen (port in use)",
             "2:bad option, configuration file or value"})
 public final class LobbyCommand implements Callable<Integer> {
     private static final String NAME = "lobby";
@@ -42,7 +42,7 @@ public final class LobbyCommand implements Callable<Integer> {
         Launcher.printAddress(System.out, NAME, started.address());
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/lobby/");
         monitor.printAddress(System.out, NAME, started.port(), config);
-        Launcher.awaitShutdown(NAME, started::close);
+        Launcher.awaitShutdown(NAME, started::drainAndClose);
         return 0;
     }
 }

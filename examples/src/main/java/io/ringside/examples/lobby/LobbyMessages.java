@@ -9,6 +9,8 @@ public final class LobbyMessages {
     public static final int MOVE = 1;
     /** Client to server: {@code ChatSend}. */
     public static final int CHAT_SEND = 2;
+    /** Client to server: {@code Rematch}. */
+    public static final int REMATCH = 3;
     /** Server to client: {@code ChatLine}. */
     public static final int CHAT_LINE = 11;
 

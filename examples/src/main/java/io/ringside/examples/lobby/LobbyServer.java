@@ -4,6 +4,7 @@ import io.ringside.engine.RingsideServer;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.transport.StaticResourceHandler;
 import io.ringside.examples.launch.Launcher;
+import java.util.function.Supplier;
 
 /**
  * Runs the lobby example: tic-tac-toe tables with matchmaking (room list, quick join, private
@@ -31,16 +32,28 @@ public final class LobbyServer {
 
     /** A server for the lobby (not started): room type {@value #ROOM_TYPE}, two seats per table. */
     public static RingsideServer.Builder builder(int port) {
-        return builder(port, TicTacToeRoom.DEFAULT_CLOSE_AFTER_FINISH_MS);
+        return builder(port, TicTacToeRoom.DEFAULT_CLOSE_AFTER_FINISH_MS, TicTacToeRoom.DEFAULT_RECONNECT_GRACE_MS);
     }
 
-    /** {@link #builder(int)} with tables closing {@code closeAfterFinishMs} after their match is decided. */
-    public static RingsideServer.Builder builder(int port, int closeAfterFinishMs) {
+    /**
+     * {@link #builder(int)} with tables closing {@code closeAfterFinishMs} after their match is decided
+     * (unless a rematch starts) and holding a dropped player's seat for {@code reconnectGraceMs}.
+     */
+    public static RingsideServer.Builder builder(int port, int closeAfterFinishMs, int reconnectGraceMs) {
         return RingsideServer.builder()
                 .transport(t -> t.port(port).httpHandler(StaticResourceHandler.withBrowserClient("web")))
                 .game(g -> g.tickRateHz(TICK_RATE_HZ))
-                .room(ROOM_TYPE, () -> new TicTacToeRoom(closeAfterFinishMs),
-                        RoomOptions.builder().capacity(2).build());
+                .room(ROOM_TYPE, roomType(closeAfterFinishMs, reconnectGraceMs), roomOptions(reconnectGraceMs));
+    }
+
+    /** The tables' factory, for a server that registers {@value #ROOM_TYPE} itself. */
+    public static Supplier<TicTacToeRoom> roomType(int closeAfterFinishMs, int reconnectGraceMs) {
+        return () -> new TicTacToeRoom(closeAfterFinishMs, reconnectGraceMs);
+    }
+
+    /** The tables' options: two seats, a dropped player's seat held for {@code reconnectGraceMs}. */
+    public static RoomOptions roomOptions(int reconnectGraceMs) {
+        return RoomOptions.builder().capacity(2).reconnectGraceMs(reconnectGraceMs).build();
     }
 
     /** Starts the lobby, prints where to open it, runs until the process is stopped; {@code --help} lists options. */

@@ -5,20 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One tic-tac-toe match, without sockets: two seats (X moves first), turns, the result, and a forfeit
- * when a player leaves mid-game. The room asks it and reports what it says. Tick thread only.
+ * One tic-tac-toe table's matches, without sockets: two seats (X moves first), turns, the result, a
+ * forfeit when a player leaves mid-game, a player away (connection lost, seat held) and rematches:
+ * when both players ask for one after a match, a new one starts with the marks swapped. The room asks
+ * it and reports what it says. Tick thread only.
  */
 final class Match {
     /** The longest player name accepted. */
     static final int MAX_NAME_LENGTH = 16;
     private static final char[] MARKS = {'X', 'O'};
 
-    /** A player's seat: who sits there and which mark they play. */
-    record Seat(String id, String name, char mark) {
+    /**
+     * A player's seat: who sits there, which mark they play, whether they asked for a rematch, are
+     * away (connection lost, seat held) or gone (left the table for good).
+     */
+    record Seat(String id, String name, char mark, boolean rematch, boolean away, boolean gone) {
+        Seat(String id, String name, char mark) {
+            this(id, name, mark, false, false, false);
+        }
     }
 
     private final List<Seat> seats = new ArrayList<>(2);
-    private final Board board = new Board();
+    private Board board = new Board();
+    private int round = 1;
     private Phase phase = Phase.PHASE_WAITING;
     private int turn;
     private String winnerId = "";
@@ -35,6 +44,17 @@ final class Match {
 
     String result() {
         return result;
+    }
+
+    /** The number of the match at this table: 1, and one more per rematch. */
+    int round() {
+        return round;
+    }
+
+    /** The seat of player {@code id}, or {@code null}. */
+    Seat seat(String id) {
+        int index = indexOf(id);
+        return index < 0 ? null : seats.get(index);
     }
 
     /** The board's nine cells row by row, each {@code '.'}, {@code 'X'} or {@code 'O'}. */
@@ -115,18 +135,79 @@ final class Match {
         return null;
     }
 
-    /** Player {@code id} left ({@code how}: "left", "disconnected"...): a match on is forfeited. */
+    /**
+     * Player {@code id} left for good ({@code how}, for people: "left the table", "lost the
+     * connection"...): a match on is forfeited to the other; after a match, their seat stays to show
+     * the result, marked gone.
+     */
     void leave(String id, String how) {
-        Seat leaver = seats.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
-        if (leaver == null) {
+        int index = indexOf(id);
+        if (index < 0) {
             return;
         }
-        if (phase == Phase.PHASE_PLAYING) {
-            Seat other = seats.get(seats.get(0) == leaver ? 1 : 0);
-            finish(other.id(), leaver.name() + " " + how + ": " + other.name() + " wins");
-        } else if (phase == Phase.PHASE_WAITING) {
-            seats.remove(leaver);
+        Seat leaver = seats.get(index);
+        if (phase == Phase.PHASE_WAITING) {
+            seats.remove(index);
+            return;
         }
+        seats.set(index, new Seat(leaver.id(), leaver.name(), leaver.mark(), false, false, true));
+        if (phase == Phase.PHASE_PLAYING) {
+            Seat other = seats.get(1 - index);
+            finish(other.id(), leaver.name() + " " + how + ", so " + other.name() + " wins");
+        }
+    }
+
+    /** Player {@code id} lost the connection ({@code away}) while their seat is held, or came back. */
+    void away(String id, boolean away) {
+        int index = indexOf(id);
+        if (index >= 0) {
+            Seat seat = seats.get(index);
+            seats.set(index, new Seat(seat.id(), seat.name(), seat.mark(), seat.rematch(), away, seat.gone()));
+        }
+    }
+
+    /**
+     * Player {@code id} asks for a rematch; when both have, a new match starts with the marks
+     * swapped (so the other player moves first). Returns why not, or {@code null} when asked.
+     */
+    String rematch(String id) {
+        int index = indexOf(id);
+        if (phase != Phase.PHASE_FINISHED || index < 0 || seats.size() < 2) {
+            return "a rematch is for after a match";
+        }
+        Seat other = seats.get(1 - index);
+        if (other.gone()) {
+            return other.name() + " has left the table";
+        }
+        Seat asker = seats.get(index);
+        seats.set(index, new Seat(asker.id(), asker.name(), asker.mark(), true, asker.away(), false));
+        if (other.rematch()) {
+            restart();
+        }
+        return null;
+    }
+
+    private void restart() {
+        Seat first = seats.get(1);
+        Seat second = seats.get(0);
+        seats.set(0, new Seat(first.id(), first.name(), MARKS[0], false, first.away(), false));
+        seats.set(1, new Seat(second.id(), second.name(), MARKS[1], false, second.away(), false));
+        board = new Board();
+        round++;
+        turn = 0;
+        winnerId = "";
+        result = "";
+        winningLine = null;
+        phase = Phase.PHASE_PLAYING;
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < seats.size(); i++) {
+            if (seats.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void finish(String winner, String why) {

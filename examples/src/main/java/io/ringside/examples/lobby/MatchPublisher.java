@@ -36,7 +36,8 @@ final class MatchPublisher {
         game.setPhaseValue(match.phase().getNumber())
                 .setTurnId(match.turnId())
                 .setWinnerId(match.winnerId())
-                .setResult(match.result());
+                .setResult(match.result())
+                .setRound(match.round());
         String board = match.board();
         for (int i = 0; i < cells.length; i++) {
             char mark = board.charAt(i);
@@ -51,12 +52,14 @@ final class MatchPublisher {
             }
         }
         for (Match.Seat seat : seated) {
-            if (!seats.containsKey(seat.id())) {
-                SeatEntity entity = new SeatEntity().setPlayerId(seat.id()).setName(seat.name())
-                        .setMark(String.valueOf(seat.mark()));
+            SeatEntity entity = seats.get(seat.id());
+            if (entity == null) {
+                entity = new SeatEntity().setPlayerId(seat.id()).setName(seat.name());
                 state.spawn(entity);
                 seats.put(seat.id(), entity);
             }
+            entity.setMark(String.valueOf(seat.mark())).setRematch(seat.rematch()).setAway(seat.away())
+                    .setGone(seat.gone());
         }
     }
 }

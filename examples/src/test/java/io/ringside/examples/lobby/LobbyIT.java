@@ -37,7 +37,7 @@ class LobbyIT {
 
     @BeforeEach
     void start() throws Exception {
-        server = LobbyServer.builder(0, CLOSE_AFTER_FINISH_MS)
+        server = LobbyServer.builder(0, CLOSE_AFTER_FINISH_MS, 0)
                 .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
     }
 
@@ -144,7 +144,7 @@ class LobbyIT {
 
         // then
         LobbyMirror finished = state(alice, Phase.PHASE_FINISHED);
-        assertThat(finished.game().getResult()).isEqualTo("bob disconnected: alice wins");
+        assertThat(finished.game().getResult()).isEqualTo("bob lost the connection, so alice wins");
         EnvelopeClient late = client();
         late.join(JoinRequest.newBuilder().setRoomId(roomId).putOptions("name", "carol"));
         ServerEnvelope refused = late.next(env -> env.hasError() || env.hasJoined());
@@ -157,7 +157,7 @@ class LobbyIT {
     void shouldQuickJoinAWaitingTableNotTheFinishedOneWhenAForfeitFreedASeat() throws Exception {
         // given: tables stay a minute after their match, so the finished one is still there
         server.close();
-        server = LobbyServer.builder(0, 60_000).transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
+        server = LobbyServer.builder(0, 60_000, 0).transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
         EnvelopeClient alice = client();
         alice.join(quickJoin("alice"));
         String finishedId = alice.next(BodyCase.JOINED).getJoined().getRoomId();

@@ -117,12 +117,12 @@ class MatchTest {
         play(match, 0);
 
         // when
-        match.leave("a", "disconnected");
+        match.leave("a", "lost the connection");
 
         // then
         assertThat(match.phase()).isEqualTo(Phase.PHASE_FINISHED);
         assertThat(match.winnerId()).isEqualTo("b");
-        assertThat(match.result()).isEqualTo("alice disconnected: bob wins");
+        assertThat(match.result()).isEqualTo("alice lost the connection, so bob wins");
     }
 
     @Test
@@ -137,5 +137,48 @@ class MatchTest {
         // then
         assertThat(match.seats()).isEmpty();
         assertThat(match.refusal("alice")).isNull();
+    }
+
+    @Test
+    void shouldStartARematchWithTheMarksSwappedOnlyWhenBothAsk() {
+        // given: alice (X) wins the top row
+        Match match = started();
+        play(match, 0, 3, 1, 4, 2);
+
+        // when
+        String first = match.rematch("a");
+        Phase afterOne = match.phase();
+        String second = match.rematch("b");
+
+        // then
+        assertThat(first).isNull();
+        assertThat(afterOne).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(second).isNull();
+        assertThat(match.phase()).isEqualTo(Phase.PHASE_PLAYING);
+        assertThat(match.round()).isEqualTo(2);
+        assertThat(match.board()).isEqualTo(".........");
+        assertThat(match.result()).isEmpty();
+        assertThat(match.winnerId()).isEmpty();
+        assertThat(match.seats()).extracting(s -> s.name() + " " + s.mark() + " " + s.rematch())
+                .containsExactly("bob X false", "alice O false");
+        assertThat(match.turnId()).isEqualTo("b");
+        assertThat(IntStream.range(0, Board.CELLS).filter(match::isWinning)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseARematchDuringAMatchAndAfterTheOpponentLeft() {
+        // given
+        Match match = started();
+        String during = match.rematch("a");
+        match.leave("b", "left the table");
+
+        // when
+        String afterLeave = match.rematch("a");
+
+        // then
+        assertThat(during).isEqualTo("a rematch is for after a match");
+        assertThat(afterLeave).isEqualTo("bob has left the table");
+        assertThat(match.phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(match.seat("b").gone()).isTrue();
     }
 }

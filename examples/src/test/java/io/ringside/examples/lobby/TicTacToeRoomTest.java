@@ -2,11 +2,11 @@ package io.ringside.examples.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringside.engine.room.RoomOptions;
 import io.ringside.examples.lobby.wire.ChatLine;
 import io.ringside.examples.lobby.wire.ChatSend;
 import io.ringside.examples.lobby.wire.Move;
 import io.ringside.examples.lobby.wire.Phase;
+import io.ringside.examples.lobby.wire.Rematch;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
 import io.ringside.testkit.JoinOptions;
@@ -17,14 +17,18 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A tic-tac-toe table through the room test kit: seating, a won match, refusals, forfeit and the close. */
+/**
+ * A tic-tac-toe table through the room test kit: seating, a won match, refusals, leaves told in words,
+ * a dropped player's held seat, rematches and the close.
+ */
 class TicTacToeRoomTest {
     private static final int HZ = 20;
     private static final int CLOSE_AFTER_FINISH_MS = 1000;
+    private static final int RECONNECT_GRACE_MS = 2000;
 
     private final RoomTestKit kit = RoomTestKit.builder().tickRateHz(HZ)
-            .room("tictactoe", () -> new TicTacToeRoom(CLOSE_AFTER_FINISH_MS),
-                    RoomOptions.builder().capacity(2).build())
+            .room("tictactoe", LobbyServer.roomType(CLOSE_AFTER_FINISH_MS, RECONNECT_GRACE_MS),
+                    LobbyServer.roomOptions(RECONNECT_GRACE_MS))
             .build();
     private final TestRoom<TicTacToeRoom> table = kit.createRoom("tictactoe", Map.of("table", "corner"));
 
@@ -142,7 +146,7 @@ class TicTacToeRoomTest {
     }
 
     @Test
-    void shouldForfeitTheMatchToThePlayerWhoStaysWhenTheOtherDrops() {
+    void shouldHoldTheSeatOfAPlayerWhoDropsThenForfeitWhenTheyDoNotComeBackInTime() {
         // given
         TestPlayer ann = seat("ann");
         TestPlayer bob = seat("bob");
@@ -151,12 +155,125 @@ class TicTacToeRoomTest {
         // when
         bob.drop();
         kit.tick();
+        LobbyMirror held = state(ann);
+        String heldLine = lastChat(ann);
+        kit.advanceMillis(RECONNECT_GRACE_MS);
 
         // then
-        assertThat(state(ann).phase()).isEqualTo(Phase.PHASE_FINISHED);
-        assertThat(state(ann).game().getWinnerId()).isEqualTo(ann.sessionId());
-        assertThat(state(ann).game().getResult()).isEqualTo("bob disconnected: ann wins");
-        assertThat(state(ann).seats()).as("the seat stays to show the result").hasSize(2);
+        assertThat(held.phase()).isEqualTo(Phase.PHASE_PLAYING);
+        assertThat(held.seats()).filteredOn(s -> s.getName().equals("bob")).singleElement()
+                .satisfies(s -> assertThat(s.getAway()).isTrue());
+        assertThat(heldLine).isEqualTo("bob lost the connection; the table waits 2 s for them to come back");
+        LobbyMirror end = state(ann);
+        assertThat(end.phase()).isEqualTo(Phase.PHASE_FINISHED);
+        assertThat(end.game().getWinnerId()).isEqualTo(ann.sessionId());
+        assertThat(end.game().getResult()).isEqualTo("bob did not come back within 2 s, so ann wins");
+        assertThat(end.seats()).as("the seat stays to show the result").hasSize(2)
+                .filteredOn(s -> s.getName().equals("bob")).singleElement()
+                .satisfies(s -> assertThat(s.getGone()).isTrue());
+    }
+
+    @Test
+    void shouldGiveTheSeatBackToADroppedPlayerWhoReconnectsInTime() {
+        // given
+        TestPlayer ann = seat("ann");
+        TestPlayer bob = seat("bob");
+        kit.tick();
+        bob.drop();
+        kit.tick();
+
+        // when
+        bob.reconnect();
+        kit.tick();
+        play(ann, 4);
+
+        // then
+        assertThat(lastChat(ann)).isEqualTo("bob is back");
+        LobbyMirror now = state(ann);
+        assertThat(now.phase()).isEqualTo(Phase.PHASE_PLAYING);
+        assertThat(now.seats()).noneMatch(s -> s.getAway() || s.getGone());
+        assertThat(now.game().getTurnId()).isEqualTo(bob.sessionId());
+    }
+
+    @Test
+    void shouldTellTheOtherPlayerInWordsWhenTheOpponentLeavesOrIsRemoved() {
+        // given
+        TestPlayer ann = seat("ann");
+        TestPlayer bob = seat("bob");
+        kit.tick();
+
+        // when
+        bob.leave();
+        kit.tick();
+
+        // then
+        assertThat(ann.messages(LobbyMessages.CHAT_LINE, ChatLine.parser())).extracting(ChatLine::getText)
+                .contains("bob left the table");
+        assertThat(state(ann).game().getResult()).isEqualTo("bob left the table, so ann wins");
+        assertThat(lastChat(ann)).isEqualTo("bob left the table, so ann wins. This table closes in 1 s.");
+    }
+
+    @Test
+    void shouldStartARematchAtTheSameTableWhenBothAskAndKeepItOpen() {
+        // given: ann (X) wins
+        TestPlayer ann = seat("ann");
+        TestPlayer bob = seat("bob");
+        kit.tick();
+        play(ann, 0);
+        play(bob, 3);
+        play(ann, 1);
+        play(bob, 4);
+        play(ann, 2);
+
+        // when
+        ann.send(LobbyMessages.REMATCH, Rematch.getDefaultInstance());
+        kit.tick();
+        String asked = lastChat(bob);
+        boolean askedFlag = state(bob).seats().stream().anyMatch(s -> s.getName().equals("ann") && s.getRematch());
+        bob.send(LobbyMessages.REMATCH, Rematch.getDefaultInstance());
+        kit.tick();
+        kit.advanceMillis(CLOSE_AFTER_FINISH_MS * 2L);
+
+        // then
+        assertThat(asked).isEqualTo("ann wants a rematch");
+        assertThat(askedFlag).isTrue();
+        assertThat(table.isDisposed()).as("a rematch keeps the table open").isFalse();
+        LobbyMirror rematch = state(ann);
+        assertThat(rematch.phase()).isEqualTo(Phase.PHASE_PLAYING);
+        assertThat(rematch.game().getRound()).isEqualTo(2);
+        assertThat(rematch.board()).isEqualTo(".........");
+        assertThat(rematch.winningCells()).isEmpty();
+        assertThat(rematch.game().getTurnId()).as("bob is X now").isEqualTo(bob.sessionId());
+        assertThat(rematch.seats()).extracting(s -> s.getName() + " " + s.getMark() + " " + s.getRematch())
+                .containsExactlyInAnyOrder("ann O false", "bob X false");
+        assertThat(ann.messages(LobbyMessages.CHAT_LINE, ChatLine.parser())).extracting(ChatLine::getText)
+                .contains("Rematch! bob plays X and moves first");
+        assertThat(table.label()).isEqualTo("corner · playing match 2");
+    }
+
+    @Test
+    void shouldCloseTheTableWhenOnlyOnePlayerAsksForARematch() {
+        // given
+        TestPlayer ann = seat("ann");
+        TestPlayer bob = seat("bob");
+        kit.tick();
+        bob.leave();
+        kit.tick();
+
+        // when
+        ann.send(LobbyMessages.REMATCH, Rematch.getDefaultInstance());
+        kit.tick();
+        String refusal = lastChat(ann);
+        kit.advanceMillis(CLOSE_AFTER_FINISH_MS);
+
+        // then
+        assertThat(refusal).isEqualTo("bob has left the table");
+        assertThat(table.isDisposed()).isTrue();
+        assertThat(ann.leaveReason()).isEqualTo(LeaveReason.LEAVE_REASON_ROOM_CLOSED);
+    }
+
+    private static String lastChat(TestPlayer player) {
+        return player.lastMessage(LobbyMessages.CHAT_LINE, ChatLine.parser()).getText();
     }
 
     @Test

@@ -89,20 +89,46 @@ public final class FrameDecoder {
         int limit = src.limit();
         boolean littleEndian = src.order() == ByteOrder.LITTLE_ENDIAN;
         while (pos < limit) {
-            int s = state;
-            if (s == STATE_PAYLOAD) {
-                pos = payload(src, pos, limit, handler);
-            } else if (s == STATE_HEADER) {
-                if (headerRead == 0 && limit - pos >= FrameEncoder.MAX_HEADER_BYTES) {
-                    pos = headerFast(src, pos, littleEndian, handler);
-                } else {
-                    pos = headerSlow(src, pos, limit, handler);
-                }
-            } else {
-                break;
-            }
+            pos = step(src, pos, limit, littleEndian, handler);
         }
         src.position(limit);
+    }
+
+    /**
+     * Decodes {@code src} from {@code pos} until one frame has ended or {@code limit} is reached, and
+     * returns the position reached ({@code limit} once the decoder has stopped); {@code src}'s own
+     * position is not used or changed. For {@link MessageDecoder}, which alternates this with its
+     * small-message path.
+     */
+    int decodeFrame(ByteBuffer src, int pos, int limit, FrameHandler handler) {
+        if (state == STATE_FAILED) {
+            throw failure;
+        }
+        boolean littleEndian = src.order() == ByteOrder.LITTLE_ENDIAN;
+        int p = pos;
+        do {
+            p = step(src, p, limit, littleEndian, handler);
+        } while (p < limit && !atFrameBoundary());
+        return p;
+    }
+
+    /** Whether the next byte is the first of a frame header (no header or payload is in progress). */
+    boolean atFrameBoundary() {
+        return state == STATE_HEADER && headerRead == 0;
+    }
+
+    private int step(ByteBuffer src, int pos, int limit, boolean littleEndian, FrameHandler handler) {
+        int s = state;
+        if (s == STATE_PAYLOAD) {
+            return payload(src, pos, limit, handler);
+        }
+        if (s == STATE_HEADER) {
+            if (headerRead == 0 && limit - pos >= FrameEncoder.MAX_HEADER_BYTES) {
+                return headerFast(src, pos, littleEndian, handler);
+            }
+            return headerSlow(src, pos, limit, handler);
+        }
+        return limit;
     }
 
     /** Ignores every later byte: the message layer calls it once a close frame has arrived (§5.5.1). */

@@ -1,5 +1,6 @@
 package io.ringside.protocol.websocket;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.zip.Inflater;
 
@@ -12,15 +13,19 @@ import java.util.zip.Inflater;
  * <p>One per thread that decodes (an I/O loop): not thread-safe. An inflater comes back reset; at
  * most {@code maxIdle} are kept, the rest are ended (their native memory freed at once). The arrays
  * messages are inflated into are lent the same way, so that a connection holds one only while a
- * compressed message is in flight (at most {@code maxIdle} of up to 256 KiB are kept).
+ * compressed message is in flight (at most {@code maxIdle} of up to 256 KiB are kept); each is lent
+ * with its heap {@link ByteBuffer} view, so a message costs no allocation at all once warm.
  */
 public final class InflaterPool {
     /** The largest output array kept for lending: bigger ones are left to the collector. */
     static final int MAX_LENT_BUFFER_BYTES = 256 * 1024;
+    /** The largest compressed frame (with its tail) copied to inflate in one call; bigger ones take two. */
+    static final int MAX_SCRATCH_BYTES = 64 * 1024;
 
     private final ArrayDeque<Inflater> idle = new ArrayDeque<>();
-    private final ArrayDeque<byte[]> buffers = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
     private final int maxIdle;
+    private byte[] scratch = new byte[0];
     private long created;
 
     /** A pool that keeps at most {@code maxIdle} idle inflaters. */
@@ -50,13 +55,30 @@ public final class InflaterPool {
         return inflater;
     }
 
-    /** An array to inflate one message into, lent until the message is delivered; {@code null} if none is idle. */
-    byte[] acquireBuffer() {
+    /**
+     * A heap buffer (a view of its whole array) to inflate one message into, lent until the message is
+     * delivered; {@code null} if none is idle.
+     */
+    ByteBuffer acquireBuffer() {
         return buffers.poll();
     }
 
-    void releaseBuffer(byte[] buffer) {
-        if (buffer != null && buffer.length <= MAX_LENT_BUFFER_BYTES && buffers.size() < maxIdle) {
+    /**
+     * The thread's scratch array for a message's last compressed bytes and its tail, at least
+     * {@code bytes} long; {@code null} over {@link #MAX_SCRATCH_BYTES}. Valid until the next call.
+     */
+    byte[] scratch(int bytes) {
+        if (bytes > MAX_SCRATCH_BYTES) {
+            return null;
+        }
+        if (scratch.length < bytes) {
+            scratch = new byte[Math.min(MAX_SCRATCH_BYTES, Math.max(bytes, 2 * scratch.length))];
+        }
+        return scratch;
+    }
+
+    void releaseBuffer(ByteBuffer buffer) {
+        if (buffer != null && buffer.capacity() <= MAX_LENT_BUFFER_BYTES && buffers.size() < maxIdle) {
             buffers.push(buffer);
         }
     }

@@ -52,6 +52,11 @@ final class MessageAssembler implements FrameHandler {
         this.maxCompressedBytes = maxMessageBytes + (maxMessageBytes >>> 4) + COMPRESSED_SLACK_BYTES;
     }
 
+    /** Whether no data message is in progress: the next data frame must start a new one. */
+    boolean isIdle() {
+        return messageOpcode == NO_MESSAGE;
+    }
+
     boolean isCloseReceived() {
         return closeReceived;
     }
@@ -124,7 +129,12 @@ final class MessageAssembler implements FrameHandler {
         }
         if (compressed) {
             Masking.unmask(buffer, offset, length, maskKey, (int) payloadOffset & 3);
-            inflater.inflate(buffer, offset, length, message, messageOpcode == Opcode.TEXT ? utf8 : null);
+            Utf8Validator text = messageOpcode == Opcode.TEXT ? utf8 : null;
+            if (frameFin && payloadOffset + length == frameLength) {
+                inflater.inflateLast(buffer, offset, length, message, text);
+            } else {
+                inflater.inflate(buffer, offset, length, message, text);
+            }
             return;
         }
         if (wholeFrame && frameFin && frameOpcode != Opcode.CONTINUATION) {

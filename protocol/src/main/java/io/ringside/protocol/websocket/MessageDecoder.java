@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
  * fragmentation, control frames, UTF-8 of text and close reasons, and the size limits.
  *
  * <p>One per connection, used by one thread. A message whose single frame is wholly inside the
- * decoded buffer is unmasked in place and handed over as a view of that buffer (no copy); otherwise
+ * decoded buffer (the common small message) is decoded by a tight loop straight from a heap buffer's
+ * array, and unmasked in place and handed over as a view of that buffer (no copy); otherwise
  * its payload is unmasked while accumulated in a buffer the decoder holds only while the message is
  * partial. A handler that implements {@link MaskedMessageHandler} gets such a single-frame binary
  * message as a view that is still masked, with its key, so that it unmasks while copying (one pass).
@@ -24,12 +25,14 @@ import java.nio.ByteBuffer;
 public final class MessageDecoder {
     private final FrameDecoder frames;
     private final MessageAssembler assembler;
+    private final SingleFrameMessages singleFrames;
     private WebSocketProtocolException failure;
 
     /** A decoder that reports to {@code handler} within {@code config}'s role and limits. */
     public MessageDecoder(DecoderConfig config, MessageHandler handler) {
         this.frames = new FrameDecoder(config);
         this.assembler = new MessageAssembler(config, handler, frames, null);
+        this.singleFrames = new SingleFrameMessages(config, handler);
     }
 
     /**
@@ -49,6 +52,7 @@ public final class MessageDecoder {
         this.frames = new FrameDecoder(config, MessageAssembler.RSV1);
         this.assembler = new MessageAssembler(config, handler, frames,
                 new MessageInflater(inflaters, peerContextTakeover));
+        this.singleFrames = new SingleFrameMessages(config, handler);
     }
 
     /**
@@ -63,13 +67,36 @@ public final class MessageDecoder {
             throw failure;
         }
         try {
-            frames.decode(src, assembler);
+            if (src.hasArray()) {
+                decodeHeap(src);
+            } else {
+                frames.decode(src, assembler);
+            }
         } catch (WebSocketProtocolException e) {
             throw protocolViolation(e);
         }
         if (assembler.isCloseReceived()) {
             assembler.release();
         }
+    }
+
+    /**
+     * Whole single-frame messages go through {@link SingleFrameMessages} while the frame and message
+     * layers are between frames and messages; anything else, one frame at a time, through them.
+     */
+    private void decodeHeap(ByteBuffer src) {
+        int pos = src.position();
+        int limit = src.limit();
+        while (pos < limit) {
+            if (frames.atFrameBoundary() && assembler.isIdle()) {
+                pos = singleFrames.decode(src, pos, limit);
+                if (pos == limit) {
+                    break;
+                }
+            }
+            pos = frames.decodeFrame(src, pos, limit, assembler);
+        }
+        src.position(limit);
     }
 
     /**

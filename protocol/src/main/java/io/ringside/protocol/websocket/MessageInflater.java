@@ -27,6 +27,8 @@ final class MessageInflater {
     private Inflater inflater;
     private ByteBuffer source;
     private ByteBuffer sourceView;
+    /** Whether the current message's tail went in with its last bytes ({@link #inflateLast}). */
+    private boolean tailFed;
 
     MessageInflater(InflaterPool pool, boolean contextTakeover) {
         this.pool = pool;
@@ -35,16 +37,50 @@ final class MessageInflater {
 
     /** Inflates unmasked bytes {@code [offset, offset + length)} of {@code src}, appending to {@code out}. */
     void inflate(ByteBuffer src, int offset, int length, PayloadBuffer out, Utf8Validator utf8) {
-        Inflater in = inflater();
-        if (out.length() == 0) {
-            out.adopt(pool.acquireBuffer());
-        }
-        // room for a typical ratio up front: zlib decodes slowly into small windows
-        out.reserve((int) Math.min(Integer.MAX_VALUE, Math.max(MIN_RESERVE_BYTES, (long) length * EXPECTED_RATIO)));
+        Inflater in = prepare(length, out);
         if (in.finished()) {
             // bytes after a final block are ignored (RFC 7692 §7.2.3.4 shows a padding byte there)
             return;
         }
+        setInput(in, src, offset, length);
+        drain(in, out, utf8);
+    }
+
+    /**
+     * {@link #inflate} for the last bytes of a message: with the stripped tail (§7.2.2) appended in
+     * the pool's scratch array when they fit, so zlib runs once on the message and its tail instead
+     * of twice; {@link #finish} then has no tail left to inflate.
+     */
+    void inflateLast(ByteBuffer src, int offset, int length, PayloadBuffer out, Utf8Validator utf8) {
+        byte[] scratch = pool.scratch(length + TAIL.length);
+        if (scratch == null) {
+            inflate(src, offset, length, out, utf8);
+            return;
+        }
+        Inflater in = prepare(length, out);
+        if (in.finished()) {
+            return;
+        }
+        src.get(offset, scratch, 0, length);
+        System.arraycopy(TAIL, 0, scratch, length, TAIL.length);
+        in.setInput(scratch, 0, length + TAIL.length);
+        tailFed = true;
+        drain(in, out, utf8);
+    }
+
+    private Inflater prepare(int length, PayloadBuffer out) {
+        Inflater in = inflater();
+        if (out.length() == 0) {
+            out.adopt(pool.acquireBuffer());
+        }
+        // room for a typical ratio up front (zlib decodes slowly into small windows), but no more than
+        // the pool lends again: a bigger array would be allocated and dropped for every message
+        out.reserve((int) Math.min(InflaterPool.MAX_LENT_BUFFER_BYTES,
+                Math.max(MIN_RESERVE_BYTES, (long) length * EXPECTED_RATIO)));
+        return in;
+    }
+
+    private void setInput(Inflater in, ByteBuffer src, int offset, int length) {
         if (src.hasArray()) {
             in.setInput(src.array(), src.arrayOffset() + offset, length);
         } else {
@@ -54,16 +90,16 @@ final class MessageInflater {
             }
             in.setInput(sourceView.clear().position(offset).limit(offset + length));
         }
-        drain(in, out, utf8);
     }
 
     /** Ends the message: inflates the stripped tail (§7.2.2) and resets or returns the context. */
     void finish(PayloadBuffer out, Utf8Validator utf8) {
         Inflater in = inflater();
-        if (!in.finished()) {
+        if (!in.finished() && !tailFed) {
             in.setInput(TAIL);
             drain(in, out, utf8);
         }
+        tailFed = false;
         if (!contextTakeover) {
             release();
         } else if (in.finished()) {
@@ -81,6 +117,7 @@ final class MessageInflater {
     void release() {
         Inflater in = inflater;
         inflater = null;
+        tailFed = false;
         source = null;
         sourceView = null;
         if (in != null) {
@@ -106,12 +143,15 @@ final class MessageInflater {
                     return;
                 }
                 int start = out.length();
-                int n = in.inflate(out.array(), start, out.free());
+                int free = out.free();
+                int n = in.inflate(out.array(), start, free);
                 out.added(n);
                 if (utf8 != null && n > 0 && !utf8.update(out.buffer(), start, n)) {
                     throw violation(CloseCode.INVALID_PAYLOAD, "invalid UTF-8 in text message");
                 }
-                if (n == 0) {
+                // room left over: zlib stopped for want of input (or at the end), so another call
+                // would only return 0
+                if (n == 0 || n < free && (in.needsInput() || in.finished())) {
                     if (in.needsDictionary()) {
                         throw violation(CloseCode.INVALID_PAYLOAD, "deflate data asks for a preset dictionary");
                     }

@@ -80,17 +80,20 @@ final class PayloadBuffer {
         return free();
     }
 
-    /** Takes {@code lent} as the array to fill when none is held; it comes back through {@link #surrender()}. */
-    void adopt(byte[] lent) {
-        if (array == null && length == 0 && lent != null && lent.length <= maxBytes) {
-            array = lent;
-            view = ByteBuffer.wrap(lent);
+    /**
+     * Takes {@code lent} (a heap buffer over a whole array) as the array to fill when none is held; it
+     * comes back through {@link #surrender()}.
+     */
+    void adopt(ByteBuffer lent) {
+        if (array == null && length == 0 && lent != null && lent.capacity() <= maxBytes) {
+            array = lent.array();
+            view = lent.clear();
         }
     }
 
-    /** Forgets the bytes and gives up the array (to be lent again); {@code null} if none. */
-    byte[] surrender() {
-        byte[] held = array;
+    /** Forgets the bytes and gives up the array with its view (to be lent again); {@code null} if none. */
+    ByteBuffer surrender() {
+        ByteBuffer held = view;
         release();
         return held;
     }

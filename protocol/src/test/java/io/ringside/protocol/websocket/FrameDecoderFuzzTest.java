@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,6 +50,34 @@ class FrameDecoderFuzzTest {
         } catch (WebSocketProtocolException e) {
             assertThat(ALLOWED_CODES).contains(e.closeCode());
         }
+    }
+
+    /**
+     * The small-message path ({@link SingleFrameMessages}, heap buffers only) must not change what is
+     * decoded: the same bytes, split the same way, give the same messages and the same close code in a
+     * heap buffer and in a direct one (which only the frame and message layers decode).
+     */
+    @FuzzTest(maxDuration = "30s")
+    void shouldDecodeHeapAndDirectBuffersAlikeWhenBytesAreArbitrary(byte[] input) {
+        if (input.length < 2) {
+            return;
+        }
+        int flags = input[0] & 0xFF;
+        DecoderConfig config = DecoderConfig.builder()
+                .role((flags & 1) == 0 ? Role.SERVER : Role.CLIENT)
+                .maxMessageBytes(MESSAGE_LIMITS[(flags >>> 1) & 3])
+                .maxFramePayloadBytes(FRAME_LIMITS[(flags >>> 3) & 3])
+                .build();
+        byte[] wire = Arrays.copyOfRange(input, 2, input.length);
+        List<ByteBuffer> heap = Chunks.random(wire, input[1]);
+        List<ByteBuffer> direct = new ArrayList<>();
+        for (ByteBuffer chunk : heap) {
+            direct.add(ByteBuffer.allocateDirect(chunk.remaining()).put(chunk.duplicate()).flip());
+        }
+        boolean masked = (flags & 0x20) != 0;
+        Decoding.Outcome fromDirect = masked ? Decoding.runMasked(config, direct) : Decoding.run(config, direct);
+        Decoding.Outcome fromHeap = masked ? Decoding.runMasked(config, heap) : Decoding.run(config, heap);
+        assertThat(fromHeap).isEqualTo(fromDirect);
     }
 
     /** Also takes binary messages masked: checks the view's bounds and unmasks it while copying. */

@@ -13,6 +13,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -20,11 +22,14 @@ import java.util.concurrent.TimeUnit;
  * The Netty 4.2 peer of the end-to-end benchmarks: a WebSocket echo server on the NIO transport,
  * built the way Netty's own examples build one (HTTP codec, aggregator for the upgrade request,
  * {@link WebSocketServerProtocolHandler} with its defaults and no compression, then an echoing
- * handler). Text comes back as text and binary as binary on path {@code /}.
+ * handler). Text comes back as text and binary as binary on path {@code /}. With an {@link SslContext}
+ * an {@code SslHandler} comes first in the pipeline (wss://).
  */
 public final class NettyEchoServer implements AutoCloseable {
     private static final int MAX_UPGRADE_REQUEST_BYTES = 64 * 1024;
     private static final int ACCEPT_BACKLOG = 1024;
+    /** As our benchmark server's: long enough for hundreds of handshakes in flight on a loaded box. */
+    private static final long TLS_HANDSHAKE_MS = 120_000;
 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
@@ -44,6 +49,12 @@ public final class NettyEchoServer implements AutoCloseable {
      * I/O threads; frames and messages above {@code maxFrameBytes} are refused with 1009.
      */
     public static NettyEchoServer start(int port, int ioThreads, int maxFrameBytes) throws InterruptedException {
+        return start(port, ioThreads, maxFrameBytes, null);
+    }
+
+    /** {@link #start(int, int, int)} speaking TLS with {@code tls} ({@code null}: plain). */
+    public static NettyEchoServer start(int port, int ioThreads, int maxFrameBytes, SslContext tls)
+            throws InterruptedException {
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         try {
@@ -53,7 +64,7 @@ public final class NettyEchoServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, ACCEPT_BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(initializer(counter, maxFrameBytes))
+                    .childHandler(initializer(counter, maxFrameBytes, tls))
                     .bind(new InetSocketAddress(port)).sync().channel();
             return new NettyEchoServer(boss, workers, counter, channel);
         } catch (InterruptedException | RuntimeException e) {
@@ -63,13 +74,19 @@ public final class NettyEchoServer implements AutoCloseable {
         }
     }
 
-    private static ChannelInitializer<SocketChannel> initializer(ConnectionCounter counter, int maxFrameBytes) {
+    private static ChannelInitializer<SocketChannel> initializer(ConnectionCounter counter, int maxFrameBytes,
+            SslContext tls) {
         EchoFrameHandler echo = new EchoFrameHandler();
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel channel) {
                 ChannelPipeline pipeline = channel.pipeline();
                 pipeline.addLast(counter);
+                if (tls != null) {
+                    SslHandler handler = tls.newHandler(channel.alloc());
+                    handler.setHandshakeTimeoutMillis(TLS_HANDSHAKE_MS);
+                    pipeline.addLast(handler);
+                }
                 pipeline.addLast(new HttpServerCodec());
                 pipeline.addLast(new HttpObjectAggregator(MAX_UPGRADE_REQUEST_BYTES));
                 pipeline.addLast(new WebSocketServerProtocolHandler("/", null, false, maxFrameBytes));

@@ -1,0 +1,210 @@
+package io.ringside.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ringside.engine.RingsideServer;
+import io.ringside.engine.client.GameClient;
+import io.ringside.engine.client.GameListener;
+import io.ringside.engine.client.GameRequestException;
+import io.ringside.engine.client.GameRoom;
+import io.ringside.engine.client.WebSocketClient;
+import io.ringside.engine.room.ClusterConfig;
+import io.ringside.engine.room.RoomOptions;
+import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.SeatReservation;
+import io.ringside.protocol.envelope.ServerEnvelope;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Capacity across nodes on a real redis-server: many clients joining at once through two nodes never
+ * overfill a room nor put more rooms on a node than its cap, and a room's owner keeps the seats
+ * other nodes reserved in it for the players on their way.
+ */
+@Timeout(90)
+class ClusterCapacityIT {
+    private static final long WAIT_SECONDS = 20;
+    private static final long NODE_TTL_MS = 1_500;
+    private static final int CAPACITY = 4;
+
+    private static RedisServer redisServer;
+    private static JedisPooled redis;
+    private static WebSocketClient webSocketClient;
+    private final List<RingsideServer> servers = new ArrayList<>();
+    private final List<GameClient> clients = new ArrayList<>();
+    private final Map<String, RedisRoomRegistry> registries = new HashMap<>();
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redisServer = RedisServer.start();
+        redis = redisServer.client();
+        webSocketClient = WebSocketClient.start();
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        if (webSocketClient != null) {
+            webSocketClient.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (redisServer != null) {
+            redisServer.close();
+        }
+    }
+
+    @BeforeEach
+    void flush() {
+        redis.flushAll();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(GameClient::close);
+        servers.forEach(RingsideServer::close);
+    }
+
+    @Test
+    void shouldNeverOverfillARoomNorExceedTheRoomCapWhenManyJoinAtOnceThroughTwoNodes() throws Exception {
+        // given two nodes capped at two rooms of four (sixteen seats), and forty clients, half on each
+        int cap = 2;
+        RingsideServer a = node("a", c -> c.maxRoomsPerNode(cap));
+        RingsideServer b = node("b", c -> c.maxRoomsPerNode(cap));
+        await(() -> redis.exists(RedisKeys.node("a")) && redis.exists(RedisKeys.node("b")));
+        List<GameClient> players = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            players.add(client(i % 2 == 0 ? a : b));
+        }
+
+        // when they all join at once
+        List<CompletableFuture<GameRoom>> joins = new ArrayList<>();
+        for (GameClient player : players) {
+            joins.add(player.joinOrCreate("arena"));
+        }
+
+        // then each is seated or refused with a clear code, no room holds more than four, no node more than two rooms
+        Map<String, Integer> playersByRoom = new HashMap<>();
+        Map<Integer, Set<String>> roomsByNode = new HashMap<>();
+        int refused = 0;
+        for (int i = 0; i < joins.size(); i++) {
+            try {
+                GameRoom room = joins.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                playersByRoom.merge(room.roomId(), 1, Integer::sum);
+                roomsByNode.computeIfAbsent(players.get(i).uri().getPort(), p -> new HashSet<>()).add(room.roomId());
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(GameRequestException.class);
+                assertThat(((GameRequestException) e.getCause()).code())
+                        .isIn(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, ErrorCode.ERROR_CODE_ROOM_FULL);
+                refused++;
+            }
+        }
+        assertThat(playersByRoom.values()).allMatch(n -> n <= CAPACITY);
+        assertThat(roomsByNode.values()).allMatch(rooms -> rooms.size() <= cap);
+        assertThat(roomsByNode.keySet()).containsExactlyInAnyOrder(a.port(), b.port());
+        assertThat(refused).isEqualTo(40 - playersByRoom.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(refused).isGreaterThanOrEqualTo(40 - 2 * cap * CAPACITY);
+        // and what the nodes and Redis hold agrees
+        assertThat(roomCount(a)).isLessThanOrEqualTo(cap);
+        assertThat(roomCount(b)).isLessThanOrEqualTo(cap);
+        await(() -> roomSlots("a") == roomCount(a) && roomSlots("b") == roomCount(b));
+    }
+
+    @Test
+    void shouldKeepASeatReservedByAnotherNodeFreeForItsPlayer() throws Exception {
+        // given a room on node b with one seat left, and node a holding a reservation of that seat
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        GameClient first = client(b);
+        GameRoom room = first.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        for (int i = 1; i < CAPACITY - 1; i++) {
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
+                    .isEqualTo(room.roomId());
+        }
+        await(() -> Integer.toString(CAPACITY - 1).equals(redis.hget(RedisKeys.room(room.roomId()), "seats")));
+        GameClient lister = client(a);
+        await(() -> listed(lister, room.roomId()));
+        ServerEnvelope answer = ClusterWire.joinOrCreate(a.port(), "arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SeatReservation reservation = answer.getSeatReservation();
+        assertThat(reservation.getRoomId()).isEqualTo(room.roomId());
+        // node b learns of it at its next heartbeat
+        await(() -> registries.get("b").openReservations(room.roomId()) == 1);
+
+        // when a player joins through node b before the reserved one arrives
+        GameClient local = client(b);
+        GameRoom other = local.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        ServerEnvelope seated = ClusterWire.redeem(b.port(), reservation).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then the local join went to another room, and the reserved player got its seat
+        assertThat(other.roomId()).isNotEqualTo(room.roomId());
+        assertThat(seated.hasJoined()).as(seated.toString()).isTrue();
+        assertThat(seated.getJoined().getRoomId()).isEqualTo(room.roomId());
+    }
+
+    /** The live rooms a node's slot set holds (used claims and spares linger there a heartbeat longer). */
+    private static long roomSlots(String node) {
+        return redis.zrange(RedisKeys.slots(node), 0, -1).stream().filter(m -> m.startsWith(RoomSlots.ROOM)).count();
+    }
+
+    private static int roomCount(RingsideServer server) {
+        return server.gameMetrics().roomTypes().stream().mapToInt(t -> t.rooms()).sum();
+    }
+
+    private RingsideServer node(String id, java.util.function.Consumer<ClusterConfig.Builder> edit) throws Exception {
+        int port = RedisServer.freePort();
+        ClusterConfig.Builder config = ClusterConfig.builder().redisUri(redisServer.uri()).nodeId(id)
+                .nodeTtlMs(NODE_TTL_MS).publicAddress("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH);
+        edit.accept(config);
+        RedisRoomRegistry registry = new RedisRoomRegistry(config.build());
+        registries.put(id, registry);
+        RingsideServer server = RingsideServer.builder()
+                .transport(t -> t.port(port).ioLoops(1).bindAddress("127.0.0.1"))
+                .game(g -> g.shards(1))
+                .registry(registry)
+                .room("arena", ClusterIT.LabelRoom::new, RoomOptions.builder().capacity(CAPACITY)
+                        .disposeWhenEmptyMs(60_000).build())
+                .build().start();
+        servers.add(server);
+        return server;
+    }
+
+    private GameClient client(RingsideServer server) throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
+        GameClient client = GameClient.create(webSocketClient, uri, new GameListener() { });
+        clients.add(client);
+        return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static boolean listed(GameClient client, String roomId) {
+        try {
+            return client.listRooms("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
+                    .anyMatch(r -> r.roomId().equals(roomId));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.ringside.engine.internal.monitor;
+
+import io.ringside.protocol.http.HttpStatus;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Who may use the monitor: a request carrying the configured token, or, without one, a request
+ * from a loopback address. Tokens are compared as SHA-256 digests with
+ * {@link MessageDigest#isEqual}, so neither the token's bytes nor its length show in the time a
+ * refusal takes. Any thread.
+ */
+final class MonitorGuard {
+    /** A request the guard lets through. */
+    static final Refusal NONE = null;
+    private static final String BEARER = "bearer ";
+
+    private final byte[] tokenDigest;
+
+    MonitorGuard(String token) {
+        this.tokenDigest = token == null ? null : digest(token);
+    }
+
+    /** Why a request is refused, with its HTTP status; {@code null} when it may pass. */
+    record Refusal(int status, String message) {
+    }
+
+    /**
+     * Checks a request from {@code remote} that carries {@code authorization} (the header, or
+     * {@code null}) and {@code queryToken} (the {@code token} parameter, or {@code null}).
+     */
+    Refusal check(String authorization, String queryToken, InetSocketAddress remote) {
+        if (tokenDigest == null) {
+            if (remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress()) {
+                return NONE;
+            }
+            return new Refusal(HttpStatus.FORBIDDEN,
+                    "the monitor has no token and answers this machine only (set ringside.monitor.token)");
+        }
+        String presented = queryToken;
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            presented = authorization.substring(BEARER.length()).trim();
+        }
+        if (presented == null || presented.isEmpty()) {
+            return new Refusal(HttpStatus.UNAUTHORIZED,
+                    "monitor token required (Authorization: Bearer <token>, or ?token=<token>)");
+        }
+        if (!MessageDigest.isEqual(tokenDigest, digest(presented))) {
+            return new Refusal(HttpStatus.FORBIDDEN, "wrong monitor token");
+        }
+        return NONE;
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

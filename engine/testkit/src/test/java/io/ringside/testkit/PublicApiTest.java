@@ -1,0 +1,15 @@
+package io.ringside.testkit;
+
+import io.ringside.engine.client.PublicTypes;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the room test kit's public types to {@code public-api.txt} next to this test: a type becomes API, or
+ * stops being one, only with a change to that list.
+ */
+class PublicApiTest {
+    @Test
+    void shouldHaveExactlyTheListedPublicTypes() throws Exception {
+        PublicTypes.assertMatches(PublicApiTest.class, "public-api.txt", RoomTestKit.class);
+    }
+}
