@@ -284,4 +284,16 @@ window.ringsideLobby = {
     roomId: client.room?.roomId ?? null, phases: Object.keys(Phase.values) }),
 };
 
-client.connect().then(() => show('lobby')).catch((e) => notice(`Cannot connect: ${e.message}`, true));
+// A server that checks tokens at the upgrade hands one out at /token (404 elsewhere: connect without).
+async function withToken() {
+  const response = await fetch('/token').catch(() => null);
+  if (response?.ok) {
+    const token = await response.text();
+    client.url += `${client.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+  }
+}
+
+withToken()
+  .then(() => client.connect())
+  .then(() => show('lobby'))
+  .catch((e) => notice(`Cannot connect: ${e.message}`, true));

@@ -105,6 +105,8 @@ final class RingsideCollector implements MultiCollector {
                 byShard(shards, ShardMetrics::roomFailures));
         f.counter("ringside_rate_limited_messages", "Game messages over their type's rate limit, by the action taken"
                 + " (dropped, error, kick)", "shard", "action", rateLimited(shards));
+        f.counter("ringside_inputs", "Player inputs by outcome: taken by the room, dropped from a full queue by"
+                + " a newer one, refused as malformed", "shard", "outcome", inputs(shards));
         f.counter("ringside_frame_pool_created", "Outbound frames allocated because no pooled one was idle", "shard",
                 byShard(shards, ShardMetrics::framesCreated));
         f.counter("ringside_frame_pool_reused", "Outbound frames taken from the pool again", "shard",
@@ -156,6 +158,18 @@ final class RingsideCollector implements MultiCollector {
             byAction.put("error", shard.rateLimitedErrored());
             byAction.put("kick", shard.rateLimitedKicked());
             byShard.put(Integer.toString(shard.shard()), byAction);
+        }
+        return byShard;
+    }
+
+    private static Map<String, Map<String, Long>> inputs(List<ShardMetrics> shards) {
+        Map<String, Map<String, Long>> byShard = new LinkedHashMap<>();
+        for (ShardMetrics shard : shards) {
+            Map<String, Long> byOutcome = new LinkedHashMap<>();
+            byOutcome.put("taken", shard.inputsTaken());
+            byOutcome.put("dropped", shard.inputsDropped());
+            byOutcome.put("refused", shard.inputsRefused());
+            byShard.put(Integer.toString(shard.shard()), byOutcome);
         }
         return byShard;
     }

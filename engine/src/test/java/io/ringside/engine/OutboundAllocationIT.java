@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Timeout;
  * A guard over real sockets, not a benchmark: once warm, a room that sends every player a snapshot
  * of its own and broadcasts two more every tick costs the server's tick thread and I/O loop no
  * allocation at all, and the frame pool allocates no new frame, counted by the JVM's per-thread
- * allocation counters while clients read everything. A window may show the pool growing once when
- * the box stalls the I/O loop (more frames in flight than ever before), so up to three windows are
- * measured and one must be clean. JMH with {@code -prof gc} is the measurement.
+ * allocation counters while clients read everything. A window may show a one-off when the box
+ * stalls the I/O loop: the pool growing to a new high-water mark, or a few hundred bytes while the
+ * JIT deoptimizes a method and runs it uncompiled until it is compiled again (seen on a machine at
+ * load average 25). Per-tick garbage shows in every window, one-offs do not, so up to six windows
+ * are measured and one must be clean. JMH with {@code -prof gc} is the measurement.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class OutboundAllocationIT {
     private static final int PLAYERS = 20;
     private static final int WARM_UP_TICKS = 1_000;
-    private static final int MEASURED_TICKS = 1_000;
-    private static final int ATTEMPTS = 3;
+    private static final int MEASURED_TICKS = 500;
+    private static final int ATTEMPTS = 6;
 
     private RingsideServer server;
     private final List<RawGameClient> clients = new ArrayList<>();
@@ -104,8 +106,8 @@ class OutboundAllocationIT {
         }
 
         // then: a window in which every player got its three frames per tick with no allocation at
-        // all and no new frame (a stall of the box can make the pool grow to a new high-water mark
-        // once; per-tick garbage or a leak would show in every window)
+        // all and no new frame (a stall of the box can cost a one-off; per-tick garbage, even one
+        // byte a tick, or a leak would show in every window)
         assertThat(clean).as("windows: %s", windows).isTrue();
     }
 

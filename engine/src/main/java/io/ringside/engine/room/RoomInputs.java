@@ -127,10 +127,12 @@ public final class RoomInputs {
                 refusal = "input " + seq + ": payload does not parse";
             } else if (queue(player).offer((int) seq, input)) {
                 dropped++;
+                core.shard.countInputDropped();
             }
         }
         if (refusal != null) {
             refused++;
+            core.shard.countInputRefused();
         }
         return refusal;
     }
@@ -178,6 +180,7 @@ public final class RoomInputs {
             }
             if (queue.take()) {
                 taken++;
+                core.shard.countInputTaken();
                 core.replicatedState().replicator.inputAck(player, queue.lastTaken());
                 handler.onInput(player, queue.lastInput(), queue.lastTaken());
             } else if (whenMissing == MissingInput.REPEAT_LAST && queue.lastInput() != null && player.isConnected()) {

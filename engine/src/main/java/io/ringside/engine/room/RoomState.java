@@ -1,5 +1,6 @@
 package io.ringside.engine.room;
 
+import io.ringside.engine.state.FieldFilter;
 import io.ringside.engine.state.ReplicationStats;
 import io.ringside.engine.state.Replicator;
 import io.ringside.engine.state.ViewFilter;
@@ -14,7 +15,8 @@ import io.ringside.protocol.state.EntityState;
  * <p>Views: with a view radius ({@link RoomOptions#replication()}), a player sees the entities
  * {@link #place placed} within that radius of its {@link #viewFrom view center} (found through a
  * spatial grid, so a send does not compare every player with every entity), every entity
- * never placed, and the entities it owns; a {@link #filter} hides more (team-only units);
+ * never placed, and the entities it owns; a {@link #filter} hides more (team-only units), a
+ * {@link #fieldFilter} hides fields of what it sees (a card's face until revealed);
  * entity types and fields declared {@code owner_only} go to their owner only, fields declared
  * {@code team_only} to their owner and the players on the entity's {@link #team team}.
  *
@@ -76,6 +78,15 @@ public final class RoomState {
     /** Sets the hook hiding entities from some players ({@code null}: none). */
     public void filter(ViewFilter<Player> filter) {
         replicator.filter(filter);
+    }
+
+    /**
+     * Sets the hook hiding fields of entities from some players, beyond the declared
+     * {@code owner_only} and {@code team_only} ones ({@code null}: none); players with the same
+     * result share one encoding of the entity. See {@link FieldFilter}.
+     */
+    public void fieldFilter(FieldFilter<Player> filter) {
+        replicator.fieldFilter(filter);
     }
 
     /** What was sent, skipped and deferred so far. */

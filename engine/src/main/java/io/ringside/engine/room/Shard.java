@@ -71,6 +71,9 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private volatile long rateLimitedDropped;
     private volatile long rateLimitedErrored;
     private volatile long rateLimitedKicked;
+    private volatile long inputsTaken;
+    private volatile long inputsDropped;
+    private volatile long inputsRefused;
     private volatile int roomCount;
     private final AtomicLongArray messagesByType;
     // answers to joins decided later, from any thread; at most one per pending join
@@ -303,6 +306,21 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         }
     }
 
+    /** Counts an input handed to a room; tick thread, the only writer. */
+    void countInputTaken() {
+        inputsTaken = inputsTaken + 1;
+    }
+
+    /** Counts an input pushed out of a full queue by a newer one; tick thread, the only writer. */
+    void countInputDropped() {
+        inputsDropped = inputsDropped + 1;
+    }
+
+    /** Counts an input refused as malformed; tick thread, the only writer. */
+    void countInputRefused() {
+        inputsRefused = inputsRefused + 1;
+    }
+
     boolean post(RoomCore room, Runnable task) {
         return room.state() != RoomCore.DISPOSED && posts.offer(new Posted(room, task));
     }
@@ -355,7 +373,7 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         return new ShardMetrics(index, loop.metrics().snapshot(), ring.depth(), ring.capacity(), roomCount,
                 messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
                 frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced(), rateLimitedDropped,
-                rateLimitedErrored, rateLimitedKicked);
+                rateLimitedErrored, rateLimitedKicked, inputsTaken, inputsDropped, inputsRefused);
     }
 
     /** A join decided later got its answer; applied at the start of the next tick. Any thread. */

@@ -25,10 +25,14 @@ import io.ringside.engine.tick.TickMetrics;
  * @param rateLimitedDropped game messages over their type's {@link RateLimit}, dropped without an answer
  * @param rateLimitedErrored game messages over their type's rate limit, answered RATE_LIMITED
  * @param rateLimitedKicked  game messages over their type's rate limit whose player was kicked for it
+ * @param inputsTaken        inputs handed to rooms ({@link RoomInputs}; repeats not counted)
+ * @param inputsDropped      inputs pushed out of a player's full input queue by newer ones
+ * @param inputsRefused      inputs refused as malformed (bad seq, too big, not parsing)
  */
 public record ShardMetrics(int shard, TickMetrics.Snapshot tick, long ringDepth, int ringCapacity, int rooms,
                            long messagesIn, long messagesOut, long bytesOut, long malformedMessages,
                            long roomFailures, long backpressureEvents, long framesCreated, long framesReused,
                            long sendsRefused, long sendsReplaced, long rateLimitedDropped,
-                           long rateLimitedErrored, long rateLimitedKicked) {
+                           long rateLimitedErrored, long rateLimitedKicked, long inputsTaken,
+                           long inputsDropped, long inputsRefused) {
 }

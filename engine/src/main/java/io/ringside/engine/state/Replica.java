@@ -47,6 +47,19 @@ final class Replica {
     int fullSend;
     final int[] fullStart = new int[3];
     final int[] fullEnd = new int[3];
+    /** The fields of the entity type (bit i for field index i). */
+    final int fieldsMask;
+    /** With a field filter: the fields changed at this send, and where each one's value is in the segments. */
+    int changedFields;
+    int[] fieldStart;
+    int[] fieldEnd;
+    /** Bodies for field-filter results (null until a filter hides something of this entity). */
+    FilteredBodies filteredBodies;
+    /**
+     * Per viewer slot: the fields a field filter hid beyond the declared ones in the copy that
+     * viewer holds (null while none ever were).
+     */
+    private int[] filtered;
     /**
      * Per viewer slot: ABSENT, STALE, or the send number whose replicated state the viewer holds
      * (everything since has been extrapolation-only or has not changed).
@@ -54,7 +67,7 @@ final class Replica {
     int[] sync;
 
     Replica(EntityState entity, int id, Object owner, boolean ownerOnly, int ownerOnlyMask, int teamOnlyMask,
-            int slots) {
+            int fieldCount, int slots) {
         this.entity = entity;
         this.id = id;
         this.owner = owner;
@@ -62,7 +75,36 @@ final class Replica {
         this.hidden[PUBLIC] = ownerOnlyMask | teamOnlyMask;
         this.hidden[TEAM] = ownerOnlyMask;
         this.hidden[OWNER] = 0;
+        this.fieldsMask = fieldCount >= 32 ? -1 : (1 << fieldCount) - 1;
         this.sync = new int[Math.max(4, slots)];
+    }
+
+    /** The fields a field filter hid in the copy viewer {@code slot} holds (0: none). */
+    int filtered(int slot) {
+        return filtered != null && slot < filtered.length ? filtered[slot] : 0;
+    }
+
+    void filtered(int slot, int fields) {
+        if (filtered == null) {
+            if (fields == 0) {
+                return;
+            }
+            filtered = new int[sync.length];
+        }
+        if (slot >= filtered.length) {
+            filtered = Arrays.copyOf(filtered, Math.max(slot + 1, sync.length));
+        }
+        filtered[slot] = fields;
+    }
+
+    /** Makes room for the field values of this send ({@link #fieldStart}, {@link #fieldEnd}). */
+    void reserveFields() {
+        if (fieldStart == null) {
+            int count = Integer.bitCount(fieldsMask);
+            fieldStart = new int[count];
+            fieldEnd = new int[count];
+            filteredBodies = new FilteredBodies();
+        }
     }
 
     int sync(int slot) {
@@ -73,6 +115,9 @@ final class Replica {
     void reserve(int slots) {
         if (sync.length < slots) {
             sync = Arrays.copyOf(sync, slots);
+        }
+        if (filtered != null && filtered.length < slots) {
+            filtered = Arrays.copyOf(filtered, slots);
         }
     }
 

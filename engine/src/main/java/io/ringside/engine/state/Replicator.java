@@ -71,6 +71,7 @@ public final class Replicator<V> {
     private ByteString[] typeNames = new ByteString[4];
     private int typeCount;
     private ViewFilter<V> filter;
+    private FieldFilter<V> fieldFilter;
     private int nextId = 1;
     private int send;
     private final ReplicationStats stats = new ReplicationStats();
@@ -99,6 +100,15 @@ public final class Replicator<V> {
     }
 
     /**
+     * Sets the hook deciding which fields of an entity each viewer is not sent, beyond the declared
+     * {@code owner_only} and {@code team_only} ones ({@code null}: none). Takes effect at the next
+     * send; a viewer whose filter result for an entity changes gets that entity as a RESYNC.
+     */
+    public void fieldFilter(FieldFilter<V> hook) {
+        this.fieldFilter = hook;
+    }
+
+    /**
      * Spawns {@code entity}: it enters the views of viewers that may see it at the next send.
      *
      * @param owner the viewer that owns it (sees its owner-only fields, always sees it), or null
@@ -112,7 +122,8 @@ public final class Replicator<V> {
             throw new IllegalStateException("entity ids exhausted");
         }
         Replica replica = new Replica(entity, nextId++, owner, EntityRecords.ownerOnlyEntity(entity),
-                EntityRecords.ownerOnlyMask(entity), EntityRecords.teamOnlyMask(entity), slotsUsed.length);
+                EntityRecords.ownerOnlyMask(entity), EntityRecords.teamOnlyMask(entity),
+                EntityRecords.fieldCount(entity), slotsUsed.length);
         registerType(entity);
         EntityRecords.replica(entity, replica);
         if (owner != null) {
@@ -285,6 +296,7 @@ public final class Replicator<V> {
             end[Replica.TEAM] = 0;
             start[Replica.OWNER] = 0;
             end[Replica.OWNER] = 0;
+            r.changedFields = 0;
             if (r.despawned) {
                 continue;
             }
@@ -302,6 +314,9 @@ public final class Replicator<V> {
             }
             r.lastChange = send;
             writeBodies(r, mask, start, end);
+            if (fieldFilter != null) {
+                writeFieldValues(r, mask);
+            }
             EntityRecords.advance(entity);
         }
     }
@@ -318,6 +333,18 @@ public final class Replicator<V> {
                 EntityRecords.writeChange(r.entity, segments, mask & ~hidden[level]);
                 end[level] = segments.position();
             }
+        }
+    }
+
+    /** Each changed field's value on its own, for CHANGE bodies of field-filter results ({@link FilteredBodies}). */
+    private void writeFieldValues(Replica r, int mask) {
+        r.reserveFields();
+        r.changedFields = mask;
+        for (int rest = mask; rest != 0; rest &= rest - 1) {
+            int f = Integer.numberOfTrailingZeros(rest);
+            r.fieldStart[f] = segments.position();
+            EntityRecords.writeChangeValues(r.entity, segments, 1 << f);
+            r.fieldEnd[f] = segments.position();
         }
     }
 
@@ -397,28 +424,60 @@ public final class Replicator<V> {
         int held = r.sync(slot);
         if (r.despawned || !visible(view, r)) {
             if (held != Replica.ABSENT) {
-                sel.add(LEAVE, i, StateBuffer.varint32Size(r.id << 2), 0f);
+                sel.add(LEAVE, i, headerSize(r), 0, 0, 0, 0f);
             }
             return false;
         }
         int level = level(view, r);
-        boolean owner = level == Replica.OWNER;
+        int extra = extraHidden(view, r, level);
         if (held == Replica.ABSENT) {
-            sel.add(ENTER, i, headerSize(r) + fullSize(r, level), priority(view, r, owner));
-        } else if (held > 0 && held >= (r.lastChange == send ? r.baseChange : r.lastChange)) {
+            addFull(sel, ENTER, i, view, level, extra);
+        } else if (held > 0 && extra == r.filtered(slot)
+                && held >= (r.lastChange == send ? r.baseChange : r.lastChange)) {
             if (r.lastChange == send) {
-                int length = r.changeEnd[level] - r.changeStart[level];
-                if (length > 0) {
-                    sel.add(CHANGE, i, headerSize(r) + length, priority(view, r, owner));
+                long body = extra == 0 ? FilteredBodies.span(r.changeStart[level], r.changeEnd[level])
+                        : r.filteredBodies.change(r, send, r.hidden[level] | extra, segments);
+                int start = FilteredBodies.start(body);
+                int end = FilteredBodies.end(body);
+                if (end > start) {
+                    sel.add(CHANGE, i, headerSize(r) + end - start, start, end, extra,
+                            priority(view, r, level == Replica.OWNER));
                 } else {
                     r.sync(slot, send);
                     return true;
                 }
             }
         } else {
-            sel.add(RESYNC, i, headerSize(r) + fullSize(r, level), priority(view, r, owner));
+            addFull(sel, RESYNC, i, view, level, extra);
         }
         return false;
+    }
+
+    private void addFull(Selection sel, int kind, int i, Viewer<V> view, int level, int extra) {
+        Replica r = entities[i];
+        long body;
+        if (extra == 0) {
+            ensureFull(r);
+            body = FilteredBodies.span(r.fullStart[level], r.fullEnd[level]);
+        } else {
+            body = r.filteredBodies.full(r, send, r.hidden[level] | extra, segments);
+        }
+        int start = FilteredBodies.start(body);
+        int end = FilteredBodies.end(body);
+        sel.add(kind, i, headerSize(r) + end - start, start, end, extra, priority(view, r, level == Replica.OWNER));
+    }
+
+    /** The fields the field filter hides from {@code view} beyond what its level hides (0 without a filter). */
+    private int extraHidden(Viewer<V> view, Replica r, int level) {
+        if (fieldFilter == null) {
+            return 0;
+        }
+        int extra = fieldFilter.hiddenFields(view.key, r.entity, ownerOf(r)) & r.fieldsMask & ~r.hidden[level];
+        if (extra != 0) {
+            // the filter may first hide something between commits: the FULL bodies need no field values
+            r.reserveFields();
+        }
+        return extra;
     }
 
     /**
@@ -506,6 +565,7 @@ public final class Replicator<V> {
         records.clear();
         int slot = view.slot;
         int prevId = 0;
+        byte[] bodies = segments.array();
         for (int j = 0; j < sel.count; j++) {
             Replica r = entities[sel.entity[j]];
             int kind = sel.kind[j];
@@ -519,15 +579,10 @@ public final class Replicator<V> {
             prevId = r.id;
             if (kind == LEAVE) {
                 r.sync(slot, Replica.ABSENT);
-            } else if (kind == CHANGE) {
-                int level = level(view, r);
-                records.write(segments.array(), r.changeStart[level], r.changeEnd[level] - r.changeStart[level]);
-                r.sync(slot, send);
             } else {
-                int level = level(view, r);
-                ensureFull(r);
-                records.write(segments.array(), r.fullStart[level], r.fullEnd[level] - r.fullStart[level]);
+                records.write(bodies, sel.bodyStart[j], sel.bodyEnd[j] - sel.bodyStart[j]);
                 r.sync(slot, send);
+                r.filtered(slot, sel.filtered[j]);
             }
         }
     }
@@ -563,11 +618,6 @@ public final class Replicator<V> {
             patch.writeVarint32(TAG_DEFERRED);
             patch.writeVarint32(deferred);
         }
-    }
-
-    private int fullSize(Replica r, int level) {
-        ensureFull(r);
-        return r.fullEnd[level] - r.fullStart[level];
     }
 
     /** FULL bodies per visibility level, each written only when it differs from the level below. */

@@ -3,13 +3,18 @@ package io.ringside.engine.state;
 import java.util.Arrays;
 
 /**
- * The records one viewer needs at one send, in entity order, and which of them fit its byte
- * budget: LEAVE records always, the others nearest first. Reused across viewers and sends.
+ * The records one viewer needs at one send, in entity order, with where each one's body is in the
+ * shared segments, and which of them fit its byte budget: LEAVE records always, the others nearest
+ * first. Reused across viewers and sends.
  */
 final class Selection {
     int[] kind = new int[64];
     int[] entity = new int[64];
     int[] size = new int[64];
+    int[] bodyStart = new int[64];
+    int[] bodyEnd = new int[64];
+    /** The fields a field filter hid from the body (what the viewer's copy is built with). */
+    int[] filtered = new int[64];
     float[] priority = new float[64];
     boolean[] chosen = new boolean[64];
     long[] order = new long[64];
@@ -28,19 +33,26 @@ final class Selection {
             kind = Arrays.copyOf(kind, n);
             entity = Arrays.copyOf(entity, n);
             size = Arrays.copyOf(size, n);
+            bodyStart = Arrays.copyOf(bodyStart, n);
+            bodyEnd = Arrays.copyOf(bodyEnd, n);
+            filtered = Arrays.copyOf(filtered, n);
             priority = Arrays.copyOf(priority, n);
             chosen = Arrays.copyOf(chosen, n);
             order = Arrays.copyOf(order, n);
         }
     }
 
-    void add(int recordKind, int entityIndex, int bytes, float rank) {
+    /** Adds a record of {@code bytes} (header and body); the body is segments {@code [start, end)}. */
+    void add(int recordKind, int entityIndex, int bytes, int start, int end, int hidden, float rank) {
         if (count == kind.length) {
             reserve(count + 1);
         }
         kind[count] = recordKind;
         entity[count] = entityIndex;
         size[count] = bytes;
+        bodyStart[count] = start;
+        bodyEnd[count] = end;
+        filtered[count] = hidden;
         priority[count] = rank;
         chosen[count] = true;
         total += bytes;

@@ -12,9 +12,13 @@ import io.ringside.engine.client.InputPredictor;
 import io.ringside.engine.client.MirrorEntity;
 import io.ringside.engine.client.WebSocketClient;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.room.ShardMetrics;
 import io.ringside.engine.state.vectors.Mover;
 import io.ringside.protocol.envelope.ErrorCode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +99,7 @@ class InputsIT {
         GameRoom room = a.createPrivate("inputs", java.util.Map.of(), "").get(WAIT_SECONDS, TimeUnit.SECONDS);
         await(a, () -> own(a, room) != null);
         int flood = 50;
+        ShardMetrics before = server.metrics().get(0);
 
         // when fifty inputs are written back to back (the room takes one per 50 ms tick)
         for (int seq = 1; seq <= flood; seq++) {
@@ -107,6 +112,11 @@ class InputsIT {
         assertThat(mine.getAmmo()).isPositive();
         assertThat(mine.getHealth()).isLessThan(flood);
         assertThat(mine.getScore() % 10).isEqualTo(flood % 10);
+        ShardMetrics after = server.metrics().get(0);
+        assertThat(after.inputsTaken() - before.inputsTaken()).isEqualTo(mine.getHealth());
+        assertThat(after.inputsDropped() - before.inputsDropped()).isEqualTo(mine.getAmmo());
+        assertThat(scrape()).contains(metricLine("dropped", after.inputsDropped()))
+                .contains(metricLine("taken", after.inputsTaken()));
     }
 
     @Test
@@ -124,6 +134,8 @@ class InputsIT {
         await(a, () -> own(a, roomA) != null);
         await(b, () -> own(b, roomB) != null);
 
+        long refusedBefore = server.metrics().get(0).inputsRefused();
+
         // when a sends seq 0 and a duplicate around a good input, b a good one
         a.sendInput(0, Int32Value.of(9));
         a.sendInput(1, Int32Value.of(1));
@@ -138,6 +150,18 @@ class InputsIT {
         assertThat(own(a, roomA).getScore()).isEqualTo(12);
         assertThat(own(b, roomB).getScore()).isEqualTo(7);
         assertThat(a.connection()).isNotNull();
+        long refused = server.metrics().get(0).inputsRefused();
+        assertThat(refused - refusedBefore).isEqualTo(2);
+        assertThat(scrape()).contains(metricLine("refused", refused));
+    }
+
+    private static String metricLine(String outcome, long value) {
+        return "ringside_inputs_total{outcome=\"" + outcome + "\",shard=\"0\"} " + value + ".0";
+    }
+
+    private static String scrape() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static GameClient connect(GameListener listener) throws Exception {

@@ -32,4 +32,31 @@ class ReplicationPropertyTest {
         // then mirrors matched whenever a patch held nothing back, and all converge at the end
         assertThat(scenario.checks).isPositive();
     }
+
+    @Property(tries = 150)
+    void shouldKeepEveryMirrorEqualToItsViewWithAFieldFilter(@ForAll long seed) {
+        // given a room whose field filter hides different fields from different viewers, by values
+        // that change as the run goes
+        StateScenario scenario = new StateScenario(seed, ReplicationOptions.defaults(), false, true);
+
+        // when
+        scenario.run(300);
+
+        // then every mirror matched its view minus the hidden fields
+        assertThat(scenario.checks).isPositive();
+    }
+
+    @Property(tries = 150)
+    void shouldKeepEveryMirrorEqualToItsViewWithAFieldFilterASpatialViewAndATightBudget(@ForAll long seed) {
+        // given
+        ReplicationOptions options = ReplicationOptions.builder().viewRadius(150)
+                .maxPatchBytes(ReplicationOptions.MIN_MAX_PATCH_BYTES).build();
+        StateScenario scenario = new StateScenario(seed, options, false, true);
+
+        // when
+        scenario.run(300);
+
+        // then
+        assertThat(scenario.checks).isPositive();
+    }
 }

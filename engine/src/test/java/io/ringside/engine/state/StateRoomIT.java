@@ -34,6 +34,8 @@ class StateRoomIT {
     static void start() throws Exception {
         server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(60))
                 .room("state", StateTestRoom::new, RoomOptions.builder().capacity(4).stateSendRateHz(20).build())
+                .room("filtered", FieldFilterTestRoom::new,
+                        RoomOptions.builder().capacity(4).stateSendRateHz(20).build())
                 .build().start();
         uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
         webSocketClient = WebSocketClient.start();
@@ -91,6 +93,24 @@ class StateRoomIT {
         // then
         await(a, () -> moverOf(a, roomB.sessionId()) == null);
         assertThat(a.state().entities()).hasSize(1);
+    }
+
+    @Test
+    void shouldSendTwoPlayersDifferentValuesOfAFieldWhenTheRoomsFieldFilterHidesItFromOne() throws Exception {
+        // given a room whose field filter shows the beacon's health to the first player only
+        a = connect();
+        b = connect();
+        a.joinOrCreate("filtered").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        b.joinOrCreate("filtered").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // when both mirrors hold the beacon and have seen it move
+        await(a, () -> moverOf(a, "beacon") != null && x(a, "beacon") > 5);
+        await(b, () -> moverOf(b, "beacon") != null && x(b, "beacon") > 5);
+
+        // then the first sees its health, the second its default; both the rest
+        assertThat(moverOf(a, "beacon").getHealth()).isEqualTo(55);
+        assertThat(moverOf(b, "beacon").getHealth()).isZero();
+        assertThat(moverOf(b, "beacon").getName()).isEqualTo("beacon");
     }
 
     private static GameClient connect() throws Exception {

@@ -42,15 +42,47 @@ final class StateScenario {
     final Map<String, Client> clients = new LinkedHashMap<>();
     final Map<String, List<String>> log = new TreeMap<>();
     final boolean vectorSafe;
+    final boolean fieldFilter;
     long tick;
     int checks;
 
     StateScenario(long seed, ReplicationOptions options, boolean vectorSafe) {
+        this(seed, options, vectorSafe, false);
+    }
+
+    /** With {@code fieldFilter}, a field filter whose results depend on the viewer and the entity's values. */
+    StateScenario(long seed, ReplicationOptions options, boolean vectorSafe, boolean fieldFilter) {
         this.random = new Random(seed);
         this.replicator = new Replicator<>(options);
         this.vectorSafe = vectorSafe;
+        this.fieldFilter = fieldFilter;
         replicator.filter((viewer, entity, owner) -> !(entity instanceof MoverEntity)
                 || ((MoverEntity) entity).getTeam() == 0 || ((MoverEntity) entity).getTeam() == team(viewer));
+        if (fieldFilter) {
+            replicator.fieldFilter((viewer, entity, owner) -> hiddenFields(viewer, entity));
+        }
+    }
+
+    /**
+     * The scenario's field filter: hides LINEAR, quantized, string, owner-only and team-only fields
+     * from some viewers, by values that mutations change (so results change between sends).
+     */
+    static int hiddenFields(String viewer, EntityState entity) {
+        int v = viewer.charAt(1) - '0';
+        if (entity instanceof MoverEntity) {
+            MoverEntity m = (MoverEntity) entity;
+            return Math.floorMod(m.getScore() + v, 3) == 0
+                    ? MoverEntity.X_FIELD | MoverEntity.HEALTH_FIELD | MoverEntity.NAME_FIELD | MoverEntity.INTEL_FIELD
+                    : v == 4 ? MoverEntity.AMMO_FIELD : 0;
+        }
+        if (entity instanceof EverythingEntity) {
+            EverythingEntity e = (EverythingEntity) entity;
+            return e.getB() == (v % 2 == 0)
+                    ? EverythingEntity.S_FIELD | EverythingEntity.LI_FIELD | EverythingEntity.QF_FIELD
+                            | EverythingEntity.SECRET_FIELD | EverythingEntity.QD_FIELD
+                    : v == 3 ? EverythingEntity.D_FIELD | 1 << 30 : 0;
+        }
+        return v == 1 ? SecretEntity.GOLD_FIELD : 0;
     }
 
     /** The team a viewer is on (1 or 2); {@link #switchTeam} moves it. */
@@ -346,6 +378,9 @@ final class StateScenario {
                     }
                     message = b.build();
                 }
+                if (fieldFilter) {
+                    message = withoutFields(message, hiddenFields(viewer, l.entity));
+                }
                 expected.put(replicator.id(l.entity), message);
             }
         }
@@ -355,6 +390,19 @@ final class StateScenario {
         }
         assertThat(actual).as("mirror of %s at tick %d", viewer, tick).isEqualTo(expected);
         checks++;
+    }
+
+    /** {@code message} with the fields in {@code mask} (bit i: the i-th field by number) cleared. */
+    private static Message withoutFields(Message message, int mask) {
+        List<FieldDescriptor> fields = new ArrayList<>(message.getDescriptorForType().getFields());
+        fields.sort(java.util.Comparator.comparingInt(FieldDescriptor::getNumber));
+        Message.Builder b = message.toBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if ((mask & 1 << i) != 0) {
+                b.clearField(fields.get(i));
+            }
+        }
+        return b.build();
     }
 
     private boolean visible(String viewer, Live l) {

@@ -64,18 +64,27 @@ public final class ArenaCommand implements Callable<Integer> {
                     + " browsers offer it by themselves. Default: ${DEFAULT-VALUE}.")
     private String deflate;
 
+    @Option(names = "--view-radius", paramLabel = "UNITS", defaultValue = "0",
+            description = "Interest management: each player is sent only the fighters and shots within this many"
+                    + " world units of its own fighter; 0 sends the whole room. Default: ${DEFAULT-VALUE}.")
+    private float viewRadius;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!"on".equals(deflate) && !"off".equals(deflate)) {
             throw new ParameterException(spec.commandLine(), "--deflate=" + deflate + " (on or off)");
         }
+        if (!(viewRadius >= 0) || Float.isInfinite(viewRadius)) {
+            throw new ParameterException(spec.commandLine(), "--view-radius=" + viewRadius
+                    + " (0 or a finite positive number of world units)");
+        }
         RingsideConfig config = server.load(err, NAME);
         int hz = tickRateHz != null ? tickRateHz
                 : (Integer) config.value("game.tick-rate-hz").orElse(ArenaSettings.DEFAULT_TICK_RATE_HZ);
         ArenaSettings settings = ArenaSettings.defaults().withTickRateHz(hz).withBots(bots);
         RingsideServer.Builder builder = ArenaServer.withLobby(ArenaServer.builder(ArenaServer.DEFAULT_PORT, settings,
-                capacity, reconnectGraceMs));
+                capacity, reconnectGraceMs, viewRadius));
         server.applyTo(builder, config);
         monitor.applyTo(builder);
         // the rooms simulate at the settings' rate, so the shards must tick at it whatever the file said
@@ -90,8 +99,9 @@ public final class ArenaCommand implements Callable<Integer> {
             System.out.println("arena: WebSockets need a token (the page gets one from /token)");
         }
         RingsideServer started = builder.build().start();
-        System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms%n",
-                settings.tickRateHz(), settings.bots(), capacity, reconnectGraceMs);
+        System.out.printf("arena: %d Hz, %d bots per room, up to %d people per room, seats held %d ms, %s%n",
+                settings.tickRateHz(), settings.bots(), capacity, reconnectGraceMs,
+                viewRadius == 0 ? "whole room in view" : "view radius " + viewRadius + " units");
         for (String line : config.describe()) {
             System.out.println("arena: " + line);
         }

@@ -22,7 +22,7 @@ class ArenaCommandTest {
         // then
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Usage: arena", "--config=FILE", "--port=PORT", "--bind=ADDRESS",
-                "--tick-rate=HZ", "--bots=N", "Exit codes:");
+                "--tick-rate=HZ", "--bots=N", "--view-radius=UNITS", "Exit codes:");
     }
 
     @Test
@@ -36,6 +36,19 @@ class ArenaCommandTest {
         assertThat(unknown.err()).contains("Unknown option: '--nope'");
         assertThat(malformed.exitCode()).isEqualTo(2);
         assertThat(malformed.err()).contains("--port", "eighty");
+    }
+
+    @Test
+    void shouldExitTwoNamingTheValueWhenViewRadiusNegativeOrInfinite() {
+        // when
+        Run negative = Commands.run(new ArenaCommand(), "--view-radius", "-5");
+        Run infinite = Commands.run(new ArenaCommand(), "--view-radius", "Infinity");
+
+        // then
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--view-radius=-5.0 (0 or a finite positive number of world units)");
+        assertThat(infinite.exitCode()).isEqualTo(2);
+        assertThat(infinite.err()).contains("--view-radius=Infinity");
     }
 
     @Test

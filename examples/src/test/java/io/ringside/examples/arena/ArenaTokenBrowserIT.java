@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The arena page with token auth at the upgrade: it gets a token from {@code /token} and plays in
- * headless Chromium (screenshot in target/). Runs where /usr/bin/chromium exists.
+ * The arena command's server with token auth at the upgrade: the arena page and the lobby page it
+ * also serves each get a token from {@code /token} and connect in headless Chromium (screenshot in
+ * target/). Runs where /usr/bin/chromium exists.
  */
 @Tag("slow")
 @Timeout(90)
@@ -32,7 +33,8 @@ class ArenaTokenBrowserIT {
     @BeforeEach
     void start() throws Exception {
         TokenAuth tokens = new TokenAuth(TokenAuth.randomSecret(), Duration.ofHours(1), Clock.systemUTC());
-        server = ArenaServer.withTokens(ArenaServer.builder(0, ArenaSettings.defaults().withBots(0), 4), tokens)
+        server = ArenaServer.withTokens(ArenaServer.withLobby(ArenaServer.builder(0,
+                        ArenaSettings.defaults().withBots(0), 4)), tokens)
                 .transport(t -> t.ioLoops(1)).game(g -> g.shards(1)).build().start();
     }
 
@@ -60,5 +62,21 @@ class ArenaTokenBrowserIT {
         });
         assertThat(server.transportMetrics().refusedByReason()).containsEntry("auth", 0L);
         page.screenshot(Path.of("target", "arena-token.png"));
+    }
+
+    @Test
+    void shouldConnectTheLobbyPageWithATokenFromTheTokenRoute() throws Exception {
+        // given
+        page = new HeadlessChromium();
+
+        // when
+        page.open("http://127.0.0.1:" + server.port() + "/lobby/?name=alice");
+
+        // then
+        page.await(WAIT, p -> {
+            Map<String, Object> state = p.evalMap("return window.ringsideLobby && window.ringsideLobby.state()");
+            return state != null && Boolean.TRUE.equals(state.get("connected"));
+        });
+        assertThat(server.transportMetrics().refusedByReason()).containsEntry("auth", 0L);
     }
 }

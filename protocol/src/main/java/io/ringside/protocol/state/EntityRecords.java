@@ -62,6 +62,15 @@ public final class EntityRecords {
         }
     }
 
+    /**
+     * Writes the delta values of the fields in {@code mask} as a CHANGE body carries them, without
+     * the mask: each field's bytes depend on that field alone, so bodies for subsets of the fields
+     * can be assembled from them. Call before {@link #advance}.
+     */
+    public static void writeChangeValues(EntityState entity, StateBuffer out, int mask) {
+        entity.writeChanges(out, mask);
+    }
+
     /** Makes the current state the replicated one; see {@link EntityState#advance()}. */
     public static void advance(EntityState entity) {
         entity.advance();

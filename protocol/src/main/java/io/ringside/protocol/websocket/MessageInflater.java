@@ -95,7 +95,7 @@ final class MessageInflater {
     /** Ends the message: inflates the stripped tail (§7.2.2) and resets or returns the context. */
     void finish(PayloadBuffer out, Utf8Validator utf8) {
         Inflater in = inflater();
-        if (!in.finished() && !tailFed) {
+        if (!tailFed && !in.finished()) {
             in.setInput(TAIL);
             drain(in, out, utf8);
         }

@@ -1,5 +1,7 @@
 package io.ringside.stategen;
 
+import java.util.Locale;
+
 /** One field of an entity type, validated: its index, kind and replication options. */
 record EntityField(int index, String name, String camel, FieldKind kind, double scale, boolean linear,
                    boolean ownerOnly, boolean teamOnly) {
@@ -22,6 +24,11 @@ record EntityField(int index, String name, String camel, FieldKind kind, double 
     /** The Java constant holding the scale. */
     String scaleConstant() {
         return "SCALE_" + index;
+    }
+
+    /** The public constant holding the field's bit in a field mask, e.g. {@code MOVE_X_FIELD}. */
+    String maskConstant() {
+        return name.toUpperCase(Locale.ROOT) + "_FIELD";
     }
 
     int bit() {

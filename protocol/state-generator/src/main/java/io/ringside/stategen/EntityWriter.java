@@ -36,6 +36,11 @@ final class EntityWriter {
         line("    public static final int TYPE_ID = " + type.typeId() + ";");
         line("    /** The protobuf full name of the entity type. */");
         line("    public static final String TYPE_NAME = \"" + type.fullName() + "\";");
+        for (EntityField f : type.fields()) {
+            line("    /** The bit of {@code " + f.name() + "} in a field mask (field index " + f.index()
+                    + "; a {@code FieldFilter} returns these). */");
+            line("    public static final int " + f.maskConstant() + " = 0x" + Integer.toHexString(f.bit()) + ";");
+        }
         line("    private static final int OWNER_ONLY_MASK = " + ownerOnlyMask() + ";");
         line("    private static final int TEAM_ONLY_MASK = " + teamOnlyMask() + ";");
         for (EntityField f : type.fields()) {

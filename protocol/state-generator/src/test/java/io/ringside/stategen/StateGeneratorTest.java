@@ -36,6 +36,21 @@ class StateGeneratorTest {
     }
 
     @Test
+    void shouldNameEveryFieldsBitInAFieldMaskByFieldIndex() {
+        // given fields declared out of field-number order
+        DescriptorProto ship = entity("Ship", 1, field("move_y", 7, Type.TYPE_UINT32, null),
+                field("x", 2, Type.TYPE_FLOAT, null), field("hull", 40, Type.TYPE_STRING, null));
+
+        // when
+        CodeGeneratorResponse response = StateGenerator.generate(request(ship));
+
+        // then bit i is the i-th field by number
+        assertThat(response.getError()).isEmpty();
+        assertThat(response.getFile(0).getContent()).contains("public static final int X_FIELD = 0x1;",
+                "public static final int MOVE_Y_FIELD = 0x2;", "public static final int HULL_FIELD = 0x4;");
+    }
+
+    @Test
     void shouldFailNamingTheFieldWhenAFieldIsAMessage() {
         // given
         DescriptorProto ship = entity("Ship", 1, field("hull", 1, Type.TYPE_MESSAGE, null).toBuilder()

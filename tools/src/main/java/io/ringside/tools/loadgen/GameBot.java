@@ -2,7 +2,9 @@ package io.ringside.tools.loadgen;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.BytesValue;
+import io.ringside.engine.client.ConnectConfig;
 import io.ringside.engine.client.GameClient;
+import io.ringside.engine.client.GameClientConfig;
 import io.ringside.engine.client.GameListener;
 import io.ringside.engine.client.GameRoom;
 import io.ringside.engine.client.StateListener;
@@ -59,7 +61,10 @@ final class GameBot implements Bot, GameListener {
 
     @Override
     public CompletableFuture<?> open(WebSocketClient webSocketClient) {
-        client = GameClient.create(webSocketClient, url, this);
+        GameClientConfig config = !target.deflate() ? GameClientConfig.defaults()
+                : GameClientConfig.builder().connectConfig(ConnectConfig.builder()
+                        .subprotocol(GameClientConfig.SUBPROTOCOL).deflate(true).build()).build();
+        client = GameClient.create(webSocketClient, url, config, this);
         if (mirrorCheck != null) {
             mirrorCheck.register(client.state());
         }

@@ -130,6 +130,10 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + " e.g. 0.01.")
     private Double maxErrorRate;
 
+    @Option(names = "--deflate",
+            description = "Offer permessage-deflate (RFC 7692, client_no_context_takeover) on every connection.")
+    private boolean deflate;
+
     @Option(names = "--server-pid", paramLabel = "PID",
             description = "The server's process id on this machine: report its CPU per player-second, read from"
                     + " /proc/PID/stat.")
@@ -177,7 +181,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             throws InterruptedException {
         Metrics metrics = new Metrics();
         ConnectConfig connect = ConnectConfig.builder().connectTimeoutMs(connectTimeoutMs)
-                .handshakeTimeoutMs(connectTimeoutMs).build();
+                .handshakeTimeoutMs(connectTimeoutMs).deflate(deflate).build();
         long start = System.nanoTime();
         Sampler sampler = new Sampler(metrics, plan.bots(), start);
         double elapsed;
@@ -295,7 +299,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         check(ioThreads >= 1, "--io-threads=" + ioThreads + " (minimum 1)");
         check(pingHz >= 0, "--ping-rate=" + pingHz + " (minimum 0)");
         check(game || checkMirrors.isEmpty(), "--check-mirrors needs --mode=game");
-        GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz) : null;
+        GameTarget target = game ? new GameTarget(roomType, inputType, snapshotType, pingHz, deflate) : null;
         durationMs(warmup, "--warmup");
         return new LoadPlan(url, bots, rampPerSecond, rateHz, sizeBytes, durationMs(duration, "--duration"), ioThreads,
                 target);

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,20 +26,27 @@ public final class PublicTypes {
     }
 
     /**
-     * The canonical names, sorted, of the types that count in the classes directory {@code anchor}
-     * was loaded from (a module's {@code target/classes}), leaving out the packages named in
-     * {@code excludedPackages} and their subpackages.
+     * The canonical names, sorted, of the types that count in the classes directory or jar
+     * {@code anchor} was loaded from (a module's {@code target/classes}, or its jar when the test
+     * runs after packaging), leaving out the packages named in {@code excludedPackages} and their
+     * subpackages.
      */
     public static List<String> of(Class<?> anchor, String... excludedPackages) throws IOException {
-        Path root;
+        Path location;
         try {
-            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
-        if (!Files.isDirectory(root)) {
-            throw new IOException("not a classes directory: " + root);
+        if (Files.isDirectory(location)) {
+            return of(location, anchor.getClassLoader(), excludedPackages);
         }
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+            return of(jar.getPath("/"), anchor.getClassLoader(), excludedPackages);
+        }
+    }
+
+    private static List<String> of(Path root, ClassLoader loader, String... excludedPackages) throws IOException {
         TreeSet<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -46,9 +55,12 @@ public final class PublicTypes {
                         || relative.endsWith("module-info.class")) {
                     continue;
                 }
+                if (relative.startsWith("META-INF")) {
+                    continue;
+                }
                 String binaryName = relative.substring(0, relative.length() - ".class".length())
                         .replace(file.getFileSystem().getSeparator(), ".");
-                Class<?> type = load(binaryName, anchor.getClassLoader());
+                Class<?> type = load(binaryName, loader);
                 if (counts(type) && !excluded(type.getPackageName(), excludedPackages)) {
                     names.add(type.getCanonicalName());
                 }
