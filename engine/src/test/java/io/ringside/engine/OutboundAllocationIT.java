@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Timeout;
  * of its own and broadcasts two more every tick costs the server's tick thread and I/O loop no
  * allocation at all, and the frame pool allocates no new frame, counted by the JVM's per-thread
  * allocation counters while clients read everything. A window may show a one-off when the box
- * stalls the I/O loop: the pool growing to a new high-water mark, or a few hundred bytes while the
- * JIT deoptimizes a method and runs it uncompiled until it is compiled again (seen on a machine at
- * load average 25). Per-tick garbage shows in every window, one-offs do not, so up to six windows
- * are measured and one must be clean. JMH with {@code -prof gc} is the measurement.
+ * stalls the I/O loop: the pool growing to a new high-water mark, or a few hundred bytes in one
+ * window (seen at load average 25, most likely the JIT running a deoptimized method uncompiled
+ * until it is compiled again). Per-tick garbage shows in every window, one-offs do not, so up to
+ * six windows are measured and one must be clean. JMH with {@code -prof gc} is the measurement.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class OutboundAllocationIT {
