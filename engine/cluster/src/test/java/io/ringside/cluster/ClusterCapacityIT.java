@@ -7,7 +7,6 @@ import io.ringside.engine.client.GameClient;
 import io.ringside.engine.client.GameListener;
 import io.ringside.engine.client.GameRequestException;
 import io.ringside.engine.client.GameRoom;
-import io.ringside.engine.client.WebSocketClient;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.protocol.envelope.ErrorCode;
@@ -24,12 +23,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -43,36 +41,15 @@ class ClusterCapacityIT {
     private static final long NODE_TTL_MS = 1_500;
     private static final int CAPACITY = 4;
 
-    private static RedisServer redisServer;
-    private static JedisPooled redis;
-    private static WebSocketClient webSocketClient;
+    @RegisterExtension
+    static final RedisFixture FIXTURE = new RedisFixture();
     private final List<RingsideServer> servers = new ArrayList<>();
     private final List<GameClient> clients = new ArrayList<>();
     private final Map<String, RedisRoomRegistry> registries = new HashMap<>();
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redisServer = RedisServer.start();
-        redis = redisServer.client();
-        webSocketClient = WebSocketClient.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (webSocketClient != null) {
-            webSocketClient.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (redisServer != null) {
-            redisServer.close();
-        }
-    }
-
     @BeforeEach
     void flush() {
-        redis.flushAll();
+        redis().flushAll();
     }
 
     @AfterEach
@@ -87,7 +64,7 @@ class ClusterCapacityIT {
         int cap = 2;
         RingsideServer a = node("a", c -> c.maxRoomsPerNode(cap));
         RingsideServer b = node("b", c -> c.maxRoomsPerNode(cap));
-        await(() -> redis.exists(RedisKeys.node("a")) && redis.exists(RedisKeys.node("b")));
+        await(() -> redis().exists(RedisKeys.node("a")) && redis().exists(RedisKeys.node("b")));
         List<GameClient> players = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             players.add(client(i % 2 == 0 ? a : b));
@@ -137,7 +114,7 @@ class ClusterCapacityIT {
             assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
                     .isEqualTo(room.roomId());
         }
-        await(() -> Integer.toString(CAPACITY - 1).equals(redis.hget(RedisKeys.room(room.roomId()), "seats")));
+        await(() -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(room.roomId()), "seats")));
         GameClient lister = client(a);
         await(() -> listed(lister, room.roomId()));
         ServerEnvelope answer = ClusterWire.joinOrCreate(a.port(), "arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -159,7 +136,7 @@ class ClusterCapacityIT {
 
     /** The live rooms a node's slot set holds (used claims and spares linger there a heartbeat longer). */
     private static long roomSlots(String node) {
-        return redis.zrange(RedisKeys.slots(node), 0, -1).stream().filter(m -> m.startsWith(RoomSlots.ROOM)).count();
+        return redis().zrange(RedisKeys.slots(node), 0, -1).stream().filter(m -> m.startsWith(RoomSlots.ROOM)).count();
     }
 
     private static int roomCount(RingsideServer server) {
@@ -168,7 +145,7 @@ class ClusterCapacityIT {
 
     private RingsideServer node(String id, java.util.function.Consumer<ClusterConfig.Builder> edit) throws Exception {
         int port = RedisServer.freePort();
-        ClusterConfig.Builder config = ClusterConfig.builder().redisUri(redisServer.uri()).nodeId(id)
+        ClusterConfig.Builder config = ClusterConfig.builder().redisUri(FIXTURE.server().uri()).nodeId(id)
                 .nodeTtlMs(NODE_TTL_MS).publicAddress("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH);
         edit.accept(config);
         RedisRoomRegistry registry = new RedisRoomRegistry(config.build());
@@ -186,7 +163,7 @@ class ClusterCapacityIT {
 
     private GameClient client(RingsideServer server) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(webSocketClient, uri, new GameListener() { });
+        GameClient client = GameClient.create(FIXTURE.webSocketClient(), uri, new GameListener() { });
         clients.add(client);
         return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
@@ -206,5 +183,9 @@ class ClusterCapacityIT {
             assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    private static JedisPooled redis() {
+        return FIXTURE.redis();
     }
 }

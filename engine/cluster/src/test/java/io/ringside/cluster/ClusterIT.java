@@ -9,7 +9,6 @@ import io.ringside.engine.client.GameClient;
 import io.ringside.engine.client.GameListener;
 import io.ringside.engine.client.GameRoom;
 import io.ringside.engine.client.GameRoomInfo;
-import io.ringside.engine.client.WebSocketClient;
 import io.ringside.engine.config.RingsideConfig;
 import io.ringside.engine.room.ClusterConfig;
 import io.ringside.engine.room.Room;
@@ -27,12 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
 
 /** Two RingsideServer nodes in one JVM sharing a real redis-server, driven by real game clients. */
@@ -41,9 +39,8 @@ class ClusterIT {
     private static final long WAIT_SECONDS = 10;
     private static final long NODE_TTL_MS = 1_500;
 
-    private static RedisServer redisServer;
-    private static JedisPooled redis;
-    private static WebSocketClient webSocketClient;
+    @RegisterExtension
+    static final RedisFixture FIXTURE = new RedisFixture();
     private final List<RingsideServer> servers = new ArrayList<>();
     private final List<GameClient> clients = new ArrayList<>();
 
@@ -55,29 +52,9 @@ class ClusterIT {
         }
     }
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redisServer = RedisServer.start();
-        redis = redisServer.client();
-        webSocketClient = WebSocketClient.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (webSocketClient != null) {
-            webSocketClient.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (redisServer != null) {
-            redisServer.close();
-        }
-    }
-
     @BeforeEach
     void flush() {
-        redis.flushAll();
+        redis().flushAll();
     }
 
     @AfterEach
@@ -89,9 +66,9 @@ class ClusterIT {
     @Test
     void shouldListTheRoomsOfBothNodesOnEachNode() throws Exception {
         // given two nodes and a room on each
-        RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(redisServer.uri())
+        RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())
                 .nodeTtlMs(NODE_TTL_MS)));
-        RingsideServer b = node(RingsideServer.builder().cluster(c -> c.redisUri(redisServer.uri())
+        RingsideServer b = node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())
                 .nodeTtlMs(NODE_TTL_MS)));
         GameRoom roomA = client(a).joinOrCreate("arena", Map.of("label", "on-a"), "")
                 .get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -103,58 +80,58 @@ class ClusterIT {
         // when / then both nodes list both rooms
         Set<String> expected = Set.of(roomA.roomId() + " on-a 1/4", roomB.roomId() + " on-b 1/4");
         await(() -> listing(lister).equals(expected) && listing(listerB).equals(expected));
-        assertThat(redis.keys(RedisKeys.NODE_PATTERN)).hasSize(2);
+        assertThat(redis().keys(RedisKeys.NODE_PATTERN)).hasSize(2);
     }
 
     @Test
     void shouldRemoveTheRoomEntryWhenTheRoomIsDisposed() throws Exception {
         // given a room whose last player leaves
-        RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(redisServer.uri())));
+        RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())));
         GameClient player = client(a);
         GameRoom room = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         String key = RedisKeys.room(room.roomId());
-        await(() -> redis.exists(key));
-        assertThat(redis.hgetAll(key)).containsEntry("type", "arena").containsEntry("capacity", "4");
+        await(() -> redis().exists(key));
+        assertThat(redis().hgetAll(key)).containsEntry("type", "arena").containsEntry("capacity", "4");
 
         // when
         player.leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         // then the entry goes (disposeWhenEmptyMs=0), long before its TTL would end it
-        await(() -> !redis.exists(key));
-        assertThat(redis.keys(RedisKeys.NODE_PATTERN)).hasSize(1);
+        await(() -> !redis().exists(key));
+        assertThat(redis().keys(RedisKeys.NODE_PATTERN)).hasSize(1);
     }
 
     @Test
     void shouldRemoveEveryEntryOfANodeOnCleanShutdown() throws Exception {
         // given
-        RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(redisServer.uri())));
+        RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())));
         client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> !redis.keys(RedisKeys.ROOM_PATTERN).isEmpty());
+        await(() -> !redis().keys(RedisKeys.ROOM_PATTERN).isEmpty());
 
         // when
         a.close();
 
         // then nothing is left, without waiting for a TTL
-        assertThat(redis.keys("ringside:*")).isEmpty();
+        assertThat(redis().keys("ringside:*")).isEmpty();
     }
 
     @Test
     void shouldExpireANodeAndItsRoomsWithinItsTtlWhenItsHeartbeatStops() throws Exception {
         // given a node whose registry we hold, with one room
-        RedisRoomRegistry registry = new RedisRoomRegistry(ClusterConfig.builder().redisUri(redisServer.uri())
+        RedisRoomRegistry registry = new RedisRoomRegistry(ClusterConfig.builder().redisUri(FIXTURE.server().uri())
                 .nodeTtlMs(NODE_TTL_MS).nodeId("doomed").build());
         RingsideServer a = node(RingsideServer.builder().registry(registry));
         GameRoom room = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         String roomKey = RedisKeys.room(room.roomId());
-        await(() -> redis.exists(roomKey));
+        await(() -> redis().exists(roomKey));
 
         // when it crashes: the heartbeat stops and the connection drops, nothing is deleted
         registry.halt();
 
         // then both entries carry at most the TTL, by Redis' clock, and expire
-        assertThat(redis.pttl(RedisKeys.node("doomed"))).isBetween(1L, NODE_TTL_MS);
-        assertThat(redis.pttl(roomKey)).isBetween(1L, NODE_TTL_MS);
-        await(() -> !redis.exists(RedisKeys.node("doomed")) && !redis.exists(roomKey));
+        assertThat(redis().pttl(RedisKeys.node("doomed"))).isBetween(1L, NODE_TTL_MS);
+        assertThat(redis().pttl(roomKey)).isBetween(1L, NODE_TTL_MS);
+        await(() -> !redis().exists(RedisKeys.node("doomed")) && !redis().exists(roomKey));
     }
 
     @Test
@@ -171,15 +148,15 @@ class ClusterIT {
     @Test
     void shouldJoinTheClusterFromConfigurationKeysAlone() throws Exception {
         // given only environment settings (the registry is found on the class path)
-        RingsideConfig config = RingsideConfig.load(null, Map.of("RINGSIDE_REDIS", redisServer.uri(),
+        RingsideConfig config = RingsideConfig.load(null, Map.of("RINGSIDE_REDIS", FIXTURE.server().uri(),
                 "RINGSIDE_CLUSTER_NODE_TTL", "1s", "RINGSIDE_CLUSTER_NODE_ID", "from-env"));
 
         // when
         node(RingsideServer.builder().configure(config));
 
         // then
-        assertThat(redis.hget(RedisKeys.node("from-env"), "rooms")).isEqualTo("0");
-        assertThat(redis.pttl(RedisKeys.node("from-env"))).isBetween(1L, 1_000L);
+        assertThat(redis().hget(RedisKeys.node("from-env"), "rooms")).isEqualTo("0");
+        assertThat(redis().pttl(RedisKeys.node("from-env"))).isBetween(1L, 1_000L);
     }
 
     @Test
@@ -275,8 +252,8 @@ class ClusterIT {
         // given a room of node b with one player, and a new-room seat token placement issued for b
         RingsideServer b = clusterNode("b", c -> { });
         GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> "1".equals(redis.hget(RedisKeys.room(onB.roomId()), "seats")));
-        SeatReservations reservations = new SeatReservations(redis);
+        await(() -> "1".equals(redis().hget(RedisKeys.room(onB.roomId()), "seats")));
+        SeatReservations reservations = new SeatReservations(redis());
         reservations.reserveNew("b", "arena", "new-room-token", 10_000);
 
         // when its holder joins b
@@ -331,7 +308,7 @@ class ClusterIT {
         b.drain();
 
         // then the registry says so, a lists nothing of b, and a new player stays on a
-        await(() -> "1".equals(redis.hget(RedisKeys.node("b"), "draining")));
+        await(() -> "1".equals(redis().hget(RedisKeys.node("b"), "draining")));
         await(() -> listing(lister).isEmpty());
         GameClient player = client(a);
         GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -348,7 +325,7 @@ class ClusterIT {
         for (int i = 0; i < 4; i++) {
             full = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
         }
-        await(() -> "1".equals(redis.hget(RedisKeys.node("a"), "rooms")) && redis.exists(RedisKeys.node("b")));
+        await(() -> "1".equals(redis().hget(RedisKeys.node("a"), "rooms")) && redis().exists(RedisKeys.node("b")));
         GameClient lister = client(a);
         await(() -> listing(lister).size() == 1);
 
@@ -366,16 +343,14 @@ class ClusterIT {
         // given a node with a room
         RingsideServer a = clusterNode("a", c -> { });
         GameRoom room = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> redis.exists(RedisKeys.room(room.roomId())));
+        await(() -> redis().exists(RedisKeys.room(room.roomId())));
 
         // when redis-server restarts empty on the same port
-        redisServer.restart();
-        redis.close();
-        redis = redisServer.client();
+        FIXTURE.restart();
 
         // then the node and its room are registered again, and the room kept ticking meanwhile
-        await(() -> redis.exists(RedisKeys.node("a")) && redis.exists(RedisKeys.room(room.roomId())));
-        assertThat(redis.hget(RedisKeys.room(room.roomId()), "players")).isEqualTo("1");
+        await(() -> redis().exists(RedisKeys.node("a")) && redis().exists(RedisKeys.room(room.roomId())));
+        assertThat(redis().hget(RedisKeys.room(room.roomId()), "players")).isEqualTo("1");
     }
 
     private RingsideServer clusterNode(String id, Consumer<ClusterConfig.Builder> edit) throws Exception {
@@ -383,7 +358,7 @@ class ClusterIT {
         RingsideServer server = RingsideServer.builder()
                 .transport(t -> t.port(port).ioLoops(1).bindAddress("127.0.0.1"))
                 .game(g -> g.shards(1))
-                .cluster(c -> edit.accept(c.redisUri(redisServer.uri()).nodeId(id).nodeTtlMs(NODE_TTL_MS)
+                .cluster(c -> edit.accept(c.redisUri(FIXTURE.server().uri()).nodeId(id).nodeTtlMs(NODE_TTL_MS)
                         .publicAddress("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH)))
                 .room("arena", LabelRoom::new, RoomOptions.builder().capacity(4).disposeWhenEmptyMs(0)
                         .reconnectGraceMs(10_000).build())
@@ -413,7 +388,7 @@ class ClusterIT {
 
     private GameClient client(RingsideServer server, GameListener listener) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(webSocketClient, uri, listener);
+        GameClient client = GameClient.create(FIXTURE.webSocketClient(), uri, listener);
         clients.add(client);
         return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
@@ -434,5 +409,9 @@ class ClusterIT {
             assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    private static JedisPooled redis() {
+        return FIXTURE.redis();
     }
 }

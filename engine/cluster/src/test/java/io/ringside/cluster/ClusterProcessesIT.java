@@ -9,7 +9,6 @@ import io.ringside.engine.client.GameClient;
 import io.ringside.engine.client.GameListener;
 import io.ringside.engine.client.GameRequestException;
 import io.ringside.engine.client.GameRoom;
-import io.ringside.engine.client.WebSocketClient;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
 import java.io.BufferedReader;
@@ -25,12 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -47,31 +45,10 @@ class ClusterProcessesIT {
     private static final long DRAIN_DEADLINE_MS = 3_000;
     private static final String DRAIN_DEADLINE_REASON = "server shutting down: drain deadline passed";
 
-    private static RedisServer redisServer;
-    private static JedisPooled redis;
-    private static WebSocketClient webSocketClient;
+    @RegisterExtension
+    static final RedisFixture FIXTURE = new RedisFixture();
     private final List<Process> nodes = new ArrayList<>();
     private final List<GameClient> clients = new ArrayList<>();
-
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redisServer = RedisServer.start();
-        redis = redisServer.client();
-        webSocketClient = WebSocketClient.start();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        if (webSocketClient != null) {
-            webSocketClient.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (redisServer != null) {
-            redisServer.close();
-        }
-    }
 
     @AfterEach
     void stop() throws Exception {
@@ -80,7 +57,7 @@ class ClusterProcessesIT {
             node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         // nodes killed here leave entries for a TTL, where the next test's joins would be placed
-        redis.flushAll();
+        redis().flushAll();
     }
 
     @Test
@@ -109,7 +86,7 @@ class ClusterProcessesIT {
         // ...its room leaves the listings within the TTL and a heartbeat
         await(() -> !rooms(lister).contains(room.roomId()));
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt)).isLessThan(NODE_TTL_MS * 3);
-        assertThat(redis.exists(RedisKeys.node("one"))).isFalse();
+        assertThat(redis().exists(RedisKeys.node("one"))).isFalse();
         // ...and the player comes back as a new player on node two
         GameClient back = client(two);
         GameRoom again = back.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -123,7 +100,7 @@ class ClusterProcessesIT {
         int port = RedisServer.freePort();
         Process node = node(port, "term", DRAIN_DEADLINE_MS);
         client(port).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> !redis.keys(RedisKeys.ROOM_PATTERN).isEmpty());
+        await(() -> !redis().keys(RedisKeys.ROOM_PATTERN).isEmpty());
 
         // when it gets SIGTERM
         node.destroy();
@@ -131,8 +108,8 @@ class ClusterProcessesIT {
 
         // then it exits 0, its entries gone at once, not after a TTL
         assertThat(node.exitValue()).isZero();
-        assertThat(redis.keys("ringside:node:*")).isEmpty();
-        assertThat(redis.keys(RedisKeys.ROOM_PATTERN)).isEmpty();
+        assertThat(redis().keys("ringside:node:*")).isEmpty();
+        assertThat(redis().keys(RedisKeys.ROOM_PATTERN)).isEmpty();
     }
 
     @Test
@@ -209,13 +186,13 @@ class ClusterProcessesIT {
     }
 
     private static void assertRegistryHoldsNothingOf(String node) {
-        assertThat(redis.exists(RedisKeys.node(node))).isFalse();
-        for (String key : redis.keys(RedisKeys.ROOM_PATTERN)) {
-            assertThat(redis.hget(key, "node")).as(key).isNotEqualTo(node);
+        assertThat(redis().exists(RedisKeys.node(node))).isFalse();
+        for (String key : redis().keys(RedisKeys.ROOM_PATTERN)) {
+            assertThat(redis().hget(key, "node")).as(key).isNotEqualTo(node);
         }
-        for (String key : redis.keys(RedisKeys.SEATS_PREFIX + "*")) {
+        for (String key : redis().keys(RedisKeys.SEATS_PREFIX + "*")) {
             String room = key.substring(RedisKeys.SEATS_PREFIX.length());
-            assertThat(redis.exists(RedisKeys.room(room))).as(key + " of a room no longer registered").isTrue();
+            assertThat(redis().exists(RedisKeys.room(room))).as(key + " of a room no longer registered").isTrue();
         }
     }
 
@@ -244,7 +221,7 @@ class ClusterProcessesIT {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Process process = new ProcessBuilder(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(),
-                    Integer.toString(port), redisServer.uri(), id, Long.toString(NODE_TTL_MS),
+                    Integer.toString(port), FIXTURE.server().uri(), id, Long.toString(NODE_TTL_MS),
                     Long.toString(drainDeadlineMs))
                     .redirectErrorStream(true).start();
             synchronized (nodes) {
@@ -274,7 +251,7 @@ class ClusterProcessesIT {
 
     private GameClient client(int port, GameListener listener) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + port + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(webSocketClient, uri, listener);
+        GameClient client = GameClient.create(FIXTURE.webSocketClient(), uri, listener);
         if (listener instanceof Recorder recorder) {
             client.on(ClusterNodeMain.DRAINING, Int64Value.parser(),
                     (c, ms) -> recorder.drainNotice.complete(ms.getValue()));
@@ -302,5 +279,9 @@ class ClusterProcessesIT {
             assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    private static JedisPooled redis() {
+        return FIXTURE.redis();
     }
 }
