@@ -7,7 +7,6 @@ import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequest;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.http.UpgradeResponseWriter;
-import io.ringside.protocol.websocket.MessageDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -282,15 +281,15 @@ final class Handshaker {
         UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol, extensions);
         loop.metrics.handshake(HttpStatus.SWITCHING_PROTOCOLS);
         connection.sendUpgradeResponse(head.flip());
-        InboundDispatcher dispatcher = new InboundDispatcher(connection);
-        MessageDecoder decoder = deflate == null ? new MessageDecoder(config.decoderConfig, dispatcher)
-                : new MessageDecoder(config.decoderConfig, dispatcher, loop.inflaters,
-                        !deflate.clientNoContextTakeover());
+        // a plain connection borrows a decoder from the loop for each read; a deflate one keeps its own
+        InboundDispatcher inbound = null;
         if (deflate != null) {
+            inbound = new InboundDispatcher(connection, config.decoderConfig, loop.inflaters,
+                    !deflate.clientNoContextTakeover());
             connection.extensions = extensions;
             connection.deflate = new OutboundDeflate(endpoint.deflate, deflate);
         }
-        connection.upgraded(endpoint, subprotocol, decoder);
+        connection.upgraded(endpoint, subprotocol, inbound);
         try {
             endpoint.handler.onOpen(connection, request);
         } catch (Throwable t) {
