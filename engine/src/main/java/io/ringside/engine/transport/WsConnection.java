@@ -424,7 +424,8 @@ final class WsConnection extends ConnectionHandle {
         }
     }
 
-    void sendUpgradeResponse(ByteBuffer head) {
+    /** Queues the 101 response, a pooled frame whose reference the queue takes over. */
+    void sendUpgradeResponse(SharedFrame head) {
         outbound.add(head);
         loop.markDirty(this);
     }
