@@ -10,10 +10,13 @@ import java.util.Arrays;
  * alternate on one thread, each round timed by {@code ThreadMXBean.getCurrentThreadCpuTime()}, so all
  * three see the same caches, clock speed and neighbours. Prints, per request, the median and the
  * lowest-quartile CPU ns per handshake of each, their ratios to the floor, and the bytes each
- * allocated per handshake over all measured rounds. Not JMH: a plain loop after a warm-up.
+ * allocated per handshake over all measured rounds. Not JMH: a plain loop after a warm-up. Run it
+ * with a fixed, pre-touched heap, as a server runs: otherwise the engine path, which allocates a
+ * connection per handshake, pays the kernel's first touch of every new heap page as the heap grows.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.ringside.benchmarks.protocol.HandshakeCpu [rounds]
+ * java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     io.ringside.benchmarks.protocol.HandshakeCpu [rounds]
  * </pre>
  */
 public final class HandshakeCpu {
