@@ -66,6 +66,10 @@ final class IoLoop implements Runnable {
     final MemoryBudget budget;
     /** Inflaters lent per compressed message to connections whose clients reset their context. */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
+    /** Spare outbound rings, lent to connections while they have something queued. */
+    final OutboundRings rings = new OutboundRings();
+    /** Plain decoders lent to connections for the reads that bring them bytes. */
+    final InboundPool decoders;
     /** Frames for messages compressed per connection (server context takeover); made on first use. */
     private FramePool deflateFrames;
 
@@ -133,6 +137,7 @@ final class IoLoop implements Runnable {
                 : Math.max(config.readBufferBytes, TlsWire.MIN_READ_BUFFER_BYTES));
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
+        this.decoders = new InboundPool(config.decoderConfig);
         this.handshaker = new Handshaker(this);
         this.addresses = config.addressLimits();
         // made now: when it is needed the heap may be exhausted
