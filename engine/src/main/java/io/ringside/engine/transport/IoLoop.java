@@ -339,7 +339,6 @@ final class IoLoop implements Runnable {
         return shuttingDown;
     }
 
-    /** Schedules {@code connection} for a flush at the end of this cycle. Loop thread. */
     /** The pool of per-connection compressed frames, made on first use. Loop thread. */
     FramePool deflateFrames() {
         if (deflateFrames == null) {
@@ -348,6 +347,11 @@ final class IoLoop implements Runnable {
         return deflateFrames;
     }
 
+    /**
+     * Schedules {@code connection} for a flush at the end of this cycle. Loop thread. A connection
+     * flushed early (right after its read) may be listed twice in one cycle; its second flush finds
+     * nothing to write.
+     */
     void markDirty(WsConnection connection) {
         if (!connection.dirty) {
             connection.dirty = true;
