@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
 /**
  * The server's own HTTP routes, consulted ahead of the application's handler: {@code GET /readyz}
  * (200 while the server takes new players, 503 while starting, draining or stopped) and the metrics
- * route, then the monitor's routes when it is on. ({@code /healthz} is the transport's: 200 while
- * the process serves at all.) I/O loop threads.
+ * route, then the admin routes when a token is set and the monitor's routes when it is on.
+ * ({@code /healthz} is the transport's: 200 while the process serves at all.) I/O loop threads.
  */
 final class OpsRoutes implements HttpHandler {
     static final String READY_PATH = "/readyz";
@@ -20,11 +20,13 @@ final class OpsRoutes implements HttpHandler {
 
     private final BooleanSupplier ready;
     private final HttpHandler metrics;
+    private final HttpHandler admin;
     private final HttpHandler monitor;
 
-    OpsRoutes(BooleanSupplier ready, HttpHandler metrics, HttpHandler monitor) {
+    OpsRoutes(BooleanSupplier ready, HttpHandler metrics, HttpHandler admin, HttpHandler monitor) {
         this.ready = ready;
         this.metrics = metrics;
+        this.admin = admin;
         this.monitor = monitor;
     }
 
@@ -39,6 +41,9 @@ final class OpsRoutes implements HttpHandler {
             return ready.getAsBoolean() ? READY : NOT_READY;
         }
         HttpResponse response = metrics == null ? null : metrics.handle(request);
+        if (response == null && admin != null) {
+            response = admin.handle(request, remoteAddress);
+        }
         return response != null || monitor == null ? response : monitor.handle(request, remoteAddress);
     }
 }

@@ -1,8 +1,10 @@
 package io.ringside.engine;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ringside.engine.config.AdminConfig;
 import io.ringside.engine.config.AgonesConfig;
 import io.ringside.engine.config.ConfigTarget;
+import io.ringside.engine.internal.monitor.AdminRoutes;
 import io.ringside.engine.internal.monitor.Monitor;
 import io.ringside.engine.monitor.MonitorConfig;
 import io.ringside.engine.room.ClusterConfig;
@@ -24,6 +26,9 @@ import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -49,7 +54,9 @@ import java.util.function.Supplier;
  * {@code GET /readyz} (200 while it takes new players: not before {@link #start()}, nor after
  * {@link #drain()} or {@link #close()}) and {@code GET /metrics} (Prometheus text format, see
  * {@link RingsideCollector}); with the monitor on ({@code .monitor(m -> m.enabled(true))}), a live
- * page of rooms, players and shards under {@code /monitor} (see {@link MonitorConfig}). An auth hook
+ * page of rooms, players and shards under {@code /monitor} (see {@link MonitorConfig}); with an admin
+ * token ({@code .admin(a -> a.token(...))}), {@code POST /admin/drain}, which drains and closes the
+ * server as SIGTERM does (see {@link AdminConfig}). An auth hook
  * that decides upgrades before they open is set with {@code .transport(t -> t.authHandler(...))}.
  */
 public final class RingsideServer implements AutoCloseable {
@@ -74,6 +81,8 @@ public final class RingsideServer implements AutoCloseable {
     private final RoomRegistry roomRegistry;
     private final Monitor monitor;
     private final AgonesConfig agonesConfig;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CompletableFuture<Void> whenClosed = new CompletableFuture<>();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -171,6 +180,28 @@ public final class RingsideServer implements AutoCloseable {
     }
 
     /**
+     * {@link #drain()} now, then {@link #drainAndClose()} on a thread of its own; returns at once.
+     * What {@code POST /admin/drain} does (I/O thread). Later calls do nothing.
+     */
+    private void drainAndCloseInBackground() {
+        drain();
+        if (stopping.compareAndSet(false, true)) {
+            Thread stop = new Thread(this::drainAndClose, "ringside-admin-drain");
+            stop.setDaemon(false);
+            stop.start();
+        }
+    }
+
+    /**
+     * Completes once {@link #close()} has finished (directly, or at the end of a drain started by
+     * SIGTERM or {@code POST /admin/drain}): the rooms are gone, in cluster mode the node left the
+     * registry, and every connection was closed. A program's main thread may wait on it and exit.
+     */
+    public CompletionStage<Void> whenClosed() {
+        return whenClosed.minimalCompletionStage();
+    }
+
+    /**
      * The Agones adapter's settings ({@code .agones(a -> ...)}, keys {@code agones.*}), checked at
      * build; what {@code AgonesLifecycle.start(server)} of the {@code ringside-agones} module uses.
      */
@@ -252,6 +283,7 @@ public final class RingsideServer implements AutoCloseable {
             roomRegistry.close();
         }
         transport.close();
+        whenClosed.complete(null);
     }
 
     /**
@@ -274,6 +306,7 @@ public final class RingsideServer implements AutoCloseable {
         private final ClusterConfig.Builder cluster = ClusterConfig.builder();
         private final MonitorConfig.Builder monitor = MonitorConfig.builder();
         private final AgonesConfig.Builder agones = AgonesConfig.builder();
+        private final AdminConfig.Builder admin = AdminConfig.builder();
         private RoomRegistry roomRegistry;
         private boolean built;
 
@@ -355,6 +388,17 @@ public final class RingsideServer implements AutoCloseable {
         }
 
         /**
+         * Edits the admin routes' settings (default: off; see {@link AdminConfig}). With
+         * {@code a.token(...)} set, {@code POST /admin/drain} carrying that token drains and closes
+         * the server as SIGTERM does, answering 202 at once.
+         */
+        @Override
+        public Builder admin(Consumer<AdminConfig.Builder> edit) {
+            edit.accept(admin);
+            return this;
+        }
+
+        /**
          * Uses {@code registry} for this server's rooms and listings, instead of the one the
          * {@link #cluster(Consumer)} settings would load; for registries of one's own and for tests.
          */
@@ -411,6 +455,7 @@ public final class RingsideServer implements AutoCloseable {
             ClusterConfig clusterConfig = nested("cluster.", cluster::build);
             MonitorConfig monitorConfig = nested("monitor.", monitor::build);
             AgonesConfig agonesConfig = nested("agones.", agones::build);
+            AdminConfig adminConfig = nested("admin.", admin::build);
             RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
             RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
@@ -428,8 +473,10 @@ public final class RingsideServer implements AutoCloseable {
             PrometheusRegistry registry = metricsRegistry != null ? metricsRegistry : new PrometheusRegistry();
             RingsideServer[] server = new RingsideServer[1];
             HttpHandler metrics = metricsPath == null ? null : new PrometheusHandler(metricsPath, registry);
+            HttpHandler adminRoutes = adminConfig.enabled()
+                    ? new AdminRoutes(adminConfig, () -> server[0].drainAndCloseInBackground()) : null;
             transport.serverRoutes(new OpsRoutes(() -> server[0] != null && server[0].isReady(), metrics,
-                    live == null ? null : live.routes()));
+                    adminRoutes, live == null ? null : live.routes()));
             WebSocketServer webSocketServer = nested("transport.", transport::build);
             built = true;
             server[0] = new RingsideServer(runtime, webSocketServer, registry, rooms, live, agonesConfig);

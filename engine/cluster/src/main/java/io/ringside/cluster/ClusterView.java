@@ -36,6 +36,11 @@ final class ClusterView {
         this.listings = listings;
     }
 
+    /** A view holding what this one holds, as another read would (a distinct instance). */
+    ClusterView copy() {
+        return new ClusterView(nodes, rooms, listings);
+    }
+
     static ClusterView read(Jedis jedis) {
         Map<String, NodeLoad> nodes = new HashMap<>();
         for (Map<String, String> node : hashes(jedis, RedisKeys.NODE_PATTERN)) {

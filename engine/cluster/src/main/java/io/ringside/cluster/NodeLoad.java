@@ -1,7 +1,7 @@
 package io.ringside.cluster;
 
 /**
- * One node of the cluster as placement sees it, from the registry (this node's own figures are live).
+ * One node of the cluster as placement sees it, from the registry's view (see {@code Placer#candidates}).
  *
  * @param id       the node's registry id
  * @param address  the public WebSocket address clients reach it at

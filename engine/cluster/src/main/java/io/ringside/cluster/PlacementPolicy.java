@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * Chooses the node a new room goes to. The registry passes only nodes that take new rooms (not
  * draining, under {@link ClusterConfig#maxRoomsPerNode()}), this node first when it is one of them,
- * so a policy that keeps the first of equals places ties locally (no redirect). Called on I/O
- * threads: it must be quick and must not block.
+ * so a policy that keeps the first of equals places ties locally (no redirect). Figures come from
+ * the registry's view: this node's less one room and that room's capacity in players (a new room
+ * here also takes the next joins that arrive here), and a node this node sent a new room the view
+ * does not show yet is left out while this node can take the room. Called on I/O threads: it must
+ * be quick and must not block.
  */
 @FunctionalInterface
 public interface PlacementPolicy {

@@ -48,6 +48,7 @@ final class Placer implements AutoCloseable {
     private final Supplier<String> address;
     private final Supplier<Boolean> available;
     private final Supplier<Boolean> draining;
+    private final PendingRooms pending = new PendingRooms();
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor worker;
 
@@ -88,7 +89,8 @@ final class Placer implements AutoCloseable {
         for (ClusterView.RoomEntry room : now.rooms.values()) {
             NodeLoad node = now.nodes.get(room.node());
             if (room.type().equals(roomType) && !room.node().equals(nodeId) && !room.locked() && !room.privateRoom()
-                    && room.seats() < room.capacity() && node != null && !node.draining()) {
+                    && room.seats() + pending.seats(now, room.id()) < room.capacity() && node != null
+                    && !node.draining() && !pending.isFull(now, room.id())) {
                 rooms.add(room);
             }
         }
@@ -97,14 +99,21 @@ final class Placer implements AutoCloseable {
             return;
         }
         rooms.sort(Comparator.comparingInt(ClusterView.RoomEntry::seats).reversed());
+        // no more joins go to a room than the view shows free seats in it
+        pending.seat(now, rooms.get(0).id());
         submit(answer, () -> {
             for (int i = 0; i < Math.min(rooms.size(), MAX_ROOM_ATTEMPTS); i++) {
                 ClusterView.RoomEntry room = rooms.get(i);
+                if (i > 0 && pending.isFull(now, room.id())) {
+                    continue;
+                }
                 String token = newToken();
-                if (seats.reserve(room.id(), token, config.seatTtlMs()) == SeatReservations.Outcome.RESERVED) {
+                SeatReservations.Outcome outcome = seats.reserve(room.id(), token, config.seatTtlMs());
+                if (outcome == SeatReservations.Outcome.RESERVED) {
                     answer.accept(redirect(room.address(), room.id(), roomType, token));
                     return;
                 }
+                pending.full(now, room.id());
             }
             placeNew(view.get(), roomType, false, answer);
         });
@@ -145,7 +154,7 @@ final class Placer implements AutoCloseable {
      * this node's own address too.
      */
     private void placeNew(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
-        List<NodeLoad> candidates = candidates(now);
+        List<NodeLoad> candidates = candidates(now, roomType);
         if (candidates.isEmpty()) {
             answer.accept(noNode(roomType));
             return;
@@ -154,6 +163,9 @@ final class Placer implements AutoCloseable {
         if (chosen.id().equals(nodeId) && inline && (!slots.capped() || slots.takeSpare())) {
             answer.accept(Placement.local());
             return;
+        }
+        if (!chosen.id().equals(nodeId)) {
+            pending.sent(now, chosen.id()); // counted now: the next joins are placed before the worker runs
         }
         Runnable issue = () -> {
             NodeLoad next = chosen;
@@ -185,25 +197,48 @@ final class Placer implements AutoCloseable {
     }
 
     /**
-     * The nodes that may take a new room as far as the registry's view tells (not draining, under
-     * the cap), this node first (ties stay here); a mutable list. The cap itself is enforced by
-     * {@link RoomSlots} claims.
+     * The nodes that may take a new room of {@code roomType} as far as the registry's view tells
+     * (not draining, under the cap), this node first (ties stay here); a mutable list. The cap itself
+     * is enforced by {@link RoomSlots} claims.
+     *
+     * <p>The view is as old as the last heartbeat, and placing by it alone herds: joins arriving at
+     * every node at once would each open a room of one player on whichever node looked emptiest,
+     * since the view shows no free seat in rooms only just made, instead of filling rooms where they
+     * arrive. So this node's figures are the view's too (its live ones are newer than the others'),
+     * less a room of the type and that room's capacity in players (a new room here takes its next
+     * joins of the type too, with no redirect), and, while it may take
+     * the room itself, leaves out the nodes it already sent a new room that the view may not show
+     * yet ({@link PendingRooms}): at most one new room goes to each other node per heartbeat, and the
+     * next view lists its free seats, which joins then fill.
      */
-    List<NodeLoad> candidates(ClusterView now) {
+    List<NodeLoad> candidates(ClusterView now, String roomType) {
         List<NodeLoad> candidates = new ArrayList<>();
         int cap = config.maxRoomsPerNode();
         List<RoomSnapshot> mine = localRooms.get();
         int players = 0;
+        int capacity = 0;
         for (RoomSnapshot room : mine) {
             players += room.seatsTaken();
+            if (room.type().equals(roomType)) {
+                capacity = Math.max(capacity, room.capacity());
+            }
         }
-        NodeLoad self = new NodeLoad(nodeId, address.get(), players, mine.size(), false);
-        if (!draining.get() && (cap == 0 || self.rooms() < cap)) {
-            candidates.add(self);
+        boolean self = !draining.get() && (cap == 0 || mine.size() < cap);
+        if (self) {
+            // compared as the view shows it, as old as the other nodes' figures
+            NodeLoad seen = now.nodes.get(nodeId);
+            int load = seen != null ? seen.players() : players;
+            int rooms = seen != null ? seen.rooms() : mine.size();
+            candidates.add(capacity == 0 ? new NodeLoad(nodeId, address.get(), load, rooms, false)
+                    : new NodeLoad(nodeId, address.get(), Math.max(0, load - capacity), Math.max(0, rooms - 1), false));
         }
         for (NodeLoad node : now.nodes.values()) {
             if (!node.id().equals(nodeId) && !node.draining() && (cap == 0 || node.rooms() < cap)) {
-                candidates.add(node);
+                if (!self) {
+                    candidates.add(pending.adjust(now, node));
+                } else if (!pending.any(now, node.id())) {
+                    candidates.add(node);
+                }
             }
         }
         return candidates;

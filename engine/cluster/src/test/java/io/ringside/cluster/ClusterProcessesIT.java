@@ -11,11 +11,7 @@ import io.ringside.engine.client.GameRequestException;
 import io.ringside.engine.client.GameRoom;
 import io.ringside.protocol.envelope.ErrorCode;
 import io.ringside.protocol.envelope.LeaveReason;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +43,13 @@ class ClusterProcessesIT {
 
     @RegisterExtension
     static final RedisFixture FIXTURE = new RedisFixture();
-    private final List<Process> nodes = new ArrayList<>();
+    private final NodeProcesses nodes = new NodeProcesses(FIXTURE.server().uri(), NODE_TTL_MS);
     private final List<GameClient> clients = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
         clients.forEach(GameClient::close);
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        nodes.close();
         // nodes killed here leave entries for a TTL, where the next test's joins would be placed
         redis().flushAll();
     }
@@ -217,32 +211,7 @@ class ClusterProcessesIT {
     }
 
     private Process node(int port, String id, long drainDeadlineMs) {
-        try {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(java.toString(), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(),
-                    Integer.toString(port), FIXTURE.server().uri(), id, Long.toString(NODE_TTL_MS),
-                    Long.toString(drainDeadlineMs))
-                    .redirectErrorStream(true).start();
-            synchronized (nodes) {
-                nodes.add(process);
-            }
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            String line;
-            while ((line = out.readLine()) != null && !line.equals("READY")) {
-                System.out.println("[" + id + "] " + line);
-            }
-            if (line == null) {
-                throw new IllegalStateException("node " + id + " exited before it was ready");
-            }
-            Thread drain = new Thread(() -> out.lines().forEach(l -> System.out.println("[" + id + "] " + l)));
-            drain.setDaemon(true);
-            drain.start();
-            return process;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return nodes.start(port, id, drainDeadlineMs);
     }
 
     private GameClient client(int port) throws Exception {

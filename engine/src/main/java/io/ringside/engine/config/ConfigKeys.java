@@ -111,6 +111,8 @@ public final class ConfigKeys {
             durationMs("monitor.refresh-interval", (b, v) -> b.monitor(m -> m.refreshMs(v))),
             integer("monitor.max-viewers", (b, v) -> b.monitor(m -> m.maxViewers(v))),
             durationMs("monitor.rtt-probe-interval", (b, v) -> b.monitor(m -> m.rttProbeIntervalMs(v))),
+            string("admin.path", (b, v) -> b.admin(a -> a.path(v))),
+            secret("admin.token", (b, v) -> b.admin(a -> a.token(v))),
             string("cluster.placement", (b, v) -> b.cluster(c -> c.placement(v))),
             integer("cluster.max-rooms-per-node", (b, v) -> b.cluster(c -> c.maxRoomsPerNode(v))),
             durationMs("cluster.seat-ttl", (b, v) -> b.cluster(c -> c.seatTtlMs(v))),

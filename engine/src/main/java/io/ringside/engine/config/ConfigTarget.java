@@ -39,6 +39,11 @@ public interface ConfigTarget {
         throw new UnsupportedOperationException("agones settings apply to a RingsideServer only");
     }
 
+    /** Edits the admin routes' settings; a target without them refuses them. */
+    default ConfigTarget admin(Consumer<AdminConfig.Builder> edit) {
+        throw new UnsupportedOperationException("admin settings apply to a RingsideServer only");
+    }
+
     /** Edits the cluster settings; a target without a cluster mode refuses them. */
     default ConfigTarget cluster(Consumer<ClusterConfig.Builder> edit) {
         throw new UnsupportedOperationException("cluster settings apply to a RingsideServer only");

@@ -109,7 +109,7 @@ public final class ArenaCommand implements Callable<Integer> {
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/arena/");
         System.out.println("arena: the lobby's tic-tac-toe tables are served too, at /lobby/; both are linked from /");
         monitor.printAddress(System.out, NAME, started.port(), config);
-        Launcher.awaitShutdown(NAME, started::drainAndClose);
+        Launcher.awaitShutdown(NAME, started);
         return 0;
     }
 }

@@ -1,10 +1,13 @@
 package io.ringside.examples.launch;
 
+import io.ringside.engine.RingsideServer;
 import io.ringside.engine.TerminationSignals;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 
 /**
@@ -81,6 +84,27 @@ public final class Launcher {
             close.run();
             System.out.println(name + ": stopped");
         });
-        new CountDownLatch(1).await();
+        await(new CompletableFuture<Void>());
+    }
+
+    /**
+     * As {@link #awaitShutdown(String, Runnable)} for a game server: SIGTERM or Ctrl-C drains and
+     * closes it; also returns once it closed otherwise (e.g. drained by {@code POST /admin/drain}).
+     */
+    public static void awaitShutdown(String name, RingsideServer server) throws InterruptedException {
+        TerminationSignals.handle(() -> {
+            System.out.println(name + ": shutting down (Ctrl-C again to stop at once)");
+            server.drainAndClose();
+        });
+        await(server.whenClosed());
+        System.out.println(name + ": stopped");
+    }
+
+    private static void await(CompletionStage<Void> closed) throws InterruptedException {
+        try {
+            closed.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class LobbyCommand implements Callable<Integer> {
         Launcher.printAddress(System.out, NAME, started.address());
         Launcher.printOpen(System.out, started.port(), started.tlsPort(), "/lobby/");
         monitor.printAddress(System.out, NAME, started.port(), config);
-        Launcher.awaitShutdown(NAME, started::drainAndClose);
+        Launcher.awaitShutdown(NAME, started);
         return 0;
     }
 }

@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Who may use the monitor: a request carrying the configured token, or, without one, a request
- * from a loopback address. Tokens are compared as SHA-256 digests with
+ * Who may use the monitor (or the admin routes): a request carrying the configured token, or,
+ * without one, a request from a loopback address. Tokens are compared as SHA-256 digests with
  * {@link MessageDigest#isEqual}, so neither the token's bytes nor its length show in the time a
  * refusal takes. Any thread.
  */
@@ -18,9 +18,16 @@ final class MonitorGuard {
     private static final String BEARER = "bearer ";
 
     private final byte[] tokenDigest;
+    private final String name;
 
     MonitorGuard(String token) {
+        this(token, "monitor");
+    }
+
+    /** A guard of the routes called {@code name} in its refusals (its token key is {@code ringside.<name>.token}). */
+    MonitorGuard(String token, String name) {
         this.tokenDigest = token == null ? null : digest(token);
+        this.name = name;
     }
 
     /** Why a request is refused, with its HTTP status; {@code null} when it may pass. */
@@ -37,7 +44,7 @@ final class MonitorGuard {
                 return NONE;
             }
             return new Refusal(HttpStatus.FORBIDDEN,
-                    "the monitor has no token and answers this machine only (set ringside.monitor.token)");
+                    "the " + name + " has no token and answers this machine only (set ringside." + name + ".token)");
         }
         String presented = queryToken;
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -45,10 +52,10 @@ final class MonitorGuard {
         }
         if (presented == null || presented.isEmpty()) {
             return new Refusal(HttpStatus.UNAUTHORIZED,
-                    "monitor token required (Authorization: Bearer <token>, or ?token=<token>)");
+                    name + " token required (Authorization: Bearer <token>, or ?token=<token>)");
         }
         if (!MessageDigest.isEqual(tokenDigest, digest(presented))) {
-            return new Refusal(HttpStatus.FORBIDDEN, "wrong monitor token");
+            return new Refusal(HttpStatus.FORBIDDEN, "wrong " + name + " token");
         }
         return NONE;
     }
