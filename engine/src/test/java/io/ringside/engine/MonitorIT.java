@@ -152,6 +152,59 @@ class MonitorIT {
     }
 
     @Test
+    void shouldShowTickTimesOverrunsAndTrafficRatesPerShardByThemselves() throws Exception {
+        // given: a one-shard server whose room can spend 100 ms of CPU in one 16.7 ms tick
+        server.close();
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(60))
+                .room("spin", SpinRoom::new)
+                .monitor(m -> m.enabled(true).token(TOKEN).refreshMs(100).rttProbeIntervalMs(100))
+                .build().start();
+        try (GameClient a = GameClient.connect(server.port());
+             Viewer viewer = Viewer.open(server.port(), "/monitor/live?token=" + TOKEN)) {
+            a.join("spin");
+            a.expect(BodyCase.JOINED);
+            long before = server.metrics().get(0).tick().overruns();
+
+            // when: the room overruns a tick, and the player keeps sending and receiving
+            a.game(SpinRoom.SPIN, com.google.protobuf.Int32Value.of(100));
+            Config state = viewer.until(s -> {
+                a.game(SpinRoom.ECHO, com.google.protobuf.Int32Value.of(0));
+                Config shard = s.getConfigList("shards").get(0);
+                return shard.getLong("overruns") > before && s.getDouble("bytesInPerSec") > 0
+                        && s.getDouble("bytesOutPerSec") > 0;
+            });
+
+            // then: the shard's tick percentiles and overruns, and bytes per second both ways
+            Config shard = state.getConfigList("shards").get(0);
+            assertThat(shard.getInt("shard")).isZero();
+            assertThat(shard.getInt("rooms")).isEqualTo(1);
+            assertThat(shard.getDouble("tickP50Ms")).isPositive();
+            assertThat(shard.getDouble("tickP99Ms")).isGreaterThanOrEqualTo(shard.getDouble("tickP50Ms"));
+            assertThat(shard.getLong("overruns")).isGreaterThan(before)
+                    .isLessThanOrEqualTo(server.metrics().get(0).tick().overruns());
+            assertThat(state.getDouble("bytesInPerSec")).isPositive();
+            assertThat(state.getDouble("bytesOutPerSec")).isPositive();
+        }
+    }
+
+    /** Spends the given milliseconds of CPU within one tick on SPIN; answers ECHO. */
+    static final class SpinRoom extends io.ringside.engine.room.Room {
+        static final int SPIN = 1;
+        static final int ECHO = 2;
+
+        @Override
+        protected void onCreate(java.util.Map<String, String> options) {
+            messages().on(SPIN, com.google.protobuf.Int32Value.parser(), (player, ms) -> {
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms.getValue());
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            messages().on(ECHO, com.google.protobuf.Int32Value.parser(), (player, value) -> send(player, ECHO, value));
+        }
+    }
+
+    @Test
     void shouldLockKickAndDisposeOnTheRoomsThreadWithoutTouchingOtherRooms() throws Exception {
         // given: two players in a chat room, one in a lobby room
         try (GameClient a = GameClient.connect(server.port()); GameClient b = GameClient.connect(server.port());
