@@ -122,7 +122,8 @@ class MonitorIT {
         // given
         try (GameClient a = GameClient.connect(server.port()); GameClient b = GameClient.connect(server.port());
              Viewer viewer = Viewer.open(server.port(), "/monitor/live?token=" + TOKEN)) {
-            String sessionA = a.expect(joined(a, "chat")).getJoined().getSessionId();
+            a.joinWith("chat", java.util.Map.of("label", "ranked"), "");
+            String sessionA = a.expect(BodyCase.JOINED).getJoined().getSessionId();
             ServerEnvelope joinedB = b.expect(joined(b, "chat"));
             String room = joinedB.getJoined().getRoomId();
 
@@ -133,6 +134,7 @@ class MonitorIT {
             // then
             Config view = room(state, room);
             assertThat(view.getString("roomType")).isEqualTo("chat");
+            assertThat(view.getString("label")).isEqualTo("ranked");
             assertThat(view.getBoolean("locked")).isFalse();
             assertThat(view.getInt("capacity")).isEqualTo(4);
             assertThat(players(state, room)).extracting(p -> p.getString("id"))
@@ -143,6 +145,8 @@ class MonitorIT {
             assertThat(state.getConfigList("shards").get(0).hasPath("tickP99Ms")).isTrue();
             assertThat(state.getConfigList("roomTypes")).extracting(t -> t.getString("roomType"))
                     .containsExactly("chat", "lobby");
+            assertThat(state.getConfigList("roomTypes").get(0).getInt("rooms")).isEqualTo(1);
+            assertThat(state.getConfigList("roomTypes").get(0).getInt("players")).isEqualTo(2);
             assertThat(state.getDouble("bytesOutPerSec")).isGreaterThanOrEqualTo(0);
 
             // and when one leaves, the feed shows it without being asked
