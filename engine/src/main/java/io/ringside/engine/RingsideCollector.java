@@ -56,7 +56,8 @@ final class RingsideCollector implements MultiCollector {
     }
 
     private void transport(Families f) {
-        f.gauge("ringside_connections_open", "Open connections (handshaking or upgraded)", transport.connectionsOpen());
+        f.gauge("ringside_connections_open", "Open WebSocket connections (upgraded, not yet closed)",
+                transport.connectionsOpen());
         f.counter("ringside_connections_accepted", "TCP connections accepted within the connection limit",
                 transport.connectionsAccepted());
         f.counter("ringside_connections_refused", "Connections turned away before the upgrade, by reason", "reason",
@@ -129,6 +130,8 @@ final class RingsideCollector implements MultiCollector {
                 + " type or room)", "room_type", "outcome", game.joinsByRoomType());
         f.counter("ringside_reconnects", "Joins with a reconnect token, by outcome", "outcome",
                 Map.of("accepted", game.reconnects(true), "rejected", game.reconnects(false)));
+        f.counter("ringside_malformed_envelopes", "Messages answered as malformed before they reached a room (no"
+                + " client envelope, a join without a target or over its size)", game.malformedEnvelopes());
     }
 
     private static HistogramSnapshot tickHistogram(List<TickMetrics> ticks) {

@@ -37,6 +37,8 @@ class AuthHandlerIT {
 
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private final Queue<AuthRequest> seen = new ConcurrentLinkedQueue<>();
+    /** The answer for token=held, completed by the test when it chooses. */
+    private final CompletableFuture<AuthDecision> held = new CompletableFuture<>();
     private RingsideServer server;
 
     /** Tells each player who the auth hook said it is. */
@@ -49,7 +51,8 @@ class AuthHandlerIT {
 
     /**
      * token=alice accepts at once, token=bob accepts 100 ms later from another thread, token=mallory
-     * is refused 403, token=throw throws, token=slow never answers, token=fail fails, no token is 401.
+     * is refused 403, token=throw throws, token=slow never answers, token=fail fails, token=held waits for
+     * the test, no token is 401.
      */
     private final AuthHandler hook = request -> {
         seen.add(request);
@@ -66,14 +69,20 @@ class AuthHandlerIT {
             }
             case "throw" -> throw new IllegalStateException("identity service down");
             case "slow" -> new CompletableFuture<>();
+            case "held" -> held;
             case "fail" -> CompletableFuture.failedFuture(new IllegalStateException("lookup failed"));
             default -> CompletableFuture.completedFuture(AuthDecision.refuse(403, "banned"));
         };
     };
 
     private void start() throws Exception {
+        start(300);
+    }
+
+    private void start(long authTimeoutMs) throws Exception {
         server = RingsideServer.builder()
-                .transport(t -> t.port(0).ioLoops(1).authHandler(hook).authTimeoutMs(300)).game(g -> g.shards(1))
+                .transport(t -> t.port(0).ioLoops(1).authHandler(hook).authTimeoutMs(authTimeoutMs))
+                .game(g -> g.shards(1))
                 .room("who", WhoRoom::new, RoomOptions.defaults()).build().start();
     }
 
@@ -129,6 +138,33 @@ class AuthHandlerIT {
 
         // then
         assertThat(identity).isEqualTo("user:bob");
+    }
+
+    @Test
+    void shouldServeOthersOnTheSameIoLoopWhileAnAnswerIsOutstanding() throws Exception {
+        // given: one I/O loop, and an upgrade whose answer the test holds back
+        start(20_000);
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return identityInRoom("/ws?token=held");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.stream().noneMatch(r -> "token=held".equals(r.query()))) {
+            assertThat(System.nanoTime()).as("the hook is asked within 20 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+
+        // when: another player connects, joins and plays meanwhile
+        String other = identityInRoom("/ws?token=alice");
+
+        // then: it was served while the first still waits; the first opens once answered
+        assertThat(other).isEqualTo("user:alice");
+        assertThat(waiting).isNotDone();
+        held.complete(AuthDecision.accept("user:held"));
+        assertThat(waiting.get(20, TimeUnit.SECONDS)).isEqualTo("user:held");
     }
 
     @Test

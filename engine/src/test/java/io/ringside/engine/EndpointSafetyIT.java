@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.engine.room.TestRooms;
 import io.ringside.engine.transport.EndpointConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,6 +122,57 @@ class EndpointSafetyIT {
         // then
         assertThat(foreign.isInputClosed()).isFalse();
         foreign.abort();
+    }
+
+    @Test
+    void shouldWarnAtStartWhenAnyOriginChosenAndOnlyThen() throws Exception {
+        // when: started with the check off, then with the defaults (SLF4J's simple binding writes to System.err)
+        String anyOriginLog = capturingStandardError(() -> start(e -> e.anyOrigin(true)));
+        server.close();
+        String defaultLog = capturingStandardError(() -> start(e -> { }));
+
+        // then
+        assertThat(anyOriginLog).contains("WARN").contains("endpoint /ws accepts WebSocket upgrades from any Origin");
+        assertThat(defaultLog).contains("listening on").doesNotContain("any Origin");
+    }
+
+    /** What {@code action} writes to {@code System.err}, passed on to the real one as well. */
+    private static String capturingStandardError(ThrowingRunnable action) throws Exception {
+        PrintStream real = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new TeeOutputStream(real, captured), true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(real);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
     }
 
     @Test

@@ -8,23 +8,31 @@ import io.ringside.engine.room.JoinDecision;
 import io.ringside.engine.room.JoinRequest;
 import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
+import io.ringside.engine.room.RoomRegistry;
+import io.ringside.engine.room.RoomSnapshot;
 import io.ringside.engine.room.TestRooms;
 import io.ringside.protocol.envelope.ErrorCode;
+import io.ringside.protocol.envelope.RoomList;
 import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,6 +269,62 @@ class MetricsIT {
         }
         PrometheusText m = scrape();
         assertThat(m.value("ringside_joins_total{outcome=\"draining\",room_type=\"chat\"}")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerNotReadyWhileStartingAndReadyOnceStarted() throws Exception {
+        // given: a room registry whose start (a cluster's Redis connect) waits for the test
+        server.close();
+        CompletableFuture<Integer> bound = new CompletableFuture<>();
+        CountDownLatch release = new CountDownLatch(1);
+        RingsideServer starting = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1))
+                .room("chat", () -> new TestRooms.ChatRoom(log, new AtomicLong()))
+                .registry(new RoomRegistry() {
+                    @Override
+                    public void start(int port, Supplier<List<RoomSnapshot>> rooms) {
+                        bound.complete(port);
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void roomsChanged() {
+                    }
+
+                    @Override
+                    public RoomList list(String type) {
+                        return RoomList.getDefaultInstance();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                }).build();
+        server = starting;
+        CompletableFuture<RingsideServer> started = CompletableFuture.supplyAsync(() -> {
+            try {
+                return starting.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        int port = bound.get(20, TimeUnit.SECONDS);
+
+        // when: the port answers while start() has not returned
+        HttpResponse<String> whileStarting = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> aliveWhileStarting = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+        release.countDown();
+        started.get(20, TimeUnit.SECONDS);
+
+        // then
+        assertThat(whileStarting.statusCode()).isEqualTo(503);
+        assertThat(aliveWhileStarting.statusCode()).isEqualTo(200);
+        assertThat(get("/readyz").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -122,7 +122,8 @@ class MonitorIT {
         // given
         try (GameClient a = GameClient.connect(server.port()); GameClient b = GameClient.connect(server.port());
              Viewer viewer = Viewer.open(server.port(), "/monitor/live?token=" + TOKEN)) {
-            String sessionA = a.expect(joined(a, "chat")).getJoined().getSessionId();
+            a.joinWith("chat", java.util.Map.of("label", "ranked"), "");
+            String sessionA = a.expect(BodyCase.JOINED).getJoined().getSessionId();
             ServerEnvelope joinedB = b.expect(joined(b, "chat"));
             String room = joinedB.getJoined().getRoomId();
 
@@ -133,6 +134,7 @@ class MonitorIT {
             // then
             Config view = room(state, room);
             assertThat(view.getString("roomType")).isEqualTo("chat");
+            assertThat(view.getString("label")).isEqualTo("ranked");
             assertThat(view.getBoolean("locked")).isFalse();
             assertThat(view.getInt("capacity")).isEqualTo(4);
             assertThat(players(state, room)).extracting(p -> p.getString("id"))
@@ -143,11 +145,66 @@ class MonitorIT {
             assertThat(state.getConfigList("shards").get(0).hasPath("tickP99Ms")).isTrue();
             assertThat(state.getConfigList("roomTypes")).extracting(t -> t.getString("roomType"))
                     .containsExactly("chat", "lobby");
+            assertThat(state.getConfigList("roomTypes").get(0).getInt("rooms")).isEqualTo(1);
+            assertThat(state.getConfigList("roomTypes").get(0).getInt("players")).isEqualTo(2);
             assertThat(state.getDouble("bytesOutPerSec")).isGreaterThanOrEqualTo(0);
 
             // and when one leaves, the feed shows it without being asked
             b.leave();
             viewer.until(s -> players(s, room).size() == 1);
+        }
+    }
+
+    @Test
+    void shouldShowTickTimesOverrunsAndTrafficRatesPerShardByThemselves() throws Exception {
+        // given: a one-shard server whose room can spend 100 ms of CPU in one 16.7 ms tick
+        server.close();
+        server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(60))
+                .room("spin", SpinRoom::new)
+                .monitor(m -> m.enabled(true).token(TOKEN).refreshMs(100).rttProbeIntervalMs(100))
+                .build().start();
+        try (GameClient a = GameClient.connect(server.port());
+             Viewer viewer = Viewer.open(server.port(), "/monitor/live?token=" + TOKEN)) {
+            a.join("spin");
+            a.expect(BodyCase.JOINED);
+            long before = server.metrics().get(0).tick().overruns();
+
+            // when: the room overruns a tick, and the player keeps sending and receiving
+            a.game(SpinRoom.SPIN, com.google.protobuf.Int32Value.of(100));
+            Config state = viewer.until(s -> {
+                a.game(SpinRoom.ECHO, com.google.protobuf.Int32Value.of(0));
+                Config shard = s.getConfigList("shards").get(0);
+                return shard.getLong("overruns") > before && s.getDouble("bytesInPerSec") > 0
+                        && s.getDouble("bytesOutPerSec") > 0;
+            });
+
+            // then: the shard's tick percentiles and overruns, and bytes per second both ways
+            Config shard = state.getConfigList("shards").get(0);
+            assertThat(shard.getInt("shard")).isZero();
+            assertThat(shard.getInt("rooms")).isEqualTo(1);
+            assertThat(shard.getDouble("tickP50Ms")).isPositive();
+            assertThat(shard.getDouble("tickP99Ms")).isGreaterThanOrEqualTo(shard.getDouble("tickP50Ms"));
+            assertThat(shard.getLong("overruns")).isGreaterThan(before)
+                    .isLessThanOrEqualTo(server.metrics().get(0).tick().overruns());
+            assertThat(state.getDouble("bytesInPerSec")).isPositive();
+            assertThat(state.getDouble("bytesOutPerSec")).isPositive();
+        }
+    }
+
+    /** Spends the given milliseconds of CPU within one tick on SPIN; answers ECHO. */
+    static final class SpinRoom extends io.ringside.engine.room.Room {
+        static final int SPIN = 1;
+        static final int ECHO = 2;
+
+        @Override
+        protected void onCreate(java.util.Map<String, String> options) {
+            messages().on(SPIN, com.google.protobuf.Int32Value.parser(), (player, ms) -> {
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms.getValue());
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            messages().on(ECHO, com.google.protobuf.Int32Value.parser(), (player, value) -> send(player, ECHO, value));
         }
     }
 

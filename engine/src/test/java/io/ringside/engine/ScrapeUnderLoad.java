@@ -25,11 +25,13 @@ import java.util.concurrent.locks.LockSupport;
  * ticks, overruns and the tick-duration bucket holding the 99th percentile, and the scrape latency.
  *
  * <pre>
- * ./mvnw -q -pl engine -am test-compile
- * java -cp "engine/target/test-classes:engine/target/classes:$(cat engine/target/cp.txt)" \
+ * ./mvnw -q -pl engine -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+ *     -Dmdep.includeScope=test
+ * java -Xmx1g -cp "engine/target/test-classes:engine/target/classes:$(cat engine/target/cp.txt)" \
  *     io.ringside.engine.ScrapeUnderLoad 1000 20
  * </pre>
- * (the class path file: {@code ./mvnw -q -pl engine dependency:build-classpath -Dmdep.outputFile=target/cp.txt}).
+ * (in the reactor, so that the class path names the modules' own classes; figures in
+ * {@code benchmarks/README.md}).
  */
 public final class ScrapeUnderLoad {
     private ScrapeUnderLoad() {

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Counts of the rare game events, from any thread (I/O threads refuse joins, tick threads decide
- * them): join outcomes per room type, and reconnects. Atomic increments of a fixed array, no
+ * them): join outcomes per room type, reconnects, and envelopes answered as malformed before they
+ * reached a room. Atomic increments of a fixed array, no
  * allocation. A join that named no known room type or room counts under no type.
  */
 final class GameCounters {
@@ -28,14 +29,17 @@ final class GameCounters {
     private static final int OUTCOMES = JOIN_OUTCOMES.size();
 
     // [type index][outcome] flattened, then one row for joins of no known type, then the reconnects
+    // (accepted, rejected), then the malformed envelopes
     private final AtomicLongArray counts;
     private final int noType;
     private final int reconnectAccepted;
+    private final int malformedEnvelopes;
 
     GameCounters(int types) {
         this.noType = types;
         this.reconnectAccepted = (types + 1) * OUTCOMES;
-        this.counts = new AtomicLongArray(reconnectAccepted + 2);
+        this.malformedEnvelopes = reconnectAccepted + 2;
+        this.counts = new AtomicLongArray(malformedEnvelopes + 1);
     }
 
     /** Counts a join of {@code type} ({@code null}: no known type) with {@code outcome}. */
@@ -63,6 +67,11 @@ final class GameCounters {
 
     void reconnect(boolean accepted) {
         counts.incrementAndGet(accepted ? reconnectAccepted : reconnectAccepted + 1);
+    }
+
+    /** Counts a message the game endpoint answered MALFORMED_MESSAGE on an I/O thread. */
+    void malformedEnvelope() {
+        counts.incrementAndGet(malformedEnvelopes);
     }
 
     /** Joins by outcome over every room type, every outcome present. */
@@ -101,5 +110,9 @@ final class GameCounters {
 
     long reconnects(boolean accepted) {
         return counts.get(accepted ? reconnectAccepted : reconnectAccepted + 1);
+    }
+
+    long malformedEnvelopes() {
+        return counts.get(malformedEnvelopes);
     }
 }

@@ -351,6 +351,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     }
 
     private void malformed(Session session, String message) {
+        directory.counters.malformedEnvelope();
         Shard.answerMalformed(session, ErrorCode.ERROR_CODE_MALFORMED_MESSAGE, message, config.maxMalformedMessages());
     }
 

@@ -89,4 +89,14 @@ public final class GameMetrics {
     public long reconnects(boolean accepted) {
         return directory.counters.reconnects(accepted);
     }
+
+    /**
+     * Messages the game endpoint answered MALFORMED_MESSAGE before they reached a room, since start:
+     * binary messages that are no client envelope or do not parse, joins naming no room type or id,
+     * joins over {@link GameConfig#maxJoinRequestBytes()}. What rooms refuse (a payload that does
+     * not parse, an unknown message type) counts per shard in {@link ShardMetrics#malformedMessages()}.
+     */
+    public long malformedEnvelopes() {
+        return directory.counters.malformedEnvelopes();
+    }
 }

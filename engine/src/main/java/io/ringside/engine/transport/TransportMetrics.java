@@ -85,7 +85,7 @@ public final class TransportMetrics {
 
     // ---- reading, any thread
 
-    /** Open connections right now (accepted and not refused, handshaking or upgraded). */
+    /** Open WebSocket connections right now (upgraded and not yet closed; handshakes in progress are not counted). */
     public int connectionsOpen() {
         return server.connectionCount();
     }

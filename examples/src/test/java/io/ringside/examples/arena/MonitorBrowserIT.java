@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The live monitor page in headless Chromium: it shows the arena's room and players as bots join,
- * by itself, and its actions, once confirmed in its dialog, reach the players. Screenshot in target/.
+ * by itself, and its actions (kick, lock, unlock, dispose), once confirmed in its dialog, reach the players.
+ * Screenshots in target/.
  * Runs in the {@code browser} profile (on where /usr/bin/chromium exists).
  */
 @Tag("slow")
@@ -48,7 +49,7 @@ class MonitorBrowserIT {
     }
 
     @Test
-    void shouldShowPlayersAppearByThemselvesAndKickOneAfterTheConfirmDialog() throws Exception {
+    void shouldShowPlayersAppearByThemselvesAndKickLockUnlockAndDisposeAfterTheConfirmDialog() throws Exception {
         // given: one player in the arena, the monitor open
         SocketBot first = SocketBot.connect(http, server.port());
         assertThat(first.joined.await(20, TimeUnit.SECONDS)).isTrue();
@@ -92,7 +93,45 @@ class MonitorBrowserIT {
 
         // then
         page.await(WAIT, p -> "locked".equals(roomCell(p, 4)));
+
+        // when: unlock it, confirmed
+        page.eval("document.querySelector('" + ROOM_ROW + " button[data-action=unlock]').click()");
+        page.await(WAIT, p -> Boolean.TRUE.equals(p.eval("return document.getElementById('confirm').open")));
+        assertThat(page.eval("return document.getElementById('confirm-text').textContent").toString())
+                .startsWith("Unlock room ");
+        page.click("#confirm-ok");
+
+        // then
+        page.await(WAIT, p -> "open".equals(roomCell(p, 4)));
+
+        // and the shard and traffic figures are filled in
+        assertThat(page.eval("return document.querySelector('#shards tbody tr').cells[2].textContent").toString())
+                .endsWith(" ms");
+        assertThat(page.eval("return document.querySelector('#shards tbody tr').cells[3].textContent").toString())
+                .endsWith(" ms");
+        assertThat(page.eval("return document.querySelector('#shards tbody tr').cells[4].textContent").toString())
+                .matches("\\d+");
+        assertThat(page.eval("return document.getElementById('bytes-in').textContent").toString()).endsWith("/s");
+        assertThat(page.eval("return document.getElementById('bytes-out').textContent").toString()).endsWith("/s");
         page.screenshot(Path.of("target", "monitor-after-actions.png"));
+
+        // when: dispose of the room, cancelling once, then confirming
+        String dispose = "document.querySelector('" + ROOM_ROW + " button[data-action=dispose]').click()";
+        page.eval(dispose);
+        page.await(WAIT, p -> Boolean.TRUE.equals(p.eval("return document.getElementById('confirm').open")));
+        assertThat(page.eval("return document.getElementById('confirm-text').textContent").toString())
+                .startsWith("Dispose room ");
+        page.click("#confirm-cancel");
+        assertThat(first.errors).isEmpty();
+        page.eval(dispose);
+        page.await(WAIT, p -> Boolean.TRUE.equals(p.eval("return document.getElementById('confirm').open")));
+        page.click("#confirm-ok");
+
+        // then the last player is told the room closed, and the room leaves the page
+        page.await(WAIT, p -> first.errors.stream().anyMatch(e -> e.contains("LEAVE_REASON_ROOM_CLOSED")));
+        page.await(WAIT, p -> Boolean.TRUE.equals(p.eval("return document.querySelector('" + ROOM_ROW
+                + "') === null")));
+        assertThat(page.eval("return document.getElementById('notice').textContent")).isEqualTo("dispose sent");
         first.close();
     }
 
