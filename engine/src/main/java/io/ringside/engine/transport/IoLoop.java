@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.engine.internal.MessageArrayPool;
 import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.CloseCode;
@@ -64,6 +65,8 @@ final class IoLoop implements Runnable {
     /** Per remote address counts, shared by the server's loops (set before the loop starts). */
     AddressLimits addresses;
     final MemoryBudget budget;
+    /** Arrays lent to this loop's connections for inbound messages larger than a ring slot. */
+    final MessageArrayPool messageArrays;
     /** Inflaters lent per compressed message to connections whose clients reset their context. */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
     /** Frames for messages compressed per connection (server context takeover); made on first use. */
@@ -121,6 +124,7 @@ final class IoLoop implements Runnable {
         this.handshakes = handshakes;
         this.budget = budget;
         this.lease = new BudgetLease(budget);
+        this.messageArrays = new MessageArrayPool(config.messagePoolBytes, this::charge);
         this.counters = counters;
         this.metrics = metrics != null ? metrics : new TransportMetrics(null, List.of(counters));
         this.config = config;
@@ -531,6 +535,7 @@ final class IoLoop implements Runnable {
     }
 
     private int onTimerTick() {
+        messageArrays.takeReturned();
         int fired = 0;
         for (int i = connections.size() - 1; i >= 0; i--) {
             if (i < connections.size() && connections.get(i).onTimer(nowNs)) {
