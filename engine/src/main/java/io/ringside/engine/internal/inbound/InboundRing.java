@@ -44,6 +44,7 @@ public final class InboundRing {
     private final AtomicLong backpressureEvents = new AtomicLong();
     private final AtomicLong budgetEvents = new AtomicLong();
     private final int slotsPerSessionPerTick;
+    private final int slotBytes;
     /** Advanced by the tick thread once per tick: a session's ring budget restarts when it changes. */
     private volatile long epoch;
 
@@ -62,6 +63,7 @@ public final class InboundRing {
      */
     public InboundRing(int capacity, int slotBytes, int slotsPerSessionPerTick) {
         this.slotsPerSessionPerTick = slotsPerSessionPerTick;
+        this.slotBytes = slotBytes;
         this.ring = RingBuffer.createMultiProducer(InboundEvent.factory(slotBytes), capacity,
                 new YieldingWaitStrategy());
         this.poller = ring.newPoller();
@@ -169,6 +171,11 @@ public final class InboundRing {
     /** Events published and not yet drained. Any thread. */
     public long depth() {
         return ring.getCursor() - poller.getSequence().get();
+    }
+
+    /** The bytes a slot's own array holds: larger messages get an array of their own. */
+    int slotBytes() {
+        return slotBytes;
     }
 
     /** The number of slots. */
