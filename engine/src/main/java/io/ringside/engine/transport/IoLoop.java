@@ -527,6 +527,13 @@ final class IoLoop implements Runnable {
             }
             if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
                 connection.onReadable(readBuffer);
+                if (connection.dirty) {
+                    // answer now rather than after every other ready socket's read: what this read
+                    // produced (an echo, a pong, a 101) leaves in one write either way, and its
+                    // latency no longer grows with the number of sockets ready in the same select
+                    connection.dirty = false;
+                    connection.flush();
+                }
             }
         } catch (RuntimeException e) {
             report(connection, e);
