@@ -283,7 +283,7 @@ final class Handshaker {
         loop.metrics.handshake(HttpStatus.SWITCHING_PROTOCOLS);
         connection.sendUpgradeResponse(head.flip());
         InboundDispatcher dispatcher = new InboundDispatcher(connection);
-        MessageDecoder decoder = deflate == null ? new MessageDecoder(config.decoderConfig, dispatcher)
+        MessageDecoder decoder = deflate == null ? new MessageDecoder(config.decoderConfig, dispatcher, loop.inflaters)
                 : new MessageDecoder(config.decoderConfig, dispatcher, loop.inflaters,
                         !deflate.clientNoContextTakeover());
         if (deflate != null) {

@@ -67,8 +67,13 @@ final class IoLoop implements Runnable {
     final MemoryBudget budget;
     /** Arrays lent to this loop's connections for inbound messages larger than a ring slot. */
     final MessageArrayPool messageArrays;
-    /** Inflaters lent per compressed message to connections whose clients reset their context. */
+    /**
+     * Inflaters lent per compressed message to connections whose clients reset their context, and
+     * arrays lent to decoders for messages split across reads; its idle arrays are charged to the
+     * budget on the timer ({@link #inflaterArraysCharged}).
+     */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
+    private long inflaterArraysCharged;
     /** Frames for messages compressed per connection (server context takeover); made on first use. */
     private FramePool deflateFrames;
 
@@ -543,6 +548,9 @@ final class IoLoop implements Runnable {
 
     private int onTimerTick() {
         messageArrays.takeReturned();
+        long idleArrays = inflaters.idleBufferBytes();
+        charge(idleArrays - inflaterArraysCharged);
+        inflaterArraysCharged = idleArrays;
         int fired = 0;
         for (int i = connections.size() - 1; i >= 0; i--) {
             if (i < connections.size() && connections.get(i).onTimer(nowNs)) {
