@@ -29,8 +29,11 @@ import javax.net.ssl.KeyManagerFactory;
  * The server side of the end-to-end benchmarks, run in a JVM of its own by {@link ServerProcess} so
  * that its heap holds only server state and its GC never pauses the load client.
  *
- * <p>Arguments: {@code ringside|ringside-tls|netty|netty-tls ioThreads}. Prints {@code port N} once
- * listening, then answers lines on stdin: {@code count} with {@code count N} (open connections),
+ * <p>Arguments: {@code ringside|ringside-tls|netty|netty-tls ioThreads [handshakeTimeoutMs]}; the
+ * optional third sets our server's handshake timeout (and lifts its cap on handshakes in progress)
+ * for measuring stalled handshakes. Prints {@code port N} once listening, then answers lines on
+ * stdin: {@code count} with {@code count N} (open sockets: upgraded connections and, for our
+ * server, handshakes in progress; Netty counts every open channel),
  * {@code stats} with {@code stats connections heapUsedBytes directUsedBytes} measured after forced
  * GCs, {@code closes} with how our server's connections ended so far (close codes and refusals;
  * {@code n/a} for Netty). Stops when stdin ends, so it never outlives the benchmark that started it.
@@ -58,6 +61,7 @@ public final class EchoServerMain {
     public static void main(String[] args) throws Exception {
         String kind = args[0];
         int ioThreads = Integer.parseInt(args[1]);
+        long handshakeTimeoutMs = args.length > 2 ? Long.parseLong(args[2]) : 0;
         AutoCloseable server;
         IntSupplier connections;
         Supplier<String> closes = () -> "n/a";
@@ -73,9 +77,12 @@ public final class EchoServerMain {
                 Path store = selfSignedKeyStore();
                 builder.tls(t -> t.keyStore(store, KEY_STORE_PASSWORD)).handshakeTimeoutMs(TLS_HANDSHAKE_MS);
             }
+            if (handshakeTimeoutMs > 0) {
+                builder.handshakeTimeoutMs(handshakeTimeoutMs).maxHandshakes(MAX_CONNECTIONS);
+            }
             WebSocketServer ours = builder.build().start();
             server = ours;
-            connections = ours::connectionCount;
+            connections = () -> ours.connectionCount() + ours.handshakesInProgress();
             closes = () -> "closes=" + ours.metrics().closesByCode() + " refused=" + ours.metrics().refusedByReason();
             port = ours.port();
         } else if (NETTY.equals(kind) || NETTY_TLS.equals(kind)) {

@@ -41,11 +41,19 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code kind} ("ringside" or "netty") in a new JVM with the same java and classpath as this one. */
     static ServerProcess start(String kind) {
+        return start(kind, 0);
+    }
+
+    /**
+     * {@link #start(String)} with our server's handshake timeout set to {@code handshakeTimeoutMs} (and
+     * no cap on handshakes in progress) unless 0, so that stalled handshakes stay for a measurement.
+     */
+    static ServerProcess start(String kind, long handshakeTimeoutMs) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
         List<String> command = List.of(java, HEAP, MAX_HEAP, "-XX:+UseG1GC", QUIET_LOG,
                 "-cp", System.getProperty("java.class.path"),
-                EchoServerMain.class.getName(), kind, Integer.toString(IO_THREADS));
+                EchoServerMain.class.getName(), kind, Integer.toString(IO_THREADS), Long.toString(handshakeTimeoutMs));
         Process process = null;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -82,7 +90,7 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    /** Connections open in the server right now. */
+    /** Sockets open in the server right now: upgraded connections and (ours) handshakes in progress. */
     int connectionCount() {
         return Integer.parseInt(ask("count")[1]);
     }

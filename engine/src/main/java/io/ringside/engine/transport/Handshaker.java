@@ -7,7 +7,6 @@ import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequest;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.http.UpgradeResponseWriter;
-import io.ringside.protocol.websocket.MessageDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -18,10 +17,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Turns a connection's first bytes into an HTTP answer: a 101 upgrade to a configured endpoint, a
  * plain HTTP response, or a refusal with the status the RFCs ask for. Request parsers are pooled per
- * loop and held by a connection only while its request head is incomplete. Loop thread only.
+ * loop and held by a connection only while its request head is incomplete; 101 responses are pooled
+ * frames, and a plain connection gets its decoder only when bytes arrive ({@link InboundPool}), so an
+ * upgrade allocates nothing of its own. Loop thread only.
  */
 final class Handshaker {
     private static final int RESPONSE_HEAD_BYTES = 512;
+    /** Room for a 101 without subprotocol and extensions (about 130 bytes), and their field names. */
+    private static final int UPGRADE_RESPONSE_BYTES = 256;
+    /** Largest pooled 101 response, and what the pool may keep idle. */
+    private static final int POOLED_RESPONSE_BYTES = 512;
+    private static final long RESPONSE_POOL_BYTES = 96 * 1024;
     private static final int PARSER_POOL_LIMIT = 64;
     /** Longest incomplete head kept as bytes rather than in a parser (see {@link #park}). */
     static final int MAX_PARKED_BYTES = 1024;
@@ -43,6 +49,8 @@ final class Handshaker {
     private final IoLoop loop;
     private final ServerConfig config;
     private final ArrayDeque<UpgradeRequestParser> parsers = new ArrayDeque<>();
+    /** 101 responses, back here once written: an upgrade allocates no response buffer. */
+    private final FramePool responses = new FramePool(POOLED_RESPONSE_BYTES, RESPONSE_POOL_BYTES);
     private int refusal = TransportMetrics.REFUSED_BAD_REQUEST;
     // connections whose auth handler answered, from any thread; at most one entry per handshake
     private final ConcurrentLinkedQueue<WsConnection> authAnswered = new ConcurrentLinkedQueue<>();
@@ -241,7 +249,7 @@ final class Handshaker {
         if (endpoint == null) {
             throw new HandshakeException(HttpStatus.NOT_FOUND, "no WebSocket endpoint at this path");
         }
-        if (!OriginCheck.allowed(endpoint.config, request.origin(), request.header("Host"))) {
+        if (!OriginCheck.allowed(endpoint, request)) {
             refusal = TransportMetrics.REFUSED_ORIGIN;
             throw new HandshakeException(HttpStatus.FORBIDDEN, "origin not allowed");
         }
@@ -272,25 +280,27 @@ final class Handshaker {
         }
         connection.counted = true;
         connection.applySendBuffer(endpoint.config.sendBufferBytes());
-        String subprotocol = endpoint.selectSubprotocol(request.subprotocols());
+        String subprotocol = endpoint.selectSubprotocol(request);
         // an extension is declined by not naming it in Sec-WebSocket-Extensions (RFC 6455 §9.1)
         DeflateParameters deflate = endpoint.deflate == null ? null
                 : DeflateNegotiation.negotiate(request.extensions(), endpoint.deflate);
         String extensions = deflate == null ? null : deflate.headerValue();
-        ByteBuffer head = ByteBuffer.allocate(RESPONSE_HEAD_BYTES + (subprotocol == null ? 0 : subprotocol.length())
-                + (extensions == null ? 0 : extensions.length()));
+        SharedFrame response = responses.acquire(UPGRADE_RESPONSE_BYTES
+                + (subprotocol == null ? 0 : subprotocol.length()) + (extensions == null ? 0 : extensions.length()));
+        ByteBuffer head = response.buffer();
         UpgradeResponseWriter.writeSwitchingProtocols(head, request, subprotocol, extensions);
+        head.limit(head.position()).position(0);
         loop.metrics.handshake(HttpStatus.SWITCHING_PROTOCOLS);
-        connection.sendUpgradeResponse(head.flip());
-        InboundDispatcher dispatcher = new InboundDispatcher(connection);
-        MessageDecoder decoder = deflate == null ? new MessageDecoder(config.decoderConfig, dispatcher, loop.inflaters)
-                : new MessageDecoder(config.decoderConfig, dispatcher, loop.inflaters,
-                        !deflate.clientNoContextTakeover());
+        connection.sendUpgradeResponse(response);
+        // a plain connection borrows a decoder from the loop for each read; a deflate one keeps its own
+        InboundDispatcher inbound = null;
         if (deflate != null) {
+            inbound = new InboundDispatcher(connection, config.decoderConfig, loop.inflaters,
+                    !deflate.clientNoContextTakeover());
             connection.extensions = extensions;
             connection.deflate = new OutboundDeflate(endpoint.deflate, deflate);
         }
-        connection.upgraded(endpoint, subprotocol, decoder);
+        connection.upgraded(endpoint, subprotocol, inbound);
         try {
             endpoint.handler.onOpen(connection, request);
         } catch (Throwable t) {

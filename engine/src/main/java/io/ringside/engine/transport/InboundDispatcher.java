@@ -1,24 +1,46 @@
 package io.ringside.engine.transport;
 
 import io.ringside.engine.internal.MaskedWebSocketHandler;
+import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.InflaterPool;
 import io.ringside.protocol.websocket.MaskedMessageHandler;
 import io.ringside.protocol.websocket.Masking;
+import io.ringside.protocol.websocket.MessageDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Takes what a connection's {@code MessageDecoder} found and passes it on: data messages to the
- * endpoint's {@link WebSocketHandler} (as views, no copy), pings to a pong, a close to the closing
- * handshake. A handler that throws fails only its own connection (1011). Loop thread only.
+ * Takes what its {@code MessageDecoder} found and passes it on: data messages to the endpoint's
+ * {@link WebSocketHandler} (as views, no copy), pings to a pong, a close to the closing handshake. A
+ * handler that throws fails only its own connection (1011). Loop thread only.
+ *
+ * <p>It owns its decoder. A plain one (no permessage-deflate) is {@linkplain #pooled pooled} by its
+ * loop ({@link InboundPool}) and serves a connection only while that connection's stream is between
+ * messages no longer than one read: {@link #connection} says which it serves now. A deflate one keeps
+ * its inflater's context and stays with its connection for life.
  *
  * <p>It always takes whole single-frame binary messages masked from the decoder: to a
  * {@link MaskedWebSocketHandler} it hands them on as they are; for any other handler it unmasks
  * them in place first, which is exactly what the decoder would have done.
  */
 final class InboundDispatcher implements MaskedMessageHandler {
-    private final WsConnection connection;
+    final MessageDecoder decoder;
+    /** Whether it goes back to its loop's pool when its decoder is idle. */
+    final boolean pooled;
+    /** The connection it decodes for; set when taken from the pool. */
+    WsConnection connection;
 
-    InboundDispatcher(WsConnection connection) {
+    /** A poolable dispatcher with a plain decoder that assembles split messages in arrays from {@code arrays}. */
+    InboundDispatcher(DecoderConfig config, InflaterPool arrays) {
+        this.decoder = new MessageDecoder(config, this, arrays);
+        this.pooled = true;
+    }
+
+    /** A dispatcher for life of {@code connection}, which negotiated permessage-deflate. */
+    InboundDispatcher(WsConnection connection, DecoderConfig config, InflaterPool inflaters,
+                      boolean peerContextTakeover) {
+        this.decoder = new MessageDecoder(config, this, inflaters, peerContextTakeover);
+        this.pooled = false;
         this.connection = connection;
     }
 

@@ -74,6 +74,10 @@ final class IoLoop implements Runnable {
      */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
     private long inflaterArraysCharged;
+    /** Spare outbound rings, lent to connections while they have something queued. */
+    final OutboundRings rings = new OutboundRings();
+    /** Plain decoders lent to connections for the reads that bring them bytes. */
+    final InboundPool decoders;
     /** Frames for messages compressed per connection (server context takeover); made on first use. */
     private FramePool deflateFrames;
 
@@ -142,6 +146,7 @@ final class IoLoop implements Runnable {
                 : Math.max(config.readBufferBytes, TlsWire.MIN_READ_BUFFER_BYTES));
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
+        this.decoders = new InboundPool(config.decoderConfig, inflaters);
         this.handshaker = new Handshaker(this);
         this.addresses = config.addressLimits();
         // made now: when it is needed the heap may be exhausted
@@ -343,7 +348,6 @@ final class IoLoop implements Runnable {
         return shuttingDown;
     }
 
-    /** Schedules {@code connection} for a flush at the end of this cycle. Loop thread. */
     /** The pool of per-connection compressed frames, made on first use. Loop thread. */
     FramePool deflateFrames() {
         if (deflateFrames == null) {
@@ -352,6 +356,11 @@ final class IoLoop implements Runnable {
         return deflateFrames;
     }
 
+    /**
+     * Schedules {@code connection} for a flush at the end of this cycle. Loop thread. A connection
+     * flushed early (right after its read) may be listed twice in one cycle; its second flush finds
+     * nothing to write.
+     */
     void markDirty(WsConnection connection) {
         if (!connection.dirty) {
             connection.dirty = true;

@@ -10,13 +10,18 @@ import java.nio.channels.WritableByteChannel;
  * {@code duplicate()} each): a buffer of the connection's own, or a {@link SharedFrame}, released
  * once the range is written or dropped. Writes copy several entries into the loop's direct staging buffer, at most
  * {@link #MAX_BYTES_PER_WRITE} bytes, and hand that to one write call: the copy the JDK would
- * otherwise make of heap buffers, done once. The ring is allocated on first use (an idle connection
- * holds none) and grows by doubling. Owning loop thread only.
+ * otherwise make of heap buffers, done once. The ring is taken when a frame is queued, from the
+ * loop's {@link OutboundRings} when given one, and grows by doubling; a ring of the smallest size
+ * goes back there once everything is written, so an idle connection holds none. Owning loop thread
+ * only.
  */
 final class OutboundQueue {
     /** Bytes offered to one write call: enough to fill a socket buffer, small enough to copy cheaply. */
     static final int MAX_BYTES_PER_WRITE = 256 * 1024;
-    private static final int INITIAL_CAPACITY = 4;
+    static final int INITIAL_CAPACITY = 4;
+
+    /** Where a drained ring of {@link #INITIAL_CAPACITY} goes, and comes from; null: none. */
+    private final OutboundRings rings;
 
     /** A {@link ByteBuffer} or a {@link SharedFrame} per entry. */
     private Object[] sources;
@@ -30,6 +35,16 @@ final class OutboundQueue {
     private long bytes;
     private long superseded;
 
+    /** A queue that allocates its ring when needed and keeps it. */
+    OutboundQueue() {
+        this(null);
+    }
+
+    /** A queue that takes its ring from {@code rings} and gives a small one back when drained. */
+    OutboundQueue(OutboundRings rings) {
+        this.rings = rings;
+    }
+
     /** Appends {@code frame}'s remaining bytes; the buffer's position and limit are not changed. */
     void add(ByteBuffer frame) {
         add(frame, frame.position(), frame.limit());
@@ -42,7 +57,7 @@ final class OutboundQueue {
 
     private void add(Object source, int position, int limit) {
         if (sources == null) {
-            allocate(INITIAL_CAPACITY);
+            takeRing();
         } else if (size == sources.length) {
             grow();
         }
@@ -137,13 +152,38 @@ final class OutboundQueue {
         for (int i = 0; i < size; i++) {
             release((head + i) & (sources.length - 1));
         }
+        size = 0;
+        giveRing();
         sources = null;
         ranges = null;
-        head = 0;
-        size = 0;
-        headStarted = false;
         latest = -1;
         bytes = 0;
+    }
+
+    /** Whether this queue holds a ring now. */
+    boolean holdsRing() {
+        return sources != null;
+    }
+
+    private void takeRing() {
+        if (rings != null && !rings.isEmpty()) {
+            sources = rings.peekSources();
+            ranges = rings.popRanges();
+        } else {
+            allocate(INITIAL_CAPACITY);
+        }
+        head = 0;
+    }
+
+    /** The queue is empty: a ring of the smallest size goes back to the loop's spares. */
+    private void giveRing() {
+        head = 0;
+        headStarted = false;
+        if (rings != null && sources != null && sources.length == INITIAL_CAPACITY) {
+            rings.give(sources, ranges);
+            sources = null;
+            ranges = null;
+        }
     }
 
     /**
@@ -193,6 +233,9 @@ final class OutboundQueue {
             head = (head + 1) & (sources.length - 1);
             size--;
             headStarted = false;
+        }
+        if (size == 0) {
+            giveRing();
         }
     }
 

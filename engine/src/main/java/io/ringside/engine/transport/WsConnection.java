@@ -7,7 +7,6 @@ import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequestParser;
 import io.ringside.protocol.websocket.CloseCode;
 import io.ringside.protocol.websocket.FrameEncoder;
-import io.ringside.protocol.websocket.MessageDecoder;
 import io.ringside.protocol.websocket.Opcode;
 import io.ringside.protocol.websocket.WebSocketProtocolException;
 import java.io.IOException;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A connection's state machine, owned by one {@link IoLoop}; the public {@link Connection} methods
  * hop onto that loop when called from elsewhere, and an {@link InboundDispatcher} brings it what the
- * decoder found.
+ * decoder found. An open connection borrows a plain decoder from its loop's {@link InboundPool} for
+ * each read and keeps it only while a frame or message is incomplete, so an idle one holds none.
  *
  * <pre>
  * HANDSHAKE ──101──▶ OPEN ──close sent──▶ CLOSE_SENT ──peer close──▶ LINGER ──EOF or timeout──▶ CLOSED
@@ -84,16 +84,19 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
     private final ByteChannel wire;
     /** Whether this connection counts toward the connection limit (it was upgraded). */
     boolean counted;
-    private final OutboundQueue outbound = new OutboundQueue();
+    private final OutboundQueue outbound;
     private int state = HANDSHAKE;
     private long deadlineNs;
-    private Heartbeat heartbeat;
+    /** When the peer was last heard from, and when the heartbeat last pinged it (see {@link Heartbeat}). */
+    private long lastHeardNs;
+    private long pingSentNs;
     private long lastProbeNs;
     private volatile long rttNs = -1;
     private boolean outputShut;
     private boolean closeWhenFlushed;
     private boolean opened;
-    private MessageDecoder decoder;
+    /** The decoder and its dispatcher while a message is incomplete (or for life, with deflate), else null. */
+    private InboundDispatcher inbound;
     private int closeCode = CloseCode.ABNORMAL_CLOSURE;
     private String closeReason = "";
 
@@ -102,6 +105,7 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
         this.key = key;
         this.tls = tls;
         this.wire = tls != null ? tls : channel;
+        this.outbound = new OutboundQueue(loop.rings);
         this.deadlineNs = loop.nowNs + loop.config.handshakeTimeoutNs;
     }
 
@@ -170,9 +174,7 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
 
     private void onBytes(ByteBuffer buffer, int read) {
         loop.counters.add(LoopCounters.BYTES_IN, read);
-        if (heartbeat != null) {
-            heartbeat.heard(loop.nowNs);
-        }
+        lastHeardNs = loop.nowNs;
         if (state == HANDSHAKE) {
             if (tls == null && parser == null && buffer.get(0) == TLS_HANDSHAKE_RECORD) {
                 loop.metrics.refused(TransportMetrics.REFUSED_TLS_ON_PLAIN_PORT);
@@ -236,8 +238,8 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
             }
         }
         long now = outbound.bytes();
-        if (decoder != null) {
-            now += decoder.retainedBytes();
+        if (inbound != null) {
+            now += inbound.decoder.retainedBytes();
         }
         if (parser != null) {
             now += loop.handshaker.parserBytes;
@@ -357,7 +359,7 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
             refuse(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.ADDRESS_BYTES_REASON);
             loop.handshaker.release(this);
         } else if (state == OPEN || state == CLOSE_SENT) {
-            decoder = null;
+            inbound = null;
             outbound.discardUnstarted();
             if (state == OPEN) {
                 closeCode = CloseCode.POLICY_VIOLATION;
@@ -401,7 +403,7 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
             refuse(HttpStatus.SERVICE_UNAVAILABLE, IoLoop.SHED_REASON);
             loop.handshaker.release(this);
         } else if (state == OPEN || state == CLOSE_SENT) {
-            decoder = null;
+            inbound = null;
             outbound.discardUnstarted();
             if (state == OPEN) {
                 closeCode = CloseCode.TRY_AGAIN_LATER;
@@ -414,18 +416,29 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
     }
 
     /**
-     * Decodes what was read. A protocol violation closes with its code; any other failure while
-     * decoding closes with 1011, since the decoder may have taken the chunk as read without handing
-     * its message on: nothing more is read from this connection either way.
+     * Decodes what was read, with the connection's own decoder or one borrowed from the loop's pool
+     * (given back once it is idle, unless something took it off this connection meanwhile). A
+     * protocol violation closes with its code; any other failure while decoding closes with 1011,
+     * since the decoder may have taken the chunk as read without handing its message on: nothing
+     * more is read from this connection either way.
      */
     void decode(ByteBuffer buffer) {
+        InboundDispatcher in = inbound;
+        if (in == null) {
+            in = loop.decoders.take(this);
+            inbound = in;
+        }
         try {
-            decoder.decode(buffer);
+            in.decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
             failDecoding(e, e.closeCode(), e.getMessage());
         } catch (RuntimeException e) {
             loop.report(this, e);
             failDecoding(e, CloseCode.INTERNAL_ERROR, "internal error");
+        }
+        if (in.pooled && inbound == in && in.decoder.isIdle()) {
+            inbound = null;
+            loop.decoders.give(in);
         }
     }
 
@@ -439,16 +452,20 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
         linger();
     }
 
-    /** The handshake succeeded: frames from now on. */
-    void upgraded(Endpoint endpoint, String subprotocol, MessageDecoder decoder) {
+    /**
+     * The handshake succeeded: frames from now on, decoded by {@code inbound} (a deflate decoder for
+     * life), or when {@code null} by a decoder borrowed from the loop for each read.
+     */
+    void upgraded(Endpoint endpoint, String subprotocol, InboundDispatcher inbound) {
         this.endpoint = endpoint;
         this.subprotocol = subprotocol;
-        this.decoder = decoder;
+        this.inbound = inbound;
         leaveHandshake();
         this.state = OPEN;
         this.open = true;
         this.opened = true;
-        this.heartbeat = new Heartbeat(loop.nowNs);
+        this.lastHeardNs = loop.nowNs;
+        this.pingSentNs = loop.nowNs;
         // the first RTT probe goes out at the first timer tick, so a monitor shows RTT early
         this.lastProbeNs = loop.nowNs - loop.config.rttProbeIntervalNs;
     }
@@ -480,7 +497,8 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
         }
     }
 
-    void sendUpgradeResponse(ByteBuffer head) {
+    /** Queues the 101 response, a pooled frame whose reference the queue takes over. */
+    void sendUpgradeResponse(SharedFrame head) {
         outbound.add(head);
         loop.markDirty(this);
     }
@@ -663,8 +681,10 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
             ByteBuffer sentAt = ByteBuffer.allocate(Long.BYTES).putLong(0, nowNs);
             queueOnLoop(FrameEncoder.serverFrame(true, Opcode.PING, sentAt), null, false);
         }
-        int due = heartbeat.check(nowNs, config.heartbeatIntervalNs, config.heartbeatTimeoutNs);
+        int due = Heartbeat.check(nowNs, lastHeardNs, pingSentNs, config.heartbeatIntervalNs,
+                config.heartbeatTimeoutNs);
         if (due == Heartbeat.PING_DUE) {
+            pingSentNs = nowNs;
             queueOnLoop(HEARTBEAT_PING, null, false);
         } else if (due == Heartbeat.EXPIRED) {
             startClose(CloseCode.GOING_AWAY, "heartbeat timeout");
@@ -777,9 +797,10 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
         closeQuietly(channel);
         outbound.clear();
         loop.handshaker.release(this);
-        if (decoder != null) {
-            decoder.release();
-            decoder = null;
+        if (inbound != null) {
+            // not given back: it holds part of this connection's stream
+            inbound.decoder.release();
+            inbound = null;
         }
         if (deflate != null) {
             deflate.end();

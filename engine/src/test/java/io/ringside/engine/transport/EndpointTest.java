@@ -3,7 +3,6 @@ package io.ringside.engine.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.engine.internal.MaskedWebSocketHandler;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EndpointTest {
@@ -12,13 +11,14 @@ class EndpointTest {
 
     @Test
     void shouldPickFirstClientOfferedProtocolWhenSeveralSupported() {
-        assertThat(endpoint.selectSubprotocol(List.of("chat", "arena.v1", "arena.v2"))).isEqualTo("arena.v1");
+        assertThat(endpoint.selectSubprotocol(TestRequests.request(null, "h", "chat, arena.v1,arena.v2")))
+                .isEqualTo("arena.v1");
     }
 
     @Test
     void shouldPickNoneWhenNothingOfferedIsSupported() {
-        assertThat(endpoint.selectSubprotocol(List.of("chat"))).isNull();
-        assertThat(endpoint.selectSubprotocol(List.of())).isNull();
+        assertThat(endpoint.selectSubprotocol(TestRequests.request(null, "h", "chat"))).isNull();
+        assertThat(endpoint.selectSubprotocol(TestRequests.request(null, "h", null))).isNull();
     }
 
     @Test

@@ -8,15 +8,30 @@ class HeartbeatTest {
     private static final long INTERVAL = 1000;
     private static final long TIMEOUT = 300;
 
+    /** The two times a connection keeps, updated as {@code WsConnection} does. */
+    private long lastHeardNs;
+    private long pingSentNs;
+
+    private int check(long nowNs, long intervalNs) {
+        int due = Heartbeat.check(nowNs, lastHeardNs, pingSentNs, intervalNs, TIMEOUT);
+        if (due == Heartbeat.PING_DUE) {
+            pingSentNs = nowNs;
+        }
+        return due;
+    }
+
+    private int check(long nowNs) {
+        return check(nowNs, INTERVAL);
+    }
+
     @Test
     void shouldAskForPingOnceWhenQuietForInterval() {
-        // given
-        Heartbeat heartbeat = new Heartbeat(0);
+        // given: opened at 0
 
         // when
-        int early = heartbeat.check(INTERVAL - 1, INTERVAL, TIMEOUT);
-        int due = heartbeat.check(INTERVAL, INTERVAL, TIMEOUT);
-        int again = heartbeat.check(INTERVAL + 1, INTERVAL, TIMEOUT);
+        int early = check(INTERVAL - 1);
+        int due = check(INTERVAL);
+        int again = check(INTERVAL + 1);
 
         // then
         assertThat(early).isEqualTo(Heartbeat.NOTHING_DUE);
@@ -27,12 +42,11 @@ class HeartbeatTest {
     @Test
     void shouldExpireWhenNothingHeardWithinTimeoutAfterPing() {
         // given
-        Heartbeat heartbeat = new Heartbeat(0);
-        heartbeat.check(INTERVAL, INTERVAL, TIMEOUT);
+        check(INTERVAL);
 
         // when
-        int beforeTimeout = heartbeat.check(INTERVAL + TIMEOUT - 1, INTERVAL, TIMEOUT);
-        int atTimeout = heartbeat.check(INTERVAL + TIMEOUT, INTERVAL, TIMEOUT);
+        int beforeTimeout = check(INTERVAL + TIMEOUT - 1);
+        int atTimeout = check(INTERVAL + TIMEOUT);
 
         // then
         assertThat(beforeTimeout).isEqualTo(Heartbeat.NOTHING_DUE);
@@ -42,19 +56,30 @@ class HeartbeatTest {
     @Test
     void shouldStartOverWhenPeerHeardAfterPing() {
         // given
-        Heartbeat heartbeat = new Heartbeat(0);
-        heartbeat.check(INTERVAL, INTERVAL, TIMEOUT);
+        check(INTERVAL);
 
         // when
-        heartbeat.heard(INTERVAL + 10);
+        lastHeardNs = INTERVAL + 10;
 
         // then
-        assertThat(heartbeat.check(INTERVAL + TIMEOUT, INTERVAL, TIMEOUT)).isEqualTo(Heartbeat.NOTHING_DUE);
-        assertThat(heartbeat.check(2 * INTERVAL + 10, INTERVAL, TIMEOUT)).isEqualTo(Heartbeat.PING_DUE);
+        assertThat(check(INTERVAL + TIMEOUT)).isEqualTo(Heartbeat.NOTHING_DUE);
+        assertThat(check(2 * INTERVAL + 10)).isEqualTo(Heartbeat.PING_DUE);
+    }
+
+    @Test
+    void shouldCountPeerHeardAtTheInstantOfThePingAsAnAnswer() {
+        // given
+        check(INTERVAL);
+
+        // when: bytes read in the same loop cycle as the ping went out
+        lastHeardNs = INTERVAL;
+
+        // then
+        assertThat(check(INTERVAL + TIMEOUT)).isEqualTo(Heartbeat.NOTHING_DUE);
     }
 
     @Test
     void shouldNeverFireWhenDisabled() {
-        assertThat(new Heartbeat(0).check(Long.MAX_VALUE / 2, 0, TIMEOUT)).isEqualTo(Heartbeat.NOTHING_DUE);
+        assertThat(check(Long.MAX_VALUE / 2, 0)).isEqualTo(Heartbeat.NOTHING_DUE);
     }
 }

@@ -125,6 +125,34 @@ class IoLoopTest {
     }
 
     @Test
+    void shouldLendDecoderAndOutboundRingOnlyWhileAMessageOrFrameIsUnfinished() throws Exception {
+        try (RawClient client = upgraded()) {
+            // given: upgraded and the 101 written: the connection holds neither
+            assertThat(loop.decoders.size()).isZero();
+            assertThat(loop.rings.size()).isEqualTo(1);
+            byte[] frame = client.frame(true, 0, 1, "hello".getBytes(StandardCharsets.UTF_8));
+
+            // when: half a frame arrives
+            client.send(java.util.Arrays.copyOf(frame, 4));
+            for (int i = 0; i < 20; i++) {
+                loop.doWork(1);
+            }
+
+            // then: its decoder stays with it until the frame is whole
+            assertThat(loop.decoders.size()).isZero();
+            client.send(java.util.Arrays.copyOfRange(frame, 4, frame.length));
+            workUntilReadable(client);
+            assertThat(client.readFrame().text()).isEqualTo("hello");
+            assertThat(loop.decoders.size()).isEqualTo(1);
+            assertThat(loop.rings.size()).isEqualTo(1);
+            client.sendText("again");
+            workUntilReadable(client);
+            assertThat(client.readFrame().text()).isEqualTo("again");
+            assertThat(loop.decoders.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldKeepStalledHandshakeUntilTimeoutThenAnswer408AndClose() throws Exception {
         try (RawClient client = connect()) {
             // given

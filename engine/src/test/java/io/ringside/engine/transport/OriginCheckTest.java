@@ -7,27 +7,31 @@ import org.junit.jupiter.api.Test;
 class OriginCheckTest {
     private static final EndpointConfig SAME_HOST = EndpointConfig.builder().path("/ws").build();
 
+    private static boolean allowed(EndpointConfig config, String origin, String host) {
+        return OriginCheck.allowed(new Endpoint(config, new EchoHandler()), TestRequests.request(origin, host, null));
+    }
+
     @Test
     void shouldAllowSameHostAndPortIgnoringCase() {
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://Game.Example:8080", "game.example:8080")).isTrue();
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://[::1]:8080", "[::1]:8080")).isTrue();
+        assertThat(allowed(SAME_HOST, "http://Game.Example:8080", "game.example:8080")).isTrue();
+        assertThat(allowed(SAME_HOST, "http://[::1]:8080", "[::1]:8080")).isTrue();
     }
 
     @Test
     void shouldMatchDefaultPortWhenHostHasNone() {
-        assertThat(OriginCheck.allowed(SAME_HOST, "https://game.example", "game.example")).isTrue();
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://game.example", "game.example:80")).isTrue();
-        assertThat(OriginCheck.allowed(SAME_HOST, "https://game.example", "game.example:443")).isTrue();
+        assertThat(allowed(SAME_HOST, "https://game.example", "game.example")).isTrue();
+        assertThat(allowed(SAME_HOST, "http://game.example", "game.example:80")).isTrue();
+        assertThat(allowed(SAME_HOST, "https://game.example", "game.example:443")).isTrue();
     }
 
     @Test
     void shouldRefuseOtherHostOtherPortOrMissingHost() {
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://evil.example:8080", "game.example:8080")).isFalse();
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://game.example:9090", "game.example:8080")).isFalse();
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://game.example.evil.example", "game.example")).isFalse();
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://game.example", null)).isFalse();
-        assertThat(OriginCheck.allowed(SAME_HOST, "null", "game.example")).isFalse();
-        assertThat(OriginCheck.allowed(SAME_HOST, "http://game.example:80x", "game.example")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://evil.example:8080", "game.example:8080")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://game.example:9090", "game.example:8080")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://game.example.evil.example", "game.example")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://game.example", null)).isFalse();
+        assertThat(allowed(SAME_HOST, "null", "game.example")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://game.example:80x", "game.example")).isFalse();
     }
 
     @Test
@@ -35,9 +39,17 @@ class OriginCheckTest {
         EndpointConfig listed = EndpointConfig.builder().path("/ws").allowedOrigins("https://Game.Example").build();
         EndpointConfig any = EndpointConfig.builder().path("/ws").anyOrigin(true).build();
 
-        assertThat(OriginCheck.allowed(SAME_HOST, null, "game.example")).isTrue();
-        assertThat(OriginCheck.allowed(listed, "https://game.example", "server.internal:8080")).isTrue();
-        assertThat(OriginCheck.allowed(listed, "https://other.example", "server.internal:8080")).isFalse();
-        assertThat(OriginCheck.allowed(any, "http://evil.example", "game.example")).isTrue();
+        assertThat(allowed(SAME_HOST, null, "game.example")).isTrue();
+        assertThat(allowed(listed, "https://game.example", "server.internal:8080")).isTrue();
+        assertThat(allowed(listed, "https://other.example", "server.internal:8080")).isFalse();
+        assertThat(allowed(any, "http://evil.example", "game.example")).isTrue();
+    }
+
+    @Test
+    void shouldRefuseOriginWithoutSchemeOrWithABadPort() {
+        assertThat(allowed(SAME_HOST, "game.example", "game.example")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://game.example:123456", "game.example:123456")).isFalse();
+        assertThat(allowed(SAME_HOST, "http://game.example:", "game.example:")).isFalse();
+        assertThat(allowed(SAME_HOST, "wss://game.example", "game.example:443")).isTrue();
     }
 }

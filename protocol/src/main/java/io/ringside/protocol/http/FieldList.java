@@ -35,6 +35,20 @@ final class FieldList {
         return false;
     }
 
+    /** The first element of {@code bytes[start, end)} equal to one of {@code tokens}, as that string; or null. */
+    static String firstExactly(byte[] bytes, int start, int end, List<String> tokens) {
+        for (int i = nextElement(bytes, start, end), stop; i < end; i = nextElement(bytes, stop, end)) {
+            stop = elementEnd(bytes, i, end);
+            int elementEnd = trimEnd(bytes, i, stop);
+            for (int t = 0; t < tokens.size(); t++) {
+                if (Ascii.equalsExactly(bytes, i, elementEnd, tokens.get(t))) {
+                    return tokens.get(t);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether every non-empty element of {@code bytes[start, end)} is a token. */
     static boolean allTokens(byte[] bytes, int start, int end) {
         for (int i = nextElement(bytes, start, end), stop; i < end; i = nextElement(bytes, stop, end)) {

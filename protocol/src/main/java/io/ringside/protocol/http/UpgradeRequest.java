@@ -113,6 +113,53 @@ public final class UpgradeRequest {
         return index < 0 ? null : head.value(index);
     }
 
+    /** Whether the request carries an {@code Origin} header; no allocation. */
+    public boolean hasOrigin() {
+        return head.indexOfKind(HeaderNames.ORIGIN, 0) >= 0;
+    }
+
+    /**
+     * Whether the (first) {@code Origin} header equals {@code lowerCaseOrigin}, ignoring ASCII case;
+     * {@code false} without one. Compared in place, no allocation.
+     */
+    public boolean originEquals(String lowerCaseOrigin) {
+        int index = head.indexOfKind(HeaderNames.ORIGIN, 0);
+        return index >= 0 && Ascii.equalsIgnoreCase(head.bytes, head.valueStart[index], head.valueEnd[index],
+                lowerCaseOrigin);
+    }
+
+    /**
+     * Whether the (first) {@code Origin} ({@code scheme://host[:port]}) names the same host and port
+     * as the {@code Host} header, ignoring ASCII case; a Host without a port stands for the origin
+     * scheme's default port (443 for https and wss, else 80). {@code false} without either header.
+     * Compared in place, no allocation: the same-origin test against cross-site WebSocket hijacking.
+     */
+    public boolean originMatchesHost() {
+        int origin = head.indexOfKind(HeaderNames.ORIGIN, 0);
+        int host = head.indexOfKind(HeaderNames.HOST, 0);
+        return origin >= 0 && host >= 0 && OriginHost.sameAuthority(head.bytes, head.valueStart[origin],
+                head.valueEnd[origin], head.valueStart[host], head.valueEnd[host]);
+    }
+
+    /**
+     * The first subprotocol the client offers (in its order, {@link #subprotocols()}) that is one of
+     * {@code supported} (exact match), as {@code supported}'s own string; {@code null} if none.
+     * Compared in place, no allocation (RFC 6455 §4.2.2 leaves the choice to the server).
+     */
+    public String selectSubprotocol(List<String> supported) {
+        if (supported.isEmpty()) {
+            return null;
+        }
+        for (int i = head.indexOfKind(HeaderNames.PROTOCOL, 0); i >= 0;
+                i = head.indexOfKind(HeaderNames.PROTOCOL, i + 1)) {
+            String chosen = FieldList.firstExactly(head.bytes, head.valueStart[i], head.valueEnd[i], supported);
+            if (chosen != null) {
+                return chosen;
+            }
+        }
+        return null;
+    }
+
     /** The subprotocols the client offers ({@code Sec-WebSocket-Protocol}, all fields), in order. */
     public List<String> subprotocols() {
         List<String> protocols = new ArrayList<>();

@@ -21,6 +21,10 @@ public final class Masking {
     // modulo 32, so -8 acts as 24 and the key repeats without a modulo.
     private static final VarHandle LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INTS =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    /** Payloads up to this long are unmasked in place without a loop (see {@link #xorWords}). */
+    private static final int MAX_UNROLLED_BYTES = 128;
     private static final boolean NATIVE_BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
 
     private Masking() {
@@ -61,6 +65,23 @@ public final class Masking {
         if (length > 0 && maskKey != 0) {
             unmask(array, offset, length, Integer.rotateLeft(maskKey, (phase & 3) << 3));
         }
+    }
+
+    /**
+     * The mask for {@link #unmaskWhole} of a key read as a little-endian {@code int} (first key byte in
+     * the low byte), as a decoder reading the header in that order gets it.
+     */
+    static long wordMaskOfLittleEndianKey(int key) {
+        long mask = (key & 0xFFFF_FFFFL) * 0x1_0000_0001L;
+        return NATIVE_BIG_ENDIAN ? Long.reverseBytes(mask) : mask;
+    }
+
+    /**
+     * Unmasks a whole payload of any length in place, key at phase 0, with {@code mask} from
+     * {@link #wordMaskOfLittleEndianKey}; a key of 0 changes nothing.
+     */
+    static void unmaskWhole(byte[] array, int offset, int length, long mask) {
+        unmaskWords(array, offset, length, mask);
     }
 
     /**
@@ -125,27 +146,125 @@ public final class Masking {
     }
 
     private static void unmask(byte[] a, int offset, int length, int key) {
-        long mask = orderedMask(key, NATIVE_BIG_ENDIAN);
-        int i = offset;
-        int wideEnd = offset + (length & ~7);
-        for (; i < wideEnd; i += Long.BYTES) {
-            LONGS.set(a, i, (long) LONGS.get(a, i) ^ mask);
+        unmaskWords(a, offset, length, orderedMask(key, NATIVE_BIG_ENDIAN));
+    }
+
+    /**
+     * In place, with the native-order mask of the key at the phase. From eight bytes on there is no
+     * byte-wise tail: the last eight bytes are read before anything else is written and written back
+     * unmasked at the end, over the bytes already unmasked before them (the same values). Up to
+     * {@link #MAX_UNROLLED_BYTES} the words before those last eight take no loop (see
+     * {@link #xorWords}); beyond, a plain loop that the JIT vectorises.
+     */
+    private static void unmaskWords(byte[] a, int offset, int length, long mask) {
+        if (length < Long.BYTES) {
+            unmaskShort(a, offset, length, mask);
+            return;
         }
-        int end = offset + length;
-        for (int shift = 24; i < end; i++, shift -= 8) {
-            a[i] ^= (byte) (key >>> shift);
+        int last = offset + length - Long.BYTES;
+        long tail = (long) LONGS.get(a, last);
+        if (length <= 2 * Long.BYTES) {
+            xorWord(a, offset, mask);
+        } else if (length <= MAX_UNROLLED_BYTES) {
+            xorWords(a, offset, (length - 1) >>> 3, mask);
+        } else {
+            for (int i = offset; i < last; i += Long.BYTES) {
+                LONGS.set(a, i, (long) LONGS.get(a, i) ^ mask);
+            }
+        }
+        LONGS.set(a, last, tail ^ shifted(mask, length));
+    }
+
+    /**
+     * XORs {@code words} (0-15) eight-byte words from {@code i} in place, one test per bit of the count.
+     * A short payload spends more in a loop's set-up (alignment, vector and remainder loops, each with
+     * a trip count that changes with the payload's address) than in its few words.
+     */
+    private static void xorWords(byte[] a, int from, int words, long mask) {
+        int i = from;
+        if ((words & 8) != 0) {
+            xorWord(a, i, mask);
+            xorWord(a, i + 8, mask);
+            xorWord(a, i + 16, mask);
+            xorWord(a, i + 24, mask);
+            xorWord(a, i + 32, mask);
+            xorWord(a, i + 40, mask);
+            xorWord(a, i + 48, mask);
+            xorWord(a, i + 56, mask);
+            i += 64;
+        }
+        if ((words & 4) != 0) {
+            xorWord(a, i, mask);
+            xorWord(a, i + 8, mask);
+            xorWord(a, i + 16, mask);
+            xorWord(a, i + 24, mask);
+            i += 32;
+        }
+        if ((words & 2) != 0) {
+            xorWord(a, i, mask);
+            xorWord(a, i + 8, mask);
+            i += 16;
+        }
+        if ((words & 1) != 0) {
+            xorWord(a, i, mask);
         }
     }
 
+    private static void xorWord(byte[] a, int i, long mask) {
+        LONGS.set(a, i, (long) LONGS.get(a, i) ^ mask);
+    }
+
+    /** Fewer than eight bytes in place: four at once, then one by one (phase 0 again after four). */
+    private static void unmaskShort(byte[] a, int offset, int length, long mask) {
+        int i = offset;
+        if ((length & Integer.BYTES) != 0) {
+            // any four consecutive bytes of the mask are the key in order, whatever the byte order
+            INTS.set(a, i, (int) INTS.get(a, i) ^ (int) mask);
+            i += Integer.BYTES;
+        }
+        long keyBytes = littleEndian(mask);
+        for (int end = offset + length; i < end; i++, keyBytes >>>= 8) {
+            a[i] ^= (byte) keyBytes;
+        }
+    }
+
+    /** Copying, key already rotated to the phase; the last eight bytes as one word, as in {@link #unmask}. */
     private static void copy(byte[] src, int srcOffset, byte[] dst, int dstOffset, int length, int key) {
         long mask = orderedMask(key, NATIVE_BIG_ENDIAN);
-        int wide = length & ~7;
-        for (int i = 0; i < wide; i += Long.BYTES) {
+        if (length < Long.BYTES) {
+            copyShort(src, srcOffset, dst, dstOffset, length, mask);
+            return;
+        }
+        int last = length - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
             LONGS.set(dst, dstOffset + i, (long) LONGS.get(src, srcOffset + i) ^ mask);
         }
-        for (int i = wide, shift = 24; i < length; i++, shift -= 8) {
-            dst[dstOffset + i] = (byte) (src[srcOffset + i] ^ (key >>> shift));
+        LONGS.set(dst, dstOffset + last, (long) LONGS.get(src, srcOffset + last) ^ shifted(mask, length));
+    }
+
+    private static void copyShort(byte[] src, int srcOffset, byte[] dst, int dstOffset, int length, long mask) {
+        int i = 0;
+        if ((length & Integer.BYTES) != 0) {
+            INTS.set(dst, dstOffset, (int) INTS.get(src, srcOffset) ^ (int) mask);
+            i = Integer.BYTES;
         }
+        for (long keyBytes = littleEndian(mask); i < length; i++, keyBytes >>>= 8) {
+            dst[dstOffset + i] = (byte) (src[srcOffset + i] ^ keyBytes);
+        }
+    }
+
+    /** A native-order mask with the key byte for the first payload byte in its low byte. */
+    private static long littleEndian(long mask) {
+        return NATIVE_BIG_ENDIAN ? Long.reverseBytes(mask) : mask;
+    }
+
+    /**
+     * {@code mask} for the last eight of {@code length} bytes, which start at key index
+     * {@code (length - 8) & 3 == length & 3}: the key bytes moved that many places towards the start.
+     */
+    private static long shifted(long mask, int length) {
+        int bits = (length & 3) << 3;
+        return NATIVE_BIG_ENDIAN ? Long.rotateLeft(mask, bits) : Long.rotateRight(mask, bits);
     }
 
     /**

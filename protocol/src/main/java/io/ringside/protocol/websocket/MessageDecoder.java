@@ -119,6 +119,16 @@ public final class MessageDecoder {
         assembler.release();
     }
 
+    /**
+     * Whether this decoder holds nothing of the stream it decodes: no partial frame or fragmented
+     * message, no close frame received and no violation. An idle decoder can take another
+     * connection's stream from its first byte (with a handler that knows which connection it
+     * serves), so a server can pool decoders between messages instead of keeping one per connection.
+     */
+    public boolean isIdle() {
+        return failure == null && frames.atFrameBoundary() && assembler.isIdle() && !assembler.isCloseReceived();
+    }
+
     /** Whether a close frame has been received. */
     public boolean isCloseReceived() {
         return assembler.isCloseReceived();

@@ -27,8 +27,10 @@ final class MessageInflater {
     private Inflater inflater;
     private ByteBuffer source;
     private ByteBuffer sourceView;
-    /** Whether the current message's tail went in with its last bytes ({@link #inflateLast}). */
+    /** Whether the current message's tail went in with its last bytes, or is not needed ({@link #inflateLast}). */
     private boolean tailFed;
+    /** Whether bytes of the current message went in: only then can its stream have ended already. */
+    private boolean midMessage;
 
     MessageInflater(InflaterPool pool, boolean contextTakeover) {
         this.pool = pool;
@@ -38,8 +40,7 @@ final class MessageInflater {
     /** Inflates unmasked bytes {@code [offset, offset + length)} of {@code src}, appending to {@code out}. */
     void inflate(ByteBuffer src, int offset, int length, PayloadBuffer out, Utf8Validator utf8) {
         Inflater in = prepare(length, out);
-        if (in.finished()) {
-            // bytes after a final block are ignored (RFC 7692 §7.2.3.4 shows a padding byte there)
+        if (in == null) {
             return;
         }
         setInput(in, src, offset, length);
@@ -47,18 +48,22 @@ final class MessageInflater {
     }
 
     /**
-     * {@link #inflate} for the last bytes of a message: with the stripped tail (§7.2.2) appended in
-     * the pool's scratch array when they fit, so zlib runs once on the message and its tail instead
-     * of twice; {@link #finish} then has no tail left to inflate.
+     * {@link #inflate} for the last bytes of a message. The stripped tail (§7.2.2) is an empty stored
+     * block's length fields: zlib has put out every byte before it without them, so when the context
+     * is dropped after the message the tail is not fed at all. When the peer keeps its context the
+     * next message continues the stream after that block, so the tail goes in, appended in the
+     * pool's scratch array when the bytes fit (zlib then runs once on the message and its tail
+     * instead of twice). Either way {@link #finish} has no tail left to inflate.
      */
     void inflateLast(ByteBuffer src, int offset, int length, PayloadBuffer out, Utf8Validator utf8) {
-        byte[] scratch = pool.scratch(length + TAIL.length);
+        byte[] scratch = contextTakeover ? pool.scratch(length + TAIL.length) : null;
         if (scratch == null) {
+            tailFed = !contextTakeover;
             inflate(src, offset, length, out, utf8);
             return;
         }
         Inflater in = prepare(length, out);
-        if (in.finished()) {
+        if (in == null) {
             return;
         }
         src.get(offset, scratch, 0, length);
@@ -68,8 +73,17 @@ final class MessageInflater {
         drain(in, out, utf8);
     }
 
+    /**
+     * The inflater for the message's next bytes, with room reserved in {@code out}; {@code null} when
+     * its stream has already ended: bytes after a final block are ignored (RFC 7692 §7.2.3.4 shows a
+     * padding byte there). A message starts on a stream that has not ended ({@link #finish}).
+     */
     private Inflater prepare(int length, PayloadBuffer out) {
         Inflater in = inflater();
+        if (midMessage && in.finished()) {
+            return null;
+        }
+        midMessage = true;
         if (out.length() == 0) {
             out.adopt(pool.acquireBuffer());
         }
@@ -100,6 +114,7 @@ final class MessageInflater {
             drain(in, out, utf8);
         }
         tailFed = false;
+        midMessage = false;
         if (!contextTakeover) {
             release();
         } else if (in.finished()) {
@@ -118,6 +133,7 @@ final class MessageInflater {
         Inflater in = inflater;
         inflater = null;
         tailFed = false;
+        midMessage = false;
         source = null;
         sourceView = null;
         if (in != null) {
@@ -149,10 +165,11 @@ final class MessageInflater {
                 if (utf8 != null && n > 0 && !utf8.update(out.buffer(), start, n)) {
                     throw violation(CloseCode.INVALID_PAYLOAD, "invalid UTF-8 in text message");
                 }
-                // room left over: zlib stopped for want of input (or at the end), so another call
-                // would only return 0
-                if (n == 0 || n < free && (in.needsInput() || in.finished())) {
-                    if (in.needsDictionary()) {
+                // room left over: zlib stopped for want of input or at the end of the stream (it
+                // returns early for nothing else), so another call would only return 0; no need to
+                // ask the Inflater which (each query takes its lock)
+                if (n < free) {
+                    if (n == 0 && in.needsDictionary()) {
                         throw violation(CloseCode.INVALID_PAYLOAD, "deflate data asks for a preset dictionary");
                     }
                     return;

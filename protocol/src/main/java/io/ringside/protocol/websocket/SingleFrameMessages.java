@@ -27,11 +27,20 @@ import java.nio.ByteOrder;
  */
 final class SingleFrameMessages {
     private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int FIN_NO_RSV = 0x80;
     private static final int MASK = 0x80;
+    /** FIN, RSV and opcode (byte 0) and the MASK bit (byte 1) in the low 16 bits of a little-endian word. */
+    private static final int HEAD_BITS = MASK << 8 | 0xFF;
+    private static final int MASKED_BINARY = MASK << 8 | FIN_NO_RSV | Opcode.BINARY;
+    private static final int MASKED_TEXT = MASK << 8 | FIN_NO_RSV | Opcode.TEXT;
+    /** The same for the big-endian first two bytes of an unmasked frame. */
+    private static final int UNMASKED_HEAD_BITS = 0xFF80;
+    private static final int UNMASKED_BINARY = (FIN_NO_RSV | Opcode.BINARY) << 8;
+    private static final int UNMASKED_TEXT = (FIN_NO_RSV | Opcode.TEXT) << 8;
     private static final int LENGTH_7 = 0x7F;
     private static final int LENGTH_16 = 126;
+    private static final int MAX_LENGTH_16 = 0xFFFF;
     private static final int HEADER_BYTES = 2;
     private static final int LENGTH_16_BYTES = 2;
     private static final int KEY_BYTES = 4;
@@ -39,17 +48,19 @@ final class SingleFrameMessages {
     private final MessageHandler handler;
     private final MaskedMessageHandler maskedHandler;
     private final Utf8Validator utf8 = new Utf8Validator();
-    /** {@link #MASK} when the peer masks its frames (we are the server), else 0. */
-    private final int maskBit;
-    private final int keyBytes;
-    private final long maxLength;
+    /** Whether the peer masks its frames (we are the server). */
+    private final boolean masked;
+    /** The largest 7-bit (16-bit) length taken here: 125 (65535) or the limit if lower. */
+    private final int maxLength7;
+    private final int maxLength16;
 
     SingleFrameMessages(DecoderConfig config, MessageHandler handler) {
         this.handler = handler;
         this.maskedHandler = handler instanceof MaskedMessageHandler m ? m : null;
-        this.maskBit = config.role() == Role.SERVER ? MASK : 0;
-        this.keyBytes = maskBit != 0 ? KEY_BYTES : 0;
-        this.maxLength = Math.min(config.maxFramePayloadBytes(), config.maxMessageBytes());
+        this.masked = config.role() == Role.SERVER;
+        long maxLength = Math.min(config.maxFramePayloadBytes(), config.maxMessageBytes());
+        this.maxLength7 = (int) Math.min(maxLength, LENGTH_16 - 1);
+        this.maxLength16 = (int) Math.min(maxLength, MAX_LENGTH_16);
     }
 
     /**
@@ -63,55 +74,120 @@ final class SingleFrameMessages {
     int decode(ByteBuffer src, int pos, int limit) {
         byte[] a = src.array();
         int base = src.arrayOffset();
-        int p = pos;
-        while (limit - p >= HEADER_BYTES) {
-            int bits = (short) SHORTS.get(a, base + p) & 0xFFFF;
-            int opcode = (bits >>> 8) - FIN_NO_RSV;
-            if ((opcode != Opcode.BINARY && opcode != Opcode.TEXT) || (bits & MASK) != maskBit) {
+        return masked ? decodeMasked(src, a, base, pos, limit) : decodeUnmasked(src, a, base, pos, limit);
+    }
+
+    /**
+     * The server's loop: {@code [pos, limit)} of {@code src}, whose array index 0 is buffer index
+     * {@code -base}. A masked frame's first two bytes, any
+     * extended length and its key are all in its first eight bytes, so one little-endian word read
+     * gives them all and the key comes out in the byte order the mask wants (no byte swap). A frame
+     * shorter than eight bytes (a payload under two bytes) is left to the general path.
+     */
+    private int decodeMasked(ByteBuffer src, byte[] a, int base, int pos, int limit) {
+        int max7 = maxLength7;
+        int end = base + limit;
+        int p = base + pos;
+        while (end - p >= Long.BYTES) {
+            long word = (long) WORDS.get(a, p);
+            int head = (int) word & HEAD_BITS;
+            if (head != MASKED_BINARY && head != MASKED_TEXT) {
+                break;
+            }
+            int length = (int) word >>> 8 & LENGTH_7;
+            int payload;
+            int key;
+            // 1..max7 in one comparison: 0 (an empty message) wraps around to 127
+            if ((length - 1 & LENGTH_7) < max7) {
+                payload = p + HEADER_BYTES + KEY_BYTES;
+                key = (int) (word >>> 16);
+            } else if (length == LENGTH_16) {
+                length = Integer.reverseBytes((int) word) & MAX_LENGTH_16;
+                if (length < LENGTH_16 || length > maxLength16) {
+                    break;
+                }
+                payload = p + HEADER_BYTES + LENGTH_16_BYTES + KEY_BYTES;
+                key = (int) (word >>> 32);
+            } else {
+                break;
+            }
+            if (length > end - payload) {
+                break;
+            }
+            p = payload + length;
+            if (head == MASKED_BINARY) {
+                deliverBinary(src, a, base, payload, length, key);
+            } else {
+                deliverText(src, a, base, payload, length, Masking.wordMaskOfLittleEndianKey(key));
+            }
+        }
+        return p - base;
+    }
+
+    /** The client's loop: as {@link #decodeMasked}, for frames without a key. */
+    private int decodeUnmasked(ByteBuffer src, byte[] a, int base, int pos, int limit) {
+        int max7 = maxLength7;
+        int end = base + limit;
+        int p = base + pos;
+        while (end - p >= HEADER_BYTES) {
+            int bits = (short) SHORTS.get(a, p) & 0xFFFF;
+            int head = bits & UNMASKED_HEAD_BITS;
+            if (head != UNMASKED_BINARY && head != UNMASKED_TEXT) {
                 break;
             }
             int length = bits & LENGTH_7;
-            int payload = p + HEADER_BYTES + keyBytes;
-            if (length == LENGTH_16) {
-                if (limit - p < HEADER_BYTES + LENGTH_16_BYTES) {
+            int payload;
+            if ((length - 1 & LENGTH_7) < max7) {
+                payload = p + HEADER_BYTES;
+            } else if (length == LENGTH_16 && end - p >= HEADER_BYTES + LENGTH_16_BYTES) {
+                length = (short) SHORTS.get(a, p + HEADER_BYTES) & MAX_LENGTH_16;
+                if (length < LENGTH_16 || length > maxLength16) {
                     break;
                 }
-                length = (short) SHORTS.get(a, base + p + HEADER_BYTES) & 0xFFFF;
-                if (length < LENGTH_16) {
-                    break;
-                }
-                payload += LENGTH_16_BYTES;
-            } else if (length > LENGTH_16 || length == 0) {
+                payload = p + HEADER_BYTES + LENGTH_16_BYTES;
+            } else {
                 break;
             }
-            if (length > limit - payload || length > maxLength) {
+            if (length > end - payload) {
                 break;
             }
-            int key = keyBytes == 0 ? 0 : (int) INTS.get(a, base + payload - KEY_BYTES);
             p = payload + length;
-            deliver(src, a, base, opcode, payload, length, key);
+            if (head == UNMASKED_BINARY) {
+                if (maskedHandler != null) {
+                    maskedHandler.onMaskedBinary(src, payload - base, length, 0);
+                } else {
+                    handler.onBinary(src, payload - base, length);
+                }
+            } else {
+                deliverText(src, a, base, payload, length, 0);
+            }
         }
-        return p;
+        return p - base;
     }
 
-    private void deliver(ByteBuffer src, byte[] a, int base, int opcode, int offset, int length, int key) {
-        if (opcode == Opcode.BINARY && maskedHandler != null) {
-            maskedHandler.onMaskedBinary(src, offset, length, key);
+    /** {@code key} as read from the wire in little-endian order; the masked handler gets it big-endian. */
+    private void deliverBinary(ByteBuffer src, byte[] a, int base, int payload, int length, int key) {
+        MaskedMessageHandler maskedTo = maskedHandler;
+        if (maskedTo != null) {
+            maskedTo.onMaskedBinary(src, payload - base, length, Integer.reverseBytes(key));
             return;
         }
-        Masking.unmask(a, base + offset, length, key, 0);
-        if (opcode == Opcode.BINARY) {
-            handler.onBinary(src, offset, length);
-            return;
+        Masking.unmaskWhole(a, payload, length, Masking.wordMaskOfLittleEndianKey(key));
+        handler.onBinary(src, payload - base, length);
+    }
+
+    private void deliverText(ByteBuffer src, byte[] a, int base, int payload, int length, long mask) {
+        if (mask != 0) {
+            Masking.unmaskWhole(a, payload, length, mask);
         }
         utf8.reset();
-        if (!utf8.update(a, base + offset, length)) {
+        if (!utf8.update(a, payload, length)) {
             throw new WebSocketProtocolException(CloseCode.INVALID_PAYLOAD, "invalid UTF-8 in text message");
         }
         if (!utf8.isComplete()) {
             throw new WebSocketProtocolException(CloseCode.INVALID_PAYLOAD,
                     "text message ends inside a UTF-8 sequence");
         }
-        handler.onText(src, offset, length);
+        handler.onText(src, payload - base, length);
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class MaskingTest {
     private static final int KEY = 0x37FA213D;
     private static final int OFFSET = 3;
-    private static final int MAX_LENGTH = 64;
+    /** Past every length branch: under eight, up to sixteen, the unrolled words up to 128, the loop beyond. */
+    private static final int MAX_LENGTH = 300;
 
     @Test
     void shouldMatchReferenceWhenUnmaskingHeapArrayInPlace() {
@@ -98,6 +99,22 @@ class MaskingTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void shouldMatchReferenceWhenUnmaskingWholePayloadWithKeyReadLittleEndian() {
+        int littleEndianKey = Integer.reverseBytes(KEY);
+        for (int length = 0; length <= MAX_LENGTH; length++) {
+            // given
+            byte[] data = random(length + 2 * OFFSET, length);
+
+            // when
+            Masking.unmaskWhole(data, OFFSET, length, Masking.wordMaskOfLittleEndianKey(littleEndianKey));
+
+            // then
+            assertThat(data).as("length %d", length)
+                    .isEqualTo(reference(random(length + 2 * OFFSET, length), OFFSET, length, 0));
         }
     }
 

@@ -283,4 +283,42 @@ class MessageDecoderTest {
         assertThat(beforeClose).isFalse();
         assertThat(decoder.isCloseReceived()).isTrue();
     }
+
+    @Test
+    void shouldBeIdleOnlyBetweenWholeMessagesWhenServer() {
+        // given
+        MessageDecoder decoder = new MessageDecoder(server(), new RecordingMessageHandler());
+        byte[] first = masked(0x01, "Hel");
+        byte[] last = masked(0x80, "lo");
+        byte[] whole = masked(0x82, filled(10));
+
+        // when / then: a fragment, a split header, a split payload keep it busy
+        assertThat(decoder.isIdle()).isTrue();
+        decoder.decode(ByteBuffer.wrap(first));
+        assertThat(decoder.isIdle()).isFalse();
+        decoder.decode(ByteBuffer.wrap(last));
+        assertThat(decoder.isIdle()).isTrue();
+        decoder.decode(ByteBuffer.wrap(whole, 0, 1));
+        assertThat(decoder.isIdle()).isFalse();
+        decoder.decode(ByteBuffer.wrap(whole, 1, 8));
+        assertThat(decoder.isIdle()).isFalse();
+        decoder.decode(ByteBuffer.wrap(whole, 9, whole.length - 9));
+        assertThat(decoder.isIdle()).isTrue();
+    }
+
+    @Test
+    void shouldNotBeIdleAfterCloseOrViolation() {
+        // given
+        MessageDecoder closed = new MessageDecoder(server(), new RecordingMessageHandler());
+        MessageDecoder failed = new MessageDecoder(server(), new RecordingMessageHandler());
+
+        // when
+        closed.decode(ByteBuffer.wrap(masked(0x88, closeBody(1000, new byte[0]))));
+        assertThatThrownBy(() -> failed.decode(ByteBuffer.wrap(masked(0x80, "orphan continuation"))))
+                .isInstanceOf(WebSocketProtocolException.class);
+
+        // then
+        assertThat(closed.isIdle()).isFalse();
+        assertThat(failed.isIdle()).isFalse();
+    }
 }
