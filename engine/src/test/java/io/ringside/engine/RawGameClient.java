@@ -32,20 +32,33 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
     private int closeCode;
 
     RawGameClient(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** A client whose socket is bound to {@code localAddress} (e.g. 127.0.0.2: another loopback address). */
+    RawGameClient(int port, java.net.InetAddress localAddress) throws IOException {
         socket.setReceiveBufferSize(4096);
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(10_000);
         String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
         InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
         int matched = 0;
         while (matched < 4) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("closed during handshake");
             }
+            head.append((char) b);
             matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+        }
+        if (!head.toString().startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + head.toString().strip());
         }
     }
 

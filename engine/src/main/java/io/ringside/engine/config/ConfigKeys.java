@@ -29,6 +29,7 @@ public final class ConfigKeys {
             bytes("transport.max-bytes-per-address", (b, v) -> b.transport(t -> t.maxBytesPerAddress(v))),
             bool("transport.address-limits-on-loopback", (b, v) -> b.transport(t -> t.addressLimitsOnLoopback(v))),
             bytes("transport.memory-budget-bytes", (b, v) -> b.transport(t -> t.memoryBudgetBytes(v))),
+            bytes("transport.message-pool-bytes", (b, v) -> b.transport(t -> t.messagePoolBytes(v))),
             durationMs("transport.handshake-timeout", (b, v) -> b.transport(t -> t.handshakeTimeoutMs(v))),
             durationMs("transport.auth-timeout", (b, v) -> b.transport(t -> t.authTimeoutMs(v))),
             durationMs("transport.heartbeat-interval", (b, v) -> b.transport(t -> t.heartbeatIntervalMs(v))),

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What each remote IP address may hold at once, across every I/O loop: upgraded connections,
  * handshakes in progress and bytes charged to the memory budget. One {@link AddressShare} per
- * address with a socket open, made at accept and dropped with its last socket. Loopback addresses
+ * address with a socket open or bytes held, made at accept and dropped with its last socket, or
+ * later, when the last bytes held for it are given back (a seat kept through a reconnect grace still
+ * counts toward its address after its connection closed). Loopback addresses
  * are exempt unless configured otherwise, so a load generator or a proxy on the same machine is
  * not limited. Any thread: sockets come and go under the map's per-key lock, the counts are atomics
  * on the share.
@@ -37,10 +39,22 @@ final class AddressLimits {
         });
     }
 
-    /** A socket from {@code share}'s address closed; the share goes with the address' last socket. */
+    /** A socket from {@code share}'s address closed; the share goes with the last socket unless bytes are held. */
     void release(AddressShare share) {
         if (share != null) {
-            shares.computeIfPresent(share.address, (key, counted) -> --counted.sockets == 0 ? null : counted);
+            shares.computeIfPresent(share.address,
+                    (key, counted) -> --counted.sockets == 0 && counted.bytes.get() <= 0 ? null : counted);
+        }
+    }
+
+    /**
+     * The bytes held for {@code share}'s address went to zero: the share goes if no socket is left.
+     * Any thread. The socket count is volatile, so a release and a settle that race see each other.
+     */
+    void settle(AddressShare share) {
+        if (share.sockets == 0) {
+            shares.computeIfPresent(share.address,
+                    (key, counted) -> counted.sockets == 0 && counted.bytes.get() <= 0 ? null : counted);
         }
     }
 

@@ -6,14 +6,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One remote address' counts, shared by its connections on every loop (see {@link AddressLimits}).
- * {@link #sockets} changes only under the map's lock; the others are atomics.
+ * {@link #sockets} changes only under the map's lock (volatile, so that it may be read without it);
+ * the others are atomics. {@link #bytes} also counts what the application holds for the address'
+ * connections ({@code Connection.chargeHeld}) and arrays lent for their inbound messages.
  */
 final class AddressShare {
     final InetAddress address;
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger handshakes = new AtomicInteger();
     final AtomicLong bytes = new AtomicLong();
-    int sockets;
+    volatile int sockets;
 
     AddressShare(InetAddress address) {
         this.address = address;

@@ -56,8 +56,11 @@ public interface Connection {
      * Charges {@code bytes} that the application holds for this connection outside the transport (a
      * message waiting for room in a ring, a join request kept for a seat) to the server's memory
      * budget, or credits them back when negative. While the connection is open they count toward what
-     * it holds when the server sheds to bring the budget back. Credit what was charged to the same
-     * connection, also after it closed. Any thread. The default, for connections outside the server's
+     * it holds when the server sheds to bring the budget back; they also count toward its remote
+     * address' share ({@link WebSocketServer.Builder#maxBytesPerAddress}), until credited even after
+     * the connection closed, and a charge that takes the address over its share closes the connection
+     * with 1008. Credit what was charged to the same connection, also after it closed. Any thread
+     * (cheapest on the connection's own I/O thread). The default, for connections outside the server's
      * transport, does nothing.
      */
     default void chargeHeld(long bytes) {

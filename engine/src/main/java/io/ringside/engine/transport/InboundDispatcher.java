@@ -30,9 +30,9 @@ final class InboundDispatcher implements MaskedMessageHandler {
     /** The connection it decodes for; set when taken from the pool. */
     WsConnection connection;
 
-    /** A poolable dispatcher with a plain decoder. */
-    InboundDispatcher(DecoderConfig config) {
-        this.decoder = new MessageDecoder(config, this);
+    /** A poolable dispatcher with a plain decoder that assembles split messages in arrays from {@code arrays}. */
+    InboundDispatcher(DecoderConfig config, InflaterPool arrays) {
+        this.decoder = new MessageDecoder(config, this, arrays);
         this.pooled = true;
     }
 

@@ -1,6 +1,7 @@
 package io.ringside.engine.transport;
 
 import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.InflaterPool;
 
 /**
  * A loop's idle plain decoders (each with its {@link InboundDispatcher}), lent to a connection for
@@ -15,11 +16,14 @@ final class InboundPool {
     static final int KEPT = 64;
 
     private final DecoderConfig config;
+    private final InflaterPool arrays;
     private final InboundDispatcher[] idle = new InboundDispatcher[KEPT];
     private int size;
 
-    InboundPool(DecoderConfig config) {
+    /** A pool of decoders under {@code config} that assemble split messages in arrays lent by {@code arrays}. */
+    InboundPool(DecoderConfig config, InflaterPool arrays) {
         this.config = config;
+        this.arrays = arrays;
     }
 
     /** An idle dispatcher bound to {@code connection}: a pooled one, or a new one when none is left. */
@@ -29,7 +33,7 @@ final class InboundPool {
             dispatcher = idle[--size];
             idle[size] = null;
         } else {
-            dispatcher = new InboundDispatcher(config);
+            dispatcher = new InboundDispatcher(config, arrays);
         }
         dispatcher.connection = connection;
         return dispatcher;

@@ -1,5 +1,6 @@
 package io.ringside.engine.transport;
 
+import io.ringside.engine.internal.MessageArrayPool;
 import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.websocket.CloseCode;
@@ -64,8 +65,15 @@ final class IoLoop implements Runnable {
     /** Per remote address counts, shared by the server's loops (set before the loop starts). */
     AddressLimits addresses;
     final MemoryBudget budget;
-    /** Inflaters lent per compressed message to connections whose clients reset their context. */
+    /** Arrays lent to this loop's connections for inbound messages larger than a ring slot. */
+    final MessageArrayPool messageArrays;
+    /**
+     * Inflaters lent per compressed message to connections whose clients reset their context, and
+     * arrays lent to decoders for messages split across reads; its idle arrays are charged to the
+     * budget on the timer ({@link #inflaterArraysCharged}).
+     */
     final InflaterPool inflaters = new InflaterPool(INFLATERS_KEPT);
+    private long inflaterArraysCharged;
     /** Spare outbound rings, lent to connections while they have something queued. */
     final OutboundRings rings = new OutboundRings();
     /** Plain decoders lent to connections for the reads that bring them bytes. */
@@ -125,6 +133,7 @@ final class IoLoop implements Runnable {
         this.handshakes = handshakes;
         this.budget = budget;
         this.lease = new BudgetLease(budget);
+        this.messageArrays = new MessageArrayPool(config.messagePoolBytes, this::charge);
         this.counters = counters;
         this.metrics = metrics != null ? metrics : new TransportMetrics(null, List.of(counters));
         this.config = config;
@@ -137,7 +146,7 @@ final class IoLoop implements Runnable {
                 : Math.max(config.readBufferBytes, TlsWire.MIN_READ_BUFFER_BYTES));
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
-        this.decoders = new InboundPool(config.decoderConfig);
+        this.decoders = new InboundPool(config.decoderConfig, inflaters);
         this.handshaker = new Handshaker(this);
         this.addresses = config.addressLimits();
         // made now: when it is needed the heap may be exhausted
@@ -547,6 +556,10 @@ final class IoLoop implements Runnable {
     }
 
     private int onTimerTick() {
+        messageArrays.takeReturned();
+        long idleArrays = inflaters.idleBufferBytes();
+        charge(idleArrays - inflaterArraysCharged);
+        inflaterArraysCharged = idleArrays;
         int fired = 0;
         for (int i = connections.size() - 1; i >= 0; i--) {
             if (i < connections.size() && connections.get(i).onTimer(nowNs)) {

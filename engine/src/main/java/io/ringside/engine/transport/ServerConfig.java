@@ -36,6 +36,8 @@ final class ServerConfig {
     final int maxHandshakesPerAddress;
     final long maxBytesPerAddress;
     final boolean addressLimitsOnLoopback;
+    /** Idle bytes each loop's pool of inbound message arrays keeps: as configured, at most budget / (8 x loops). */
+    final long messagePoolBytes;
     final int commandQueueCapacity;
     final int readBufferBytes;
     final ErrorHandler errorHandler;
@@ -73,6 +75,7 @@ final class ServerConfig {
         this.maxHandshakesPerAddress = b.maxHandshakesPerAddress;
         this.maxBytesPerAddress = b.maxBytesPerAddress > 0 ? b.maxBytesPerAddress : b.memoryBudgetBytes / 8;
         this.addressLimitsOnLoopback = b.addressLimitsOnLoopback;
+        this.messagePoolBytes = Math.min(b.messagePoolBytes, b.memoryBudgetBytes / (8L * b.ioLoops));
         this.commandQueueCapacity = b.commandQueueCapacity;
         this.readBufferBytes = b.readBufferBytes;
         this.errorHandler = b.errorHandler;

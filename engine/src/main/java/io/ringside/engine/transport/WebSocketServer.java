@@ -358,6 +358,7 @@ public final class WebSocketServer implements AutoCloseable {
         int maxHandshakesPerAddress = 64;
         long maxBytesPerAddress;
         boolean addressLimitsOnLoopback;
+        long messagePoolBytes = 1L << 20;
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
         long readCoalesceUs;
@@ -595,6 +596,21 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bytes of idle arrays each I/O loop keeps for inbound messages larger than a ring slot of the
+         * game runtime (and for messages waiting for room in a full ring), in power-of-two sizes from
+         * 1 KiB: such a message is copied into an array lent by its loop and given back when its tick
+         * thread has dispatched it, so it costs no allocation once the pool is warm. Every array the
+         * pool made counts against {@link #memoryBudgetBytes}, idle or lent (and, while lent, toward
+         * its connection and its address' share); what comes back beyond this bound is dropped. A
+         * message whose array would be larger gets a fresh one. Capped at an eighth of the memory
+         * budget divided by {@link #ioLoops}; 0 turns pooling off. Default 1 MiB.
+         */
+        public Builder messagePoolBytes(long bytes) {
+            this.messagePoolBytes = bytes;
+            return this;
+        }
+
         /** Capacity of each loop's cross-thread command queue. Default 65 536. */
         public Builder commandQueueCapacity(int capacity) {
             this.commandQueueCapacity = capacity;
@@ -680,6 +696,7 @@ public final class WebSocketServer implements AutoCloseable {
             check(maxConnectionsPerAddress > 0, "maxConnectionsPerAddress=" + maxConnectionsPerAddress);
             check(maxHandshakesPerAddress > 0, "maxHandshakesPerAddress=" + maxHandshakesPerAddress);
             check(maxBytesPerAddress >= 0, "maxBytesPerAddress=" + maxBytesPerAddress + " (0: budget / 8)");
+            check(messagePoolBytes >= 0, "messagePoolBytes=" + messagePoolBytes + " (0 turns pooling off)");
             check(memoryBudgetBytes >= MIN_MEMORY_BUDGET_BYTES, "memoryBudgetBytes=" + memoryBudgetBytes
                     + " (minimum " + MIN_MEMORY_BUDGET_BYTES + ")");
             check(commandQueueCapacity >= 2, "commandQueueCapacity=" + commandQueueCapacity);

@@ -1,5 +1,7 @@
 package io.ringside.engine.transport;
 
+import io.ringside.engine.internal.LentArray;
+import io.ringside.engine.internal.MessageArrays;
 import io.ringside.protocol.tls.TlsWire;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequestParser;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * output is shut down (FIN) and input discarded until the peer's FIN or the close timeout, so that
  * the peer reads our last bytes instead of a reset.
  */
-final class WsConnection extends ConnectionHandle {
+final class WsConnection extends ConnectionHandle implements MessageArrays {
     static final int HANDSHAKE = 0;
     static final int OPEN = 1;
     static final int CLOSE_SENT = 2;
@@ -58,8 +60,13 @@ final class WsConnection extends ConnectionHandle {
     int parkedLength;
     /** Bytes charged to the memory budget for this connection: see {@link #account()}. */
     long held;
-    /** Bytes the application holds for this connection, charged straight to the budget ({@link #chargeHeld}). */
+    /**
+     * Bytes the application holds for this connection ({@link #chargeHeld}) and arrays its loop lent
+     * for its inbound messages ({@link #borrowMessageArray}); any thread.
+     */
     private volatile long heldElsewhere;
+    /** Those bytes took the address over its share: shed at the next {@link #account()}. Loop thread. */
+    private boolean heldOverShare;
     /** The counts of this connection's remote address, or {@code null} when exempt (loopback). */
     AddressShare share;
     // while an AuthHandler decides (loop thread); the answer fields are set by the completing thread
@@ -223,6 +230,13 @@ final class WsConnection extends ConnectionHandle {
      * for a partial message, and a request parser while its handshake is incomplete. Loop thread.
      */
     void account() {
+        if (heldOverShare) {
+            heldOverShare = false;
+            if (sheddable()) {
+                overAddressShare(); // brings the charge up to date itself
+                return;
+            }
+        }
         long now = outbound.bytes();
         if (inbound != null) {
             now += inbound.decoder.retainedBytes();
@@ -245,14 +259,73 @@ final class WsConnection extends ConnectionHandle {
         }
     }
 
+    /**
+     * Charges the budget through the loop's lease on the loop thread (an atomic add on the budget
+     * elsewhere), and counts the bytes toward this connection and its address' share: the one whose
+     * charge takes its address over is closed with 1008, as for bytes the transport holds.
+     */
     @Override
     public void chargeHeld(long bytes) {
-        if (bytes > 0) {
-            HELD_ELSEWHERE.addAndGet(this, bytes);
+        if (bytes == 0) {
+            return;
+        }
+        if (loop.inLoop()) {
+            loop.charge(bytes); // an overdrawn budget makes the loop shed at the end of its cycle
+        } else if (bytes > 0) {
             loop.budget.take(bytes); // an overdrawn budget is seen by the loops at the end of their cycle
-        } else if (bytes < 0) {
-            HELD_ELSEWHERE.addAndGet(this, bytes);
+        } else {
             loop.budget.give(-bytes);
+        }
+        countHeld(bytes);
+    }
+
+    /** Lends an array from the loop's pool (charged to the budget by the pool), counted as held here. */
+    @Override
+    public LentArray borrowMessageArray(int length) {
+        if (!loop.inLoop()) {
+            return null;
+        }
+        LentArray array = loop.messageArrays.lend(length);
+        if (array != null) {
+            countHeld(array.bytes().length);
+        }
+        return array;
+    }
+
+    @Override
+    public void returnMessageArray(LentArray array) {
+        countHeld(-array.bytes().length);
+        loop.messageArrays.giveBack(array);
+    }
+
+    /** Counts bytes held for this connection outside {@link #held}, and toward its address' share. Any thread. */
+    private void countHeld(long bytes) {
+        HELD_ELSEWHERE.addAndGet(this, bytes);
+        AddressShare counted = share;
+        if (counted == null) {
+            return;
+        }
+        long now = counted.bytes.addAndGet(bytes);
+        if (bytes < 0) {
+            if (now <= 0) {
+                loop.addresses.settle(counted);
+            }
+        } else if (now > loop.addresses.maxBytes) {
+            overShareHeld();
+        }
+    }
+
+    /**
+     * Bytes held elsewhere took the address over its share. On the loop the connection is shed at its
+     * next {@link #account()} (not in the middle of a read that may be charging); elsewhere it is
+     * asked to close with 1008.
+     */
+    private void overShareHeld() {
+        if (loop.inLoop()) {
+            heldOverShare = true;
+            loop.markDirty(this);
+        } else if (open) {
+            close(CloseCode.POLICY_VIOLATION, IoLoop.ADDRESS_BYTES_REASON);
         }
     }
 

@@ -155,6 +155,18 @@ class RingsideConfigTest {
     }
 
     @Test
+    void shouldApplyTheMessagePoolKeyAndNameABadValue() throws Exception {
+        // given
+        Map<String, String> good = Map.of("RINGSIDE_TRANSPORT_MESSAGE_POOL_BYTES", "256KiB");
+        Map<String, String> bad = Map.of("RINGSIDE_TRANSPORT_MESSAGE_POOL_BYTES", "-1");
+
+        // when / then: a size is applied (the server builds), a negative one is named with its key
+        server().configure(RingsideConfig.load(null, good)).build().close();
+        assertThatThrownBy(() -> RingsideConfig.load(null, bad))
+                .hasMessageStartingWith("ringside.transport.message-pool-bytes=\"-1\"");
+    }
+
+    @Test
     void shouldTurnTheMonitorOnFromTheEnvironmentAndNeverPrintItsToken() throws Exception {
         // given
         RingsideConfig config = RingsideConfig.load(null, Map.of("RINGSIDE_MONITOR", "true",

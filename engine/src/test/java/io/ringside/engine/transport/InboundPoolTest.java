@@ -3,11 +3,13 @@ package io.ringside.engine.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.websocket.DecoderConfig;
+import io.ringside.protocol.websocket.InflaterPool;
 import io.ringside.protocol.websocket.Role;
 import org.junit.jupiter.api.Test;
 
 class InboundPoolTest {
-    private final InboundPool pool = new InboundPool(DecoderConfig.builder().role(Role.SERVER).build());
+    private final InboundPool pool = new InboundPool(DecoderConfig.builder().role(Role.SERVER).build(),
+            new InflaterPool(4));
 
     @Test
     void shouldLendTheSameDecoderAgainOnceGivenBack() {

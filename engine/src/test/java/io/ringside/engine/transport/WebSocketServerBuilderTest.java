@@ -22,6 +22,8 @@ class WebSocketServerBuilderTest {
         assertThatThrownBy(() -> valid().readCoalesceUs(-1).build()).hasMessage("readCoalesceUs=-1 (0 to 1000000)");
         assertThatThrownBy(() -> valid().readCoalesceUs(1_000_001).build())
                 .hasMessage("readCoalesceUs=1000001 (0 to 1000000)");
+        assertThatThrownBy(() -> valid().messagePoolBytes(-1).build())
+                .hasMessage("messagePoolBytes=-1 (0 turns pooling off)");
     }
 
     @Test

@@ -14,7 +14,9 @@ import java.util.zip.Inflater;
  * most {@code maxIdle} are kept, the rest are ended (their native memory freed at once). The arrays
  * messages are inflated into are lent the same way, so that a connection holds one only while a
  * compressed message is in flight (at most {@code maxIdle} of up to 256 KiB are kept); each is lent
- * with its heap {@link ByteBuffer} view, so a message costs no allocation at all once warm.
+ * with its heap {@link ByteBuffer} view, so a message costs no allocation at all once warm. Decoders
+ * made with this pool borrow the same arrays for uncompressed messages they assemble (split across
+ * reads or fragmented).
  */
 public final class InflaterPool {
     /** The largest output array kept for lending: bigger ones are left to the collector. */
@@ -27,6 +29,7 @@ public final class InflaterPool {
     private final int maxIdle;
     private byte[] scratch = new byte[0];
     private long created;
+    private long idleBufferBytes;
 
     /** A pool that keeps at most {@code maxIdle} idle inflaters. */
     public InflaterPool(int maxIdle) {
@@ -60,7 +63,16 @@ public final class InflaterPool {
      * delivered; {@code null} if none is idle.
      */
     ByteBuffer acquireBuffer() {
-        return buffers.poll();
+        ByteBuffer buffer = buffers.poll();
+        if (buffer != null) {
+            idleBufferBytes -= buffer.capacity();
+        }
+        return buffer;
+    }
+
+    /** Bytes of the arrays kept idle for lending now (what the pool holds beyond its inflaters). */
+    public long idleBufferBytes() {
+        return idleBufferBytes;
     }
 
     /**
@@ -80,6 +92,7 @@ public final class InflaterPool {
     void releaseBuffer(ByteBuffer buffer) {
         if (buffer != null && buffer.capacity() <= MAX_LENT_BUFFER_BYTES && buffers.size() < maxIdle) {
             buffers.push(buffer);
+            idleBufferBytes += buffer.capacity();
         }
     }
 

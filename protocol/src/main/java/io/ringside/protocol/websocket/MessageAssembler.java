@@ -26,6 +26,8 @@ final class MessageAssembler implements FrameHandler {
     private final PayloadBuffer message;
     private final PayloadBuffer control;
     private final MessageInflater inflater;
+    /** Lends the arrays uncompressed messages are assembled in, or {@code null}: each grows its own. */
+    private final InflaterPool arrays;
     private final long maxCompressedBytes;
 
     private int messageOpcode = NO_MESSAGE;
@@ -41,7 +43,8 @@ final class MessageAssembler implements FrameHandler {
     private int viewOffset;
     private boolean viewMasked;
 
-    MessageAssembler(DecoderConfig config, MessageHandler handler, FrameDecoder frames, MessageInflater inflater) {
+    MessageAssembler(DecoderConfig config, MessageHandler handler, FrameDecoder frames, MessageInflater inflater,
+                     InflaterPool arrays) {
         this.handler = handler;
         this.maskedHandler = handler instanceof MaskedMessageHandler m ? m : null;
         this.frames = frames;
@@ -49,6 +52,7 @@ final class MessageAssembler implements FrameHandler {
         this.message = new PayloadBuffer(maxMessageBytes);
         this.control = new PayloadBuffer(MAX_CONTROL_PAYLOAD);
         this.inflater = inflater;
+        this.arrays = arrays;
         this.maxCompressedBytes = maxMessageBytes + (maxMessageBytes >>> 4) + COMPRESSED_SLACK_BYTES;
     }
 
@@ -148,6 +152,9 @@ final class MessageAssembler implements FrameHandler {
             checkText(buffer, offset, length);
             return;
         }
+        if (arrays != null && message.capacity() == 0) {
+            message.adopt(arrays.acquireBuffer());
+        }
         int start = message.length();
         message.append(buffer, offset, length, maskKey, (int) payloadOffset & 3);
         checkText(message.buffer(), start, length);
@@ -205,6 +212,8 @@ final class MessageAssembler implements FrameHandler {
         } finally {
             if (compressed) {
                 inflater.recycle(message);
+            } else if (arrays != null && message.capacity() > PayloadBuffer.RETAINED_BYTES) {
+                arrays.releaseBuffer(message.surrender());
             } else {
                 message.clear();
             }

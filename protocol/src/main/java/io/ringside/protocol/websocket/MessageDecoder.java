@@ -31,17 +31,29 @@ public final class MessageDecoder {
     /** A decoder that reports to {@code handler} within {@code config}'s role and limits. */
     public MessageDecoder(DecoderConfig config, MessageHandler handler) {
         this.frames = new FrameDecoder(config);
-        this.assembler = new MessageAssembler(config, handler, frames, null);
+        this.assembler = new MessageAssembler(config, handler, frames, null, null);
+        this.singleFrames = new SingleFrameMessages(config, handler);
+    }
+
+    /**
+     * A decoder like {@link #MessageDecoder(DecoderConfig, MessageHandler)} that assembles messages
+     * split across reads, or fragmented, in arrays borrowed from {@code arrays} (the thread's pool)
+     * and gives each back once its message is delivered, so that they cost no allocation once warm.
+     */
+    public MessageDecoder(DecoderConfig config, MessageHandler handler, InflaterPool arrays) {
+        this.frames = new FrameDecoder(config);
+        this.assembler = new MessageAssembler(config, handler, frames, null, arrays);
         this.singleFrames = new SingleFrameMessages(config, handler);
     }
 
     /**
      * A decoder for a connection that negotiated permessage-deflate (RFC 7692): a data message whose
      * first frame has RSV1 set is inflated (with an inflater from {@code inflaters}) before it is
-     * checked and delivered, always as a copy. {@code maxMessageBytes} bounds the inflated size (1009,
-     * with no allocation past it); the compressed bytes on the wire may exceed it by 1/16 plus 64
-     * bytes (deflate's worst-case growth). Corrupt deflate data fails with 1007; RSV1 on a control
-     * frame or a continuation with 1002 (§6.1).
+     * checked and delivered, always as a copy; uncompressed messages are assembled in arrays borrowed
+     * from {@code inflaters} as with {@link #MessageDecoder(DecoderConfig, MessageHandler, InflaterPool)}.
+     * {@code maxMessageBytes} bounds the inflated size (1009, with no allocation past it); the
+     * compressed bytes on the wire may exceed it by 1/16 plus 64 bytes (deflate's worst-case growth).
+     * Corrupt deflate data fails with 1007; RSV1 on a control frame or a continuation with 1002 (§6.1).
      *
      * @param peerContextTakeover whether the peer keeps its compression context across messages
      *                            (then this decoder keeps an inflater for life; otherwise it borrows
@@ -51,7 +63,7 @@ public final class MessageDecoder {
                           boolean peerContextTakeover) {
         this.frames = new FrameDecoder(config, MessageAssembler.RSV1);
         this.assembler = new MessageAssembler(config, handler, frames,
-                new MessageInflater(inflaters, peerContextTakeover));
+                new MessageInflater(inflaters, peerContextTakeover), inflaters);
         this.singleFrames = new SingleFrameMessages(config, handler);
     }
 

@@ -231,6 +231,31 @@ class MessageDecoderTest {
     }
 
     @Test
+    void shouldAssembleSplitMessagesInArraysBorrowedFromThePoolAndGiveThemBack() {
+        // given: a pool that lends arrays, and 3000-byte messages each split across two reads
+        InflaterPool pool = new InflaterPool(4);
+        RecordingMessageHandler handler = new RecordingMessageHandler();
+        MessageDecoder decoder = new MessageDecoder(server(), handler, pool);
+        byte[] wire = masked(0x82, filled(3000));
+
+        // when
+        for (int i = 0; i < 3; i++) {
+            byte[] read = wire.clone();
+            decoder.decode(ByteBuffer.wrap(read, 0, 8 + 2100));
+            decoder.decode(ByteBuffer.wrap(read, 2108, wire.length - 2108));
+        }
+
+        // then: the array the first message grew went back to the pool and carried the next two
+        assertThat(handler.events).containsExactly(binary(filled(3000)), binary(filled(3000)),
+                binary(filled(3000)));
+        byte[] first = handler.buffers.get(0).array();
+        assertThat(handler.buffers.get(1).array()).isSameAs(first);
+        assertThat(handler.buffers.get(2).array()).isSameAs(first);
+        assertThat(pool.idleBufferBytes()).isEqualTo(first.length);
+        assertThat(decoder.retainedBytes()).isZero();
+    }
+
+    @Test
     void shouldStayFailedWhenDecodingAfterViolation() {
         // given
         MessageDecoder decoder = new MessageDecoder(server(), new RecordingMessageHandler());

@@ -17,15 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * the connection stops reading ({@code pauseReading}) and every later message of that session waits
  * behind it, in order, until {@link #retryBlocked()} on the tick thread finds room and resumes
  * reading. Steady state (ring not full) allocates nothing: the bytes are copied once, straight into
- * the slot, and a payload still masked (RFC 6455 §5.3) is unmasked in that same copy. A message that
- * has to wait is kept unmasked, so the masked read buffer it came from can be reused.
+ * the slot (or, for a message larger than a slot, into an array lent by the connection's I/O loop),
+ * and a payload still masked (RFC 6455 §5.3) is unmasked in that same copy. A message that has to
+ * wait is kept unmasked, so the masked read buffer it came from can be reused; a lent array it waits
+ * in passes to the slot without a second copy.
  */
 public final class InboundRing {
     private static final EventTranslatorTwoArg<InboundEvent, Session, ByteBuffer> LIVE = (event, seq, s, buf) ->
             Masking.unmaskCopy(buf, s.stagedOffset, event.prepare(s.stagedKind, s, s.stagedTarget, s.stagedLength), 0,
                     s.stagedLength, s.stagedMaskKey, 0);
-    private static final EventTranslatorTwoArg<InboundEvent, Session, PendingMessage> PENDING = (event, seq, s, m) ->
-            System.arraycopy(m.bytes, 0, event.prepare(m.kind, s, m.target, m.bytes.length), 0, m.bytes.length);
+    private static final EventTranslatorTwoArg<InboundEvent, Session, PendingMessage> PENDING = (event, seq, s, m) -> {
+        if (m.lent != null) {
+            event.adopt(m.kind, s, m.target, m.length, m.lent);
+            m.lent = null;
+        } else {
+            System.arraycopy(m.bytes, 0, event.prepare(m.kind, s, m.target, m.length), 0, m.length);
+        }
+    };
 
     /** The buffer to publish kinds that carry no bytes with (length 0). */
     public static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0).asReadOnlyBuffer();
@@ -36,6 +44,7 @@ public final class InboundRing {
     private final AtomicLong backpressureEvents = new AtomicLong();
     private final AtomicLong budgetEvents = new AtomicLong();
     private final int slotsPerSessionPerTick;
+    private final int slotBytes;
     /** Advanced by the tick thread once per tick: a session's ring budget restarts when it changes. */
     private volatile long epoch;
 
@@ -54,6 +63,7 @@ public final class InboundRing {
      */
     public InboundRing(int capacity, int slotBytes, int slotsPerSessionPerTick) {
         this.slotsPerSessionPerTick = slotsPerSessionPerTick;
+        this.slotBytes = slotBytes;
         this.ring = RingBuffer.createMultiProducer(InboundEvent.factory(slotBytes), capacity,
                 new YieldingWaitStrategy());
         this.poller = ring.newPoller();
@@ -161,6 +171,11 @@ public final class InboundRing {
     /** Events published and not yet drained. Any thread. */
     public long depth() {
         return ring.getCursor() - poller.getSequence().get();
+    }
+
+    /** The bytes a slot's own array holds: larger messages get an array of their own. */
+    int slotBytes() {
+        return slotBytes;
     }
 
     /** The number of slots. */

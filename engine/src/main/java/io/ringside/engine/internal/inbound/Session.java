@@ -107,14 +107,14 @@ public final class Session {
         if (!blocked) {
             return false;
         }
-        hold(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
+        hold(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey, connection));
         return true;
     }
 
     synchronized void block(InboundRing ring, int kind, Object target, ByteBuffer buffer, int offset, int length,
                             int maskKey) {
         blocked = true;
-        hold(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey));
+        hold(new PendingMessage(ring, kind, target, buffer, offset, length, maskKey, connection));
     }
 
     /** Queues {@code message}, charging what it holds to the connection's memory budget. */

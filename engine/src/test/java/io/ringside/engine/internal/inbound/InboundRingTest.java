@@ -3,6 +3,9 @@ package io.ringside.engine.internal.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lmax.disruptor.EventPoller;
+import io.ringside.engine.internal.LentArray;
+import io.ringside.engine.internal.MessageArrayPool;
+import io.ringside.engine.internal.MessageArrays;
 import io.ringside.engine.transport.Connection;
 import io.ringside.protocol.websocket.Masking;
 import java.net.InetSocketAddress;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The ring on its own: slot copies, large messages, and backpressure order across publishes and drains. */
 class InboundRingTest {
     /** Only pause and resume matter to the ring; everything else is unused. */
-    private static final class PausableConnection implements Connection {
+    private static class PausableConnection implements Connection {
         boolean paused;
         int pauses;
         long charged;
@@ -98,6 +101,25 @@ class InboundRingTest {
         @Override
         public Object attachment() {
             return null;
+        }
+    }
+
+    /** A connection whose loop lends arrays, counting what it has out. */
+    private static final class LendingConnection extends PausableConnection implements MessageArrays {
+        final MessageArrayPool pool = new MessageArrayPool(1 << 20, bytes -> { });
+        int lent;
+        int returned;
+
+        @Override
+        public LentArray borrowMessageArray(int length) {
+            lent++;
+            return pool.lend(length);
+        }
+
+        @Override
+        public void returnMessageArray(LentArray array) {
+            returned++;
+            pool.giveBack(array);
         }
     }
 
@@ -268,5 +290,46 @@ class InboundRingTest {
         // then
         assertThat(whileWaiting).isEqualTo(2 + 3 + 2L * PendingMessage.OVERHEAD_BYTES);
         assertThat(afterRetry).isZero();
+    }
+
+    @Test
+    void shouldPassLentArraysFromWaitingMessagesToSlotsAndGiveEveryOneBack() throws Exception {
+        // given: a connection whose loop lends arrays, six large masked messages into a ring of two
+        LendingConnection lending = new LendingConnection();
+        Session lender = new Session(lending, "s2", null);
+        InboundRing ring = new InboundRing(2, 16);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String text = "a message larger than a slot, number " + i;
+            texts.add("2:" + text);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.allocate(bytes.length);
+            buffer.put(0, bytes);
+            Masking.unmask(buffer, 0, bytes.length, 0x0BAD_F00D + i, 0);
+            ring.publish(lender, InboundKind.GAME, "target", buffer, 0, bytes.length, 0x0BAD_F00D + i);
+            Arrays.fill(buffer.array(), (byte) '#');
+        }
+        long whileWaiting = lending.charged;
+        List<String> got = new ArrayList<>();
+        EventPoller.Handler<InboundEvent> handler = (event, sequence, endOfBatch) -> {
+            got.add(event.kind() + ":" + new String(event.bytes(), 0, event.length(), StandardCharsets.UTF_8));
+            event.clear();
+            return true;
+        };
+
+        // when
+        for (int round = 0; round < 3; round++) {
+            ring.drain(handler);
+            ring.retryBlocked();
+        }
+        ring.drain(handler);
+
+        // then: in order, every array lent came back, and only the waiting objects were charged meanwhile
+        assertThat(got).containsExactlyElementsOf(texts);
+        assertThat(lending.lent).isEqualTo(6);
+        assertThat(lending.returned).isEqualTo(6);
+        assertThat(whileWaiting).isEqualTo(4L * PendingMessage.OVERHEAD_BYTES);
+        assertThat(lending.charged).isZero();
+        assertThat(lender.isBlocked()).isFalse();
     }
 }
