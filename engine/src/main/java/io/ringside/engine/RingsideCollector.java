@@ -72,7 +72,10 @@ final class RingsideCollector implements MultiCollector {
         f.counter("ringside_sent_bytes", "Bytes written to sockets", transport.bytesSent());
         f.counter("ringside_websocket_messages_received", "WebSocket data messages received",
                 transport.messagesReceived());
-        f.counter("ringside_websocket_frames_sent", "WebSocket frames queued for sending", transport.framesSent());
+        f.counter("ringside_websocket_frames_received", "WebSocket frames received, data and control",
+                transport.framesReceived());
+        f.counter("ringside_websocket_frames_sent", "WebSocket frames queued for sending, close frames excepted",
+                transport.framesSent());
         f.counter("ringside_outbound_backlog_overflows",
                 "Connections closed (1008) for an outbound backlog over the limit", transport.backlogOverflows());
         f.counter("ringside_outbound_latest_replaced", "Latest-only frames dropped for a newer one before being sent",

@@ -138,6 +138,8 @@ class MetricFamiliesIT {
         assertThat(m.value("ringside_received_bytes_total{}")).isEqualTo(clientSent + scrapeBytesIn);
         assertThat(m.value("ringside_sent_bytes_total{}")).isEqualTo(clientReceived + scrapeBytesOutBeforeLast);
         assertThat(m.value("ringside_websocket_messages_received_total{}")).isEqualTo(2);
+        // frames: the two messages and the close frame
+        assertThat(m.value("ringside_websocket_frames_received_total{}")).isEqualTo(3);
         // data frames: Joined and the count's answer (the close frame is a control frame)
         assertThat(m.value("ringside_websocket_frames_sent_total{}")).isEqualTo(2);
         assertThat(m.value("ringside_handshakes_total{status=\"101\"}")).isEqualTo(1);

@@ -13,8 +13,9 @@ final class LoopCounters {
     static final int MESSAGES_IN = 2;
     static final int FRAMES_OUT = 3;
     static final int LATEST_REPLACED = 4;
+    static final int CONTROL_AND_CONTINUATION_FRAMES_IN = 5;
     // the counters share a cache line that only this loop writes; readers are rare (a scrape)
-    private final AtomicLongArray values = new AtomicLongArray(5);
+    private final AtomicLongArray values = new AtomicLongArray(6);
 
     /** Adds {@code n} to {@code counter}. Owning loop thread only. */
     void add(int counter, long n) {

@@ -159,7 +159,12 @@ public final class TransportMetrics {
         return sum(LoopCounters.MESSAGES_IN);
     }
 
-    /** WebSocket frames queued for sending (data, control and close frames). */
+    /** WebSocket frames received (data and control; each fragment of a message counts). */
+    public long framesReceived() {
+        return sum(LoopCounters.MESSAGES_IN) + sum(LoopCounters.CONTROL_AND_CONTINUATION_FRAMES_IN);
+    }
+
+    /** WebSocket frames queued for sending: data frames, pings and pongs (close frames are not counted). */
     public long framesSent() {
         return sum(LoopCounters.FRAMES_OUT);
     }

@@ -428,6 +428,7 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
             in = loop.decoders.take(this);
             inbound = in;
         }
+        long framesBefore = in.decoder.controlAndContinuationFrames();
         try {
             in.decoder.decode(buffer);
         } catch (WebSocketProtocolException e) {
@@ -436,6 +437,8 @@ final class WsConnection extends ConnectionHandle implements MessageArrays {
             loop.report(this, e);
             failDecoding(e, CloseCode.INTERNAL_ERROR, "internal error");
         }
+        loop.counters.add(LoopCounters.CONTROL_AND_CONTINUATION_FRAMES_IN,
+                in.decoder.controlAndContinuationFrames() - framesBefore);
         if (in.pooled && inbound == in && in.decoder.isIdle()) {
             inbound = null;
             loop.decoders.give(in);

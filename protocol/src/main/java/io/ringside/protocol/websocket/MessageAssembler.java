@@ -35,6 +35,8 @@ final class MessageAssembler implements FrameHandler {
     private boolean closeReceived;
     private boolean compressed;
 
+    /** Control and continuation frames whose header was decoded (not the first frames of data messages). */
+    long controlAndContinuationFrames;
     private int frameOpcode;
     private boolean frameFin;
     private long frameLength;
@@ -90,6 +92,9 @@ final class MessageAssembler implements FrameHandler {
         frameFin = fin;
         frameLength = payloadLength;
         maskKey = key;
+        if (Opcode.isControl(opcode) || opcode == Opcode.CONTINUATION) {
+            controlAndContinuationFrames++;
+        }
         if (Opcode.isControl(opcode)) {
             if ((rsv & RSV1) != 0) {
                 throw protocolViolation(CloseCode.PROTOCOL_ERROR, "RSV1 set on a control frame");

@@ -129,6 +129,16 @@ public final class MessageDecoder {
         return failure == null && frames.atFrameBoundary() && assembler.isIdle() && !assembler.isCloseReceived();
     }
 
+    /**
+     * Control frames and continuation frames decoded so far, each counted once its header is read:
+     * every frame but the first of each data message. Frames received are this plus the data
+     * messages begun; a server adds the difference across a {@link #decode} call to its own count.
+     * (Whole single-frame messages, the common case, are left out so that their path counts nothing.)
+     */
+    public long controlAndContinuationFrames() {
+        return assembler.controlAndContinuationFrames;
+    }
+
     /** Whether a close frame has been received. */
     public boolean isCloseReceived() {
         return assembler.isCloseReceived();

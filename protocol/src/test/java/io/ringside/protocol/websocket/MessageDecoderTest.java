@@ -321,4 +321,27 @@ class MessageDecoderTest {
         assertThat(closed.isIdle()).isFalse();
         assertThat(failed.isIdle()).isFalse();
     }
+
+    @Test
+    void shouldCountControlAndContinuationFramesOnceWhetherOnHeapDirectOrSplitAcrossReads() {
+        // given: two whole messages (not counted), a message in two fragments with a ping between
+        // (the ping and the continuation count), and a continuation whose header arrives over two reads
+        byte[] wire = concat(masked(0x82, filled(20)), masked(0x81, "hi"), masked(0x01, "Hel"),
+                masked(0x89, "p"), masked(0x80, "lo"));
+        byte[] split = concat(masked(0x02, filled(5)), masked(0x80, filled(300)));
+        MessageDecoder heap = new MessageDecoder(server(), new RecordingMessageHandler());
+        MessageDecoder direct = new MessageDecoder(server(), new RecordingMessageHandler());
+
+        // when
+        heap.decode(ByteBuffer.wrap(wire.clone()));
+        heap.decode(ByteBuffer.wrap(split.clone(), 0, 14));
+        long beforeSecondHalf = heap.controlAndContinuationFrames();
+        heap.decode(ByteBuffer.wrap(split.clone(), 14, split.length - 14));
+        direct.decode(ByteBuffer.allocateDirect(wire.length).put(wire).flip());
+
+        // then
+        assertThat(beforeSecondHalf).isEqualTo(2);
+        assertThat(heap.controlAndContinuationFrames()).isEqualTo(3);
+        assertThat(direct.controlAndContinuationFrames()).isEqualTo(2);
+    }
 }
