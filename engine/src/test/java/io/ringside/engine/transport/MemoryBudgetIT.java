@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The attacks that used to exhaust the heap, against an echo server with default limits in a JVM of
- * its own under {@code -Xmx256m} ({@link BudgetServerMain}): many connections each parking half of a
- * 1 MiB frame, and clients that send large messages and never read the echoes. Per connection each
+ * The attacks that used to exhaust the heap, against an echo server with the echo example's 16 MiB
+ * message limit in a JVM of its own under {@code -Xmx256m} ({@link BudgetServerMain}): many
+ * connections each parking half of a 1 MiB frame, or most of a 16 MiB one, and clients that send
+ * large messages and never read the echoes. Per connection each
  * stays within its limits; together they are far over the heap. The server must stay up, shed the
  * attackers with 1013, and keep echoing for a good client throughout.
  */
@@ -85,6 +86,39 @@ class MemoryBudgetIT {
                 closedWith1013 += closedWith(socket, CloseCode.TRY_AGAIN_LATER) ? 1 : 0;
             }
             assertThat(closedWith1013 + refused).as("attackers told 1013 or cut off while sending").isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void shouldShedConnectionsParkingMostOfA16MibFrameAndKeepEchoing() throws Exception {
+        // given: a good client echoing all along
+        try (GoodClient good = new GoodClient(port)) {
+            // when: 40 connections each send 12 MiB of a 16 MiB frame and stall: 480 MiB together,
+            // each within the message limit, against a 256 MiB heap
+            int refused = 0;
+            byte[] header = {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0};
+            for (int i = 0; i < 40 && server.isAlive(); i++) {
+                Socket socket = new Socket();
+                attackers.add(socket);
+                try {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                    socket.getOutputStream().write(RawClient.upgradeRequest("/", "")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().write(header);
+                    for (int sent = 0; sent < 12 << 20; sent += ZEROS.length) {
+                        socket.getOutputStream().write(ZEROS);
+                    }
+                } catch (IOException e) {
+                    refused++; // shed while still sending
+                }
+            }
+
+            // then: up, still echoing, and the attackers were shed
+            assertThat(server.isAlive()).as("server process alive").isTrue();
+            good.assertEchoedThroughout();
+            long[] stats = statsOnceWithinBudget();
+            assertThat(stats[1]).as("connections shed").isGreaterThan(0);
+            assertThat(stats[2]).as("budget in use").isLessThanOrEqualTo(stats[3]);
         }
     }
 
