@@ -18,21 +18,8 @@ import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.ServerEnvelope;
 import io.ringside.protocol.envelope.ServerEnvelope.BodyCase;
 import io.ringside.protocol.websocket.CloseCode;
-import io.ringside.protocol.websocket.DecoderConfig;
-import io.ringside.protocol.websocket.FrameEncoder;
-import io.ringside.protocol.websocket.MessageDecoder;
-import io.ringside.protocol.websocket.MessageHandler;
-import io.ringside.protocol.websocket.Opcode;
-import io.ringside.protocol.websocket.Role;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +39,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MetricFamiliesIT {
     private static final long DEADLINE_NS = TimeUnit.SECONDS.toNanos(20);
-    private static final String UPGRADE = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     private static final String SCRAPE = "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     /** FloodRoom: answers with the given number of 16 KiB messages. */
     private static final int FLOOD = 1;
@@ -117,16 +102,16 @@ class MetricFamiliesIT {
         // given: one raw client upgrades, joins, counts once, and closes with 1000
         long clientSent;
         long clientReceived;
-        try (RawSession client = RawSession.open(server.port())) {
+        try (RawGameClient client = new RawGameClient(server.port())) {
             client.send(ClientEnvelope.newBuilder().setJoin(JoinRequest.newBuilder().setRoomType("chat")).build());
             client.readUntil(e -> e.getBodyCase() == BodyCase.JOINED);
             client.send(game(TestRooms.COUNT, Int64Value.of(0)));
             client.readUntil(e -> e.getBodyCase() == BodyCase.GAME);
             client.sendClose(CloseCode.NORMAL_CLOSURE);
             client.readToEnd();
-            clientSent = client.bytesSent;
-            clientReceived = client.bytesReceived;
-            assertThat(client.closeCode).isEqualTo(CloseCode.NORMAL_CLOSURE);
+            clientSent = client.bytesSent();
+            clientReceived = client.bytesReceived();
+            assertThat(client.closeCode()).isEqualTo(CloseCode.NORMAL_CLOSURE);
         }
 
         // when
@@ -300,111 +285,5 @@ class MetricFamiliesIT {
             m = scrape();
         }
         return m;
-    }
-
-    /** A raw-socket WebSocket client that counts every byte it sends and receives. */
-    private static final class RawSession implements MessageHandler, AutoCloseable {
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
-        private final FrameEncoder encoder = new FrameEncoder(Role.CLIENT);
-        private final MessageDecoder decoder = new MessageDecoder(DecoderConfig.builder().role(Role.CLIENT).build(),
-                this);
-        private final List<ServerEnvelope> received = new ArrayList<>();
-        long bytesSent;
-        long bytesReceived;
-        int closeCode;
-
-        private RawSession(Socket socket) throws IOException {
-            this.socket = socket;
-            socket.setSoTimeout(20_000);
-            this.out = socket.getOutputStream();
-            this.in = socket.getInputStream();
-        }
-
-        static RawSession open(int port) throws IOException {
-            RawSession session = new RawSession(new Socket("127.0.0.1", port));
-            session.write(UPGRADE.getBytes(StandardCharsets.ISO_8859_1), UPGRADE.length());
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = session.in.read();
-                assertThat(b).as("the handshake's response").isNotNegative();
-                head.write(b);
-                session.bytesReceived++;
-            }
-            assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 101 ");
-            return session;
-        }
-
-        void send(ClientEnvelope envelope) throws IOException {
-            frame(Opcode.BINARY, ByteBuffer.wrap(envelope.toByteArray()));
-        }
-
-        void sendClose(int code) throws IOException {
-            frame(Opcode.CLOSE, ByteBuffer.allocate(2).putShort(0, (short) code));
-        }
-
-        private void frame(int opcode, ByteBuffer payload) throws IOException {
-            ByteBuffer frame = ByteBuffer.allocate(payload.remaining() + FrameEncoder.MAX_HEADER_BYTES);
-            encoder.writeFrame(frame, true, opcode, payload);
-            write(frame.array(), frame.position());
-        }
-
-        private void write(byte[] bytes, int length) throws IOException {
-            out.write(bytes, 0, length);
-            bytesSent += length;
-        }
-
-        void readUntil(Predicate<ServerEnvelope> last) throws IOException {
-            byte[] chunk = new byte[4096];
-            while (received.isEmpty() || !last.test(received.get(received.size() - 1))) {
-                int n = in.read(chunk);
-                assertThat(n).as("connection open").isNotNegative();
-                bytesReceived += n;
-                decoder.decode(ByteBuffer.wrap(chunk, 0, n));
-            }
-        }
-
-        void readToEnd() throws IOException {
-            byte[] chunk = new byte[4096];
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                bytesReceived += n;
-                decoder.decode(ByteBuffer.wrap(chunk, 0, n));
-            }
-        }
-
-        @Override
-        public void onBinary(ByteBuffer buffer, int offset, int length) {
-            byte[] bytes = new byte[length];
-            buffer.get(offset, bytes);
-            try {
-                received.add(ServerEnvelope.parseFrom(bytes));
-            } catch (IOException e) {
-                throw new AssertionError("malformed envelope", e);
-            }
-        }
-
-        @Override
-        public void onText(ByteBuffer buffer, int offset, int length) {
-            throw new AssertionError("text frame from the game server");
-        }
-
-        @Override
-        public void onPing(ByteBuffer buffer, int offset, int length) {
-        }
-
-        @Override
-        public void onPong(ByteBuffer buffer, int offset, int length) {
-        }
-
-        @Override
-        public void onClose(int code, ByteBuffer buffer, int reasonOffset, int reasonLength) {
-            closeCode = code;
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

@@ -15,12 +15,13 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A blocking raw-socket game client whose reading the test controls: it can stop reading entirely
  * (a stalled player) and later read what the server queued. Small receive buffer, so the server's
- * backlog builds up quickly.
+ * backlog builds up quickly. Counts the bytes it writes and reads, handshake included.
  */
 final class RawGameClient implements AutoCloseable, MessageHandler {
     private final Socket socket = new Socket();
@@ -30,6 +31,8 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
             this);
     private final List<ServerEnvelope> received = new ArrayList<>();
     private int closeCode;
+    private long bytesSent;
+    private long bytesReceived;
 
     RawGameClient(int port) throws IOException {
         this(port, null);
@@ -45,7 +48,7 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
         socket.setSoTimeout(10_000);
         String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        write(request.getBytes(StandardCharsets.ISO_8859_1));
         InputStream in = socket.getInputStream();
         StringBuilder head = new StringBuilder();
         int matched = 0;
@@ -54,6 +57,7 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
             if (b < 0) {
                 throw new IOException("closed during handshake");
             }
+            bytesReceived++;
             head.append((char) b);
             matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
         }
@@ -77,10 +81,41 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
     }
 
     void send(ClientEnvelope envelope) throws IOException {
-        byte[] payload = envelope.toByteArray();
-        ByteBuffer frame = ByteBuffer.allocate(payload.length + FrameEncoder.MAX_HEADER_BYTES);
-        encoder.writeFrame(frame, true, Opcode.BINARY, ByteBuffer.wrap(payload));
-        socket.getOutputStream().write(frame.array(), 0, frame.position());
+        frame(Opcode.BINARY, ByteBuffer.wrap(envelope.toByteArray()));
+    }
+
+    /** Starts the closing handshake with {@code code}. */
+    void sendClose(int code) throws IOException {
+        frame(Opcode.CLOSE, ByteBuffer.allocate(2).putShort(0, (short) code));
+    }
+
+    private void frame(int opcode, ByteBuffer payload) throws IOException {
+        ByteBuffer frame = ByteBuffer.allocate(payload.remaining() + FrameEncoder.MAX_HEADER_BYTES);
+        encoder.writeFrame(frame, true, opcode, payload);
+        write(Arrays.copyOf(frame.array(), frame.position()));
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        bytesSent += bytes.length;
+    }
+
+    /** Reads and decodes until the server closes the connection. */
+    void readToEnd() throws IOException {
+        byte[] chunk = new byte[4096];
+        InputStream in = socket.getInputStream();
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            bytesReceived += n;
+            decoder.decode(ByteBuffer.wrap(chunk, 0, n));
+        }
+    }
+
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    long bytesReceived() {
+        return bytesReceived;
     }
 
     /** Reads until the last envelope received matches {@code last}, or a close frame or EOF; returns all so far. */
@@ -99,6 +134,7 @@ final class RawGameClient implements AutoCloseable, MessageHandler {
             if (n < 0) {
                 break;
             }
+            bytesReceived += n;
             decoder.decode(ByteBuffer.wrap(chunk, 0, n));
         }
         return received;
