@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class ClusterAdminDrainIT {
         GameClient player = client(one);
         GameRoom room = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient lister = client(two);
-        await(() -> rooms(lister).contains(room.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> rooms(lister).contains(room.roomId()));
 
         // when the drain is posted without the token, then nothing happens
         assertThat(post(one, null).statusCode()).isEqualTo(401);
@@ -70,9 +69,9 @@ class ClusterAdminDrainIT {
         assertThat(drain.statusCode()).isEqualTo(202);
         assertThat(get(one, "/readyz").statusCode()).isEqualTo(503);
         assertThat(get(two, "/readyz").statusCode()).isEqualTo(200);
-        await(() -> "1".equals(redis().hget(RedisKeys.node("one"), "draining")));
+        Eventually.await(WAIT_SECONDS, () -> "1".equals(redis().hget(RedisKeys.node("one"), "draining")));
         // ...its room leaves the listings but plays on, and a join by type through node one lands on two
-        await(() -> !rooms(lister).contains(room.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> !rooms(lister).contains(room.roomId()));
         GameClient viaOne = client(one);
         GameRoom placed = viaOne.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(placed.roomId()).isNotEqualTo(room.roomId());
@@ -134,14 +133,6 @@ class ClusterAdminDrainIT {
                     .toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -74,7 +73,7 @@ class ClusterBotsIT {
         for (CompletableFuture<Process> node : starting) {
             node.get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
-        await(() -> FIXTURE.redis().keys(RedisKeys.NODE_PATTERN).size() == NODES);
+        Eventually.await(WAIT_SECONDS, () -> FIXTURE.redis().keys(RedisKeys.NODE_PATTERN).size() == NODES);
         List<CompletableFuture<GameClient>> connecting = new ArrayList<>();
         for (int i = 0; i < BOTS; i++) {
             connecting.add(connect(ports[i % NODES]));
@@ -121,7 +120,7 @@ class ClusterBotsIT {
         for (int port : ports) {
             listers.add(connect(port).get(WAIT_SECONDS, TimeUnit.SECONDS));
         }
-        await(() -> listers.stream().allMatch(lister -> listing(lister).equals(players)));
+        Eventually.await(WAIT_SECONDS, () -> listers.stream().allMatch(lister -> listing(lister).equals(players)));
 
         // when a bot loses its connection and takes its seat back through another node
         GameClient lost = bots.get(0);
@@ -169,14 +168,6 @@ class ClusterBotsIT {
                     (x, y) -> -1, TreeMap::new));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }

@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,8 @@ class ClusterCapacityIT {
         int cap = 2;
         RingsideServer a = node("a", c -> c.maxRoomsPerNode(cap));
         RingsideServer b = node("b", c -> c.maxRoomsPerNode(cap));
-        await(() -> redis().exists(RedisKeys.node("a")) && redis().exists(RedisKeys.node("b")));
+        Eventually.await(WAIT_SECONDS,
+                () -> redis().exists(RedisKeys.node("a")) && redis().exists(RedisKeys.node("b")));
         List<GameClient> players = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             players.add(client(i % 2 == 0 ? a : b));
@@ -100,7 +100,7 @@ class ClusterCapacityIT {
         // and what the nodes and Redis hold agrees
         assertThat(roomCount(a)).isLessThanOrEqualTo(cap);
         assertThat(roomCount(b)).isLessThanOrEqualTo(cap);
-        await(() -> roomSlots("a") == roomCount(a) && roomSlots("b") == roomCount(b));
+        Eventually.await(WAIT_SECONDS, () -> roomSlots("a") == roomCount(a) && roomSlots("b") == roomCount(b));
     }
 
     @Test
@@ -114,14 +114,15 @@ class ClusterCapacityIT {
             assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
                     .isEqualTo(room.roomId());
         }
-        await(() -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(room.roomId()), "seats")));
+        Eventually.await(WAIT_SECONDS,
+                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(room.roomId()), "seats")));
         GameClient lister = client(a);
-        await(() -> listed(lister, room.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> listed(lister, room.roomId()));
         ServerEnvelope answer = ClusterWire.joinOrCreate(a.port(), "arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         SeatReservation reservation = answer.getSeatReservation();
         assertThat(reservation.getRoomId()).isEqualTo(room.roomId());
         // node b learns of it at its next heartbeat
-        await(() -> registries.get("b").openReservations(room.roomId()) == 1);
+        Eventually.await(WAIT_SECONDS, () -> registries.get("b").openReservations(room.roomId()) == 1);
 
         // when a player joins through node b before the reserved one arrives
         GameClient local = client(b);
@@ -174,14 +175,6 @@ class ClusterCapacityIT {
                     .anyMatch(r -> r.roomId().equals(roomId));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -79,7 +78,7 @@ class ClusterIT {
 
         // when / then both nodes list both rooms
         Set<String> expected = Set.of(roomA.roomId() + " on-a 1/4", roomB.roomId() + " on-b 1/4");
-        await(() -> listing(lister).equals(expected) && listing(listerB).equals(expected));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).equals(expected) && listing(listerB).equals(expected));
         assertThat(redis().keys(RedisKeys.NODE_PATTERN)).hasSize(2);
     }
 
@@ -90,14 +89,14 @@ class ClusterIT {
         GameClient player = client(a);
         GameRoom room = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         String key = RedisKeys.room(room.roomId());
-        await(() -> redis().exists(key));
+        Eventually.await(WAIT_SECONDS, () -> redis().exists(key));
         assertThat(redis().hgetAll(key)).containsEntry("type", "arena").containsEntry("capacity", "4");
 
         // when
         player.leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         // then the entry goes (disposeWhenEmptyMs=0), long before its TTL would end it
-        await(() -> !redis().exists(key));
+        Eventually.await(WAIT_SECONDS, () -> !redis().exists(key));
         assertThat(redis().keys(RedisKeys.NODE_PATTERN)).hasSize(1);
     }
 
@@ -106,7 +105,7 @@ class ClusterIT {
         // given
         RingsideServer a = node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())));
         client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> !redis().keys(RedisKeys.ROOM_PATTERN).isEmpty());
+        Eventually.await(WAIT_SECONDS, () -> !redis().keys(RedisKeys.ROOM_PATTERN).isEmpty());
 
         // when
         a.close();
@@ -123,7 +122,7 @@ class ClusterIT {
         RingsideServer a = node(RingsideServer.builder().registry(registry));
         GameRoom room = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         String roomKey = RedisKeys.room(room.roomId());
-        await(() -> redis().exists(roomKey));
+        Eventually.await(WAIT_SECONDS, () -> redis().exists(roomKey));
 
         // when it crashes: the heartbeat stops and the connection drops, nothing is deleted
         registry.halt();
@@ -131,7 +130,7 @@ class ClusterIT {
         // then both entries carry at most the TTL, by Redis' clock, and expire
         assertThat(redis().pttl(RedisKeys.node("doomed"))).isBetween(1L, NODE_TTL_MS);
         assertThat(redis().pttl(roomKey)).isBetween(1L, NODE_TTL_MS);
-        await(() -> !redis().exists(RedisKeys.node("doomed")) && !redis().exists(roomKey));
+        Eventually.await(WAIT_SECONDS, () -> !redis().exists(RedisKeys.node("doomed")) && !redis().exists(roomKey));
     }
 
     @Test
@@ -173,7 +172,7 @@ class ClusterIT {
         RingsideServer b = clusterNode("b", c -> { });
         GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient lister = client(a);
-        await(() -> listing(lister).contains(onB.roomId() + "  1/4"));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).contains(onB.roomId() + "  1/4"));
         int[] disconnects = new int[1];
         GameClient player = client(a, new GameListener() {
             @Override
@@ -190,7 +189,7 @@ class ClusterIT {
         assertThat(player.uri().getPort()).isEqualTo(b.port());
         assertThat(player.room()).isEqualTo(joined);
         assertThat(disconnects[0]).isZero();
-        await(() -> listing(lister).contains(onB.roomId() + "  2/4"));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).contains(onB.roomId() + "  2/4"));
         assertThat(a.gameMetrics().joinsByOutcome()).containsEntry("redirected", 1L);
     }
 
@@ -202,7 +201,7 @@ class ClusterIT {
         GameClient first = client(b);
         GameRoom room = first.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient lister = client(a);
-        await(() -> listing(lister).contains(room.roomId() + "  1/4"));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).contains(room.roomId() + "  1/4"));
         GameRoom byId = client(a).join(room.roomId(), Map.of(), "").get(WAIT_SECONDS, TimeUnit.SECONDS);
         first.close();
 
@@ -224,7 +223,7 @@ class ClusterIT {
         RingsideServer b = clusterNode("b", c -> { });
         GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient lister = client(a);
-        await(() -> listing(lister).contains(onB.roomId() + "  1/4"));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).contains(onB.roomId() + "  1/4"));
         List<GameClient> players = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             players.add(client(a));
@@ -252,7 +251,7 @@ class ClusterIT {
         // given a room of node b with one player, and a new-room seat token placement issued for b
         RingsideServer b = clusterNode("b", c -> { });
         GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> "1".equals(redis().hget(RedisKeys.room(onB.roomId()), "seats")));
+        Eventually.await(WAIT_SECONDS, () -> "1".equals(redis().hget(RedisKeys.room(onB.roomId()), "seats")));
         SeatReservations reservations = new SeatReservations(redis());
         reservations.reserveNew("b", "arena", "new-room-token", 10_000);
 
@@ -302,14 +301,14 @@ class ClusterIT {
         RingsideServer b = clusterNode("b", c -> { });
         GameRoom onB = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient lister = client(a);
-        await(() -> listing(lister).contains(onB.roomId() + "  1/4"));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).contains(onB.roomId() + "  1/4"));
 
         // when
         b.drain();
 
         // then the registry says so, a lists nothing of b, and a new player stays on a
-        await(() -> "1".equals(redis().hget(RedisKeys.node("b"), "draining")));
-        await(() -> listing(lister).isEmpty());
+        Eventually.await(WAIT_SECONDS, () -> "1".equals(redis().hget(RedisKeys.node("b"), "draining")));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).isEmpty());
         GameClient player = client(a);
         GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(joined.roomId()).isNotEqualTo(onB.roomId());
@@ -325,9 +324,10 @@ class ClusterIT {
         for (int i = 0; i < 4; i++) {
             full = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
         }
-        await(() -> "1".equals(redis().hget(RedisKeys.node("a"), "rooms")) && redis().exists(RedisKeys.node("b")));
+        Eventually.await(WAIT_SECONDS,
+                () -> "1".equals(redis().hget(RedisKeys.node("a"), "rooms")) && redis().exists(RedisKeys.node("b")));
         GameClient lister = client(a);
-        await(() -> listing(lister).size() == 1);
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).size() == 1);
 
         // when another player comes to a
         GameClient player = client(a);
@@ -343,13 +343,14 @@ class ClusterIT {
         // given a node with a room
         RingsideServer a = clusterNode("a", c -> { });
         GameRoom room = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> redis().exists(RedisKeys.room(room.roomId())));
+        Eventually.await(WAIT_SECONDS, () -> redis().exists(RedisKeys.room(room.roomId())));
 
         // when redis-server restarts empty on the same port
         FIXTURE.restart();
 
         // then the node and its room are registered again, and the room kept ticking meanwhile
-        await(() -> redis().exists(RedisKeys.node("a")) && redis().exists(RedisKeys.room(room.roomId())));
+        Eventually.await(WAIT_SECONDS,
+                () -> redis().exists(RedisKeys.node("a")) && redis().exists(RedisKeys.room(room.roomId())));
         assertThat(redis().hget(RedisKeys.room(room.roomId()), "players")).isEqualTo("1");
     }
 
@@ -400,14 +401,6 @@ class ClusterIT {
                     .collect(Collectors.toSet());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 

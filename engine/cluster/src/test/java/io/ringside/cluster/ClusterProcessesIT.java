@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class ClusterProcessesIT {
         GameClient player = client(one);
         GameRoom room = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         GameClient lister = client(two);
-        await(() -> rooms(lister).contains(room.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> rooms(lister).contains(room.roomId()));
 
         // when node one is killed with SIGKILL (no shutdown hook, nothing deleted)
         long killedAt = System.nanoTime();
@@ -78,7 +77,7 @@ class ClusterProcessesIT {
         assertThat(((GameRequestException) refused.getCause()).code())
                 .isIn(ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND);
         // ...its room leaves the listings within the TTL and a heartbeat
-        await(() -> !rooms(lister).contains(room.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> !rooms(lister).contains(room.roomId()));
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt)).isLessThan(NODE_TTL_MS * 3);
         assertThat(redis().exists(RedisKeys.node("one"))).isFalse();
         // ...and the player comes back as a new player on node two
@@ -94,7 +93,7 @@ class ClusterProcessesIT {
         int port = RedisServer.freePort();
         Process node = node(port, "term", DRAIN_DEADLINE_MS);
         client(port).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        await(() -> !redis().keys(RedisKeys.ROOM_PATTERN).isEmpty());
+        Eventually.await(WAIT_SECONDS, () -> !redis().keys(RedisKeys.ROOM_PATTERN).isEmpty());
 
         // when it gets SIGTERM
         node.destroy();
@@ -121,7 +120,7 @@ class ClusterProcessesIT {
         assertThat(client(one, second).joinOrCreate("match").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
                 .isEqualTo(match.roomId());
         GameClient lister = client(two);
-        await(() -> rooms(lister, "match").contains(match.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> rooms(lister, "match").contains(match.roomId()));
 
         // when node one gets SIGTERM
         long termAt = System.nanoTime();
@@ -131,7 +130,7 @@ class ClusterProcessesIT {
         assertThat(first.drainNotice.get(WAIT_SECONDS, TimeUnit.SECONDS)).isBetween(1L, deadlineMs);
         assertThat(second.drainNotice.get(WAIT_SECONDS, TimeUnit.SECONDS)).isBetween(1L, deadlineMs);
         // ...no new player is placed there: joins through node two and through node one land on node two
-        await(() -> !rooms(lister, "match").contains(match.roomId()));
+        Eventually.await(WAIT_SECONDS, () -> !rooms(lister, "match").contains(match.roomId()));
         GameClient viaTwo = client(two);
         assertThat(viaTwo.joinOrCreate("match").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
                 .isNotEqualTo(match.roomId());
@@ -239,14 +238,6 @@ class ClusterProcessesIT {
                     .map(r -> r.roomId()).toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %d s", WAIT_SECONDS).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 
