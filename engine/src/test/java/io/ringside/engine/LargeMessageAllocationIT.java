@@ -10,7 +10,6 @@ import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.GameMessage;
 import io.ringside.protocol.envelope.JoinRequest;
 import io.ringside.protocol.envelope.ServerEnvelope;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +73,7 @@ class LargeMessageAllocationIT {
 
     private void assertAllocatesNothingInSteadyState(int readBufferBytes, int[] payloadBytes) throws Exception {
         // given
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()).isTrue();
+        assumeThat(ServerThreads.allocationMeasurable()).isTrue();
         server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1).readBufferBytes(readBufferBytes))
                 .game(g -> g.shards(1).tickRateHz(128).slotBytes(512)).room("sink", SinkRoom::new).build().start();
         for (int i = 0; i < CLIENTS; i++) {
@@ -90,7 +87,7 @@ class LargeMessageAllocationIT {
             messages.add(ClientEnvelope.newBuilder().setGame(GameMessage.newBuilder().setType(1)
                     .setPayload(ByteString.copyFrom(new byte[bytes]))).build());
         }
-        long[] serverThreads = threadIds("ringside-shard-0", "ringside-io-0");
+        ServerThreads serverThreads = new ServerThreads("ringside-shard-0", "ringside-io-0");
         rounds(messages, WARM_UP_ROUNDS);
 
         // when: measured windows, until one is clean or ATTEMPTS are used up
@@ -98,11 +95,11 @@ class LargeMessageAllocationIT {
         boolean clean = false;
         for (int attempt = 0; attempt < ATTEMPTS && !clean; attempt++) {
             long inBefore = metrics().messagesIn();
-            long allocatedBefore = allocated(threads, serverThreads);
-            long cpuBefore = cpu(threads, serverThreads);
+            long allocatedBefore = serverThreads.allocatedBytes();
+            long cpuBefore = serverThreads.cpuNs();
             rounds(messages, MEASURED_ROUNDS);
-            long allocated = allocated(threads, serverThreads) - allocatedBefore;
-            long cpu = cpu(threads, serverThreads) - cpuBefore;
+            long allocated = serverThreads.allocatedBytes() - allocatedBefore;
+            long cpu = serverThreads.cpuNs() - cpuBefore;
             long received = metrics().messagesIn() - inBefore;
             windows.add("messages=" + received + " bytes allocated=" + allocated + " server CPU ns/message="
                     + cpu / Math.max(1, received));
@@ -133,32 +130,5 @@ class LargeMessageAllocationIT {
 
     private ShardMetrics metrics() {
         return server.metrics().get(0);
-    }
-
-    private static long[] threadIds(String... names) {
-        long[] ids = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
-            String name = names[i];
-            ids[i] = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError("no thread " + name)).getId();
-        }
-        return ids;
-    }
-
-    /** CPU time of the threads, for the record (not asserted: the round trips dominate it). */
-    private static long cpu(com.sun.management.ThreadMXBean threads, long[] ids) {
-        long total = 0;
-        for (long id : ids) {
-            total += threads.getThreadCpuTime(id);
-        }
-        return total;
-    }
-
-    private static long allocated(com.sun.management.ThreadMXBean threads, long[] ids) {
-        long total = 0;
-        for (long bytes : threads.getThreadAllocatedBytes(ids)) {
-            total += bytes;
-        }
-        return total;
     }
 }

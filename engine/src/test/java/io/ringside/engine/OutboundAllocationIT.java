@@ -10,7 +10,6 @@ import io.ringside.engine.room.Room;
 import io.ringside.engine.room.ShardMetrics;
 import io.ringside.protocol.envelope.ClientEnvelope;
 import io.ringside.protocol.envelope.JoinRequest;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +71,7 @@ class OutboundAllocationIT {
     @Test
     void shouldAllocateNothingOnServerThreadsWhenRoomStreamsToPlayers() throws Exception {
         // given
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()).isTrue();
+        assumeThat(ServerThreads.allocationMeasurable()).isTrue();
         server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(1)).game(g -> g.shards(1).tickRateHz(128))
                 .room("stream", StreamingRoom::new).build().start();
         for (int i = 0; i < PLAYERS; i++) {
@@ -85,7 +82,7 @@ class OutboundAllocationIT {
             reader.setDaemon(true);
             reader.start();
         }
-        long[] serverThreads = threadIds("ringside-shard-0", "ringside-io-0");
+        ServerThreads serverThreads = new ServerThreads("ringside-shard-0", "ringside-io-0");
         waitForTicks(WARM_UP_TICKS);
 
         // when: measured windows of MEASURED_TICKS, until one is clean or ATTEMPTS are used up
@@ -93,10 +90,10 @@ class OutboundAllocationIT {
         boolean clean = false;
         for (int attempt = 0; attempt < ATTEMPTS && !clean; attempt++) {
             long createdBefore = metrics().framesCreated();
-            long allocatedBefore = allocated(threads, serverThreads);
+            long allocatedBefore = serverThreads.allocatedBytes();
             long outBefore = metrics().messagesOut();
             waitForTicks(MEASURED_TICKS);
-            long allocated = allocated(threads, serverThreads) - allocatedBefore;
+            long allocated = serverThreads.allocatedBytes() - allocatedBefore;
             ShardMetrics after = metrics();
             long created = after.framesCreated() - createdBefore;
             long sent = after.messagesOut() - outBefore;
@@ -120,23 +117,5 @@ class OutboundAllocationIT {
         while (metrics().tick().ticks() < target) {
             Thread.sleep(20);
         }
-    }
-
-    private static long[] threadIds(String... names) {
-        long[] ids = new long[names.length];
-        for (int i = 0; i < names.length; i++) {
-            String name = names[i];
-            ids[i] = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
-                    .findFirst().orElseThrow(() -> new AssertionError("no thread " + name)).getId();
-        }
-        return ids;
-    }
-
-    private static long allocated(com.sun.management.ThreadMXBean threads, long[] ids) {
-        long total = 0;
-        for (long bytes : threads.getThreadAllocatedBytes(ids)) {
-            total += bytes;
-        }
-        return total;
     }
 }
