@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringside.protocol.websocket.CloseCode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -58,18 +59,11 @@ class MemoryBudgetIT {
             // when: 600 connections each send half of a 1 MiB frame and stall
             int refused = 0;
             for (int i = 0; i < 600 && server.isAlive(); i++) {
-                Socket socket = new Socket();
-                attackers.add(socket);
                 try {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                    socket.getOutputStream().write(RawClient.upgradeRequest("/", "")
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    OutputStream out = upgradedAttacker(0);
                     // FIN + binary, masked, 64-bit length 1 MiB, key 0
-                    socket.getOutputStream().write(new byte[] {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, 0, 0x10, 0, 0,
-                            0, 0, 0, 0});
-                    for (int sent = 0; sent < HALF_MIB; sent += ZEROS.length) {
-                        socket.getOutputStream().write(ZEROS);
-                    }
+                    out.write(new byte[] {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0});
+                    writeZeros(out, HALF_MIB);
                 } catch (IOException e) {
                     refused++; // shed or refused while still sending: what the server should do
                 }
@@ -98,16 +92,10 @@ class MemoryBudgetIT {
             int refused = 0;
             byte[] header = {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0};
             for (int i = 0; i < 40 && server.isAlive(); i++) {
-                Socket socket = new Socket();
-                attackers.add(socket);
                 try {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                    socket.getOutputStream().write(RawClient.upgradeRequest("/", "")
-                            .getBytes(StandardCharsets.ISO_8859_1));
-                    socket.getOutputStream().write(header);
-                    for (int sent = 0; sent < 12 << 20; sent += ZEROS.length) {
-                        socket.getOutputStream().write(ZEROS);
-                    }
+                    OutputStream out = upgradedAttacker(0);
+                    out.write(header);
+                    writeZeros(out, 12 << 20);
                 } catch (IOException e) {
                     refused++; // shed while still sending
                 }
@@ -132,18 +120,11 @@ class MemoryBudgetIT {
             int refused = 0;
             byte[] header = {(byte) 0x82, (byte) 0xFF, 0, 0, 0, 0, 0, 0x10, 0, 0, 0, 0, 0, 0};
             for (int i = 0; i < 100 && server.isAlive(); i++) {
-                Socket socket = new Socket();
-                attackers.add(socket);
                 try {
-                    socket.setReceiveBufferSize(4096);
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                    socket.getOutputStream().write(RawClient.upgradeRequest("/", "")
-                            .getBytes(StandardCharsets.ISO_8859_1));
+                    OutputStream out = upgradedAttacker(4096);
                     for (int message = 0; message < 3; message++) {
-                        socket.getOutputStream().write(header);
-                        for (int sent = 0; sent < 2 * HALF_MIB; sent += ZEROS.length) {
-                            socket.getOutputStream().write(ZEROS);
-                        }
+                        out.write(header);
+                        writeZeros(out, 2 * HALF_MIB);
                     }
                 } catch (IOException e) {
                     refused++;
@@ -156,6 +137,28 @@ class MemoryBudgetIT {
             long[] stats = statsOnceWithinBudget();
             assertThat(stats[1] + refused).as("connections shed").isGreaterThan(0);
             assertThat(stats[2]).as("budget in use").isLessThanOrEqualTo(stats[3]);
+        }
+    }
+
+    /**
+     * A socket that sent the upgrade request (its 101 is left unread), with a receive buffer of
+     * {@code receiveBufferBytes} (0: the default); closed after the test.
+     */
+    private OutputStream upgradedAttacker(int receiveBufferBytes) throws IOException {
+        Socket socket = new Socket();
+        attackers.add(socket);
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(RawClient.upgradeRequest("/", "").getBytes(StandardCharsets.ISO_8859_1));
+        return out;
+    }
+
+    private static void writeZeros(OutputStream out, int bytes) throws IOException {
+        for (int sent = 0; sent < bytes; sent += ZEROS.length) {
+            out.write(ZEROS);
         }
     }
 
