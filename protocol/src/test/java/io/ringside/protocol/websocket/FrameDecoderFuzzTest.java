@@ -33,11 +33,7 @@ class FrameDecoderFuzzTest {
             return;
         }
         int flags = input[0] & 0xFF;
-        DecoderConfig config = DecoderConfig.builder()
-                .role((flags & 1) == 0 ? Role.SERVER : Role.CLIENT)
-                .maxMessageBytes(MESSAGE_LIMITS[(flags >>> 1) & 3])
-                .maxFramePayloadBytes(FRAME_LIMITS[(flags >>> 3) & 3])
-                .build();
+        DecoderConfig config = config(flags);
         byte[] wire = Arrays.copyOfRange(input, 2, input.length);
         CheckingHandler handler = (flags & 0x20) == 0 ? new CheckingHandler(config.maxMessageBytes())
                 : new MaskedCheckingHandler(config.maxMessageBytes());
@@ -63,11 +59,7 @@ class FrameDecoderFuzzTest {
             return;
         }
         int flags = input[0] & 0xFF;
-        DecoderConfig config = DecoderConfig.builder()
-                .role((flags & 1) == 0 ? Role.SERVER : Role.CLIENT)
-                .maxMessageBytes(MESSAGE_LIMITS[(flags >>> 1) & 3])
-                .maxFramePayloadBytes(FRAME_LIMITS[(flags >>> 3) & 3])
-                .build();
+        DecoderConfig config = config(flags);
         byte[] wire = Arrays.copyOfRange(input, 2, input.length);
         List<ByteBuffer> heap = Chunks.random(wire, input[1]);
         List<ByteBuffer> direct = new ArrayList<>();
@@ -147,5 +139,14 @@ class FrameDecoderFuzzTest {
                 return false;
             }
         }
+    }
+
+    /** The role (bit 0), message limit (bits 1-2) and frame limit (bits 3-4) that {@code flags} pick. */
+    private static DecoderConfig config(int flags) {
+        return DecoderConfig.builder()
+                .role((flags & 1) == 0 ? Role.SERVER : Role.CLIENT)
+                .maxMessageBytes(MESSAGE_LIMITS[(flags >>> 1) & 3])
+                .maxFramePayloadBytes(FRAME_LIMITS[(flags >>> 3) & 3])
+                .build();
     }
 }
