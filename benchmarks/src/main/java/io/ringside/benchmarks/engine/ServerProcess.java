@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -51,9 +52,12 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String kind, long handshakeTimeoutMs) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
-        List<String> command = List.of(java, HEAP, MAX_HEAP, "-XX:+UseG1GC", QUIET_LOG,
-                "-cp", System.getProperty("java.class.path"),
-                EchoServerMain.class.getName(), kind, Integer.toString(IO_THREADS), Long.toString(handshakeTimeoutMs));
+        List<String> command = new ArrayList<>(List.of(java, HEAP, MAX_HEAP, "-XX:+UseG1GC", QUIET_LOG));
+        // the JDK's TLS switches given to the benchmark (-jvmArgsAppend -Djdk.tls...) reach the server too
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("jdk.tls.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                EchoServerMain.class.getName(), kind, Integer.toString(IO_THREADS), Long.toString(handshakeTimeoutMs)));
         Process process = null;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

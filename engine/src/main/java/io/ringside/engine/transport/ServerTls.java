@@ -8,6 +8,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -26,9 +28,15 @@ final class ServerTls {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
     private static final String[] ALPN = {"http/1.1"};
     private static final char[] IN_MEMORY_PASSWORD = new char[0];
+    /**
+     * A server session timeout past RFC 8446's 7-day limit on a ticket's lifetime: the JDK then issues
+     * no session tickets (TLS 1.3 and 1.2), which turns session resumption off.
+     */
+    private static final int NO_TICKETS_TIMEOUT_S = 7 * 24 * 3600 + 1;
 
     final TlsConfig config;
     private final String[] protocols;
+    private final String[] cipherSuites;
     private volatile Loaded context;
     private long stamp;
     private long nextCheckMs;
@@ -37,11 +45,18 @@ final class ServerTls {
     ServerTls(TlsConfig config) {
         this.config = config;
         this.protocols = config.protocols().toArray(new String[0]);
+        this.cipherSuites = config.cipherSuites().toArray(new String[0]);
         try {
             this.stamp = fileStamp();
-            this.context = new Loaded(load(), protocols);
+            this.context = new Loaded(load(), protocols, cipherSuites);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("tls: cannot load " + describe() + ": " + e.getMessage(), e);
+        }
+        Set<String> supported = Set.of(context.context.getSupportedSSLParameters().getCipherSuites());
+        List<String> unknown = config.cipherSuites().stream().filter(c -> !supported.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("tls.cipherSuites=" + config.cipherSuites()
+                    + " (not supported by this JDK: " + unknown + ")");
         }
     }
 
@@ -50,7 +65,9 @@ final class ServerTls {
      *
      * <p>The parameters name only what differs from the context's server defaults: an engine keeps a
      * list of its own for every cipher suite or protocol list it is given (about 300 B per connection
-     * for the lists {@code getSSLParameters()} would copy back), and shares the context's otherwise.
+     * for the lists {@code getSSLParameters()} would copy back), and shares the context's otherwise. The
+     * configured cipher suites differ from the JDK's default order, so each engine keeps that list (about
+     * 100 B), which the smaller keys of the AES-128 suites preferred by default more than repay.
      */
     SSLEngine newEngine() {
         Loaded current = context;
@@ -61,28 +78,33 @@ final class ServerTls {
         if (!current.defaultProtocols) {
             parameters.setProtocols(protocols);
         }
+        if (!current.defaultCipherSuites) {
+            parameters.setCipherSuites(cipherSuites);
+        }
         parameters.setApplicationProtocols(ALPN);
         engine.setSSLParameters(parameters);
         return engine;
     }
 
-    /** A context and whether its server engines enable exactly the configured protocols by default. */
+    /** A context and whether its server engines enable exactly the configured protocols and suites by default. */
     private static final class Loaded {
         final SSLContext context;
         final boolean defaultProtocols;
+        final boolean defaultCipherSuites;
 
-        Loaded(SSLContext context, String[] protocols) {
+        Loaded(SSLContext context, String[] protocols, String[] cipherSuites) {
             this.context = context;
             SSLEngine probe = context.createSSLEngine();
             probe.setUseClientMode(false);
             this.defaultProtocols = Set.of(probe.getEnabledProtocols()).equals(Set.of(protocols));
+            this.defaultCipherSuites = Arrays.equals(probe.getEnabledCipherSuites(), cipherSuites);
         }
     }
 
     /** Reloads the key files now; throws (keeping the old certificate) when they do not load. Any thread. */
     synchronized void reload() throws IOException, GeneralSecurityException {
         long newStamp = fileStamp();
-        context = new Loaded(load(), protocols);
+        context = new Loaded(load(), protocols, cipherSuites);
         stamp = newStamp;
         LOG.info("TLS certificate reloaded from {}", describe());
     }
@@ -142,6 +164,10 @@ final class ServerTls {
         keys.init(store, password);
         SSLContext made = SSLContext.getInstance("TLS");
         made.init(keys.getKeyManagers(), null, null);
+        if (!config.sessionResumption()) {
+            made.getServerSessionContext().setSessionTimeout(NO_TICKETS_TIMEOUT_S);
+            made.getServerSessionContext().setSessionCacheSize(1);
+        }
         return made;
     }
 }
