@@ -93,20 +93,16 @@ final class AsciiScan {
      * The index of the first byte in {@code bytes[from, end)} that is not printable ASCII, that is a
      * CTL (HTAB, CR and LF included), DEL or a byte from 0x80, or {@code end} if there is none: the
      * candidates for the end of a field value, which the caller looks at one by one (obs-text and
-     * HTAB may appear in a value, RFC 9110 §5.5). Sixteen bytes per step: values are most of a head.
+     * HTAB may appear in a value, RFC 9110 §5.5).
      */
     static int indexOfNonPrintable(byte[] bytes, int from, int end) {
         int i = from;
-        int pairs = Math.min(end, bytes.length - 2 * Long.BYTES + 1);
-        for (; i < pairs; i += 2 * Long.BYTES) {
-            long low = (long) LONGS.get(bytes, i);
-            long high = (long) LONGS.get(bytes, i + Long.BYTES);
-            long lowMarks = (low - SPACES) | (low + ONES) | low;
-            long highMarks = (high - SPACES) | (high + ONES) | high;
-            if (((lowMarks | highMarks) & HIGH_BITS) != 0) {
-                int at = (lowMarks & HIGH_BITS) != 0 ? i + (Long.numberOfTrailingZeros(lowMarks & HIGH_BITS) >>> 3)
-                        : i + Long.BYTES + (Long.numberOfTrailingZeros(highMarks & HIGH_BITS) >>> 3);
-                return Math.min(end, at);
+        int lastWord = bytes.length - Long.BYTES;
+        for (; i < end && i <= lastWord; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            long marks = ((word - SPACES) | (word + ONES) | word) & HIGH_BITS;
+            if (marks != 0) {
+                return Math.min(end, i + (Long.numberOfTrailingZeros(marks) >>> 3));
             }
         }
         for (; i < end; i++) {
