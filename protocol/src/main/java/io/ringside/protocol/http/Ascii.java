@@ -19,8 +19,6 @@ final class Ascii {
     static final byte QUESTION = '?';
 
     private static final boolean[] TCHAR = new boolean[256];
-    /** {@link #TCHAR} as 1 and 0, to AND together. */
-    private static final byte[] TCHAR_BITS = new byte[256];
     private static final boolean[] FIELD_VCHAR = new boolean[256];
     private static final byte[] LOWER = new byte[256];
 
@@ -39,7 +37,6 @@ final class Ascii {
             // RFC 9110 §5.5: field-vchar is VCHAR / obs-text; SP and HTAB may appear inside a value.
             FIELD_VCHAR[c] = c == HTAB || (c >= 0x20 && c != 0x7F);
             LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-            TCHAR_BITS[c] = (byte) (TCHAR[c] ? 1 : 0);
         }
     }
 
@@ -56,19 +53,8 @@ final class Ascii {
         return FIELD_VCHAR[b & 0xFF];
     }
 
-    /**
-     * The index of the first byte in {@code bytes[from, to)} that is not a tchar, or {@code to}; the
-     * usual all-tchar case is checked without a branch per byte.
-     */
+    /** The index of the first byte in {@code bytes[from, to)} that is not a tchar, or {@code to}. */
     static int indexOfNonTchar(byte[] bytes, int from, int to) {
-        int tchars = 1;
-        for (int i = from; i < to; i++) {
-            tchars &= TCHAR_BITS[bytes[i] & 0xFF];
-        }
-        return tchars != 0 ? to : firstNonTchar(bytes, from, to);
-    }
-
-    private static int firstNonTchar(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to && TCHAR[bytes[i] & 0xFF]) {
             i++;

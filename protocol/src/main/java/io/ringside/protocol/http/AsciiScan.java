@@ -21,7 +21,6 @@ final class AsciiScan {
     private static final long SPACES = 0x2020202020202020L;
     private static final long BANGS = 0x2121212121212121L;
     private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
     private static final byte DEL = 0x7F;
 
     private AsciiScan() {
@@ -40,25 +39,6 @@ final class AsciiScan {
         }
         for (; i < end; i++) {
             if (bytes[i] == Ascii.LF) {
-                return i;
-            }
-        }
-        return end;
-    }
-
-    /** The index of the first ':' in {@code bytes[from, end)}, or {@code end} if there is none. */
-    static int indexOfColon(byte[] bytes, int from, int end) {
-        int i = from;
-        int lastWord = bytes.length - Long.BYTES;
-        for (; i < end && i <= lastWord; i += Long.BYTES) {
-            long x = (long) LONGS.get(bytes, i) ^ COLONS;
-            long marks = (x - ONES) & ~x & HIGH_BITS;
-            if (marks != 0) {
-                return Math.min(end, i + (Long.numberOfTrailingZeros(marks) >>> 3));
-            }
-        }
-        for (; i < end; i++) {
-            if (bytes[i] == Ascii.COLON) {
                 return i;
             }
         }

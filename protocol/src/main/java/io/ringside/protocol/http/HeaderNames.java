@@ -4,9 +4,9 @@ package io.ringside.protocol.http;
  * The header fields the handshake looks at, and the classification of a header name among them by
  * a switch on its length plus one word-at-a-time compare.
  *
- * <p>The compare folds case only where the known name has a letter, and needs every other byte
- * ('-') to match exactly, so a match also proves that the name is a token: the parser checks the
- * bytes of the other names one by one.
+ * <p>The compare folds case only where the known name has a letter and needs every other byte
+ * ('-') to match exactly, so it is exact for any bytes: a CR, which OR 0x20 turns into '-', matches
+ * nothing.
  */
 final class HeaderNames {
     static final byte OTHER = 0;
@@ -54,7 +54,7 @@ final class HeaderNames {
 
     /**
      * The kind of the header named {@code bytes[start, end)} (any bytes), or {@link #OTHER} when not
-     * one we track; a kind other than {@link #OTHER} means the name is that token, in any case.
+     * one we track, ignoring ASCII case.
      */
     static byte classify(byte[] bytes, int start, int end) {
         int length = end - start;

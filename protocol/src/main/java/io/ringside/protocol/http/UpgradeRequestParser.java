@@ -153,15 +153,13 @@ public final class UpgradeRequestParser {
                     }
                     startField(first);
                 }
-                int colon = AsciiScan.indexOfColon(bytes, i, end);
-                if (colon == end) {
-                    // No colon yet: what has arrived must already be a token.
-                    checkToken(bytes, i, end);
+                int stop = Ascii.indexOfNonTchar(bytes, i, end);
+                if (stop == end) {
                     i = end;
                     break;
                 }
-                name(bytes, colon);
-                i = colon + 1;
+                name(bytes, stop);
+                i = stop + 1;
             }
             if (valueStart < 0) {
                 while (i < end && Ascii.isOws(bytes[i])) {
@@ -181,30 +179,19 @@ public final class UpgradeRequestParser {
         return -1;
     }
 
-    /**
-     * Records the name of the current line, which ends at {@code colon}: a name we know is a token by
-     * its compare; any other is checked byte by byte.
-     */
-    private void name(byte[] bytes, int colon) {
-        if (colon == lineStart) {
-            throw badRequest("empty header name");
-        }
-        kind = HeaderNames.classify(bytes, lineStart, colon);
-        if (kind == HeaderNames.OTHER) {
-            checkToken(bytes, lineStart, colon);
-        }
-        nameEnd = colon;
-    }
-
-    /** Refuses the head unless {@code bytes[from, to)}, part of a header name, are all tchars. */
-    private static void checkToken(byte[] bytes, int from, int to) {
-        int i = Ascii.indexOfNonTchar(bytes, from, to);
-        if (i < to) {
-            byte b = bytes[i];
+    /** Checks the byte that ended a header name (its colon) and records the name and its kind. */
+    private void name(byte[] bytes, int stop) {
+        byte b = bytes[stop];
+        if (b != Ascii.COLON) {
             throw badRequest(Ascii.isOws(b) ? "whitespace between header name and colon"
                     : b == Ascii.CR || b == Ascii.LF ? "header field without a colon"
                     : "header name is not a token");
         }
+        if (stop == lineStart) {
+            throw badRequest("empty header name");
+        }
+        kind = HeaderNames.classify(bytes, lineStart, stop);
+        nameEnd = stop;
     }
 
     /** At a line start: the index past a blank line, -1 if it may be one but is cut short, else 0. */

@@ -20,11 +20,6 @@ class AsciiScanTest {
     }
 
     @Test
-    void shouldFindFirstColonWhenBytesAreRandom() {
-        assertMatchesDefinition(Search.COLON, b -> b == ':');
-    }
-
-    @Test
     void shouldFindFirstNonVisibleWhenBytesAreRandom() {
         assertMatchesDefinition(Search.NON_VISIBLE, b -> b <= 0x20 || b >= 0x7F);
     }
@@ -75,12 +70,11 @@ class AsciiScanTest {
     }
 
     private enum Search {
-        LF, COLON, NON_VISIBLE, NON_PRINTABLE;
+        LF, NON_VISIBLE, NON_PRINTABLE;
 
         int run(byte[] bytes, int from, int end) {
             switch (this) {
                 case LF: return AsciiScan.indexOfLf(bytes, from, end);
-                case COLON: return AsciiScan.indexOfColon(bytes, from, end);
                 case NON_VISIBLE: return AsciiScan.indexOfNonVisible(bytes, from, end);
                 default: return AsciiScan.indexOfNonPrintable(bytes, from, end);
             }
