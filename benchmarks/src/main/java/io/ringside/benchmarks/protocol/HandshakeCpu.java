@@ -1,15 +1,18 @@
 package io.ringside.benchmarks.protocol;
 
+import io.ringside.protocol.http.UpgradeRequest;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * {@link HandshakeBenchmark}'s floor, codec path ({@code ringside}) and engine path ({@code engine})
- * measured by the thread's own CPU clock and allocation counter instead of the wall clock, for a
- * machine shared with other work: rounds of {@value #HANDSHAKES_PER_ROUND} handshakes of each
- * alternate on one thread, each round timed by {@code ThreadMXBean.getCurrentThreadCpuTime()}, so all
- * three see the same caches, clock speed and neighbours. Prints, per request, the median and the
- * lowest-quartile CPU ns per handshake of each, their ratios to the floor, and the bytes each
+ * {@link HandshakeBenchmark}'s floor, codec path ({@code ringside}) and engine path ({@code engine}),
+ * plus the codec's parse alone and parse with validation (the breakdown of {@code ringsideParseOnly}
+ * and {@code ringsideParseValidate}), measured by the thread's own CPU clock and allocation counter
+ * instead of the wall clock, for a machine shared with other work: rounds of
+ * {@value #HANDSHAKES_PER_ROUND} handshakes of each alternate on one thread, each round timed by
+ * {@code ThreadMXBean.getCurrentThreadCpuTime()}, so all of them see the same caches, clock speed and
+ * neighbours. Prints, per request, the median and the lowest-quartile CPU ns per handshake of each,
+ * their ratios to the floor, and the bytes each
  * allocated per handshake over all measured rounds. Not JMH: a plain loop after a warm-up. Run it
  * with a fixed, pre-touched heap, as a server runs: otherwise the engine path, which allocates a
  * connection per handshake, pays the kernel's first touch of every new heap page as the heap grows.
@@ -23,8 +26,8 @@ public final class HandshakeCpu {
     private static final int WARMUP_ROUNDS = 300;
     private static final int HANDSHAKES_PER_ROUND = 2_000;
     private static final String[] REQUESTS = {"rfc", "browser"};
-    private static final int KINDS = 3;
-    private static final String[] NAMES = {"floor", "codec", "engine"};
+    private static final String[] NAMES = {"floor", "codec", "engine", "parse", "parse+validate"};
+    private static final int KINDS = NAMES.length;
 
     private HandshakeCpu() {
     }
@@ -84,7 +87,13 @@ public final class HandshakeCpu {
             sum += switch (kind) {
                 case 0 -> floor.accept();
                 case 1 -> codec.handshake();
-                default -> engine.driver.handshake();
+                case 2 -> engine.driver.handshake();
+                case 3 -> codec.parse().headerCount();
+                default -> {
+                    UpgradeRequest request = codec.parse();
+                    request.validateWebSocketUpgrade();
+                    yield request.headerCount();
+                }
             };
         }
         return sum;

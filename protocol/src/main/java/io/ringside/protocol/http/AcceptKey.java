@@ -21,6 +21,8 @@ final class AcceptKey {
 
     private final MessageDigest sha1;
     private final byte[] digest = new byte[SHA1_BYTES];
+    /** A key of the usual 24 characters followed by the GUID, which stays in place. */
+    private final byte[] message = new byte[Base64Ascii.KEY_LENGTH + GUID.length];
 
     AcceptKey() {
         try {
@@ -28,6 +30,7 @@ final class AcceptKey {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-1", e);
         }
+        System.arraycopy(GUID, 0, message, Base64Ascii.KEY_LENGTH, GUID.length);
     }
 
     /**
@@ -38,8 +41,14 @@ final class AcceptKey {
         if (dst.remaining() < LENGTH) {
             throw new BufferOverflowException();
         }
-        sha1.update(key, offset, length);
-        sha1.update(GUID, 0, GUID.length);
+        if (length == Base64Ascii.KEY_LENGTH) {
+            // One update of key and GUID together: the digest takes its block in one copy.
+            System.arraycopy(key, offset, message, 0, length);
+            sha1.update(message, 0, message.length);
+        } else {
+            sha1.update(key, offset, length);
+            sha1.update(GUID, 0, GUID.length);
+        }
         try {
             sha1.digest(digest, 0, SHA1_BYTES);
         } catch (DigestException e) {

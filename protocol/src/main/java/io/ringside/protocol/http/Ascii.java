@@ -1,9 +1,5 @@
 package io.ringside.protocol.http;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * ASCII byte classes and case folding for HTTP parsing (RFC 9110 §5.6.2 token, §5.6.3 OWS), done
  * with 256-entry tables so that the parser never builds a {@code String}.
@@ -21,12 +17,6 @@ final class Ascii {
     static final byte BACKSLASH = '\\';
     static final byte SLASH = '/';
     static final byte QUESTION = '?';
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long SPACES = 0x2020202020202020L;
-    private static final long DELS = 0x7F7F7F7F7F7F7F7FL;
 
     private static final boolean[] TCHAR = new boolean[256];
     private static final boolean[] FIELD_VCHAR = new boolean[256];
@@ -63,24 +53,11 @@ final class Ascii {
         return FIELD_VCHAR[b & 0xFF];
     }
 
-    /**
-     * The index of the first CTL (0x00-0x1F, 0x7F, HTAB included) in {@code bytes[start, end)}, found
-     * eight bytes at a time, or where fewer than eight bytes remain unchecked: the word-at-a-time test
-     * of a header value; the caller finishes byte by byte.
-     */
-    static int skipFieldChars(byte[] bytes, int start, int end) {
-        int i = start;
-        while (end - i >= Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            // High bit set in a byte below 0x20 or equal to 0x7F (bytes >= 0x80 never match); a borrow
-            // can only mark bytes above a real match, so the lowest marked byte is the first CTL.
-            long below = (word - SPACES) & ~word & HIGH_BITS;
-            long del = word ^ DELS;
-            long marks = below | ((del - ONES) & ~del & HIGH_BITS);
-            if (marks != 0) {
-                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
-            }
-            i += Long.BYTES;
+    /** The index of the first byte in {@code bytes[from, to)} that is not a tchar, or {@code to}. */
+    static int indexOfNonTchar(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && TCHAR[bytes[i] & 0xFF]) {
+            i++;
         }
         return i;
     }
@@ -101,31 +78,6 @@ final class Ascii {
         }
         for (int i = 0; i < length; i++) {
             if (LOWER[bytes[start + i] & 0xFF] != lowerName[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the token {@code bytes[start, end)} equals {@code lowerName}, a name of lowercase letters
-     * and '-', ignoring ASCII case, eight bytes at a time. Exact only because tokens hold no CTL: OR-ing
-     * 0x20 maps an uppercase letter to its lowercase and '-' to itself, and only CR to '-'.
-     */
-    static boolean tokenEqualsLowerName(byte[] bytes, int start, int end, byte[] lowerName) {
-        int length = lowerName.length;
-        if (end - start != length) {
-            return false;
-        }
-        int i = 0;
-        for (; length - i >= Long.BYTES; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, start + i) | SPACES;
-            if (word != (long) LONGS.get(lowerName, i)) {
-                return false;
-            }
-        }
-        for (; i < length; i++) {
-            if ((bytes[start + i] | 0x20) != lowerName[i]) {
                 return false;
             }
         }

@@ -67,24 +67,31 @@ final class RequestHead {
         validated = false;
     }
 
-    /** Records a header field line; the caller has checked the header count. */
-    void addHeader(int nameFrom, int nameTo, int valueFrom, int valueTo) {
+    /** Records a header field line whose name is of {@code kind}; the caller has checked the header count. */
+    void addHeader(int nameFrom, int nameTo, int valueFrom, int valueTo, byte kind) {
         int index = headerCount++;
         nameStart[index] = nameFrom;
         nameEnd[index] = nameTo;
         valueStart[index] = valueFrom;
         valueEnd[index] = valueTo;
-        byte kind = HeaderNames.classify(bytes, nameFrom, nameTo);
         kinds[index] = kind;
+        if (kind != HeaderNames.OTHER) {
+            recordKnown(index, kind, valueFrom, valueTo);
+        }
+    }
+
+    private void recordKnown(int index, byte kind, int valueFrom, int valueTo) {
         switch (kind) {
             case HeaderNames.HOST:
                 hostCount++;
                 break;
             case HeaderNames.UPGRADE:
-                upgradeWebSocket |= FieldList.containsToken(bytes, valueFrom, valueTo, FieldList.WEBSOCKET);
+                upgradeWebSocket |= Ascii.equalsIgnoreCase(bytes, valueFrom, valueTo, FieldList.WEBSOCKET)
+                        || FieldList.containsToken(bytes, valueFrom, valueTo, FieldList.WEBSOCKET);
                 break;
             case HeaderNames.CONNECTION:
-                connectionUpgrade |= FieldList.containsToken(bytes, valueFrom, valueTo, FieldList.UPGRADE);
+                connectionUpgrade |= Ascii.equalsIgnoreCase(bytes, valueFrom, valueTo, FieldList.UPGRADE)
+                        || FieldList.containsToken(bytes, valueFrom, valueTo, FieldList.UPGRADE);
                 break;
             case HeaderNames.KEY:
                 keyCount++;

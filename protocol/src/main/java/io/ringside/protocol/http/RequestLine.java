@@ -9,6 +9,8 @@ final class RequestLine {
     private static final byte[] HTTP_SCHEME = Ascii.bytes("http://");
     private static final byte[] HTTPS_SCHEME = Ascii.bytes("https://");
     private static final int VERSION_LENGTH = 8;
+    /** "HTTP/1.1" as a little-endian word. */
+    private static final long HTTP_1_1 = 0x312E312F50545448L;
 
     private RequestLine() {
     }
@@ -26,9 +28,7 @@ final class RequestLine {
         head.methodStart = start;
         head.methodEnd = i;
         int targetStart = ++i;
-        while (i < end && bytes[i] > Ascii.SP && bytes[i] != 0x7F) {
-            i++;
-        }
+        i = AsciiScan.indexOfNonVisible(bytes, i, end);
         if (i == targetStart || i == end || bytes[i] != Ascii.SP) {
             throw malformed("malformed request line: expected a request target of visible ASCII and one space");
         }
@@ -40,6 +40,10 @@ final class RequestLine {
 
     private static void parseVersion(RequestHead head, int start, int end) {
         byte[] bytes = head.bytes;
+        if (end - start == VERSION_LENGTH && AsciiScan.word(bytes, start) == HTTP_1_1) {
+            head.versionMinor = 1;
+            return;
+        }
         if (end - start != VERSION_LENGTH
                 || !Ascii.equalsExactly(bytes, start, start + HTTP_SLASH.length(), HTTP_SLASH)
                 || !isDigit(bytes[start + 5]) || bytes[start + 6] != '.' || !isDigit(bytes[start + 7])) {

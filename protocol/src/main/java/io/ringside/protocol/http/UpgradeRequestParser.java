@@ -26,6 +26,7 @@ public final class UpgradeRequestParser {
     private int lineStart;
     private int nameEnd = -1;
     private int valueStart = -1;
+    private byte kind;
     private boolean requestLineDone;
     private boolean complete;
     private HandshakeException failure;
@@ -110,21 +111,19 @@ public final class UpgradeRequestParser {
     private boolean requestLine() {
         byte[] bytes = head.bytes;
         int end = head.length;
-        for (int i = pos; i < end; i++) {
-            if (bytes[i] == Ascii.LF) {
-                int lineEnd = i > lineStart && bytes[i - 1] == Ascii.CR ? i - 1 : i;
-                if (lineEnd != lineStart) {
-                    if (lineEnd - lineStart > limits.maxRequestLineBytes()) {
-                        throw requestLineTooLong();
-                    }
-                    RequestLine.parse(head, lineStart, lineEnd);
-                    requestLineDone = true;
-                    lineStart = i + 1;
-                    pos = lineStart;
-                    return true;
+        for (int i = AsciiScan.indexOfLf(bytes, pos, end); i < end; i = AsciiScan.indexOfLf(bytes, i + 1, end)) {
+            int lineEnd = i > lineStart && bytes[i - 1] == Ascii.CR ? i - 1 : i;
+            if (lineEnd != lineStart) {
+                if (lineEnd - lineStart > limits.maxRequestLineBytes()) {
+                    throw requestLineTooLong();
                 }
+                RequestLine.parse(head, lineStart, lineEnd);
+                requestLineDone = true;
                 lineStart = i + 1;
+                pos = lineStart;
+                return true;
             }
+            lineStart = i + 1;
         }
         pos = end;
         return false;
@@ -138,26 +137,38 @@ public final class UpgradeRequestParser {
         byte[] bytes = head.bytes;
         int end = head.length;
         int i = pos;
-        while (i < end) {
+        while (true) {
             if (nameEnd < 0) {
                 if (i == lineStart) {
-                    int blankEnd = blankLineEnd(bytes, i, end);
-                    if (blankEnd != 0) {
-                        pos = i;
-                        return blankEnd < 0 ? blankEnd : endOfHead(blankEnd);
+                    if (i == end) {
+                        break;
                     }
-                    startField(bytes[i]);
+                    byte first = bytes[i];
+                    if (first == Ascii.CR || first == Ascii.LF) {
+                        int blankEnd = blankLineEnd(bytes, i, end);
+                        if (blankEnd < 0) {
+                            break;
+                        }
+                        return endOfHead(blankEnd);
+                    }
+                    startField(first);
                 }
-                i = name(bytes, i, end);
+                int stop = Ascii.indexOfNonTchar(bytes, i, end);
+                if (stop == end) {
+                    i = end;
+                    break;
+                }
+                name(bytes, stop);
+                i = stop + 1;
             }
-            if (nameEnd >= 0 && valueStart < 0) {
+            if (valueStart < 0) {
                 while (i < end && Ascii.isOws(bytes[i])) {
                     i++;
                 }
-                valueStart = i < end ? i : -1;
-            }
-            if (valueStart < 0) {
-                break;
+                if (i == end) {
+                    break;
+                }
+                valueStart = i;
             }
             i = value(bytes, i, end);
             if (nameEnd >= 0) {
@@ -168,25 +179,25 @@ public final class UpgradeRequestParser {
         return -1;
     }
 
-    /** Scans a header name from {@code i}; sets {@link #nameEnd} once its colon is seen. */
-    private int name(byte[] bytes, int i, int end) {
-        while (i < end && Ascii.isTchar(bytes[i])) {
-            i++;
+    /** Checks the byte that ended a header name (its colon) and records the name and its kind. */
+    private void name(byte[] bytes, int stop) {
+        byte b = bytes[stop];
+        if (b != Ascii.COLON) {
+            throw badRequest(Ascii.isOws(b) ? "whitespace between header name and colon"
+                    : b == Ascii.CR || b == Ascii.LF ? "header field without a colon"
+                    : "header name is not a token");
         }
-        if (i == end) {
-            return i;
+        if (stop == lineStart) {
+            throw badRequest("empty header name");
         }
-        nameEnd = colon(bytes[i], i);
-        return i + 1;
+        kind = HeaderNames.classify(bytes, lineStart, stop);
+        nameEnd = stop;
     }
 
     /** At a line start: the index past a blank line, -1 if it may be one but is cut short, else 0. */
     private static int blankLineEnd(byte[] bytes, int i, int end) {
         if (bytes[i] == Ascii.LF) {
             return i + 1;
-        }
-        if (bytes[i] != Ascii.CR) {
-            return 0;
         }
         if (i + 1 == end) {
             return -1;
@@ -207,67 +218,40 @@ public final class UpgradeRequestParser {
         }
     }
 
-    /** Checks the byte that ended a header name and returns the name's end. */
-    private int colon(byte b, int i) {
-        if (b != Ascii.COLON) {
-            throw badRequest(Ascii.isOws(b) ? "whitespace between header name and colon"
-                    : b == Ascii.CR || b == Ascii.LF ? "header field without a colon"
-                    : "header name is not a token");
-        }
-        if (i == lineStart) {
-            throw badRequest("empty header name");
-        }
-        return i;
-    }
-
     /**
      * Scans a field value from {@code i}; at its line end records the field and returns the next
-     * line's start (with {@link #nameEnd} reset), else returns where it stopped.
+     * line's start (with {@link #nameEnd} reset), else returns where to resume.
      */
     private int value(byte[] bytes, int i, int end) {
-        while (i < end) {
-            i = Ascii.skipFieldChars(bytes, i, end);
-            for (; i < end; i++) {
-                byte b = bytes[i];
-                // CTLs (0x00-0x1F, 0x7F) other than HTAB end the line or are refused (RFC 9110 §5.5).
-                if ((b & 0xE0) == 0 || b == 0x7F) {
-                    break;
+        for (int at = AsciiScan.indexOfNonPrintable(bytes, i, end); at < end;
+                at = AsciiScan.indexOfNonPrintable(bytes, at + 1, end)) {
+            byte b = bytes[at];
+            if (b == Ascii.CR) {
+                if (at + 1 == end) {
+                    return at;
                 }
+                if (bytes[at + 1] == Ascii.LF) {
+                    return endField(bytes, at, at + 2);
+                }
+                throw controlCharacterInValue();
             }
-            if (i == end) {
-                return i;
+            if (b == Ascii.LF) {
+                return endField(bytes, at, at + 1);
             }
-            byte b = bytes[i];
-            if (b == Ascii.HTAB) {
-                i++;
-                continue;
+            // HTAB and obs-text (0x80-0xFF) may appear in a value; other CTLs and DEL may not (RFC 9110 §5.5).
+            if (b != Ascii.HTAB && b >= 0) {
+                throw controlCharacterInValue();
             }
-            int next = lineEnd(bytes, i, end);
-            if (next < 0) {
-                return i;
-            }
-            head.addHeader(lineStart, nameEnd, valueStart, FieldList.trimEnd(bytes, valueStart, i));
-            lineStart = next;
-            nameEnd = -1;
-            valueStart = -1;
-            return next;
         }
-        return i;
+        return end;
     }
 
-    /** At a CTL ending a value: the next line's start, -1 if a CR is the last byte so far, else 400. */
-    private static int lineEnd(byte[] bytes, int i, int end) {
-        byte b = bytes[i];
-        if (b == Ascii.LF) {
-            return i + 1;
-        }
-        if (b == Ascii.CR && i + 1 == end) {
-            return -1;
-        }
-        if (b == Ascii.CR && bytes[i + 1] == Ascii.LF) {
-            return i + 2;
-        }
-        throw badRequest("control character in the value of a header field");
+    private int endField(byte[] bytes, int lineEnd, int next) {
+        head.addHeader(lineStart, nameEnd, valueStart, FieldList.trimEnd(bytes, valueStart, lineEnd), kind);
+        lineStart = next;
+        nameEnd = -1;
+        valueStart = -1;
+        return next;
     }
 
     private int endOfHead(int headEnd) {
@@ -297,6 +281,10 @@ public final class UpgradeRequestParser {
     private HandshakeException requestLineTooLong() {
         return new HandshakeException(HttpStatus.URI_TOO_LONG,
                 "request line longer than maxRequestLineBytes=" + limits.maxRequestLineBytes());
+    }
+
+    private static HandshakeException controlCharacterInValue() {
+        return badRequest("control character in the value of a header field");
     }
 
     private static HandshakeException badRequest(String reason) {
