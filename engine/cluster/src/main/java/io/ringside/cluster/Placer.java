@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -36,6 +37,8 @@ final class Placer implements AutoCloseable {
     private static final int TOKEN_BYTES = 18;
     private static final int MAX_ROOM_ATTEMPTS = 8;
     private static final int QUEUE_CAPACITY = 4_096;
+    /** How the tokens of seats reserved for a join-or-create begin (the rest is Base64url, which has no dot). */
+    private static final String JOIN_OR_CREATE = "j.";
 
     private final ClusterConfig config;
     private final String nodeId;
@@ -85,6 +88,42 @@ final class Placer implements AutoCloseable {
             answer.accept(Placement.local()); // Redis lost: this node's own rooms still take players
             return;
         }
+        placeType(now, roomType, true, answer);
+    }
+
+    /** Whether {@code token} was issued for a join-or-create (see {@code RoomRegistry.isJoinOrCreateToken}). */
+    static boolean isJoinOrCreateToken(String token) {
+        return token.startsWith(JOIN_OR_CREATE);
+    }
+
+    /**
+     * See {@code RoomRegistry.placeInstead}: on the worker thread, gives up {@code token}'s seat in
+     * room {@code roomId} (one Lua script; {@code open} then gets the room's reservations still open)
+     * and places a join-or-create of {@code roomType} as {@link #place} would, answering with a seat
+     * reservation for this node too.
+     */
+    void placeInstead(String token, String roomId, String roomType, IntConsumer open, Consumer<Placement> answer) {
+        if (!isJoinOrCreateToken(token)) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full"));
+            return;
+        }
+        submit(answer, () -> {
+            int left = seats.forfeit(token, nodeId, roomId, roomType);
+            if (left < 0) {
+                answer.accept(Placement.refused(ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
+                        "seat token unknown, used, expired, or issued for another node or room"));
+                return;
+            }
+            open.accept(left);
+            placeType(view.get(), roomType, false, answer);
+        });
+    }
+
+    /**
+     * A join-or-create of {@code roomType} this node has no free seat for; {@code inline}: on the
+     * calling I/O thread (Redis work goes to the worker), else already on the worker.
+     */
+    private void placeType(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
         List<ClusterView.RoomEntry> rooms = new ArrayList<>();
         for (ClusterView.RoomEntry room : now.rooms.values()) {
             NodeLoad node = now.nodes.get(room.node());
@@ -95,19 +134,20 @@ final class Placer implements AutoCloseable {
             }
         }
         if (rooms.isEmpty()) {
-            placeNew(now, roomType, true, answer);
+            placeNew(now, roomType, inline, answer);
             return;
         }
         rooms.sort(Comparator.comparingInt(ClusterView.RoomEntry::seats).reversed());
         // no more joins go to a room than the view shows free seats in it
         pending.seat(now, rooms.get(0).id());
-        submit(answer, () -> {
+        Runnable reserve = () -> {
             for (int i = 0; i < Math.min(rooms.size(), MAX_ROOM_ATTEMPTS); i++) {
                 ClusterView.RoomEntry room = rooms.get(i);
                 if (i > 0 && pending.isFull(now, room.id())) {
                     continue;
                 }
-                String token = newToken();
+                // a join-or-create's: the room's owner may have filled it since it last published its seats
+                String token = JOIN_OR_CREATE + newToken();
                 SeatReservations.Outcome outcome = seats.reserve(room.id(), token, config.seatTtlMs());
                 if (outcome == SeatReservations.Outcome.RESERVED) {
                     answer.accept(redirect(room.address(), room.id(), roomType, token));
@@ -116,7 +156,12 @@ final class Placer implements AutoCloseable {
                 pending.full(now, room.id());
             }
             placeNew(view.get(), roomType, false, answer);
-        });
+        };
+        if (inline) {
+            submit(answer, reserve);
+        } else {
+            reserve.run();
+        }
     }
 
     private void placeInRoom(ClusterView now, String roomId, Consumer<Placement> answer) {

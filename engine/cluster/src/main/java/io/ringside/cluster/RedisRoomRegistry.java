@@ -194,6 +194,28 @@ public final class RedisRoomRegistry implements RoomRegistry {
     }
 
     @Override
+    public boolean isJoinOrCreateToken(String seatToken) {
+        return Placer.isJoinOrCreateToken(seatToken);
+    }
+
+    @Override
+    public void placeInstead(String seatToken, String roomId, String roomType, Consumer<Placement> answer) {
+        Placer current = placer;
+        if (current == null) {
+            RoomRegistry.super.placeInstead(seatToken, roomId, roomType, answer);
+            return;
+        }
+        current.placeInstead(seatToken, roomId, roomType, open -> {
+            // its player sits elsewhere: the seat is no longer held for it
+            if (open > 0) {
+                openSeats.put(roomId, open);
+            } else {
+                openSeats.remove(roomId);
+            }
+        }, answer);
+    }
+
+    @Override
     public int openReservations(String roomId) {
         return openSeats.getOrDefault(roomId, 0);
     }

@@ -56,7 +56,9 @@ final class SeatReservations {
             redis.call('DEL', KEYS[1])
             if ARGV[3] ~= '' then
               redis.call('ZREM', KEYS[2], ARGV[1])
-              if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'redeemed', 1) end
+              if ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then
+                redis.call('HINCRBY', KEYS[3], 'redeemed', 1)
+              end
               local t = redis.call('TIME')
               redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
               return 1 + redis.call('ZCARD', KEYS[2])
@@ -143,9 +145,22 @@ final class SeatReservations {
      * are still open after it (0 for a new room). Any thread; one round trip.
      */
     int redeemCounting(String token, String nodeId, String roomId, String type) {
+        return use(token, nodeId, roomId, type, true);
+    }
+
+    /**
+     * Uses up {@code token} as {@link #redeemCounting} does, but for a player who will not sit in room
+     * {@code roomId} (it had no seat left for it on arrival): its seat there is given back, not counted
+     * as taken. Answers -1 when refused, else the room's reservations still open. Any thread; one round trip.
+     */
+    int forfeit(String token, String nodeId, String roomId, String type) {
+        return use(token, nodeId, roomId, type, false);
+    }
+
+    private int use(String token, String nodeId, String roomId, String type, boolean seated) {
         String room = roomId.isEmpty() ? "-" : roomId;
         long result = (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room),
-                RedisKeys.room(room)), List.of(token, nodeId, roomId, type));
+                RedisKeys.room(room)), List.of(token, nodeId, roomId, type, seated ? "1" : "0"));
         return result >= 1 ? (int) (result - 1) : -1;
     }
 }

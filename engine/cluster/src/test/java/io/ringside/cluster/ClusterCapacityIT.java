@@ -1,6 +1,7 @@
 package io.ringside.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.client.GameClient;
@@ -133,6 +134,76 @@ class ClusterCapacityIT {
         assertThat(other.roomId()).isNotEqualTo(room.roomId());
         assertThat(seated.hasJoined()).as(seated.toString()).isTrue();
         assertThat(seated.getJoined().getRoomId()).isEqualTo(room.roomId());
+    }
+
+    @Test
+    void shouldSeatAJoinOrCreateSentToARoomItsOwnerFilledSinceItLastPublishedItsSeats() throws Exception {
+        // given a room on node b with one seat left, as Redis and node a's view count it
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        String full = roomWithOneSeatLeft(a, b);
+        GameClient late = client(a);
+        RedisRoomRegistry owner = registries.get("b");
+        CompletableFuture<GameRoom> join;
+        synchronized (owner) { // node b's heartbeat publishes nothing while this is held
+            // when node b seats a player there directly, and then a join-or-create reaches node a
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
+            assertThat(redis().hget(RedisKeys.room(full), "seats")).isEqualTo(Integer.toString(CAPACITY - 1));
+            join = late.joinOrCreate("arena");
+            // then node a reserved the seat Redis still counts free, and the player is seated in another room
+            GameRoom seated = join.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(seated.roomId()).isNotEqualTo(full);
+            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
+        }
+        // and the full room holds its capacity, no more; no seat stays held for the player who went elsewhere
+        Eventually.await(WAIT_SECONDS,
+                () -> Integer.toString(CAPACITY).equals(redis().hget(RedisKeys.room(full), "players")));
+        assertThat(redis().zcard(RedisKeys.seats(full))).isZero();
+        assertThat(owner.openReservations(full)).isZero();
+    }
+
+    @Test
+    void shouldRefuseAJoinByIdSentToARoomItsOwnerFilledSinceItLastPublishedItsSeats() throws Exception {
+        // given a room on node b with one seat left, as Redis and node a's view count it
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        String full = roomWithOneSeatLeft(a, b);
+        GameClient late = client(a);
+        synchronized (registries.get("b")) { // node b's heartbeat publishes nothing while this is held
+            // when node b seats a player there directly, and then a join of that room by id reaches node a
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
+            CompletableFuture<GameRoom> join = late.join(full, Map.of(), "");
+
+            // then it is refused: the room named is full
+            assertThatThrownBy(() -> join.get(WAIT_SECONDS, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(GameRequestException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL));
+        }
+    }
+
+    /**
+     * A room on node {@code owner} with all seats but one taken, once Redis and node {@code placing}'s
+     * view of the registry show it so; returns its id.
+     */
+    private String roomWithOneSeatLeft(RingsideServer placing, RingsideServer owner) throws Exception {
+        String id = client(owner).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+        for (int i = 1; i < CAPACITY - 1; i++) {
+            assertThat(client(owner).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(id);
+        }
+        Eventually.await(WAIT_SECONDS,
+                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(id), "seats")));
+        GameClient lister = client(placing);
+        Eventually.await(WAIT_SECONDS, () -> listedWith(lister, id, CAPACITY - 1));
+        return id;
+    }
+
+    private static boolean listedWith(GameClient client, String roomId, int players) {
+        try {
+            return client.listRooms("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
+                    .anyMatch(r -> r.roomId().equals(roomId) && r.players() == players);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The live rooms a node's slot set holds (used claims and spares linger there a heartbeat longer). */

@@ -70,6 +70,30 @@ public interface RoomRegistry {
     }
 
     /**
+     * Whether seat token {@code seatToken} was issued for a join-or-create (the registry placed a join by
+     * type in a room with a free seat as it counted them), rather than for a join of a room named by
+     * id. Such a player may be seated in another room of the type when its room has no seat left for
+     * it (its owner seated players directly since the registry last counted), as a join-or-create here
+     * would be. Only the token's form is looked at; {@link #redeem} and {@link #placeInstead} still
+     * check it. I/O thread; must not block.
+     */
+    default boolean isJoinOrCreateToken(String seatToken) {
+        return false;
+    }
+
+    /**
+     * Places a join whose seat token ({@link #isJoinOrCreateToken a join-or-create's}) was issued for
+     * room {@code roomId} of this server, of type {@code roomType}, which has no seat for it now, and
+     * no other room of the type here has one free either: the registry uses the token up (refusing
+     * the join with SEAT_RESERVATION_REJECTED if it is forged, used or expired, as {@link #redeem}
+     * would), gives back the seat it held in that room, and places the join as a fresh join-or-create
+     * of {@code roomType}, answering as {@link #place} does. I/O thread; must not block.
+     */
+    default void placeInstead(String seatToken, String roomId, String roomType, Consumer<Placement> answer) {
+        answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full"));
+    }
+
+    /**
      * Seats of this server's room {@code roomId} that other nodes reserved and whose players have
      * not arrived yet: the room keeps them free, so a local join cannot take a seat promised to a
      * player on its way. Any thread, under the room directory's lock; must not block (answer from a cache).
