@@ -148,7 +148,7 @@ final class Placer implements AutoCloseable {
                 }
                 // a join-or-create's: the room's owner may have filled it since it last published its seats
                 String token = JOIN_OR_CREATE + newToken();
-                SeatReservations.Outcome outcome = seats.reserve(room.id(), token, config.seatTtlMs());
+                SeatReservations.Outcome outcome = seats.reserve(room.node(), room.id(), token, config.seatTtlMs());
                 if (outcome == SeatReservations.Outcome.RESERVED) {
                     answer.accept(redirect(room.address(), room.id(), roomType, token));
                     return;
@@ -183,7 +183,7 @@ final class Placer implements AutoCloseable {
         }
         submit(answer, () -> {
             String token = newToken();
-            answer.accept(switch (seats.reserve(roomId, token, config.seatTtlMs())) {
+            answer.accept(switch (seats.reserve(room.node(), roomId, token, config.seatTtlMs())) {
                 case RESERVED -> redirect(room.address(), roomId, room.type(), token);
                 case FULL -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full");
                 case LOCKED -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + roomId + " is locked");

@@ -27,21 +27,23 @@ final class SeatReservations {
     enum Outcome { RESERVED, FULL, LOCKED, NO_ROOM }
 
     private static final String RESERVE = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-            local f = redis.call('HMGET', KEYS[1], 'capacity', 'seats', 'players', 'locked', 'node', 'id', 'type')
-            if not f[1] then return -1 end
+            local f = redis.call('HMGET', KEYS[1], 'capacity', 'seats', 'players', 'locked', 'node', 'id', 'type',
+              'redeemed')
+            if not f[1] or not f[6] then return -1 end
             if f[4] == '1' then return -2 end
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-            local used = tonumber(f[2] or f[3] or '0') + tonumber(redis.call('HGET', KEYS[1], 'redeemed') or '0')
-              + redis.call('ZCARD', KEYS[2])
+            local used = tonumber(f[2] or f[3] or '0') + tonumber(f[8] or '0') + redis.call('ZCARD', KEYS[2])
             if used >= tonumber(f[1]) then return 0 end
             local ttl = tonumber(ARGV[2])
             redis.call('ZADD', KEYS[2], now + ttl, ARGV[1])
             redis.call('PEXPIRE', KEYS[2], ttl)
             redis.call('HSET', KEYS[3], 'node', f[5] or '', 'room', f[6] or '', 'type', f[7] or '')
             redis.call('PEXPIRE', KEYS[3], ttl)
+            if f[5] == ARGV[3] and redis.call('EXISTS', KEYS[4]) == 1 then
+              redis.call('HINCRBY', KEYS[4], 'reserved', 1)
+            end
             return 1
             """;
     private static final String RESERVE_NEW = """
@@ -91,12 +93,14 @@ final class SeatReservations {
     }
 
     /**
-     * Reserves a seat in room {@code roomId} under {@code token} for {@code ttlMs}, if the room is
-     * registered, unlocked and has a seat free. Any thread; one round trip.
+     * Reserves a seat in room {@code roomId} of node {@code nodeId} under {@code token} for
+     * {@code ttlMs}, if the room is registered, unlocked and has a seat free, and counts it in the
+     * node's {@code reserved} field (which tells the node to read its rooms' open reservations, see
+     * {@link #open}). Any thread; one round trip.
      */
-    Outcome reserve(String roomId, String token, long ttlMs) {
+    Outcome reserve(String nodeId, String roomId, String token, long ttlMs) {
         long result = (Long) redis.eval(RESERVE, List.of(RedisKeys.room(roomId), RedisKeys.seats(roomId),
-                RedisKeys.seat(token)), List.of(token, Long.toString(ttlMs)));
+                RedisKeys.seat(token), RedisKeys.node(nodeId)), List.of(token, Long.toString(ttlMs), nodeId));
         if (result == 1) {
             return Outcome.RESERVED;
         }
