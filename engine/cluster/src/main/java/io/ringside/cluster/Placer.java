@@ -99,8 +99,7 @@ final class Placer implements AutoCloseable {
     /**
      * See {@code RoomRegistry.placeInstead}: on the worker thread, gives up {@code token}'s seat in
      * room {@code roomId} (one Lua script; {@code open} then gets the room's reservations still open)
-     * and places a join-or-create of {@code roomType} as {@link #place} would, answering with a seat
-     * reservation for this node too.
+     * and places a join-or-create of {@code roomType} as {@link #place} would.
      */
     void placeInstead(String token, String roomId, String roomType, IntConsumer open, Consumer<Placement> answer) {
         if (!isJoinOrCreateToken(token)) {
@@ -195,8 +194,9 @@ final class Placer implements AutoCloseable {
     /**
      * A new room: on the node the policy picks. This node is answered LOCAL inline when no room cap
      * is set or it holds a spare slot; otherwise the worker claims a slot in Redis on the chosen node
-     * (then the next the policy picks, while claims fail) and answers with a seat reservation, for
-     * this node's own address too.
+     * (then the next the policy picks, while claims fail) and answers with a seat reservation, or
+     * LOCAL (later, from the worker) when that node is this one: the engine seats the player here on
+     * its connection, with no new-room token and no second connection.
      */
     private void placeNew(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
         List<NodeLoad> candidates = candidates(now, roomType);
@@ -217,6 +217,12 @@ final class Placer implements AutoCloseable {
             while (true) {
                 String token = newToken();
                 if (!slots.capped() || slots.claim(redis, next.id(), token, config.seatTtlMs())) {
+                    if (next.id().equals(nodeId)) {
+                        // this node: the player is seated on the connection it came on, no token needed
+                        slots.redeemed(token);
+                        answer.accept(Placement.local());
+                        return;
+                    }
                     seats.reserveNew(next.id(), roomType, token, config.seatTtlMs());
                     answer.accept(redirect(next.address(), "", roomType, token));
                     return;

@@ -154,12 +154,42 @@ class ClusterCapacityIT {
             GameRoom seated = join.get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertThat(seated.roomId()).isNotEqualTo(full);
             assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
+            // in a new room on node b (placement by fewest players as b's view shows them: a tie, kept on
+            // b), on the connection it came on: b sent it nowhere
+            assertThat(late.uri().getPort()).isEqualTo(b.port());
+            assertThat(b.gameMetrics().joinsByOutcome().get("redirected")).isZero();
         }
         // and the full room holds its capacity, no more; no seat stays held for the player who went elsewhere
         Eventually.await(WAIT_SECONDS,
                 () -> Integer.toString(CAPACITY).equals(redis().hget(RedisKeys.room(full), "players")));
         assertThat(redis().zcard(RedisKeys.seats(full))).isZero();
         assertThat(owner.openReservations(full)).isZero();
+    }
+
+    @Test
+    void shouldSeatAJoinThatPlacementSendsToItsOwnNodeAfterAClaimInRedisOnTheConnectionItCameOn()
+            throws Exception {
+        // given a node capped at three rooms whose one room is full and whose spare slot is used, so
+        // that a new room there needs a slot claimed in Redis, after the join was routed
+        RingsideServer a = node("a", c -> c.maxRoomsPerNode(3));
+        synchronized (registries.get("a")) { // no heartbeat, so no new spare slot
+            String full = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+            for (int i = 1; i < CAPACITY; i++) {
+                assertThat(client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
+                        .isEqualTo(full);
+            }
+
+            // when one more player joins through it
+            GameClient player = client(a);
+            GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            // then it sits in a new room of that node, on the connection it came on: no seat token, no
+            // second connection to the same node
+            assertThat(joined.roomId()).isNotEqualTo(full);
+            assertThat(player.uri().getPort()).isEqualTo(a.port());
+            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isZero();
+            assertThat(redis().zrange(RedisKeys.slots("a"), 0, -1)).anyMatch(m -> m.startsWith(RoomSlots.CLAIM));
+        }
     }
 
     @Test

@@ -235,6 +235,10 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         session.enter(routing);
         boolean[] inline = {true};
         placer.accept(placement -> {
+            if (placement.isLocal() && !inline[0] && roomId == null) {
+                seatLater(session, routing, wire, roomType);
+                return;
+            }
             if (!session.exit(routing)) {
                 return; // the connection closed meanwhile; a seat reserved elsewhere expires unused
             }
@@ -251,10 +255,42 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                         : directory.joinOrCreate(roomType, wire.getOptionsMap(), session), null);
             } else {
                 directory.counters.joinRefused(type, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
-                error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed the join late and locally");
+                error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed a join by id late and locally");
             }
         });
         inline[0] = false;
+    }
+
+    /**
+     * A join-or-create the registry placed on this server later, on its own thread: seated here as it
+     * would have been at once (a room of the type with a free seat, or a new one), without a second
+     * connection. Only the I/O thread publishes to the ring, so the room's tick thread seats it: there
+     * it takes the membership over from {@code routing}, then the room sees the join, before anything
+     * the connection sends next. A connection closed meanwhile joins and drops at once, as it would
+     * had its join reached the room before its disconnect.
+     */
+    private void seatLater(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                           String roomType) {
+        RoomDirectory.Reservation reservation = directory.joinOrCreate(roomType, wire.getOptionsMap(), session);
+        if (reservation.room() == null) {
+            if (session.exit(routing)) {
+                directory.counters.joinRefused(reservation.type(), reservation.error());
+                error(session, reservation.error(), reservation.message());
+            }
+            return;
+        }
+        JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
+                (Handshake) session.handshake(), session.connection().identity());
+        RoomCore room = reservation.room();
+        Player player = new Player(session, room, request);
+        player.charge(session.connection(), seatBytes(wire, request.handshake()));
+        room.shard.seatLater(() -> {
+            boolean open = session.exit(routing) && session.enter(player);
+            room.join(player);
+            if (!open) {
+                room.held.disconnect(player);
+            }
+        });
     }
 
     /**
