@@ -39,9 +39,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * of it. A node that stops without {@link #close()} (killed, frozen, cut off) thus vanishes with its
  * rooms within its TTL, whatever its own clock says.
  *
- * <p>The heartbeat thread also publishes room changes (woken by {@link #roomsChanged()}; player
- * counts and labels at the next beat) and reads every node's rooms back into the cache that
- * {@link #list(String)} answers from, so no tick or I/O thread waits on Redis. If Redis goes away
+ * <p>The heartbeat thread also publishes room changes (woken by {@link #roomsChanged()}, writing
+ * only the entries that changed; labels at the next beat) and, at each beat, reads every node's
+ * rooms back into the cache that {@link #list(String)} and placement answer from (this node's own
+ * rooms patched in at every change), so no tick or I/O thread waits on Redis. If Redis goes away
  * while running, rooms keep ticking, listings keep their last contents, and the heartbeat
  * reconnects and registers everything again when Redis is back.
  *
