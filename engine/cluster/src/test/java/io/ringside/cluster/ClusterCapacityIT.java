@@ -167,6 +167,29 @@ class ClusterCapacityIT {
     }
 
     @Test
+    void shouldSeatAJoinOrCreateWhoseReservedRoomFilledInAnotherRoomOfThatNodeWithAFreeSeat() throws Exception {
+        // given a room on node b with one seat left, as Redis and node a's view count it
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        String full = roomWithOneSeatLeft(a, b);
+        GameClient late = client(a);
+        synchronized (registries.get("b")) { // node b's heartbeat publishes nothing while this is held
+            // when node b seats a player there directly and opens a second room for the next, and
+            // then a join-or-create reaches node a
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
+            String second = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+            assertThat(second).isNotEqualTo(full);
+            GameRoom seated = late.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            // then it was sent to the full room and sits in b's second room, its token used up
+            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
+            assertThat(seated.roomId()).isEqualTo(second);
+            assertThat(late.uri().getPort()).isEqualTo(b.port());
+            assertThat(redis().keys(RedisKeys.SEAT_PREFIX + "*")).isEmpty();
+        }
+    }
+
+    @Test
     void shouldSeatAJoinThatPlacementSendsToItsOwnNodeAfterAClaimInRedisOnTheConnectionItCameOn()
             throws Exception {
         // given a node capped at three rooms whose one room is full and whose spare slot is used, so
