@@ -279,6 +279,31 @@ describe('RingsideClient', () => {
     assert.deepEqual(events.map((e) => e[0]), ['open', 'joined']);
   });
 
+  it('should follow a second seat reservation, for a new room, after a room had no seat left', async () => {
+    // given a join by type that followed a seat reservation to a room on another node
+    const first = await connected();
+    client.join({ roomType: 'arena', options: { name: 'ada' } });
+    serverSends(first, { seatReservation: { address: 'ws://node-2/ws', roomId: 'r9', roomType: 'arena',
+      seatToken: 'tok', expiresInMs: 10000 } });
+    const second = FakeWebSocket.last;
+    second.open();
+    await Promise.resolve();
+
+    // when that node, whose room filled meanwhile, answers with a seat for a new room on a third node
+    serverSends(second, { seatReservation: { address: 'ws://node-3/ws', roomType: 'arena', seatToken: 'new',
+      expiresInMs: 10000 } });
+    const third = FakeWebSocket.last;
+    third.open();
+    await Promise.resolve();
+    serverSends(third, { joined: { sessionId: 's1', roomId: 'r10', roomType: 'arena' } });
+
+    // then the third node got a join by type with the new token, and the page saw one join
+    assert.equal(third.url, 'ws://node-3/ws');
+    assert.deepEqual(bodies(third),
+      [{ join: { roomType: 'arena', options: { name: 'ada' }, authToken: '', seatToken: 'new' } }]);
+    assert.deepEqual(events.map((e) => e[0]), ['open', 'joined']);
+  });
+
   it('should resend a reconnect as it was to the node holding the seat', async () => {
     // given a seat held with a token, and a reconnect sent to a node that does not hold the room
     const first = await connected();

@@ -328,6 +328,10 @@ export class RingsideClient {
         delete join.roomType;
         delete join.createPrivate;
         join.roomId = reservation.roomId;
+      } else if (reservation.roomType) {
+        // a new room there: also after a hop to a room that had no seat left
+        delete join.roomId;
+        join.roomType = reservation.roomType;
       }
     }
     const old = this.socket;

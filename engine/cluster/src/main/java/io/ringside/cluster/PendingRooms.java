@@ -15,7 +15,7 @@ import java.util.Set;
  * the change). Any thread; one short lock.
  */
 final class PendingRooms {
-    private ClusterView current;
+    private Object current;
     private Map<String, Integer> sinceCurrent = new HashMap<>();
     private Map<String, Integer> sincePrevious = new HashMap<>();
     private Map<String, Integer> seatsSinceCurrent = new HashMap<>();
@@ -69,8 +69,8 @@ final class PendingRooms {
     }
 
     private void rotate(ClusterView view) {
-        if (view != current) {
-            current = view;
+        if (view.read != current) { // a patch of this node's own rooms is not a newer read
+            current = view.read;
             sincePrevious = sinceCurrent;
             sinceCurrent = new HashMap<>();
             seatsSincePrevious = seatsSinceCurrent;

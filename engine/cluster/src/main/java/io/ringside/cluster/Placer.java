@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -36,6 +37,8 @@ final class Placer implements AutoCloseable {
     private static final int TOKEN_BYTES = 18;
     private static final int MAX_ROOM_ATTEMPTS = 8;
     private static final int QUEUE_CAPACITY = 4_096;
+    /** How the tokens of seats reserved for a join-or-create begin (the rest is Base64url, which has no dot). */
+    private static final String JOIN_OR_CREATE = "j.";
 
     private final ClusterConfig config;
     private final String nodeId;
@@ -85,6 +88,41 @@ final class Placer implements AutoCloseable {
             answer.accept(Placement.local()); // Redis lost: this node's own rooms still take players
             return;
         }
+        placeType(now, roomType, true, answer);
+    }
+
+    /** Whether {@code token} was issued for a join-or-create (see {@code RoomRegistry.isJoinOrCreateToken}). */
+    static boolean isJoinOrCreateToken(String token) {
+        return token.startsWith(JOIN_OR_CREATE);
+    }
+
+    /**
+     * See {@code RoomRegistry.placeInstead}: on the worker thread, gives up {@code token}'s seat in
+     * room {@code roomId} (one Lua script; {@code open} then gets the room's reservations still open)
+     * and places a join-or-create of {@code roomType} as {@link #place} would.
+     */
+    void placeInstead(String token, String roomId, String roomType, IntConsumer open, Consumer<Placement> answer) {
+        if (!isJoinOrCreateToken(token)) {
+            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full"));
+            return;
+        }
+        submit(answer, () -> {
+            int left = seats.forfeit(token, nodeId, roomId, roomType);
+            if (left < 0) {
+                answer.accept(Placement.refused(ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
+                        "seat token unknown, used, expired, or issued for another node or room"));
+                return;
+            }
+            open.accept(left);
+            placeType(view.get(), roomType, false, answer);
+        });
+    }
+
+    /**
+     * A join-or-create of {@code roomType} this node has no free seat for; {@code inline}: on the
+     * calling I/O thread (Redis work goes to the worker), else already on the worker.
+     */
+    private void placeType(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
         List<ClusterView.RoomEntry> rooms = new ArrayList<>();
         for (ClusterView.RoomEntry room : now.rooms.values()) {
             NodeLoad node = now.nodes.get(room.node());
@@ -95,20 +133,21 @@ final class Placer implements AutoCloseable {
             }
         }
         if (rooms.isEmpty()) {
-            placeNew(now, roomType, true, answer);
+            placeNew(now, roomType, inline, answer);
             return;
         }
         rooms.sort(Comparator.comparingInt(ClusterView.RoomEntry::seats).reversed());
         // no more joins go to a room than the view shows free seats in it
         pending.seat(now, rooms.get(0).id());
-        submit(answer, () -> {
+        Runnable reserve = () -> {
             for (int i = 0; i < Math.min(rooms.size(), MAX_ROOM_ATTEMPTS); i++) {
                 ClusterView.RoomEntry room = rooms.get(i);
                 if (i > 0 && pending.isFull(now, room.id())) {
                     continue;
                 }
-                String token = newToken();
-                SeatReservations.Outcome outcome = seats.reserve(room.id(), token, config.seatTtlMs());
+                // a join-or-create's: the room's owner may have filled it since it last published its seats
+                String token = JOIN_OR_CREATE + newToken();
+                SeatReservations.Outcome outcome = seats.reserve(room.node(), room.id(), token, config.seatTtlMs());
                 if (outcome == SeatReservations.Outcome.RESERVED) {
                     answer.accept(redirect(room.address(), room.id(), roomType, token));
                     return;
@@ -116,7 +155,12 @@ final class Placer implements AutoCloseable {
                 pending.full(now, room.id());
             }
             placeNew(view.get(), roomType, false, answer);
-        });
+        };
+        if (inline) {
+            submit(answer, reserve);
+        } else {
+            reserve.run();
+        }
     }
 
     private void placeInRoom(ClusterView now, String roomId, Consumer<Placement> answer) {
@@ -138,7 +182,7 @@ final class Placer implements AutoCloseable {
         }
         submit(answer, () -> {
             String token = newToken();
-            answer.accept(switch (seats.reserve(roomId, token, config.seatTtlMs())) {
+            answer.accept(switch (seats.reserve(room.node(), roomId, token, config.seatTtlMs())) {
                 case RESERVED -> redirect(room.address(), roomId, room.type(), token);
                 case FULL -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full");
                 case LOCKED -> Placement.refused(ErrorCode.ERROR_CODE_ROOM_LOCKED, "room " + roomId + " is locked");
@@ -150,8 +194,9 @@ final class Placer implements AutoCloseable {
     /**
      * A new room: on the node the policy picks. This node is answered LOCAL inline when no room cap
      * is set or it holds a spare slot; otherwise the worker claims a slot in Redis on the chosen node
-     * (then the next the policy picks, while claims fail) and answers with a seat reservation, for
-     * this node's own address too.
+     * (then the next the policy picks, while claims fail) and answers with a seat reservation, or
+     * LOCAL (later, from the worker) when that node is this one: the engine seats the player here on
+     * its connection, with no new-room token and no second connection.
      */
     private void placeNew(ClusterView now, String roomType, boolean inline, Consumer<Placement> answer) {
         List<NodeLoad> candidates = candidates(now, roomType);
@@ -172,6 +217,12 @@ final class Placer implements AutoCloseable {
             while (true) {
                 String token = newToken();
                 if (!slots.capped() || slots.claim(redis, next.id(), token, config.seatTtlMs())) {
+                    if (next.id().equals(nodeId)) {
+                        // this node: the player is seated on the connection it came on, no token needed
+                        slots.redeemed(token);
+                        answer.accept(Placement.local());
+                        return;
+                    }
                     seats.reserveNew(next.id(), roomType, token, config.seatTtlMs());
                     answer.accept(redirect(next.address(), "", roomType, token));
                     return;

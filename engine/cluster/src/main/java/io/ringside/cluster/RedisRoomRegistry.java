@@ -10,10 +10,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,9 +39,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * of it. A node that stops without {@link #close()} (killed, frozen, cut off) thus vanishes with its
  * rooms within its TTL, whatever its own clock says.
  *
- * <p>The heartbeat thread also publishes room changes (woken by {@link #roomsChanged()}; player
- * counts and labels at the next beat) and reads every node's rooms back into the cache that
- * {@link #list(String)} answers from, so no tick or I/O thread waits on Redis. If Redis goes away
+ * <p>The heartbeat thread also publishes room changes (woken by {@link #roomsChanged()}, writing
+ * only the entries that changed; labels at the next beat) and, at each beat, reads every node's
+ * rooms back into the cache that {@link #list(String)} and placement answer from (this node's own
+ * rooms patched in at every change), so no tick or I/O thread waits on Redis. If Redis goes away
  * while running, rooms keep ticking, listings keep their last contents, and the heartbeat
  * reconnects and registers everything again when Redis is back.
  *
@@ -61,7 +61,14 @@ public final class RedisRoomRegistry implements RoomRegistry {
     private final String nodeId;
     private final PlacementPolicy policy;
     private final Semaphore wake = new Semaphore(0);
-    private final Set<String> published = new HashSet<>();
+    /** This node's rooms as last written to Redis, by id (heartbeat thread). */
+    private final Map<String, Map<String, String>> published = new HashMap<>();
+    /** This node's hash as last written, or {@code null} (heartbeat thread). */
+    private Map<String, String> publishedNode;
+    /** The node hash's count of reservations made in this node's rooms, as last read (heartbeat thread). */
+    private String reservedSeen;
+    /** When the last full beat ran, by {@link System#nanoTime()} (heartbeat thread). */
+    private long fullBeatNs;
     private final RoomSlots slots;
     private final Map<String, Integer> openSeats = new ConcurrentHashMap<>();
     /** Seats redeemed in this node's rooms, each leaving the room's {@code redeemed} count at a heartbeat. */
@@ -124,7 +131,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         this.rooms = rooms;
         this.address = config.publicAddress() != null ? config.publicAddress() : defaultAddress(port);
         try {
-            sync();
+            sync(true);
         } catch (JedisException e) {
             disconnect();
             this.rooms = null;
@@ -191,6 +198,28 @@ public final class RedisRoomRegistry implements RoomRegistry {
             }
             return open >= 0;
         });
+    }
+
+    @Override
+    public boolean isJoinOrCreateToken(String seatToken) {
+        return Placer.isJoinOrCreateToken(seatToken);
+    }
+
+    @Override
+    public void placeInstead(String seatToken, String roomId, String roomType, Consumer<Placement> answer) {
+        Placer current = placer;
+        if (current == null) {
+            RoomRegistry.super.placeInstead(seatToken, roomId, roomType, answer);
+            return;
+        }
+        current.placeInstead(seatToken, roomId, roomType, open -> {
+            // its player sits elsewhere: the seat is no longer held for it
+            if (open > 0) {
+                openSeats.put(roomId, open);
+            } else {
+                openSeats.remove(roomId);
+            }
+        }, answer);
     }
 
     @Override
@@ -268,9 +297,11 @@ public final class RedisRoomRegistry implements RoomRegistry {
 
     private void beat() {
         long intervalMs = Math.max(1, config.nodeTtlMs() / 3);
+        long intervalNs = TimeUnit.MILLISECONDS.toNanos(intervalMs);
         while (running) {
             try {
-                if (wake.tryAcquire(intervalMs, TimeUnit.MILLISECONDS)) {
+                long waitNs = Math.max(0, fullBeatNs + intervalNs - System.nanoTime());
+                if (wake.tryAcquire(waitNs, TimeUnit.NANOSECONDS)) {
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -281,7 +312,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
                     return;
                 }
                 try {
-                    sync();
+                    sync(failing || System.nanoTime() - fullBeatNs >= intervalNs);
                     if (failing) {
                         failing = false;
                         LOG.info("node {} reached Redis at {} again and registered", nodeId, config.redisUri());
@@ -289,6 +320,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
                 } catch (JedisException | IllegalStateException e) {
                     disconnect();
                     slots.dropSpare();
+                    fullBeatNs = System.nanoTime(); // the next try is a full beat, an interval from now
                     if (!failing) {
                         failing = true;
                         LOG.warn("node {} lost Redis at {}: {}; retrying every {} ms", nodeId, config.redisUri(),
@@ -304,11 +336,16 @@ public final class RedisRoomRegistry implements RoomRegistry {
     }
 
     /**
-     * Publishes this node and its rooms, deletes the entries of removed rooms, and reads the listings.
-     * The seats redeemed before the snapshot leave their rooms' {@code redeemed} count only after the
-     * snapshot's {@code seats}, which count them, are written.
+     * Publishes this node and its rooms and deletes the entries of removed rooms. A full beat
+     * ({@code full}, every third of the TTL) writes every entry, renews their TTLs, reads the open
+     * reservations of this node's rooms and the whole registry into a new {@link ClusterView}. A beat
+     * woken by a change in between writes only the entries that changed, reads the open reservations
+     * only when the node's {@code reserved} count moved or some are still open, and patches this
+     * node's own rooms into the view it has: no scan on the join path. The seats redeemed before the
+     * snapshot leave their rooms' {@code redeemed} count only after the snapshot's {@code seats},
+     * which count them, are written.
      */
-    private void sync() {
+    private void sync(boolean full) {
         long snapshotNs = System.nanoTime();
         List<Redeemed> settled = new ArrayList<>();
         Map<String, Integer> settledByRoom = new HashMap<>();
@@ -319,46 +356,75 @@ public final class RedisRoomRegistry implements RoomRegistry {
             }
         }
         List<RoomSnapshot> now = rooms.get();
-        Set<String> ids = new HashSet<>();
+        Map<String, Map<String, String>> written = new HashMap<>();
         long ttlMs = config.nodeTtlMs();
         int seats = 0;
         Pipeline pipeline = connection().pipelined();
         for (RoomSnapshot room : now) {
-            ids.add(room.id());
             seats += room.seatsTaken();
             String key = RedisKeys.room(room.id());
-            pipeline.hset(key, Map.of("id", room.id(), "type", room.type(), "node", nodeId, "address", address,
-                    "players", Integer.toString(room.players()), "capacity", Integer.toString(room.capacity()),
-                    "label", room.label(), "locked", flag(room.locked()), "private", flag(room.privateRoom()),
-                    "seats", Integer.toString(room.seatsTaken())));
-            pipeline.pexpire(key, ttlMs);
+            Map<String, String> fields = Map.of("id", room.id(), "type", room.type(), "node", nodeId,
+                    "address", address, "players", Integer.toString(room.players()),
+                    "capacity", Integer.toString(room.capacity()), "label", room.label(),
+                    "locked", flag(room.locked()), "private", flag(room.privateRoom()),
+                    "seats", Integer.toString(room.seatsTaken()));
+            written.put(room.id(), fields);
+            Map<String, String> before = published.get(room.id());
+            if (full || !fields.equals(before)) {
+                pipeline.hset(key, fields);
+            }
+            if (full || before == null) {
+                pipeline.pexpire(key, ttlMs);
+            }
             Integer count = settledByRoom.get(room.id());
             if (count != null) {
                 SeatReservations.settle(pipeline, room.id(), count);
             }
         }
-        for (String gone : published) {
-            if (!ids.contains(gone)) {
+        for (String gone : published.keySet()) {
+            if (!written.containsKey(gone)) {
                 pipeline.del(RedisKeys.room(gone), RedisKeys.seats(gone));
             }
         }
         String node = RedisKeys.node(nodeId);
-        pipeline.hset(node, Map.of("id", nodeId, "address", address, "load", Integer.toString(seats),
-                "rooms", Integer.toString(now.size()), "draining", flag(draining)));
-        pipeline.pexpire(node, ttlMs);
-        List<String> order = new ArrayList<>(ids);
-        Response<Object> open = SeatReservations.open(pipeline, order);
+        Map<String, String> nodeFields = Map.of("id", nodeId, "address", address, "load", Integer.toString(seats),
+                "rooms", Integer.toString(now.size()), "draining", flag(draining));
+        if (full || !nodeFields.equals(publishedNode)) {
+            pipeline.hset(node, nodeFields);
+        }
+        if (full || publishedNode == null) {
+            pipeline.pexpire(node, ttlMs);
+        }
+        Response<String> reserved = pipeline.hget(node, "reserved");
+        List<String> order = new ArrayList<>(written.keySet());
+        Response<Object> open = full ? SeatReservations.open(pipeline, order) : null;
         pipeline.sync();
         redeemed.removeAll(settled);
         published.clear();
-        published.addAll(ids);
-        keepOpenSeats(order, open.get());
-        slots.sync(connection(), ids, snapshotNs, ttlMs, draining);
-        view = ClusterView.read(jedis);
+        published.putAll(written);
+        publishedNode = nodeFields;
+        boolean moved = !Objects.equals(reserved.get(), reservedSeen);
+        reservedSeen = reserved.get();
+        if (open != null) {
+            keepOpenSeats(order, open.get());
+        } else if (moved || !openSeats.isEmpty()) {
+            // another node reserved a seat here since the last read, or held seats may have expired
+            Pipeline again = connection().pipelined();
+            Response<Object> counts = SeatReservations.open(again, order);
+            again.sync();
+            keepOpenSeats(order, counts.get());
+        }
+        slots.sync(connection(), written.keySet(), snapshotNs, ttlMs, draining);
+        if (full) {
+            view = ClusterView.read(jedis);
+            fullBeatNs = System.nanoTime();
+        } else {
+            view = view.withOwnRooms(nodeId, address, now, draining);
+        }
     }
 
     private void keepOpenSeats(List<String> order, Object counts) {
-        openSeats.keySet().retainAll(published);
+        openSeats.keySet().retainAll(published.keySet());
         List<?> values = (List<?>) counts;
         for (int i = 0; i < order.size(); i++) {
             int open = ((Long) values.get(i)).intValue();
@@ -375,7 +441,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         int i = 0;
         keys[i++] = RedisKeys.node(nodeId);
         keys[i++] = RedisKeys.slots(nodeId);
-        for (String id : published) {
+        for (String id : published.keySet()) {
             keys[i++] = RedisKeys.room(id);
             keys[i++] = RedisKeys.seats(id);
         }

@@ -27,21 +27,23 @@ final class SeatReservations {
     enum Outcome { RESERVED, FULL, LOCKED, NO_ROOM }
 
     private static final String RESERVE = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-            local f = redis.call('HMGET', KEYS[1], 'capacity', 'seats', 'players', 'locked', 'node', 'id', 'type')
-            if not f[1] then return -1 end
+            local f = redis.call('HMGET', KEYS[1], 'capacity', 'seats', 'players', 'locked', 'node', 'id', 'type',
+              'redeemed')
+            if not f[1] or not f[6] then return -1 end
             if f[4] == '1' then return -2 end
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-            local used = tonumber(f[2] or f[3] or '0') + tonumber(redis.call('HGET', KEYS[1], 'redeemed') or '0')
-              + redis.call('ZCARD', KEYS[2])
+            local used = tonumber(f[2] or f[3] or '0') + tonumber(f[8] or '0') + redis.call('ZCARD', KEYS[2])
             if used >= tonumber(f[1]) then return 0 end
             local ttl = tonumber(ARGV[2])
             redis.call('ZADD', KEYS[2], now + ttl, ARGV[1])
             redis.call('PEXPIRE', KEYS[2], ttl)
             redis.call('HSET', KEYS[3], 'node', f[5] or '', 'room', f[6] or '', 'type', f[7] or '')
             redis.call('PEXPIRE', KEYS[3], ttl)
+            if f[5] == ARGV[3] and redis.call('EXISTS', KEYS[4]) == 1 then
+              redis.call('HINCRBY', KEYS[4], 'reserved', 1)
+            end
             return 1
             """;
     private static final String RESERVE_NEW = """
@@ -56,7 +58,9 @@ final class SeatReservations {
             redis.call('DEL', KEYS[1])
             if ARGV[3] ~= '' then
               redis.call('ZREM', KEYS[2], ARGV[1])
-              if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 'redeemed', 1) end
+              if ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then
+                redis.call('HINCRBY', KEYS[3], 'redeemed', 1)
+              end
               local t = redis.call('TIME')
               redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
               return 1 + redis.call('ZCARD', KEYS[2])
@@ -89,12 +93,14 @@ final class SeatReservations {
     }
 
     /**
-     * Reserves a seat in room {@code roomId} under {@code token} for {@code ttlMs}, if the room is
-     * registered, unlocked and has a seat free. Any thread; one round trip.
+     * Reserves a seat in room {@code roomId} of node {@code nodeId} under {@code token} for
+     * {@code ttlMs}, if the room is registered, unlocked and has a seat free, and counts it in the
+     * node's {@code reserved} field (which tells the node to read its rooms' open reservations, see
+     * {@link #open}). Any thread; one round trip.
      */
-    Outcome reserve(String roomId, String token, long ttlMs) {
+    Outcome reserve(String nodeId, String roomId, String token, long ttlMs) {
         long result = (Long) redis.eval(RESERVE, List.of(RedisKeys.room(roomId), RedisKeys.seats(roomId),
-                RedisKeys.seat(token)), List.of(token, Long.toString(ttlMs)));
+                RedisKeys.seat(token), RedisKeys.node(nodeId)), List.of(token, Long.toString(ttlMs), nodeId));
         if (result == 1) {
             return Outcome.RESERVED;
         }
@@ -143,9 +149,22 @@ final class SeatReservations {
      * are still open after it (0 for a new room). Any thread; one round trip.
      */
     int redeemCounting(String token, String nodeId, String roomId, String type) {
+        return use(token, nodeId, roomId, type, true);
+    }
+
+    /**
+     * Uses up {@code token} as {@link #redeemCounting} does, but for a player who will not sit in room
+     * {@code roomId} (it had no seat left for it on arrival): its seat there is given back, not counted
+     * as taken. Answers -1 when refused, else the room's reservations still open. Any thread; one round trip.
+     */
+    int forfeit(String token, String nodeId, String roomId, String type) {
+        return use(token, nodeId, roomId, type, false);
+    }
+
+    private int use(String token, String nodeId, String roomId, String type, boolean seated) {
         String room = roomId.isEmpty() ? "-" : roomId;
         long result = (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room),
-                RedisKeys.room(room)), List.of(token, nodeId, roomId, type));
+                RedisKeys.room(room)), List.of(token, nodeId, roomId, type, seated ? "1" : "0"));
         return result >= 1 ? (int) (result - 1) : -1;
     }
 }

@@ -1,6 +1,7 @@
 package io.ringside.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ringside.engine.RingsideServer;
 import io.ringside.engine.client.GameClient;
@@ -133,6 +134,129 @@ class ClusterCapacityIT {
         assertThat(other.roomId()).isNotEqualTo(room.roomId());
         assertThat(seated.hasJoined()).as(seated.toString()).isTrue();
         assertThat(seated.getJoined().getRoomId()).isEqualTo(room.roomId());
+    }
+
+    @Test
+    void shouldSeatAJoinOrCreateSentToARoomItsOwnerFilledSinceItLastPublishedItsSeats() throws Exception {
+        // given a room on node b with one seat left, as Redis and node a's view count it
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        String full = roomWithOneSeatLeft(a, b);
+        GameClient late = client(a);
+        RedisRoomRegistry owner = registries.get("b");
+        CompletableFuture<GameRoom> join;
+        synchronized (owner) { // node b's heartbeat publishes nothing while this is held
+            // when node b seats a player there directly, and then a join-or-create reaches node a
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
+            assertThat(redis().hget(RedisKeys.room(full), "seats")).isEqualTo(Integer.toString(CAPACITY - 1));
+            join = late.joinOrCreate("arena");
+            // then node a reserved the seat Redis still counts free, and the player is seated in another room
+            GameRoom seated = join.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(seated.roomId()).isNotEqualTo(full);
+            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
+            // in a new room on node b (placement by fewest players as b's view shows them: a tie, kept on
+            // b), on the connection it came on: b sent it nowhere
+            assertThat(late.uri().getPort()).isEqualTo(b.port());
+            assertThat(b.gameMetrics().joinsByOutcome().get("redirected")).isZero();
+        }
+        // and the full room holds its capacity, no more; no seat stays held for the player who went elsewhere
+        Eventually.await(WAIT_SECONDS,
+                () -> Integer.toString(CAPACITY).equals(redis().hget(RedisKeys.room(full), "players")));
+        assertThat(redis().zcard(RedisKeys.seats(full))).isZero();
+        assertThat(owner.openReservations(full)).isZero();
+    }
+
+    @Test
+    void shouldSeatAJoinOrCreateWhoseReservedRoomFilledInAnotherRoomOfThatNodeWithAFreeSeat() throws Exception {
+        // given a room on node b with one seat left, as Redis and node a's view count it
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        String full = roomWithOneSeatLeft(a, b);
+        GameClient late = client(a);
+        synchronized (registries.get("b")) { // node b's heartbeat publishes nothing while this is held
+            // when node b seats a player there directly and opens a second room for the next, and
+            // then a join-or-create reaches node a
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
+            String second = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+            assertThat(second).isNotEqualTo(full);
+            GameRoom seated = late.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            // then it was sent to the full room and sits in b's second room, its token used up
+            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
+            assertThat(seated.roomId()).isEqualTo(second);
+            assertThat(late.uri().getPort()).isEqualTo(b.port());
+            assertThat(redis().keys(RedisKeys.SEAT_PREFIX + "*")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSeatAJoinThatPlacementSendsToItsOwnNodeAfterAClaimInRedisOnTheConnectionItCameOn()
+            throws Exception {
+        // given a node capped at three rooms whose one room is full and whose spare slot is used, so
+        // that a new room there needs a slot claimed in Redis, after the join was routed
+        RingsideServer a = node("a", c -> c.maxRoomsPerNode(3));
+        synchronized (registries.get("a")) { // no heartbeat, so no new spare slot
+            String full = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+            for (int i = 1; i < CAPACITY; i++) {
+                assertThat(client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId())
+                        .isEqualTo(full);
+            }
+
+            // when one more player joins through it
+            GameClient player = client(a);
+            GameRoom joined = player.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            // then it sits in a new room of that node, on the connection it came on: no seat token, no
+            // second connection to the same node
+            assertThat(joined.roomId()).isNotEqualTo(full);
+            assertThat(player.uri().getPort()).isEqualTo(a.port());
+            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isZero();
+            assertThat(redis().zrange(RedisKeys.slots("a"), 0, -1)).anyMatch(m -> m.startsWith(RoomSlots.CLAIM));
+        }
+    }
+
+    @Test
+    void shouldRefuseAJoinByIdSentToARoomItsOwnerFilledSinceItLastPublishedItsSeats() throws Exception {
+        // given a room on node b with one seat left, as Redis and node a's view count it
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        String full = roomWithOneSeatLeft(a, b);
+        GameClient late = client(a);
+        synchronized (registries.get("b")) { // node b's heartbeat publishes nothing while this is held
+            // when node b seats a player there directly, and then a join of that room by id reaches node a
+            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
+            CompletableFuture<GameRoom> join = late.join(full, Map.of(), "");
+
+            // then it is refused: the room named is full
+            assertThatThrownBy(() -> join.get(WAIT_SECONDS, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(GameRequestException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL));
+        }
+    }
+
+    /**
+     * A room on node {@code owner} with all seats but one taken, once Redis and node {@code placing}'s
+     * view of the registry show it so; returns its id.
+     */
+    private String roomWithOneSeatLeft(RingsideServer placing, RingsideServer owner) throws Exception {
+        String id = client(owner).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+        for (int i = 1; i < CAPACITY - 1; i++) {
+            assertThat(client(owner).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(id);
+        }
+        Eventually.await(WAIT_SECONDS,
+                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(id), "seats")));
+        GameClient lister = client(placing);
+        Eventually.await(WAIT_SECONDS, () -> listedWith(lister, id, CAPACITY - 1));
+        return id;
+    }
+
+    private static boolean listedWith(GameClient client, String roomId, int players) {
+        try {
+            return client.listRooms("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
+                    .anyMatch(r -> r.roomId().equals(roomId) && r.players() == players);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The live rooms a node's slot set holds (used claims and spares linger there a heartbeat longer). */

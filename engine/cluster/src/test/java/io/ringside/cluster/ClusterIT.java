@@ -268,7 +268,8 @@ class ClusterIT {
         List<CompletableFuture<ServerEnvelope>> reserved = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String token = "room-token-" + i;
-            assertThat(reservations.reserve(onB.roomId(), token, 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+            assertThat(reservations.reserve("b", onB.roomId(), token, 10_000))
+                    .isEqualTo(SeatReservations.Outcome.RESERVED);
             reserved.add(ClusterWire.redeem(b.port(), SeatReservation.newBuilder().setRoomId(onB.roomId())
                     .setSeatToken(token).build()));
         }
@@ -317,9 +318,10 @@ class ClusterIT {
 
     @Test
     void shouldPlaceANewRoomOnTheNodeWithFewestPlayersAndRespectTheRoomCap() throws Exception {
-        // given node a with a full room and a cap of one room, node b empty
-        RingsideServer a = clusterNode("a", c -> c.maxRoomsPerNode(1));
+        // given node a with a full room and a cap of one room, node b empty (started first: a reads the
+        // registry's nodes once a heartbeat interval, and at its start)
         RingsideServer b = clusterNode("b", c -> c.maxRoomsPerNode(1));
+        RingsideServer a = clusterNode("a", c -> c.maxRoomsPerNode(1));
         String full = null;
         for (int i = 0; i < 4; i++) {
             full = client(a).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();

@@ -64,7 +64,8 @@ class SeatReservationsIT {
             go.await();
             int won = 0;
             for (int i = 0; i < 20; i++) {
-                if (seats.reserve("r1", UUID.randomUUID().toString(), 10_000) == SeatReservations.Outcome.RESERVED) {
+                String token = UUID.randomUUID().toString();
+                if (seats.reserve("n1", "r1", token, 10_000) == SeatReservations.Outcome.RESERVED) {
                     won++;
                 }
             }
@@ -85,7 +86,7 @@ class SeatReservationsIT {
         // then exactly the 5 free seats were taken
         assertThat(reserved).isEqualTo(5);
         assertThat(redis.zcard(RedisKeys.seats("r1"))).isEqualTo(5);
-        assertThat(seats.reserve("r1", "late", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
+        assertThat(seats.reserve("n1", "r1", "late", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
     }
 
     @Test
@@ -93,8 +94,8 @@ class SeatReservationsIT {
         // given a room with one free seat, reserved
         redis.hset(RedisKeys.room("r2"), Map.of("id", "r2", "type", "arena", "node", "n1", "capacity", "1",
                 "seats", "0"));
-        assertThat(seats.reserve("r2", "t1", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
-        assertThat(seats.reserve("r2", "t2", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
+        assertThat(seats.reserve("n1", "r2", "t1", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("n1", "r2", "t2", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
 
         // when / then: another node, room or type is refused and leaves the token valid; the owner uses it once
         assertThat(seats.redeem("t1", "n2", "r2", "arena")).isFalse();
@@ -111,15 +112,15 @@ class SeatReservationsIT {
         // given a room of two seats, one reserved and redeemed
         redis.hset(RedisKeys.room("r5"), Map.of("id", "r5", "type", "arena", "node", "n1", "capacity", "2",
                 "seats", "0"));
-        assertThat(seats.reserve("r5", "first", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("n1", "r5", "first", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
         assertThat(seats.redeem("first", "n1", "r5", "arena")).isTrue();
 
         // when the owner writes seats from a snapshot taken before its player was seated
         redis.hset(RedisKeys.room("r5"), "seats", "0");
 
         // then the redeemed seat still counts: one seat is left, not two
-        assertThat(seats.reserve("r5", "second", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
-        assertThat(seats.reserve("r5", "third", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
+        assertThat(seats.reserve("n1", "r5", "second", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("n1", "r5", "third", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
 
         // and once the owner writes seats that count it and settles it, it counts once
         redis.hset(RedisKeys.room("r5"), "seats", "1");
@@ -129,7 +130,7 @@ class SeatReservationsIT {
             pipeline.sync();
         }
         assertThat(redis.hget(RedisKeys.room("r5"), "redeemed")).isNull();
-        assertThat(seats.reserve("r5", "third", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
+        assertThat(seats.reserve("n1", "r5", "third", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
     }
 
     @Test
@@ -137,7 +138,7 @@ class SeatReservationsIT {
         // given a room of one seat reserved for 150 ms
         redis.hset(RedisKeys.room("r4"), Map.of("id", "r4", "type", "arena", "node", "n1", "capacity", "1",
                 "seats", "0"));
-        assertThat(seats.reserve("r4", "short", 150)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("n1", "r4", "short", 150)).isEqualTo(SeatReservations.Outcome.RESERVED);
         assertThat(redis.pttl(RedisKeys.seat("short"))).isBetween(1L, 150L);
 
         // when its TTL passed (by Redis' clock)
@@ -149,7 +150,7 @@ class SeatReservationsIT {
 
         // then the token is dead and the seat is free again
         assertThat(seats.redeem("short", "n1", "r4", "arena")).isFalse();
-        assertThat(seats.reserve("r4", "next", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+        assertThat(seats.reserve("n1", "r4", "next", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
     }
 
     @Test
@@ -169,8 +170,8 @@ class SeatReservationsIT {
         redis.hset(RedisKeys.room("r3"), Map.of("id", "r3", "capacity", "4", "players", "0", "locked", "1"));
 
         // when / then
-        assertThat(seats.reserve("r3", "a", 10_000)).isEqualTo(SeatReservations.Outcome.LOCKED);
-        assertThat(seats.reserve("nope", "b", 10_000)).isEqualTo(SeatReservations.Outcome.NO_ROOM);
+        assertThat(seats.reserve("n1", "r3", "a", 10_000)).isEqualTo(SeatReservations.Outcome.LOCKED);
+        assertThat(seats.reserve("n1", "nope", "b", 10_000)).isEqualTo(SeatReservations.Outcome.NO_ROOM);
         assertThat(redis.exists(RedisKeys.room("nope"))).isFalse();
     }
 }

@@ -19,6 +19,7 @@ import io.ringside.protocol.websocket.Masking;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Consumer;
 
 /**
  * The game endpoint's transport callbacks, on the I/O threads. Routes each binary envelope by its
@@ -170,7 +171,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         switch (wire.getTargetCase()) {
             case ROOM_ID -> {
                 if (registry != null && !directory.hasRoom(wire.getRoomId())) {
-                    route(session, registry, null, wire.getRoomId());
+                    route(session, wire, null, wire.getRoomId(),
+                            answer -> registry.place(null, wire.getRoomId(), answer));
                     return;
                 }
                 reservation = directory.joinById(wire.getRoomId());
@@ -184,7 +186,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                     // a draining node seats nobody new: the registry places the join on another node
                     reservation = directory.isDraining() ? null : directory.joinExisting(wire.getRoomType());
                     if (reservation == null) {
-                        route(session, registry, wire, null);
+                        route(session, wire, wire.getRoomType(), null,
+                                answer -> registry.place(wire.getRoomType(), null, answer));
                         return;
                     }
                 }
@@ -221,20 +224,25 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     }
 
     /**
-     * A join this server has no seat for: the registry places it. A new room here is made at once on
-     * this thread; a seat elsewhere or a refusal may come later, on the registry's thread.
+     * A join this server has no seat for (of type {@code roomType} or room {@code roomId}): the
+     * registry places it through {@code placer}. A new room here is made at once on this thread; a
+     * seat elsewhere or a refusal may come later, on the registry's thread.
      */
-    private void route(Session session, RoomRegistry registry, io.ringside.protocol.envelope.JoinRequest wire,
-                       String roomId) {
+    private void route(Session session, io.ringside.protocol.envelope.JoinRequest wire, String roomType,
+                       String roomId, Consumer<Consumer<Placement>> placer) {
         Routing routing = new Routing();
         // only this I/O thread sets the membership, and it was empty above
         session.enter(routing);
         boolean[] inline = {true};
-        registry.place(wire != null ? wire.getRoomType() : null, roomId, placement -> {
+        placer.accept(placement -> {
+            if (placement.isLocal() && !inline[0] && roomId == null) {
+                seatLater(session, routing, wire, roomType);
+                return;
+            }
             if (!session.exit(routing)) {
                 return; // the connection closed meanwhile; a seat reserved elsewhere expires unused
             }
-            RoomType type = directory.type(wire != null ? wire.getRoomType() : null);
+            RoomType type = directory.type(roomType);
             if (placement.reservation() != null) {
                 directory.counters.joinRedirected(type);
                 session.connection().sendFrame(ServerFrames.envelope(ServerEnvelope.newBuilder()
@@ -244,13 +252,45 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 error(session, placement.error(), placement.message());
             } else if (inline[0]) {
                 seat(session, wire, roomId != null ? directory.joinById(roomId)
-                        : directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session), null);
+                        : directory.joinOrCreate(roomType, wire.getOptionsMap(), session), null);
             } else {
                 directory.counters.joinRefused(type, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
-                error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed the join late and locally");
+                error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed a join by id late and locally");
             }
         });
         inline[0] = false;
+    }
+
+    /**
+     * A join-or-create the registry placed on this server later, on its own thread: seated here as it
+     * would have been at once (a room of the type with a free seat, or a new one), without a second
+     * connection. Only the I/O thread publishes to the ring, so the room's tick thread seats it: there
+     * it takes the membership over from {@code routing}, then the room sees the join, before anything
+     * the connection sends next. A connection closed meanwhile joins and drops at once, as it would
+     * had its join reached the room before its disconnect.
+     */
+    private void seatLater(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                           String roomType) {
+        RoomDirectory.Reservation reservation = directory.joinOrCreate(roomType, wire.getOptionsMap(), session);
+        if (reservation.room() == null) {
+            if (session.exit(routing)) {
+                directory.counters.joinRefused(reservation.type(), reservation.error());
+                error(session, reservation.error(), reservation.message());
+            }
+            return;
+        }
+        JoinRequest request = new JoinRequest(session.id(), wire.getOptionsMap(), wire.getAuthToken(),
+                (Handshake) session.handshake(), session.connection().identity());
+        RoomCore room = reservation.room();
+        Player player = new Player(session, room, request);
+        player.charge(session.connection(), seatBytes(wire, request.handshake()));
+        room.shard.seatLater(() -> {
+            boolean open = session.exit(routing) && session.enter(player);
+            room.join(player);
+            if (!open) {
+                room.held.disconnect(player);
+            }
+        });
     }
 
     /**
@@ -260,6 +300,12 @@ final class GameEndpoint implements MaskedWebSocketHandler {
      * the free seats of this node's rooms may be held for players reserved through other nodes, which
      * this node learns of only at its next heartbeat, so seating it in one could leave a reserved
      * player ROOM_FULL.
+     *
+     * <p>A token a join-or-create was given for a room that has no seat left for it here (this node
+     * seated players directly since the registry counted the room's seats, or locked it) does not
+     * fail the join: it is seated as a join-or-create of the room's type would be, in another room
+     * here with a free seat (the token still redeemed first), or wherever the registry places it
+     * ({@link RoomRegistry#placeInstead}). A token for a room named by id is refused as the room is.
      */
     private void redeem(Session session, io.ringside.protocol.envelope.JoinRequest wire, RoomRegistry registry) {
         if (registry == null) {
@@ -273,6 +319,20 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             case ROOM_TYPE -> directory.create(wire.getRoomType(), false, wire.getOptionsMap(), session);
             default -> null;
         };
+        if (reservation != null && reservation.room() == null && reservation.type() != null
+                && (reservation.error() == ErrorCode.ERROR_CODE_ROOM_FULL
+                        || reservation.error() == ErrorCode.ERROR_CODE_ROOM_LOCKED)
+                && wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
+                && registry.isJoinOrCreateToken(wire.getSeatToken())) {
+            String type = reservation.type().name;
+            reservation = directory.joinExisting(type);
+            if (reservation == null) {
+                String token = wire.getSeatToken();
+                String roomId = wire.getRoomId();
+                route(session, wire, type, null, answer -> registry.placeInstead(token, roomId, type, answer));
+                return;
+            }
+        }
         seat(session, wire, reservation, wire.getSeatToken());
     }
 

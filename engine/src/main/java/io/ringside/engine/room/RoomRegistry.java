@@ -41,10 +41,10 @@ public interface RoomRegistry {
      * Decides where a join goes that this server cannot seat in a room of its own: a join-or-create
      * of {@code roomType} with no free seat here ({@code roomId} null), or a join of room
      * {@code roomId} that is not on this server ({@code roomType} null). Calls {@code answer} once,
-     * at once or later on a thread of the registry's. {@link Placement#local()} is honoured only when
-     * answered at once, on the calling thread (a join is seated by its connection's I/O thread); a
-     * registry that decides later for this node answers with a seat reservation for this node's own
-     * address instead. I/O thread; must not block.
+     * at once or later on a thread of the registry's. {@link Placement#local()} seats the join on this
+     * server: answered at once, on the calling I/O thread; answered later (join-or-create only), through
+     * the tick thread of the room it goes to, on the connection it came on. A local answer given later
+     * to a join by id is refused with NODE_UNAVAILABLE. I/O thread; must not block.
      */
     default void place(String roomType, String roomId, Consumer<Placement> answer) {
         answer.accept(roomId == null ? Placement.local()
@@ -67,6 +67,31 @@ public interface RoomRegistry {
      */
     default CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
         return CompletableFuture.completedFuture(false);
+    }
+
+    /**
+     * Whether seat token {@code seatToken} was issued for a join-or-create (the registry placed a join by
+     * type in a room with a free seat as it counted them), rather than for a join of a room named by
+     * id. Such a player may be seated in another room of the type when its room has no seat left for
+     * it (its owner seated players directly since the registry last counted), as a join-or-create here
+     * would be. Only the token's form is looked at; {@link #redeem} and {@link #placeInstead} still
+     * check it. I/O thread; must not block.
+     */
+    default boolean isJoinOrCreateToken(String seatToken) {
+        return false;
+    }
+
+    /**
+     * Places a join whose seat token ({@link #isJoinOrCreateToken a join-or-create's}) was issued for
+     * room {@code roomId} of this server, of type {@code roomType}, which has no seat for it now, and
+     * no other room of the type here has one free either: the registry uses the token up (refusing
+     * the join with SEAT_RESERVATION_REJECTED if it is forged, used or expired, as {@link #redeem}
+     * would), gives back the seat it held in that room, and places the join as a fresh join-or-create
+     * of {@code roomType}, answering as {@link #place} does ({@link Placement#local()}: a room of the
+     * type on this server, a new one if none has a free seat). I/O thread; must not block.
+     */
+    default void placeInstead(String seatToken, String roomId, String roomType, Consumer<Placement> answer) {
+        answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full"));
     }
 
     /**

@@ -78,6 +78,8 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
     private final AtomicLongArray messagesByType;
     // answers to joins decided later, from any thread; at most one per pending join
     private final ConcurrentLinkedQueue<DecidedJoin> decidedJoins = new ConcurrentLinkedQueue<>();
+    // joins seated by a thread other than their connection's I/O thread (see seatLater)
+    private final ConcurrentLinkedQueue<Runnable> lateJoins = new ConcurrentLinkedQueue<>();
     // a monitor asks for a copy of the rooms; the tick thread publishes it at the end of a tick
     private volatile boolean snapshotWanted;
     private volatile List<RoomView> snapshot = List.of();
@@ -126,6 +128,10 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
         DecidedJoin decided;
         while ((decided = decidedJoins.poll()) != null) {
             decided.player.room.pending.apply(decided.player, decided.decision, decided.error);
+        }
+        Runnable late;
+        while ((late = lateJoins.poll()) != null) {
+            late.run();
         }
         if (draining) {
             drainRooms();
@@ -374,6 +380,15 @@ final class Shard implements TickHandler, EventPoller.Handler<InboundEvent> {
                 messagesIn, messagesOut, bytesOut, malformedMessages, roomFailures, ring.backpressureEvents(),
                 frames.pool.created(), frames.pool.reused(), sendsRefused, frames.pool.replaced(), rateLimitedDropped,
                 rateLimitedErrored, rateLimitedKicked, inputsTaken, inputsDropped, inputsRefused);
+    }
+
+    /**
+     * Runs {@code join} on this shard's tick thread at its next tick: a join that a thread other than
+     * its connection's I/O thread seats (the cluster registry placed it here later), which cannot
+     * publish to the ring. Any thread.
+     */
+    void seatLater(Runnable join) {
+        lateJoins.offer(join);
     }
 
     /** A join decided later got its answer; applied at the start of the next tick. Any thread. */
