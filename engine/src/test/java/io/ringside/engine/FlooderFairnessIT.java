@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Timeout;
  * One flooder on a shard sends inputs as fast as its socket takes them, into a ring that drains
  * fewer events per tick than it can publish. A good player on the same shard sends one input, waits
  * for the room's answer (the tick that handled it), and sends the next: with the per-session ring
- * budget each input is handled in the tick after the answer to the previous one, or at most one tick
- * later. (Without it the flooder fills the ring and the good player's inputs wait 10 to 50 ticks.)
+ * budget each input is handled by the first drain after it was sent, or at most one drain later.
+ * (Without it the flooder fills the ring and the good player's inputs wait 10 to 50 ticks.) The
+ * ticks are counted from the room's tick when the input is sent, not from the previous answer, so
+ * that the test client's own scheduling on a busy machine does not count against the server.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FlooderFairnessIT {
@@ -43,8 +45,10 @@ class FlooderFairnessIT {
     private static final int ROUNDS = 30;
 
     private final AtomicLong flooded = new AtomicLong();
+    private final AtomicLong lastTick = new AtomicLong();
     private final AtomicBoolean flooding = new AtomicBoolean(true);
     private RingsideServer server;
+    private Socket flooderSocket;
 
     @AfterEach
     void stop() {
@@ -57,7 +61,7 @@ class FlooderFairnessIT {
         // given: one shard whose ring drains 256 events per tick, and a flooder in a room on it
         server = RingsideServer.builder().transport(t -> t.port(0).ioLoops(2).shutdownTimeoutMs(500))
                 .game(g -> g.shards(1).tickRateHz(20).ringCapacity(1024).maxEventsPerTick(256))
-                .room("fair", () -> new AnsweringRoom(flooded))
+                .room("fair", () -> new AnsweringRoom(flooded, lastTick))
                 .build().start();
         Thread flooder = startFlooder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -67,33 +71,36 @@ class FlooderFairnessIT {
         }
 
         // when: a good player sends an input after each answer
-        List<Long> handledAt = new ArrayList<>();
+        List<Long> waited = new ArrayList<>();
         long startNs = System.nanoTime();
         try (RawGameClient good = new RawGameClient(server.port())) {
             good.send(join());
             ServerEnvelope previous = null;
             for (int i = 0; i < ROUNDS; i++) {
+                long sentAfterTick = lastTick.get();
                 good.send(input(ByteString.copyFromUtf8("good")));
                 ServerEnvelope before = previous;
                 List<ServerEnvelope> received = good.readUntil(e -> isAnswer(e) && e != before);
                 previous = received.get(received.size() - 1);
-                handledAt.add(tickOf(previous));
+                waited.add(tickOf(previous) - sentAfterTick);
             }
         }
         flooding.set(false);
+        flooderSocket.close(); // its thread may be blocked in a write the server is not reading
         flooder.join(10_000);
 
-        // then: each input handled within two ticks of the previous answer (the next tick, or one later)
-        System.out.println("good player's inputs handled at ticks " + handledAt + "; flooder sent " + flooded.get()
-                + "; " + (System.nanoTime() - startNs) / 1_000_000 + " ms");
-        for (int i = 1; i < handledAt.size(); i++) {
-            assertThat(handledAt.get(i) - handledAt.get(i - 1)).as("ticks between answers %d and %d", i - 1, i)
-                    .isLessThanOrEqualTo(2);
+        // then: sent after tick T, each input is handled in tick T + 1 or T + 2 (the first drain after
+        // the send: the drain of T + 1 may already be under way), or one tick later
+        System.out.println("good player's inputs handled this many ticks after the room's tick at sending: " + waited
+                + "; flooder sent " + flooded.get() + "; " + (System.nanoTime() - startNs) / 1_000_000 + " ms");
+        for (int i = 0; i < waited.size(); i++) {
+            assertThat(waited.get(i)).as("ticks input %d waited", i).isLessThanOrEqualTo(3);
         }
     }
 
     private Thread startFlooder() throws IOException {
         Socket socket = new Socket("127.0.0.1", server.port());
+        flooderSocket = socket;
         OutputStream out = socket.getOutputStream();
         out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
@@ -152,14 +159,18 @@ class FlooderFairnessIT {
         }
     }
 
-    /** Counts the flooder's inputs and answers every other input with the tick that handled it. */
+    /**
+     * Counts the flooder's inputs, answers every other input with the tick that handled it, and
+     * publishes the last tick it finished.
+     */
     public static final class AnsweringRoom extends Room {
         private static final byte[] FLOOD = "flood".getBytes(StandardCharsets.UTF_8);
         private final AtomicLong flooded;
-        private long lastTick;
+        private final AtomicLong lastTick;
 
-        AnsweringRoom(AtomicLong flooded) {
+        AnsweringRoom(AtomicLong flooded, AtomicLong lastTick) {
             this.flooded = flooded;
+            this.lastTick = lastTick;
         }
 
         @Override
@@ -168,14 +179,14 @@ class FlooderFairnessIT {
                 if (length == FLOOD.length && bytes[offset] == 'f') {
                     flooded.incrementAndGet();
                 } else {
-                    send(player, ANSWER, Int64Value.of(lastTick + 1));
+                    send(player, ANSWER, Int64Value.of(lastTick.get() + 1));
                 }
             });
         }
 
         @Override
         protected void onTick(long tick, long dtNanos) {
-            lastTick = tick;
+            lastTick.set(tick);
         }
     }
 }
