@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * far each inter-arrival time is from the room's tick period. With a {@link MirrorCheck}
  * ({@code --check-mirrors}) the bot also keeps a mirror of the room's replicated state, reports it
  * after every patch. With {@code --snapshot-type -1} (the default) state patches are timed as
- * snapshots too.
+ * snapshots too; with a given type, those messages are counted by size through {@link PayloadSize},
+ * without copying their payloads.
  *
  * <p>{@link #send()} and {@link #ping()} run on the scheduler thread; the listener methods on the
  * connection's I/O thread.
@@ -65,6 +66,10 @@ final class GameBot implements Bot, GameListener {
                 : GameClientConfig.builder().connectConfig(ConnectConfig.builder()
                         .subprotocol(GameClientConfig.SUBPROTOCOL).deflate(true).build()).build();
         client = GameClient.create(webSocketClient, url, config, this);
+        if (target.snapshotType() >= 0) {
+            // counted by size, never copied: the snapshot's bytes are not looked at
+            client.on(target.snapshotType(), PayloadSize.PARSER, (c, size) -> snapshot(size.getValue()));
+        }
         if (mirrorCheck != null) {
             mirrorCheck.register(client.state());
         }
@@ -125,10 +130,9 @@ final class GameBot implements Bot, GameListener {
 
     @Override
     public void onUnknownMessage(GameClient c, int type, ByteString payload) {
-        if (target.snapshotType() >= 0 && type != target.snapshotType()) {
-            return; // not the snapshot type
+        if (target.snapshotType() < 0) {
+            snapshot(payload.size()); // every game message counts; a given snapshot type has its handler
         }
-        snapshot(payload.size());
     }
 
     /** Checks the mirror if asked; with --snapshot-type -1 a state patch counts as a snapshot too. */
