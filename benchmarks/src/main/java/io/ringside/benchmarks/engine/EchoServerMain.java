@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.internal.PlatformDependent;
 import io.ringside.benchmarks.peers.netty.NettyEchoServer;
 import io.ringside.engine.transport.EchoHandler;
+import io.ringside.engine.transport.TlsConfig;
 import io.ringside.engine.transport.WebSocketServer;
 import io.ringside.protocol.websocket.DecoderConfig;
 import java.io.BufferedReader;
@@ -103,7 +104,8 @@ public final class EchoServerMain {
 
     /**
      * Netty's server context on the JDK provider, as our server is configured: the same kind of key,
-     * TLS 1.3 and 1.2, ALPN http/1.1, the JDK's default cipher suites in its order.
+     * TLS 1.3 and 1.2, ALPN http/1.1, and our server's cipher suites in its order of preference
+     * ({@link TlsConfig#DEFAULT_CIPHER_SUITES}, AES-128-GCM first), so both negotiate the same suite.
      */
     private static SslContext nettyTls(Path store) throws IOException, GeneralSecurityException {
         KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -113,7 +115,7 @@ public final class EchoServerMain {
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(keys, KEY_STORE_PASSWORD.toCharArray());
         return SslContextBuilder.forServer(factory).sslProvider(SslProvider.JDK)
-                .protocols("TLSv1.3", "TLSv1.2")
+                .protocols("TLSv1.3", "TLSv1.2").ciphers(TlsConfig.DEFAULT_CIPHER_SUITES)
                 .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "http/1.1"))
