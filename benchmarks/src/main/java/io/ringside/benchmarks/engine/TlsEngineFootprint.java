@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.Security;
-import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +30,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * What one idle server {@link SSLEngine} keeps on the heap after a handshake, measured by walking
@@ -108,8 +105,7 @@ public final class TlsEngineFootprint {
             server.getServerSessionContext().setSessionTimeout(NO_TICKETS_TIMEOUT_S);
             server.getServerSessionContext().setSessionCacheSize(1);
         }
-        SSLContext client = SSLContext.getInstance("TLS");
-        client.init(null, new TrustManager[] {new TrustAll()}, null);
+        SSLContext client = TrustAnything.context();
 
         List<Object> engines = new ArrayList<>();
         String negotiated = "";
@@ -386,22 +382,6 @@ public final class TlsEngineFootprint {
             known = list.toArray(new Field[0]);
             FIELDS.put(type, known);
             return known;
-        }
-    }
-
-    /** Trusts any certificate: this probe's own client only. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
