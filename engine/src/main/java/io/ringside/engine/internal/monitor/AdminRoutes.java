@@ -6,8 +6,6 @@ import io.ringside.engine.transport.HttpResponse;
 import io.ringside.protocol.http.HttpStatus;
 import io.ringside.protocol.http.UpgradeRequest;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The admin routes under {@link AdminConfig#path()} {@code P}: {@code POST P/drain} runs the drain
@@ -19,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 public final class AdminRoutes implements HttpHandler {
     /** The drain route under the admin path. */
     public static final String DRAIN = "/drain";
-    private static final String JSON = "application/json";
 
     private final String drainPath;
     private final MonitorGuard guard;
@@ -46,24 +43,14 @@ public final class AdminRoutes implements HttpHandler {
             return null;
         }
         if (!"POST".equals(request.method())) {
-            return json(HttpStatus.METHOD_NOT_ALLOWED, MonitorJson.field("error", request.method()
-                    + " not allowed on " + drainPath + " (POST only)"));
+            return MonitorJson.error(HttpStatus.METHOD_NOT_ALLOWED, request.method()
+                    + " not allowed on " + drainPath + " (POST only)");
         }
-        QueryParameters query;
-        try {
-            query = QueryParameters.parse(request.query());
-        } catch (IllegalArgumentException e) {
-            return json(HttpStatus.BAD_REQUEST, MonitorJson.field("error", e.getMessage()));
-        }
-        MonitorGuard.Refusal refusal = guard.check(request.header("Authorization"), query.get("token"), remote);
-        if (refusal != null) {
-            return json(refusal.status(), MonitorJson.field("error", refusal.message()));
+        MonitorGuard.Admission admission = guard.admit(request, remote);
+        if (admission.refusal() != null) {
+            return admission.refusal();
         }
         drain.run();
-        return json(HttpStatus.ACCEPTED, MonitorJson.field("status", "draining"));
-    }
-
-    private static HttpResponse json(int status, String body) {
-        return HttpResponse.of(status, JSON, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+        return MonitorJson.response(HttpStatus.ACCEPTED, MonitorJson.field("status", "draining"));
     }
 }

@@ -1,6 +1,8 @@
 package io.ringside.engine.internal.monitor;
 
+import io.ringside.engine.transport.HttpResponse;
 import io.ringside.protocol.http.HttpStatus;
+import io.ringside.protocol.http.UpgradeRequest;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,6 +34,26 @@ final class MonitorGuard {
 
     /** Why a request is refused, with its HTTP status; {@code null} when it may pass. */
     record Refusal(int status, String message) {
+    }
+
+    /** A request's query parameters, or the answer that refuses it ({@code refusal} not null). */
+    record Admission(QueryParameters query, HttpResponse refusal) {
+    }
+
+    /**
+     * Parses {@code request}'s query and checks it from {@code remote}: a query that does not parse
+     * is refused with 400 naming the problem, a request the guard does not let through with its
+     * {@link Refusal}, both as JSON.
+     */
+    Admission admit(UpgradeRequest request, InetSocketAddress remote) {
+        QueryParameters query;
+        try {
+            query = QueryParameters.parse(request.query());
+        } catch (IllegalArgumentException e) {
+            return new Admission(null, MonitorJson.error(HttpStatus.BAD_REQUEST, e.getMessage()));
+        }
+        Refusal refusal = check(request.header("Authorization"), query.get("token"), remote);
+        return new Admission(query, refusal == null ? null : MonitorJson.error(refusal.status(), refusal.message()));
     }
 
     /**

@@ -3,11 +3,14 @@ package io.ringside.engine.internal.monitor;
 import io.ringside.engine.room.GameMetrics;
 import io.ringside.engine.internal.RoomView;
 import io.ringside.engine.room.ShardMetrics;
+import io.ringside.engine.transport.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Writes the monitor's state document: server totals and rates, shards, room types, and every room
- * with its players.
+ * with its players; and the JSON answers of the monitor's and the admin routes.
  *
  * <pre>{@code
  * {"timeMs":…,"connections":3,"bytesInPerSec":120.0,"bytesOutPerSec":5400.0,"viewers":1,
@@ -19,6 +22,7 @@ import java.util.List;
  */
 final class MonitorJson {
     private static final double NANOS_PER_MS = 1e6;
+    private static final String JSON = "application/json";
 
     private final StringBuilder out = new StringBuilder(1024);
 
@@ -55,6 +59,16 @@ final class MonitorJson {
             json.room(rooms.get(i));
         }
         return o.append("]}").toString();
+    }
+
+    /** An HTTP response of {@code status} whose body is the JSON document {@code body}. */
+    static HttpResponse response(int status, String body) {
+        return HttpResponse.of(status, JSON, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An HTTP response of {@code status} whose body is {@code {"error": message}}. */
+    static HttpResponse error(int status, String message) {
+        return response(status, field("error", message));
     }
 
     /** A one-field answer, e.g. {@code {"error":"…"}}. */

@@ -26,7 +26,6 @@ final class MonitorRoutes implements HttpHandler {
     static final String API_LOCK = "/api/lock";
     static final String API_KICK = "/api/kick";
     static final String API_DISPOSE = "/api/dispose";
-    private static final String JSON = "application/json";
     private static final int MAX_ID_CHARS = 64;
     private static final int MAX_REASON_CHARS = 120;
     private static final String WEB_ROOT = "io/ringside/engine/monitor/web";
@@ -74,29 +73,24 @@ final class MonitorRoutes implements HttpHandler {
         String method = request.method();
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         if (action ? !"POST".equals(method) : !read) {
-            return json(HttpStatus.METHOD_NOT_ALLOWED, MonitorJson.field("error", method + " not allowed on "
-                    + path + " (" + (action ? "POST" : "GET") + " only)"));
+            return MonitorJson.error(HttpStatus.METHOD_NOT_ALLOWED, method + " not allowed on "
+                    + path + " (" + (action ? "POST" : "GET") + " only)");
         }
-        QueryParameters query;
-        try {
-            query = QueryParameters.parse(request.query());
-        } catch (IllegalArgumentException e) {
-            return json(HttpStatus.BAD_REQUEST, MonitorJson.field("error", e.getMessage()));
+        MonitorGuard.Admission admission = guard.admit(request, remote);
+        if (admission.refusal() != null) {
+            return admission.refusal();
         }
-        MonitorGuard.Refusal refusal = guard.check(request.header("Authorization"), query.get("token"), remote);
-        if (refusal != null) {
-            return json(refusal.status(), MonitorJson.field("error", refusal.message()));
-        }
+        QueryParameters query = admission.query();
         if (page) {
             return this.page;
         }
         if (!action) {
-            return json(HttpStatus.OK, feed.stateForRequest());
+            return MonitorJson.response(HttpStatus.OK, feed.stateForRequest());
         }
         try {
             return act(rest, query);
         } catch (IllegalArgumentException e) {
-            return json(HttpStatus.BAD_REQUEST, MonitorJson.field("error", e.getMessage()));
+            return MonitorJson.error(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }
 
@@ -129,11 +123,11 @@ final class MonitorRoutes implements HttpHandler {
             }
         }
         return switch (outcome) {
-            case QUEUED -> json(HttpStatus.ACCEPTED, MonitorJson.field("queued", done));
-            case NO_ROOM -> json(HttpStatus.NOT_FOUND, MonitorJson.field("error", "no room " + room));
-            case NO_PLAYER -> json(HttpStatus.NOT_FOUND, MonitorJson.field("error", "no such player in room " + room));
-            case BUSY -> json(HttpStatus.SERVICE_UNAVAILABLE,
-                    MonitorJson.field("error", "room " + room + " is busy or closing; try again"));
+            case QUEUED -> MonitorJson.response(HttpStatus.ACCEPTED, MonitorJson.field("queued", done));
+            case NO_ROOM -> MonitorJson.error(HttpStatus.NOT_FOUND, "no room " + room);
+            case NO_PLAYER -> MonitorJson.error(HttpStatus.NOT_FOUND, "no such player in room " + room);
+            case BUSY -> MonitorJson.error(HttpStatus.SERVICE_UNAVAILABLE,
+                    "room " + room + " is busy or closing; try again");
         };
     }
 
@@ -147,10 +141,6 @@ final class MonitorRoutes implements HttpHandler {
 
     private static String clip(String value) {
         return value.length() <= MAX_ID_CHARS ? value : value.substring(0, MAX_ID_CHARS) + "…";
-    }
-
-    private static HttpResponse json(int status, String body) {
-        return HttpResponse.of(status, JSON, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A file of the page, read once, with {@code {{BASE}}} replaced by the monitor's path. */
