@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.engine.room.TestRooms;
 import io.ringside.protocol.envelope.ServerEnvelope;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
 class AdminDrainIT {
     private static final String TOKEN = "admin-token-for-tests-0123456789";
     private static final long WAIT_SECONDS = 20;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Queue<String> log = new ConcurrentLinkedQueue<>();
     private RingsideServer server;
@@ -108,11 +104,6 @@ class AdminDrainIT {
     }
 
     private HttpResponse<String> request(String method, String path, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BearerHttp.send(server.port(), method, path, bearer);
     }
 }

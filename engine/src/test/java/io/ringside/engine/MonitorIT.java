@@ -349,12 +349,7 @@ class MonitorIT {
     }
 
     private HttpResponse<String> request(String method, String path, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BearerHttp.send(server.port(), method, path, bearer);
     }
 
     private String rawRequest(String head) throws Exception {
