@@ -111,6 +111,16 @@ final class RoomDirectory {
      * when there is none (cluster mode then asks the registry where a new room goes).
      */
     synchronized Reservation joinExisting(String type) {
+        Reservation found = findExisting(type);
+        return found == null || found.room() == null ? found : reserve(found.room());
+    }
+
+    /**
+     * The public room of {@code type} on this server that {@link #joinExisting} would reserve a seat
+     * in, without reserving it (the registry takes the seat first); a refusal, or {@code null} when
+     * no room has a free seat.
+     */
+    synchronized Reservation findExisting(String type) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
@@ -120,7 +130,7 @@ final class RoomDirectory {
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
             if (!room.privateRoom && !room.locked && free(room, false) > 0) {
-                return reserve(room);
+                return new Reservation(room, roomType, null, null);
             }
         }
         return null;
@@ -181,6 +191,22 @@ final class RoomDirectory {
      */
     synchronized Reservation joinById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
+        Reservation refused = refusal(room, id, reserved);
+        return refused != null ? refused : reserve(room);
+    }
+
+    /**
+     * The room {@link #joinById joinById(id, reserved)} would reserve a seat in, without reserving it
+     * (the registry takes the seat first), or the refusal it would answer.
+     */
+    synchronized Reservation findById(String id, boolean reserved) {
+        RoomCore room = byId.get(id);
+        Reservation refused = refusal(room, id, reserved);
+        return refused != null ? refused : new Reservation(room, room.type, null, null);
+    }
+
+    /** Why a join of room {@code id} ({@code room}, or {@code null} when none) gets no seat, or {@code null}. */
+    private Reservation refusal(RoomCore room, String id, boolean reserved) {
         if (room == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
         }
@@ -193,7 +219,7 @@ final class RoomDirectory {
         if (free(room, reserved) <= 0) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
-        return reserve(room);
+        return null;
     }
 
     /**
