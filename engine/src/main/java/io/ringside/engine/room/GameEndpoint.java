@@ -181,7 +181,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                             answer -> registry.place(null, wire.getRoomId(), answer));
                     return;
                 } else if (registry.takesSeats()) {
-                    reservation = directory.findById(wire.getRoomId(), false);
+                    reservation = directory.holdById(wire.getRoomId());
                     if (reservation.room() != null) {
                         take(session, routing(session), wire, reservation.room(), null, 0);
                         return;
@@ -251,7 +251,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         RoomRegistry registry = directory.registry();
         if (!directory.isDraining() && tries > 0) {
             if (registry.takesSeats()) {
-                RoomDirectory.Reservation found = directory.findExisting(roomType);
+                RoomDirectory.Reservation found = directory.holdExisting(roomType);
                 if (found != null && found.room() != null) {
                     take(session, routing, wire, found.room(), roomType, tries - 1);
                     return;
@@ -280,9 +280,9 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     private void take(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
                       RoomCore room, String roomType, int tries) {
         directory.registry().takeSeat(room.id, room.type.options.capacity(), taken -> {
+            RoomDirectory.Reservation seat = directory.takeHeld(room, taken);
             if (taken) {
                 // counted here before the registry's next snapshot, which then counts it in the room
-                RoomDirectory.Reservation seat = directory.joinById(room.id, true);
                 if (seat.room() != null || roomType == null) {
                     seatLater(session, routing, wire, seat);
                     return;
@@ -354,7 +354,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             seatHere(session, routing, wire, directory.joinOrCreate(roomType, wire.getOptionsMap(), session), io);
             return;
         }
-        RoomDirectory.Reservation found = tries > 0 ? directory.findExisting(roomType) : null;
+        RoomDirectory.Reservation found = tries > 0 ? directory.holdExisting(roomType) : null;
         if (found != null && found.room() != null) {
             take(session, routing, wire, found.room(), roomType, tries - 1);
             return;
