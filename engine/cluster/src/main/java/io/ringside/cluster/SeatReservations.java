@@ -63,7 +63,7 @@ final class SeatReservations {
             local open = redis.call('ZCARD', KEYS[2])
             if tonumber(f[1] or f[2] or '0') + tonumber(f[3] or '0') + open >= tonumber(ARGV[1]) then return -open end
             redis.call('HINCRBY', KEYS[1], 'redeemed', 1)
-            if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2])) end
+            if not f[1] and not f[2] then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2])) end
             return 1
             """;
     private static final String REDEEM = """
