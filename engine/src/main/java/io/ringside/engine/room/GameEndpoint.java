@@ -429,7 +429,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 if (type == null || directory.type(type) == null) {
                     seatLater(session, routing, wire, RoomDirectory.Reservation.refused(directory.type(type),
                             ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
-                            "seat token unknown, used, expired, or issued for another node or room"));
+                            "seat token unknown, used, expired, or issued for another node or room,"
+                                    + " or the cluster registry is unreachable"));
                     return;
                 }
                 joinOrCreateHere(session, routing, wire, type, false, ROOMS_TRIED);
