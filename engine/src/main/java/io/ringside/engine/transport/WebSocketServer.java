@@ -650,15 +650,18 @@ public final class WebSocketServer implements AutoCloseable {
          * {@value #MAX_READ_BEFORE_TICK_US}; 0 (the default) turns it off. After a wake-up that read
          * or took sends, an I/O loop does not look at its sockets again until this long before the
          * next tick of any tick loop ({@link #tickSchedule}), or until another thread hands it
-         * something (a tick's sends, a new socket, a close); from then until that tick has run it
-         * reads as messages arrive. So a loop wakes a few times per tick (once before each tick loop's
-         * tick and once per hand-over of its sends) however many clients send, instead of once per
-         * handful of messages, and an input still reaches the tick that would have taken it, unless
-         * the reads just before the tick take longer than this lead. What waits is what the loop
-         * answers itself: a WebSocket ping's pong, a close handshake, an HTTP or TLS handshake, and
-         * the reading of a pong the server's own pings time, each by up to one tick interval. Combined
-         * with {@link #readCoalesceUs}, a wait ends at whichever comes first. Needs
-         * {@link #tickSchedule}, which a {@code RingsideServer} sets itself.
+         * something (a tick's sends, a new socket, a close), getting there half the remaining way at a
+         * time; from then until that tick has run it reads as messages arrive. So a loop wakes a few
+         * times per tick (about six on the way to each tick loop's tick, once per hand-over of its
+         * sends) however many clients send, instead of once per handful of messages, and an input
+         * still reaches the tick that would have taken it, unless the loop gets no core for longer
+         * than this lead just before the tick. A read that fills the read buffer skips the wait. What
+         * waits is what the loop answers itself: a WebSocket ping's pong, a close handshake, an HTTP
+         * or TLS handshake, and the reading of a pong the server's own pings time, each by up to half
+         * a tick interval. Combined with {@link #readCoalesceUs}, a wait ends at whichever comes
+         * first. Needs {@link #tickSchedule}, which a {@code RingsideServer} sets itself. Off by
+         * default: on a machine short of CPU the timed wake-ups can come late and the tail of the
+         * input latency grows (see the swarm figures in the benchmarks README).
          */
         public Builder readBeforeTickUs(long us) {
             this.readBeforeTickUs = us;
