@@ -11,11 +11,9 @@ import java.util.Map;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
- * What the registry held at one read: every node and every room entry, and the room listings by
+ * What the registry held at one read: every live node and its rooms' entries, and the room listings by
  * type (public, unlocked rooms of live nodes that are not draining). Immutable; the heartbeat reads
  * a new one at each beat, and listings and placement answer from the last one without touching
  * Redis. Between reads, the heartbeat patches this node's own rooms into it ({@link #withOwnRooms}),
@@ -23,7 +21,7 @@ import redis.clients.jedis.resps.ScanResult;
  */
 final class ClusterView {
     static final ClusterView EMPTY = new ClusterView(new Object(), Map.of(), Map.of(), Map.of());
-    private static final int SCAN_COUNT = 1_000;
+    private static final String ROOM_FIELD = "room:";
 
     /** One room entry. {@code seats} counts players, held seats and joins being decided. */
     record RoomEntry(String id, String type, String node, String address, int players, int seats, int capacity,
@@ -76,29 +74,80 @@ final class ClusterView {
         return new ClusterView(read, patched, Map.copyOf(merged), listings(patched, merged.values()));
     }
 
+    /**
+     * Reads the registry: the live nodes' ids ({@link LiveNodes}), then every live node's hash with its
+     * rooms' entries in one pipeline. Two round trips and one command per node, however many rooms
+     * the cluster holds.
+     */
     static ClusterView read(Jedis jedis) {
-        Map<String, NodeLoad> nodes = new HashMap<>();
-        for (Map<String, String> node : hashes(jedis, RedisKeys.NODE_PATTERN)) {
-            if (node.get("id") != null && node.get("address") != null) {
-                nodes.put(node.get("id"), new NodeLoad(node.get("id"), node.get("address"), number(node, "load"),
-                        number(node, "rooms"), "1".equals(node.get("draining"))));
-            }
+        List<String> ids = LiveNodes.read(jedis);
+        Pipeline pipeline = jedis.pipelined();
+        List<Response<Map<String, String>>> responses = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            responses.add(pipeline.hgetAll(RedisKeys.node(id)));
         }
+        pipeline.sync();
+        Map<String, NodeLoad> nodes = new HashMap<>();
         Map<String, RoomEntry> rooms = new HashMap<>();
-        for (Map<String, String> room : hashes(jedis, RedisKeys.ROOM_PATTERN)) {
-            // an entry that expired between SCAN and HGETALL, or one a seat reservation touched after it expired
-            if (room.get("id") == null || room.get("type") == null || room.get("capacity") == null) {
+        for (Response<Map<String, String>> response : responses) {
+            Map<String, String> node = response.get();
+            String id = node.get("id");
+            String address = node.get("address");
+            // a node whose hash expired between the two reads
+            if (id == null || address == null) {
                 continue;
             }
-            RoomEntry entry = new RoomEntry(room.get("id"), room.get("type"), room.getOrDefault("node", ""),
-                    room.getOrDefault("address", ""), number(room, "players"),
-                    (room.containsKey("seats") ? number(room, "seats") : number(room, "players"))
-                            + (room.containsKey("redeemed") ? number(room, "redeemed") : 0),
-                    number(room, "capacity"), "1".equals(room.get("locked")), "1".equals(room.get("private")),
-                    room.getOrDefault("label", ""));
-            rooms.put(entry.id(), entry);
+            nodes.put(id, new NodeLoad(id, address, number(node, "load"), number(node, "rooms"),
+                    "1".equals(node.get("draining"))));
+            node.forEach((field, value) -> {
+                if (field.startsWith(ROOM_FIELD)) {
+                    RoomEntry entry = entry(field.substring(ROOM_FIELD.length()), id, address, value);
+                    if (entry != null) {
+                        rooms.put(entry.id(), entry);
+                    }
+                }
+            });
         }
         return new ClusterView(new Object(), Map.copyOf(nodes), Map.copyOf(rooms), listings(nodes, rooms.values()));
+    }
+
+    /** The field of a node's hash that holds the listing entry of its room {@code roomId}. */
+    static String roomField(String roomId) {
+        return ROOM_FIELD + roomId;
+    }
+
+    /**
+     * A room's listing entry as its node's hash holds it: players, seats, capacity, locked, private,
+     * the type's length, each followed by a space, then the type and the label, so neither needs
+     * escaping.
+     */
+    static String entryValue(RoomSnapshot room) {
+        return room.players() + " " + room.seatsTaken() + " " + room.capacity() + " " + flag(room.locked()) + " "
+                + flag(room.privateRoom()) + " " + room.type().length() + " " + room.type() + room.label();
+    }
+
+    /** The entry {@link #entryValue} wrote, or {@code null} if {@code value} is not one. */
+    static RoomEntry entry(String roomId, String nodeId, String address, String value) {
+        int[] numbers = new int[6];
+        int at = 0;
+        for (int i = 0; i < numbers.length; i++) {
+            int space = value.indexOf(' ', at);
+            if (space < 0) {
+                return null;
+            }
+            try {
+                numbers[i] = Integer.parseInt(value, at, space, 10);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            at = space + 1;
+        }
+        int typeEnd = at + numbers[5];
+        if (numbers[5] <= 0 || typeEnd > value.length()) {
+            return null;
+        }
+        return new RoomEntry(roomId, value.substring(at, typeEnd), nodeId, address, numbers[0], numbers[1],
+                numbers[2], numbers[3] == 1, numbers[4] == 1, value.substring(typeEnd));
     }
 
     /** The public, unlocked rooms of {@code rooms} on live nodes that are not draining, by type. */
@@ -118,33 +167,15 @@ final class ClusterView {
         return Map.copyOf(listings);
     }
 
-    private static List<Map<String, String>> hashes(Jedis jedis, String pattern) {
-        List<String> keys = new ArrayList<>();
-        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, params);
-            keys.addAll(page.getResult());
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        Pipeline pipeline = jedis.pipelined();
-        List<Response<Map<String, String>>> responses = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            responses.add(pipeline.hgetAll(key));
-        }
-        pipeline.sync();
-        List<Map<String, String>> hashes = new ArrayList<>(responses.size());
-        for (Response<Map<String, String>> response : responses) {
-            hashes.add(response.get());
-        }
-        return hashes;
-    }
-
     private static int number(Map<String, String> hash, String field) {
         try {
             return Integer.parseInt(hash.getOrDefault(field, "0"));
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
     }
 }

@@ -1,11 +1,14 @@
 package io.ringside.cluster;
 
 /**
- * Names of the registry's Redis keys: one hash per node and one per room, each with a TTL; one hash
+ * Names of the registry's Redis keys: the sorted set of live nodes; one hash per node (which also
+ * holds a copy of each of its rooms' listing entries) and one per room, each with a TTL; one hash
  * per seat reservation (its token), one sorted set per room of the reservations still open, and one
  * sorted set per node of its room slots under the room cap.
  */
 final class RedisKeys {
+    /** The live nodes' ids, scored by expiry: see {@link LiveNodes}. */
+    static final String NODES = "ringside:nodes";
     static final String NODE_PREFIX = "ringside:node:";
     static final String ROOM_PREFIX = "ringside:room:";
     static final String SEAT_PREFIX = "ringside:seat:";

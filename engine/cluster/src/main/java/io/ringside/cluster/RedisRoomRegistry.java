@@ -33,16 +33,18 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A {@link RoomRegistry} on Redis. This node is the hash {@code ringside:node:<id>} (id, address,
- * load, rooms, draining) and each of its rooms the hash {@code ringside:room:<id>} (id, type, node,
- * address, players, capacity, label, locked, private); every one of them carries a TTL of
- * {@link ClusterConfig#nodeTtlMs()}, set by Redis' clock, that a heartbeat thread renews every third
- * of it. A node that stops without {@link #close()} (killed, frozen, cut off) thus vanishes with its
- * rooms within its TTL, whatever its own clock says.
+ * load, rooms, draining, and a listing entry per room) and a member of the live-node index
+ * ({@link LiveNodes}); each of its rooms is also the hash {@code ringside:room:<id>} (id, type, node,
+ * address, players, capacity, label, locked, private) that seat reservations count against; every
+ * one of them carries a TTL of {@link ClusterConfig#nodeTtlMs()}, set by Redis' clock, that a
+ * heartbeat thread renews every third of it. A node that stops without {@link #close()} (killed,
+ * frozen, cut off) thus vanishes with its rooms within its TTL, whatever its own clock says.
  *
  * <p>The heartbeat thread also publishes room changes (woken by {@link #roomsChanged()}, writing
- * only the entries that changed; labels at the next beat) and, at each beat, reads every node's
- * rooms back into the cache that {@link #list(String)} and placement answer from (this node's own
- * rooms patched in at every change), so no tick or I/O thread waits on Redis. If Redis goes away
+ * only the entries that changed; labels at the next beat) and, at each regular beat, reads every live
+ * node's hash, rooms included, back into the cache that {@link #list(String)} and placement answer
+ * from (this node's own rooms patched in at every change): one command per node, however many rooms
+ * there are, and no tick or I/O thread waits on Redis. If Redis goes away
  * while running, rooms keep ticking, listings keep their last contents, and the heartbeat
  * reconnects and registers everything again when Redis is back.
  *
@@ -246,7 +248,10 @@ public final class RedisRoomRegistry implements RoomRegistry {
             closed = true;
             try {
                 if (rooms != null) {
-                    connection().del(keysToDelete());
+                    Pipeline pipeline = connection().pipelined();
+                    pipeline.del(keysToDelete());
+                    LiveNodes.remove(pipeline, nodeId);
+                    pipeline.sync();
                 }
             } catch (JedisException e) {
                 LOG.warn("node {} could not remove itself from Redis at {}: {}", nodeId, config.redisUri(),
@@ -360,6 +365,11 @@ public final class RedisRoomRegistry implements RoomRegistry {
         long ttlMs = config.nodeTtlMs();
         int seats = 0;
         Pipeline pipeline = connection().pipelined();
+        String node = RedisKeys.node(nodeId);
+        if (publishedNode == null) {
+            pipeline.del(node); // room entries a previous process with this id may have left
+        }
+        Map<String, String> nodeUpdate = new HashMap<>();
         for (RoomSnapshot room : now) {
             seats += room.seatsTaken();
             String key = RedisKeys.room(room.id());
@@ -372,6 +382,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
             Map<String, String> before = published.get(room.id());
             if (full || !fields.equals(before)) {
                 pipeline.hset(key, fields);
+                nodeUpdate.put(ClusterView.roomField(room.id()), ClusterView.entryValue(room));
             }
             if (full || before == null) {
                 pipeline.pexpire(key, ttlMs);
@@ -384,16 +395,20 @@ public final class RedisRoomRegistry implements RoomRegistry {
         for (String gone : published.keySet()) {
             if (!written.containsKey(gone)) {
                 pipeline.del(RedisKeys.room(gone), RedisKeys.seats(gone));
+                pipeline.hdel(node, ClusterView.roomField(gone));
             }
         }
-        String node = RedisKeys.node(nodeId);
         Map<String, String> nodeFields = Map.of("id", nodeId, "address", address, "load", Integer.toString(seats),
                 "rooms", Integer.toString(now.size()), "draining", flag(draining));
         if (full || !nodeFields.equals(publishedNode)) {
-            pipeline.hset(node, nodeFields);
+            nodeUpdate.putAll(nodeFields);
+        }
+        if (!nodeUpdate.isEmpty()) {
+            pipeline.hset(node, nodeUpdate);
         }
         if (full || publishedNode == null) {
             pipeline.pexpire(node, ttlMs);
+            LiveNodes.register(pipeline, nodeId, ttlMs);
         }
         Response<String> reserved = pipeline.hget(node, "reserved");
         List<String> order = new ArrayList<>(written.keySet());

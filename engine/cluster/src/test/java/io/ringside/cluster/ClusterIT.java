@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 
 /** Two RingsideServer nodes in one JVM sharing a real redis-server, driven by real game clients. */
@@ -131,6 +132,61 @@ class ClusterIT {
         assertThat(redis().pttl(RedisKeys.node("doomed"))).isBetween(1L, NODE_TTL_MS);
         assertThat(redis().pttl(roomKey)).isBetween(1L, NODE_TTL_MS);
         Eventually.await(WAIT_SECONDS, () -> !redis().exists(RedisKeys.node("doomed")) && !redis().exists(roomKey));
+        assertThat(LiveNodes.read(redis())).doesNotContain("doomed");
+    }
+
+    @Test
+    void shouldListNoRoomOfAPreviousProcessThatHadTheSameNodeId() throws Exception {
+        // given a node "phoenix" with a room, crashed, and a node b listing rooms
+        RedisRoomRegistry crashed = new RedisRoomRegistry(ClusterConfig.builder().redisUri(FIXTURE.server().uri())
+                .nodeTtlMs(NODE_TTL_MS).nodeId("phoenix").build());
+        RingsideServer old = node(RingsideServer.builder().registry(crashed));
+        GameRoom room = client(old).joinOrCreate("arena", Map.of("label", "ghost"), "")
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        GameClient lister = client(node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())
+                .nodeTtlMs(NODE_TTL_MS))));
+        Eventually.await(WAIT_SECONDS, () -> listing(lister).contains(room.roomId() + " ghost 1/4"));
+        crashed.halt();
+
+        // when a new process registers under the same id before the old entries expire
+        node(RingsideServer.builder().registry(new RedisRoomRegistry(ClusterConfig.builder()
+                .redisUri(FIXTURE.server().uri()).nodeTtlMs(NODE_TTL_MS).nodeId("phoenix").build())));
+
+        // then the old room leaves the listings once its own entry expires, and stays out
+        Eventually.await(WAIT_SECONDS, () -> !redis().exists(RedisKeys.room(room.roomId()))
+                && listing(lister).isEmpty());
+        assertThat(redis().exists(RedisKeys.node("phoenix"))).isTrue();
+    }
+
+    @Test
+    void shouldReadTheRegistryWithOneCommandPerNodeHoweverManyRoomsItHolds() throws Exception {
+        // given two nodes holding six private rooms each, whose regular beats are far apart
+        long ttlMs = 60_000;
+        List<GameClient> players = new ArrayList<>();
+        for (int n = 0; n < 2; n++) {
+            RingsideServer node = node(RingsideServer.builder().cluster(c -> c.redisUri(FIXTURE.server().uri())
+                    .nodeTtlMs(ttlMs)));
+            for (int i = 0; i < 6; i++) {
+                GameClient player = client(node);
+                player.createPrivate("arena", Map.of(), "").get(WAIT_SECONDS, TimeUnit.SECONDS);
+                players.add(player);
+            }
+        }
+        Eventually.await(WAIT_SECONDS, () -> redis().keys(RedisKeys.ROOM_PATTERN).size() == 12);
+
+        // when the registry is read
+        Map<String, Long> before = JoinLatencyBenchmark.commandCalls(FIXTURE.server().uri());
+        ClusterView view;
+        try (Jedis jedis = new Jedis(URI.create(FIXTURE.server().uri()))) {
+            view = ClusterView.read(jedis);
+        }
+        Map<String, Long> after = JoinLatencyBenchmark.commandCalls(FIXTURE.server().uri());
+
+        // then it holds every room, from one HGETALL per node and no scan of the keyspace
+        assertThat(view.nodes).hasSize(2);
+        assertThat(view.rooms).hasSize(12);
+        assertThat(after.getOrDefault("hgetall", 0L) - before.getOrDefault("hgetall", 0L)).isEqualTo(2);
+        assertThat(after.getOrDefault("scan", 0L) - before.getOrDefault("scan", 0L)).isZero();
     }
 
     @Test

@@ -56,4 +56,26 @@ class ClusterViewTest {
         assertThat(pending.any(next, "b")).isTrue();
         assertThat(pending.any(next.copy(), "b")).isFalse();
     }
+
+    @Test
+    void shouldReadBackARoomEntryWhateverItsTypeAndLabelHold() {
+        // given a room whose type and label hold spaces and digits
+        RoomSnapshot room = new RoomSnapshot("r3", "capture the flag 2", 7, 10, " 5 v 5 ", true, true, 8);
+
+        // when its entry is written and read back
+        ClusterView.RoomEntry entry = ClusterView.entry("r3", "a", "ws://a/ws", ClusterView.entryValue(room));
+
+        // then it is the same room
+        assertThat(entry).isEqualTo(new ClusterView.RoomEntry("r3", "capture the flag 2", "a", "ws://a/ws", 7, 8,
+                10, true, true, " 5 v 5 "));
+    }
+
+    @Test
+    void shouldSkipAnEntryItCannotRead() {
+        assertThat(ClusterView.entry("r", "a", "ws://a/ws", "")).isNull();
+        assertThat(ClusterView.entry("r", "a", "ws://a/ws", "1 1 4 0 0")).isNull();
+        assertThat(ClusterView.entry("r", "a", "ws://a/ws", "1 x 4 0 0 5 arena")).isNull();
+        assertThat(ClusterView.entry("r", "a", "ws://a/ws", "1 1 4 0 0 9 arena")).isNull();
+        assertThat(ClusterView.entry("r", "a", "ws://a/ws", "1 1 4 0 0 0 ")).isNull();
+    }
 }

@@ -87,7 +87,7 @@ public final class JoinLatencyBenchmark {
     }
 
     /** Calls per command so far, from {@code INFO commandstats} ({@code cmdstat_<name>:calls=N,...}). */
-    private static Map<String, Long> commandCalls(String redisUri) {
+    static Map<String, Long> commandCalls(String redisUri) {
         String stats;
         try (Jedis redis = new Jedis(URI.create(redisUri))) {
             stats = redis.info("commandstats");

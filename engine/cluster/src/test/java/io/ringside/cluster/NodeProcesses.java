@@ -3,6 +3,7 @@ package io.ringside.cluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,12 +45,21 @@ final class NodeProcesses implements AutoCloseable {
             if (line == null) {
                 throw new IllegalStateException("node " + id + " exited before it was ready");
             }
-            Thread copy = new Thread(() -> out.lines().forEach(l -> System.out.println("[" + id + "] " + l)));
+            Thread copy = new Thread(() -> copy(out, id));
             copy.setDaemon(true);
             copy.start();
             return process;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a node's output until it ends, or until {@link #close()} kills the node and closes it. */
+    private static void copy(BufferedReader out, String id) {
+        try {
+            out.lines().forEach(l -> System.out.println("[" + id + "] " + l));
+        } catch (UncheckedIOException e) {
+            // the process was killed: its output is closed, and there is nothing more to copy
         }
     }
 
