@@ -459,6 +459,7 @@ public final class RingsideServer implements AutoCloseable {
             RoomRegistry rooms = roomRegistry != null ? roomRegistry : loadRegistry(clusterConfig);
             RoomRuntime runtime = new RoomRuntime(config, rooms);
             transport.endpoint(endpointConfig, runtime.endpoint());
+            transport.tickSchedule(runtime::nanosUntilNextTick);
             Monitor live = null;
             if (monitorConfig.enabled()) {
                 live = new Monitor(monitorConfig, runtime.control(), runtime.gameMetrics());

@@ -28,13 +28,17 @@ final class GameClient implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<ServerEnvelope> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final WebSocket socket;
 
     private GameClient(int port, String path) {
-        this.socket = HTTP.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + path), this).join();
+        this(HTTP, URI.create("ws://127.0.0.1:" + port + path));
+    }
+
+    private GameClient(HttpClient http, URI uri) {
+        this.socket = http.newWebSocketBuilder().buildAsync(uri, this).join();
     }
 
     static GameClient connect(int port) {
@@ -44,6 +48,20 @@ final class GameClient implements WebSocket.Listener, AutoCloseable {
     /** Connects to {@code pathAndQuery}, e.g. {@code "/ws?token=abc"}. */
     static GameClient connect(int port, String pathAndQuery) {
         return new GameClient(port, pathAndQuery);
+    }
+
+    /** Connects to {@code uri} (ws:// or wss://) through {@code http} (its TLS context, say). */
+    static GameClient connect(HttpClient http, URI uri) {
+        return new GameClient(http, uri);
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        byte[] bytes = new byte[message.remaining()];
+        message.get(bytes);
+        pongs.add(bytes);
+        webSocket.request(1);
+        return null;
     }
 
     @Override
@@ -80,6 +98,23 @@ final class GameClient implements WebSocket.Listener, AutoCloseable {
 
     void sendRaw(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** Sends a WebSocket ping (a control frame the server's I/O loop answers itself). */
+    void sendPing(byte[] payload) {
+        socket.sendPing(ByteBuffer.wrap(payload)).join();
+    }
+
+    /** Starts the closing handshake with {@code code}. */
+    void sendClose(int code) {
+        socket.sendClose(code, "").join();
+    }
+
+    /** The payload of the next pong; fails after a generous wait. */
+    byte[] nextPong() throws InterruptedException {
+        byte[] pong = pongs.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(pong).as("a pong from the server").isNotNull();
+        return pong;
     }
 
     void sendText(String text) {

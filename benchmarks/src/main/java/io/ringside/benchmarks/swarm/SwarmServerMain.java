@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Options (each {@code --name value}): {@code --port} (default 9100), {@code --io-loops} and
  * {@code --shards} (default: one per core), {@code --room-size} (50), {@code --tick-hz} (30),
- * {@code --read-coalesce-us} (0: the transport's read-coalescing pause, off by default). Besides
+ * {@code --read-coalesce-us} (0: the transport's read-coalescing pause, off by default),
+ * {@code --read-before-tick-us} (0: the transport's read pause tied to the tick, off by default). Besides
  * the server's own figures, {@code /metrics} serves {@code process_cpu_seconds_total}, the JVM's CPU
  * time, so the load generator can read the server's CPU from there too. Prints one line,
  * {@code swarm: pid N port P ...}, once listening; runs until stopped (Ctrl-C).
@@ -44,12 +45,13 @@ public final class SwarmServerMain {
         int roomSize = option(args, "--room-size", 50);
         int tickHz = option(args, "--tick-hz", 30);
         long readCoalesceUs = option(args, "--read-coalesce-us", 0);
+        long readBeforeTickUs = option(args, "--read-before-tick-us", 0);
         PrometheusRegistry registry = new PrometheusRegistry();
         registerProcessCpu(registry);
         RingsideServer server = RingsideServer.builder()
                 .metricsRegistry(registry)
                 .transport(t -> t.port(port).ioLoops(ioLoops).maxConnections(MAX_CONNECTIONS)
-                        .readCoalesceUs(readCoalesceUs))
+                        .readCoalesceUs(readCoalesceUs).readBeforeTickUs(readBeforeTickUs))
                 .game(g -> g.shards(shards).tickRateHz(tickHz))
                 .room(ROOM_TYPE, SwarmRoom::new, RoomOptions.builder().capacity(roomSize).build())
                 .build().start();
@@ -58,8 +60,9 @@ public final class SwarmServerMain {
             server.close();
             stopped.countDown();
         }, "swarm-shutdown"));
-        System.out.printf("swarm: pid %d port %d io-loops %d shards %d room-size %d tick-hz %d read-coalesce-us %d%n",
-                ProcessHandle.current().pid(), server.port(), ioLoops, shards, roomSize, tickHz, readCoalesceUs);
+        System.out.printf("swarm: pid %d port %d io-loops %d shards %d room-size %d tick-hz %d read-coalesce-us %d"
+                + " read-before-tick-us %d%n", ProcessHandle.current().pid(), server.port(), ioLoops, shards, roomSize,
+                tickHz, readCoalesceUs, readBeforeTickUs);
         System.out.flush();
         stopped.await();
     }

@@ -40,6 +40,7 @@ public final class ConfigKeys {
             integer("transport.command-queue-capacity", (b, v) -> b.transport(t -> t.commandQueueCapacity(v))),
             bytesInt("transport.read-buffer-bytes", (b, v) -> b.transport(t -> t.readBufferBytes(v))),
             integer("transport.read-coalesce-us", (b, v) -> b.transport(t -> t.readCoalesceUs(v))),
+            integer("transport.read-before-tick-us", (b, v) -> b.transport(t -> t.readBeforeTickUs(v))),
             bytesInt("transport.decoder.max-message-bytes",
                     (b, v) -> b.transport(t -> t.decoder(d -> d.maxMessageBytes(v)))),
             bytes("transport.decoder.max-frame-payload-bytes",

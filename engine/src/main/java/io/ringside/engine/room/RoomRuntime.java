@@ -1,6 +1,7 @@
 package io.ringside.engine.room;
 
 import io.ringside.engine.internal.RoomControl;
+import io.ringside.engine.tick.NanoClock;
 import io.ringside.engine.tick.TickThread;
 import io.ringside.engine.transport.WebSocketHandler;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ public final class RoomRuntime implements AutoCloseable {
     private final RoomControl control;
     private final List<TickThread> threads = new ArrayList<>();
     private final long drainDeadlineMs;
+    private final NanoClock clock;
+    private final long tickIntervalNs;
     private boolean closed;
 
     /** Shards, directory and endpoint for {@code config}; no thread runs until {@link #start()}. */
@@ -43,6 +46,22 @@ public final class RoomRuntime implements AutoCloseable {
         this.metrics = new GameMetrics(shards, directory);
         this.control = new ShardControl(shards, directory);
         this.drainDeadlineMs = config.drainDeadlineMs();
+        this.clock = config.clock();
+        this.tickIntervalNs = shards[0].loop.tickIntervalNs();
+    }
+
+    /**
+     * Nanoseconds until the next tick of any shard starts (when it drains its ring), from 0 (one is
+     * due or running, or the shards have not started) to one tick interval. Any thread: the I/O
+     * loops' read pause ends by it ({@code transport.read-before-tick-us}).
+     */
+    public long nanosUntilNextTick() {
+        long now = clock.nanoTime();
+        long soonest = tickIntervalNs;
+        for (Shard shard : shards) {
+            soonest = Math.min(soonest, shard.loop.nanosUntilNextTick(now));
+        }
+        return Math.max(0, soonest);
     }
 
     /** The operator's view of the rooms and the actions on them, for a monitor. Any thread. */

@@ -7,7 +7,8 @@ package io.ringside.engine.tick;
  * <p>Tick {@code n} is due at {@code start + n * interval} (plus the time given up to skipped ticks),
  * so late ticks do not push later ones back. After an overrun, up to
  * {@link TickLoopConfig#maxCatchUpTicks()} overdue ticks run back to back; older ones are skipped
- * and counted. Used by one thread; the clock is injected so tests drive time by hand.
+ * and counted. Used by one thread, except {@link #nanosUntilNextTick}, which any thread may ask; the
+ * clock is injected so tests drive time by hand.
  */
 public final class TickLoop {
     private final NanoClock clock;
@@ -15,9 +16,10 @@ public final class TickLoop {
     private final long intervalNs;
     private final int maxCatchUpTicks;
     private final TickMetrics metrics = new TickMetrics();
-    private long nextTickNs;
+    // volatile for nanosUntilNextTick on other threads (the I/O loops' read pause); written once a tick
+    private volatile long nextTickNs;
     private long tick;
-    private boolean started;
+    private volatile boolean started;
 
     /** A loop that runs {@code handler} at {@code config}'s rate by {@code clock}. */
     public TickLoop(TickLoopConfig config, NanoClock clock, TickHandler handler) {
@@ -37,8 +39,8 @@ public final class TickLoop {
     public int doWork() {
         long now = clock.nanoTime();
         if (!started) {
-            started = true;
             nextTickNs = now;
+            started = true;
         }
         if (now < nextTickNs) {
             return 0;
@@ -79,7 +81,10 @@ public final class TickLoop {
         }
     }
 
-    /** Nanoseconds from {@code nowNs} until the next tick is due; 0 or less when it is due already. */
+    /**
+     * Nanoseconds from {@code nowNs} until the next tick is due; 0 or less when it is due already, or
+     * running, or when the loop has not started. Any thread.
+     */
     public long nanosUntilNextTick(long nowNs) {
         return started ? nextTickNs - nowNs : 0;
     }

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A duty cycle: {@link #doWork(long)} reads the clock once, drains commands, handles ready keys,
  * fires timers when due and flushes the connections written to in this cycle (several frames per
- * write, through one direct staging buffer). With a read-coalescing pause ({@code readCoalesceUs})
- * the loop parks between a cycle that found sockets ready and the next select.
+ * write, through one direct staging buffer). With a read pause ({@code readCoalesceUs}, or
+ * {@code readBeforeTickUs}: until shortly before the next tick) the loop parks between a busy cycle
+ * and the next select; see {@link ReadPause}.
  *
  * <p>A {@link RuntimeException} that escapes a cycle is reported and the loop goes on; an
  * {@link Error} stops the server: this loop sends 1011 to its connections and closes them, and
@@ -93,6 +94,9 @@ final class IoLoop implements Runnable {
     private volatile boolean pausing;
     /** Keys the last cycle's select found ready (reads, writes, accepts): a pause follows only then. */
     private int readyLastCycle;
+    /** Commands (and answered auths) the last cycle took: a pause tied to the tick follows them too. */
+    private int commandsLastCycle;
+    private final ReadPause readPause;
     /** A read in this cycle filled the read buffer: more is waiting, so no pause follows. */
     boolean moreToRead;
     private final Consumer<SelectionKey> onReady = this::onReady;
@@ -146,6 +150,7 @@ final class IoLoop implements Runnable {
                 : Math.max(config.readBufferBytes, TlsWire.MIN_READ_BUFFER_BYTES));
         this.commands = new CommandRing(config.commandQueueCapacity);
         this.executor = new CommandExecutor(this, commands);
+        this.readPause = new ReadPause(config);
         this.decoders = new InboundPool(config.decoderConfig, inflaters);
         this.handshaker = new Handshaker(this);
         this.addresses = config.addressLimits();
@@ -207,6 +212,7 @@ final class IoLoop implements Runnable {
         }
         nowNs = config.nanoClock.getAsLong();
         int work = drainCommands() + handshaker.finishAnsweredAuths();
+        commandsLastCycle = work;
         int ready;
         if (work > 0 || selectTimeoutMs <= 0) {
             ready = selector.selectNow(onReady);
@@ -283,16 +289,20 @@ final class IoLoop implements Runnable {
     }
 
     /**
-     * The read-coalescing pause ({@code readCoalesceUs}): after a cycle whose select found sockets
-     * ready, the loop parks this long before it selects again, so that the inputs of many clients
-     * arriving meanwhile are read in one wake-up instead of one wake-up each (each costs an
-     * {@code epoll_wait} and a context switch). A command (a send from a tick loop, a new socket, a
+     * The read pause ({@link ReadPause}): after a cycle whose select found sockets ready (or, tied to
+     * the tick, that took commands), the loop parks before it selects again, so that the inputs of
+     * many clients arriving meanwhile are read in one wake-up instead of one wake-up each (each costs
+     * an {@code epoll_wait} and a context switch). A command (a send from a tick loop, a new socket, a
      * close) ends the pause at once, so only reads wait. Loop thread.
      */
     private void pauseForReads() {
         boolean more = moreToRead;
         moreToRead = false;
-        if (readyLastCycle == 0 || more || config.readCoalesceNs == 0 || finished) {
+        if (more || finished || readyLastCycle == 0 && (commandsLastCycle == 0 || !readPause.afterCommands())) {
+            return;
+        }
+        long pauseNs = readPause.pauseNs();
+        if (pauseNs == 0) {
             return;
         }
         pausing = true;
@@ -300,7 +310,7 @@ final class IoLoop implements Runnable {
         // one that set it before has offered its command already, which isEmpty() sees
         wakeupPending.set(false);
         if (commands.isEmpty() && !shutdownRequested && !abortRequested) {
-            LockSupport.parkNanos(this, config.readCoalesceNs);
+            LockSupport.parkNanos(this, pauseNs);
         }
         pausing = false;
     }

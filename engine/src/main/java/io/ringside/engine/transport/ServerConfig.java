@@ -46,6 +46,9 @@ final class ServerConfig {
     final LongSupplier nanoClock;
     final long timerTickNs;
     final long readCoalesceNs;
+    final long readBeforeTickNs;
+    /** Nanoseconds until the next tick of the server's tick loops; {@code null} without them. */
+    final LongSupplier tickSchedule;
     /** TLS key material and settings, or {@code null} for plain only. */
     final ServerTls tls;
 
@@ -83,6 +86,8 @@ final class ServerConfig {
         this.acceptHook = b.acceptHook;
         this.nanoClock = b.nanoClock;
         this.readCoalesceNs = b.readCoalesceUs * 1_000L;
+        this.readBeforeTickNs = b.readBeforeTickUs * 1_000L;
+        this.tickSchedule = b.tickSchedule;
         long shortest = Math.min(handshakeTimeoutNs, closeTimeoutNs);
         if (heartbeatIntervalNs > 0) {
             shortest = Math.min(shortest, Math.min(heartbeatIntervalNs, heartbeatTimeoutNs));

@@ -333,6 +333,8 @@ public final class WebSocketServer implements AutoCloseable {
         public static final int DEFAULT_PORT = 8080;
         /** The longest {@link #readCoalesceUs} pause: one second. */
         public static final long MAX_READ_COALESCE_US = 1_000_000L;
+        /** The longest {@link #readBeforeTickUs} lead: one second. */
+        public static final long MAX_READ_BEFORE_TICK_US = 1_000_000L;
 
         String bindAddress;
         int port = DEFAULT_PORT;
@@ -362,6 +364,8 @@ public final class WebSocketServer implements AutoCloseable {
         int commandQueueCapacity = 65_536;
         int readBufferBytes = 64 * 1024;
         long readCoalesceUs;
+        long readBeforeTickUs;
+        LongSupplier tickSchedule;
         ErrorHandler errorHandler = (connection, error) ->
                 LOG.warn("connection {} failed", connection == null ? "-" : connection.id(), error);
         FatalErrorHandler fatalErrorHandler = FatalErrorHandler.exitProcess();
@@ -641,6 +645,40 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Ties the I/O loops' reads to the tick, in microseconds before it, 0 to
+         * {@value #MAX_READ_BEFORE_TICK_US}; 0 (the default) turns it off. After a wake-up that read
+         * or took sends, an I/O loop does not look at its sockets again until this long before the
+         * next tick of any tick loop ({@link #tickSchedule}), or until another thread hands it
+         * something (a tick's sends, a new socket, a close), getting there half the remaining way at a
+         * time; from then until that tick has run it reads as messages arrive. So a loop wakes a few
+         * times per tick (about six on the way to each tick loop's tick, once per hand-over of its
+         * sends) however many clients send, instead of once per handful of messages, and an input
+         * still reaches the tick that would have taken it, unless the loop gets no core for longer
+         * than this lead just before the tick. A read that fills the read buffer skips the wait. What
+         * waits is what the loop answers itself: a WebSocket ping's pong, a close handshake, an HTTP
+         * or TLS handshake, and the reading of a pong the server's own pings time, each by up to half
+         * a tick interval. Combined with {@link #readCoalesceUs}, a wait ends at whichever comes
+         * first. Needs {@link #tickSchedule}, which a {@code RingsideServer} sets itself. Off by
+         * default: on a machine short of CPU the timed wake-ups can come late and the tail of the
+         * input latency grows (see the swarm figures in the benchmarks README).
+         */
+        public Builder readBeforeTickUs(long us) {
+            this.readBeforeTickUs = us;
+            return this;
+        }
+
+        /**
+         * Where the server's tick loops are, for {@link #readBeforeTickUs}: nanoseconds until the
+         * next tick of any of them starts (0 when one is due or running). Called by the I/O loops at
+         * each read pause, so it must be cheap and must not block. A {@code RingsideServer} sets this
+         * to its shards' schedule.
+         */
+        public Builder tickSchedule(LongSupplier nanosUntilNextTick) {
+            this.tickSchedule = nanosUntilNextTick;
+            return this;
+        }
+
         /** Receives recovered failures (handler exceptions, I/O errors). Default: logs a warning. */
         public Builder errorHandler(ErrorHandler handler) {
             this.errorHandler = handler;
@@ -703,6 +741,10 @@ public final class WebSocketServer implements AutoCloseable {
             check(readBufferBytes >= 1024, "readBufferBytes=" + readBufferBytes + " (minimum 1024)");
             check(readCoalesceUs >= 0 && readCoalesceUs <= MAX_READ_COALESCE_US,
                     "readCoalesceUs=" + readCoalesceUs + " (0 to " + MAX_READ_COALESCE_US + ")");
+            check(readBeforeTickUs >= 0 && readBeforeTickUs <= MAX_READ_BEFORE_TICK_US,
+                    "readBeforeTickUs=" + readBeforeTickUs + " (0 to " + MAX_READ_BEFORE_TICK_US + ")");
+            check(readBeforeTickUs == 0 || tickSchedule != null, "readBeforeTickUs=" + readBeforeTickUs
+                    + " (needs a tickSchedule: the tick loops a RingsideServer sets)");
             check(errorHandler != null && nanoClock != null, "errorHandler and nanoClock must not be null");
             check(fatalErrorHandler != null, "fatalErrorHandler=null");
             Set<String> paths = new HashSet<>();

@@ -8,9 +8,10 @@
  * selector thread that owns its connections for life and alone touches their sockets, buffers and
  * state; handler callbacks run on it. Other threads (a tick loop) reach a connection through its
  * loop's bounded lock-free command ring of reusable slots (no allocation per send), which wakes the
- * loop at most once per batch. A loop may pause briefly after a wake-up that found sockets ready
- * ({@code WebSocketServer.Builder.readCoalesceUs}, off by default) so that many clients' messages are
- * read in one wake-up; commands end the pause.
+ * loop at most once per batch. A loop may pause after a wake-up that found sockets ready, for a
+ * fixed time ({@code WebSocketServer.Builder.readCoalesceUs}) or until shortly before the next tick
+ * ({@code readBeforeTickUs}), both off by default, so that many clients' messages are read in one
+ * wake-up; commands end the pause.
  *
  * <p>Inbound: one read buffer per loop; each connection's {@code MessageDecoder} decodes in place and
  * hands whole messages to the handler as views valid during the callback (no copy). Outbound: frames

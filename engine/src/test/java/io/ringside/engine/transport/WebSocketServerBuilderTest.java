@@ -22,8 +22,18 @@ class WebSocketServerBuilderTest {
         assertThatThrownBy(() -> valid().readCoalesceUs(-1).build()).hasMessage("readCoalesceUs=-1 (0 to 1000000)");
         assertThatThrownBy(() -> valid().readCoalesceUs(1_000_001).build())
                 .hasMessage("readCoalesceUs=1000001 (0 to 1000000)");
+        assertThatThrownBy(() -> valid().readBeforeTickUs(-1).tickSchedule(() -> 0).build())
+                .hasMessage("readBeforeTickUs=-1 (0 to 1000000)");
+        assertThatThrownBy(() -> valid().readBeforeTickUs(1_000_001).tickSchedule(() -> 0).build())
+                .hasMessage("readBeforeTickUs=1000001 (0 to 1000000)");
         assertThatThrownBy(() -> valid().messagePoolBytes(-1).build())
                 .hasMessage("messagePoolBytes=-1 (0 turns pooling off)");
+    }
+
+    @Test
+    void shouldRefuseReadsTiedToTheTickWhenNoTickScheduleIsSet() {
+        assertThatThrownBy(() -> valid().readBeforeTickUs(1_000).build())
+                .hasMessage("readBeforeTickUs=1000 (needs a tickSchedule: the tick loops a RingsideServer sets)");
     }
 
     @Test
