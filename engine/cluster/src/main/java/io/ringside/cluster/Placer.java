@@ -17,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -39,6 +39,8 @@ final class Placer implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 4_096;
     /** How the tokens of seats reserved for a join-or-create begin (the rest is Base64url, which has no dot). */
     private static final String JOIN_OR_CREATE = "j.";
+    /** What {@link #take} answers when it could not ask Redis: the owner's own count decides. */
+    static final long UNCHECKED = 2;
 
     private final ClusterConfig config;
     private final String nodeId;
@@ -97,25 +99,52 @@ final class Placer implements AutoCloseable {
     }
 
     /**
-     * See {@code RoomRegistry.placeInstead}: on the worker thread, gives up {@code token}'s seat in
-     * room {@code roomId} (one Lua script; {@code open} then gets the room's reservations still open)
-     * and places a join-or-create of {@code roomType} as {@link #place} would.
+     * See {@code RoomRegistry.forfeit}: on the worker thread, uses up join-or-create token {@code token}
+     * for room {@code roomId} of this node, giving back its seat there (one Lua script), and calls
+     * {@code used} with the token's room type and the room's reservations still open, or {@code null}
+     * when the token is refused or Redis cannot be reached.
      */
-    void placeInstead(String token, String roomId, String roomType, IntConsumer open, Consumer<Placement> answer) {
+    void forfeit(String token, String roomId, Consumer<SeatReservations.Used> used) {
         if (!isJoinOrCreateToken(token)) {
-            answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full"));
+            used.accept(null);
             return;
         }
-        submit(answer, () -> {
-            int left = seats.forfeit(token, nodeId, roomId, roomType);
-            if (left < 0) {
-                answer.accept(Placement.refused(ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
-                        "seat token unknown, used, expired, or issued for another node or room"));
-                return;
+        execute(() -> {
+            SeatReservations.Used result;
+            try {
+                result = seats.forfeit(token, nodeId, roomId);
+            } catch (JedisException e) {
+                result = null;
             }
-            open.accept(left);
-            placeType(view.get(), roomType, false, answer);
-        });
+            used.accept(result);
+        }, () -> used.accept(null));
+    }
+
+    /**
+     * See {@code RoomRegistry.takeSeat}: on the worker thread, takes a seat of this node's room
+     * {@code roomId} in Redis (one Lua script) and calls {@code taken} with 1 (taken), 0 or less (full:
+     * minus the room's open reservations), or {@link #UNCHECKED} when Redis cannot be reached or the
+     * queue is full.
+     */
+    void take(String roomId, int capacity, LongConsumer taken) {
+        execute(() -> {
+            long result;
+            try {
+                result = seats.take(roomId, capacity, config.nodeTtlMs());
+            } catch (JedisException e) {
+                result = UNCHECKED;
+            }
+            taken.accept(result);
+        }, () -> taken.accept(UNCHECKED));
+    }
+
+    /** Runs {@code task} on the worker thread, or {@code refused} at once if the queue is full or closed. */
+    private void execute(Runnable task, Runnable refused) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            refused.run();
+        }
     }
 
     /**

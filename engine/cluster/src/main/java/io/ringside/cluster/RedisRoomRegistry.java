@@ -53,7 +53,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * node the {@link PlacementPolicy} picks, whose slot under the room cap is claimed in Redis
  * ({@link RoomSlots}); {@link #draining()} marks this node draining so placement everywhere skips
  * it. Each heartbeat also reads the reservations still open in this node's rooms, which
- * {@link #openReservations} keeps free.
+ * {@link #openReservations} keeps free. While Redis is reachable ({@link #takesSeats}), a join this
+ * node seats directly in one of its rooms takes its seat in Redis first ({@link #takeSeat}), so it
+ * cannot take a seat reserved since that read. A join-or-create's token whose room cannot seat its
+ * player is used up by {@link #forfeit}, which answers the room type the token's record holds.
  */
 public final class RedisRoomRegistry implements RoomRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRoomRegistry.class);
@@ -113,6 +116,11 @@ public final class RedisRoomRegistry implements RoomRegistry {
     /** This node's id in the registry. */
     public String nodeId() {
         return nodeId;
+    }
+
+    /** The registry as this node last read it. Any thread. */
+    ClusterView view() {
+        return view;
     }
 
     /** The address published for this node (after {@link #start}). */
@@ -189,6 +197,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
             if (open >= 0 && !roomId.isEmpty()) {
                 // its seat was reserved here before the redeem: a snapshot taken from now on counts it
                 redeemed.add(new Redeemed(roomId, System.nanoTime()));
+                wake.release();
             }
             if (open >= 0 && roomId.isEmpty()) {
                 slots.redeemed(token);
@@ -208,20 +217,55 @@ public final class RedisRoomRegistry implements RoomRegistry {
     }
 
     @Override
-    public void placeInstead(String seatToken, String roomId, String roomType, Consumer<Placement> answer) {
+    public void forfeit(String seatToken, String roomId, Consumer<String> roomType) {
         Placer current = placer;
         if (current == null) {
-            RoomRegistry.super.placeInstead(seatToken, roomId, roomType, answer);
+            roomType.accept(null);
             return;
         }
-        current.placeInstead(seatToken, roomId, roomType, open -> {
-            // its player sits elsewhere: the seat is no longer held for it
-            if (open > 0) {
-                openSeats.put(roomId, open);
-            } else {
-                openSeats.remove(roomId);
+        current.forfeit(seatToken, roomId, used -> {
+            if (used != null) {
+                // its player sits elsewhere: the seat is no longer held for it
+                if (used.open() > 0) {
+                    openSeats.put(roomId, used.open());
+                } else {
+                    openSeats.remove(roomId);
+                }
             }
-        }, answer);
+            roomType.accept(used == null ? null : used.type());
+        });
+    }
+
+    /** Whether Redis was reachable at the last heartbeat: local joins then take their seats in Redis too. */
+    @Override
+    public boolean takesSeats() {
+        return placer != null && !failing;
+    }
+
+    @Override
+    public void takeSeat(String roomId, int capacity, Consumer<Boolean> seat) {
+        Placer current = placer;
+        if (current == null) {
+            seat.accept(true);
+            return;
+        }
+        current.take(roomId, capacity, result -> {
+            if (result > 0) {
+                seat.accept(true);
+                if (result != Placer.UNCHECKED) {
+                    // after the engine counted the seat here: a snapshot taken from now on counts it
+                    redeemed.add(new Redeemed(roomId, System.nanoTime()));
+                    // settled at the next beat, not up to a third of the TTL later: until then it counts twice
+                    wake.release();
+                }
+                return;
+            }
+            if (result < 0) {
+                // Redis counts seats held for players on their way that this node learns of at its next beat
+                openSeats.merge(roomId, (int) -result, Math::max);
+            }
+            seat.accept(false);
+        });
     }
 
     @Override

@@ -21,6 +21,11 @@ import redis.clients.jedis.UnifiedJedis;
  * heartbeat (another node could then reserve it again and its player would find the room full). The
  * owner takes a redeemed seat off {@code redeemed} only with a snapshot that counts it in
  * {@code seats} ({@link #settle}), so each seat counts at least once at every moment.
+ *
+ * <p>A player the owner seats directly in one of its rooms takes its seat the same way ({@link #take}):
+ * one script makes the count a reservation makes and, if a seat is free, counts it in {@code redeemed}
+ * until it is settled; so a direct join and a reservation never both take the last seat, whichever
+ * comes first.
  */
 final class SeatReservations {
     /** What a reservation attempt came to. */
@@ -51,10 +56,20 @@ final class SeatReservations {
             redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
             return 1
             """;
+    private static final String TAKE = """
+            local f = redis.call('HMGET', KEYS[1], 'seats', 'players', 'redeemed')
+            local t = redis.call('TIME')
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+            local open = redis.call('ZCARD', KEYS[2])
+            if tonumber(f[1] or f[2] or '0') + tonumber(f[3] or '0') + open >= tonumber(ARGV[1]) then return -open end
+            redis.call('HINCRBY', KEYS[1], 'redeemed', 1)
+            if not f[1] and not f[2] then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2])) end
+            return 1
+            """;
     private static final String REDEEM = """
             local h = redis.call('HMGET', KEYS[1], 'node', 'room', 'type')
-            if not h[1] then return 0 end
-            if h[1] ~= ARGV[2] or h[2] ~= ARGV[3] or h[3] ~= ARGV[4] then return -1 end
+            if not h[1] then return {0, ''} end
+            if h[1] ~= ARGV[2] or h[2] ~= ARGV[3] or (ARGV[4] ~= '' and h[3] ~= ARGV[4]) then return {-1, ''} end
             redis.call('DEL', KEYS[1])
             if ARGV[3] ~= '' then
               redis.call('ZREM', KEYS[2], ARGV[1])
@@ -63,9 +78,9 @@ final class SeatReservations {
               end
               local t = redis.call('TIME')
               redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
-              return 1 + redis.call('ZCARD', KEYS[2])
+              return {1 + redis.call('ZCARD', KEYS[2]), h[3]}
             end
-            return 1
+            return {1, h[3]}
             """;
 
     private static final String OPEN = """
@@ -110,6 +125,20 @@ final class SeatReservations {
         return result == -2 ? Outcome.LOCKED : Outcome.NO_ROOM;
     }
 
+    /**
+     * Takes a seat of room {@code roomId} (of {@code capacity}) for a player its owner seats directly,
+     * if the same count a reservation makes ({@code seats} + {@code redeemed} + open reservations)
+     * leaves one free: it then counts in {@code redeemed} as a redeemed reservation's seat does, until
+     * the owner settles it ({@link #settle}). A room not registered yet counts only what was taken so
+     * since; its {@code redeemed} field then expires after {@code ttlMs} unless the owner registers the
+     * room. Returns 1 when taken, else minus the room's open reservations (0 or less: full). Any thread;
+     * one round trip.
+     */
+    long take(String roomId, int capacity, long ttlMs) {
+        return (Long) redis.eval(TAKE, List.of(RedisKeys.room(roomId), RedisKeys.seats(roomId)),
+                List.of(Integer.toString(capacity), Long.toString(ttlMs)));
+    }
+
     /** Issues {@code token} for a new room of {@code type} on node {@code nodeId}, valid {@code ttlMs}. Any thread. */
     void reserveNew(String nodeId, String type, String token, long ttlMs) {
         redis.eval(RESERVE_NEW, List.of(RedisKeys.seat(token)), List.of(nodeId, type, Long.toString(ttlMs)));
@@ -149,22 +178,33 @@ final class SeatReservations {
      * are still open after it (0 for a new room). Any thread; one round trip.
      */
     int redeemCounting(String token, String nodeId, String roomId, String type) {
-        return use(token, nodeId, roomId, type, true);
+        if (type.isEmpty()) {
+            return -1; // an empty type would match any token's
+        }
+        Used used = use(token, nodeId, roomId, type, true);
+        return used == null ? -1 : used.open();
     }
 
     /**
-     * Uses up {@code token} as {@link #redeemCounting} does, but for a player who will not sit in room
-     * {@code roomId} (it had no seat left for it on arrival): its seat there is given back, not counted
-     * as taken. Answers -1 when refused, else the room's reservations still open. Any thread; one round trip.
+     * Uses up {@code token}, issued on node {@code nodeId} for room {@code roomId} (not empty), for a
+     * player who will not sit there (it has no seat left for it on arrival, or is gone): its seat
+     * there is given back, not counted as taken. Answers {@code null} when refused (unknown, used,
+     * expired, or issued for another node or room), else the room type the token was issued for, as
+     * its record in Redis says, and the room's reservations still open. Any thread; one round trip.
      */
-    int forfeit(String token, String nodeId, String roomId, String type) {
-        return use(token, nodeId, roomId, type, false);
+    Used forfeit(String token, String nodeId, String roomId) {
+        return roomId.isEmpty() ? null : use(token, nodeId, roomId, "", false);
     }
 
-    private int use(String token, String nodeId, String roomId, String type, boolean seated) {
+    /** A token used up: the room type it was issued for, and its room's reservations still open after it. */
+    record Used(String type, int open) {
+    }
+
+    private Used use(String token, String nodeId, String roomId, String type, boolean seated) {
         String room = roomId.isEmpty() ? "-" : roomId;
-        long result = (Long) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room),
+        List<?> result = (List<?>) redis.eval(REDEEM, List.of(RedisKeys.seat(token), RedisKeys.seats(room),
                 RedisKeys.room(room)), List.of(token, nodeId, roomId, type, seated ? "1" : "0"));
-        return result >= 1 ? (int) (result - 1) : -1;
+        long code = (Long) result.get(0);
+        return code >= 1 ? new Used(String.valueOf(result.get(1)), (int) (code - 1)) : null;
     }
 }

@@ -32,20 +32,24 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Capacity across nodes on a real redis-server: many clients joining at once through two nodes never
- * overfill a room nor put more rooms on a node than its cap, and a room's owner keeps the seats
- * other nodes reserved in it for the players on their way.
+ * overfill a room nor put more rooms on a node than its cap, a room's owner keeps the seats other
+ * nodes reserved in it for the players on their way (even those it has not learned of yet), and a
+ * join-or-create whose reserved room is gone when it arrives is placed again by type.
  */
 @Timeout(90)
 class ClusterCapacityIT {
     private static final long WAIT_SECONDS = 20;
     private static final long NODE_TTL_MS = 1_500;
     private static final int CAPACITY = 4;
+    /** A room type whose rooms are disposed as soon as they are empty. */
+    private static final String BRIEF = "brief";
 
     @RegisterExtension
     static final RedisFixture FIXTURE = new RedisFixture();
     private final List<RingsideServer> servers = new ArrayList<>();
     private final List<GameClient> clients = new ArrayList<>();
     private final Map<String, RedisRoomRegistry> registries = new HashMap<>();
+    private final Map<RingsideServer, RedisRoomRegistry> registryOf = new HashMap<>();
 
     @BeforeEach
     void flush() {
@@ -116,9 +120,9 @@ class ClusterCapacityIT {
                     .isEqualTo(room.roomId());
         }
         Eventually.await(WAIT_SECONDS,
-                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(room.roomId()), "seats")));
-        GameClient lister = client(a);
-        Eventually.await(WAIT_SECONDS, () -> listed(lister, room.roomId()));
+                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(room.roomId()), "seats"))
+                        && redis().hget(RedisKeys.room(room.roomId()), "redeemed") == null);
+        Eventually.await(WAIT_SECONDS, () -> seatsSeen(a, room.roomId()) == CAPACITY - 1);
         ServerEnvelope answer = ClusterWire.joinOrCreate(a.port(), "arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
         SeatReservation reservation = answer.getSeatReservation();
         assertThat(reservation.getRoomId()).isEqualTo(room.roomId());
@@ -137,56 +141,156 @@ class ClusterCapacityIT {
     }
 
     @Test
-    void shouldSeatAJoinOrCreateSentToARoomItsOwnerFilledSinceItLastPublishedItsSeats() throws Exception {
+    void shouldCountASeatItsOwnerFillsDirectlyInRedisAtOnceSoNoNodeSendsAJoinThere() throws Exception {
         // given a room on node b with one seat left, as Redis and node a's view count it
         RingsideServer a = node("a", c -> { });
         RingsideServer b = node("b", c -> { });
         String full = roomWithOneSeatLeft(a, b);
         GameClient late = client(a);
         RedisRoomRegistry owner = registries.get("b");
-        CompletableFuture<GameRoom> join;
         synchronized (owner) { // node b's heartbeat publishes nothing while this is held
             // when node b seats a player there directly, and then a join-or-create reaches node a
             assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
             assertThat(redis().hget(RedisKeys.room(full), "seats")).isEqualTo(Integer.toString(CAPACITY - 1));
-            join = late.joinOrCreate("arena");
-            // then node a reserved the seat Redis still counts free, and the player is seated in another room
-            GameRoom seated = join.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            GameRoom seated = late.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            // then the direct seat counted in Redis before b published its seats, so node a's reservation
+            // found the room full and the player sits in another room, never sent to the full one
+            assertThat(redis().hget(RedisKeys.room(full), "redeemed")).isEqualTo("1");
             assertThat(seated.roomId()).isNotEqualTo(full);
-            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
-            // in a new room on node b (placement by fewest players as b's view shows them: a tie, kept on
-            // b), on the connection it came on: b sent it nowhere
-            assertThat(late.uri().getPort()).isEqualTo(b.port());
             assertThat(b.gameMetrics().joinsByOutcome().get("redirected")).isZero();
         }
         // and the full room holds its capacity, no more; no seat stays held for the player who went elsewhere
         Eventually.await(WAIT_SECONDS,
                 () -> Integer.toString(CAPACITY).equals(redis().hget(RedisKeys.room(full), "players")));
+        Eventually.await(WAIT_SECONDS, () -> redis().hget(RedisKeys.room(full), "redeemed") == null);
         assertThat(redis().zcard(RedisKeys.seats(full))).isZero();
         assertThat(owner.openReservations(full)).isZero();
     }
 
     @Test
-    void shouldSeatAJoinOrCreateWhoseReservedRoomFilledInAnotherRoomOfThatNodeWithAFreeSeat() throws Exception {
-        // given a room on node b with one seat left, as Redis and node a's view count it
+    void shouldKeepASeatReservedByIdFreeWhenItsOwnerSeatsPlayersDirectlyBeforeItLearnsOfIt() throws Exception {
+        // given a room on node b with one seat left, and node a holding a reservation of it for a join by id
         RingsideServer a = node("a", c -> { });
         RingsideServer b = node("b", c -> { });
-        String full = roomWithOneSeatLeft(a, b);
-        GameClient late = client(a);
-        synchronized (registries.get("b")) { // node b's heartbeat publishes nothing while this is held
-            // when node b seats a player there directly and opens a second room for the next, and
-            // then a join-or-create reaches node a
-            assertThat(client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(full);
-            String second = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
-            assertThat(second).isNotEqualTo(full);
-            GameRoom seated = late.joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        String room = roomWithOneSeatLeft(a, b);
+        RedisRoomRegistry owner = registries.get("b");
+        synchronized (owner) { // node b's heartbeat reads no reservation while this is held
+            SeatReservation reservation = ClusterWire.joinById(a.port(), room).get(WAIT_SECONDS, TimeUnit.SECONDS)
+                    .getSeatReservation();
+            assertThat(reservation.getRoomId()).isEqualTo(room);
+            assertThat(owner.openReservations(room)).isZero();
 
-            // then it was sent to the full room and sits in b's second room, its token used up
-            assertThat(a.gameMetrics().joinsByOutcome().get("redirected")).isEqualTo(1L);
-            assertThat(seated.roomId()).isEqualTo(second);
-            assertThat(late.uri().getPort()).isEqualTo(b.port());
-            assertThat(redis().keys(RedisKeys.SEAT_PREFIX + "*")).isEmpty();
+            // when players join node b directly before the reserved one arrives: by type, then that room by id
+            GameRoom other = client(b).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture<GameRoom> byId = client(b).join(room, Map.of(), "");
+            ServerEnvelope seated = ClusterWire.redeem(b.port(), reservation).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+            // then the join by type went to another room, the join by id found the room full, and the
+            // reserved player got its seat
+            assertThat(other.roomId()).isNotEqualTo(room);
+            assertThatThrownBy(() -> byId.get(WAIT_SECONDS, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(GameRequestException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.ERROR_CODE_ROOM_FULL));
+            assertThat(seated.hasJoined()).as(seated.toString()).isTrue();
+            assertThat(seated.getJoined().getRoomId()).isEqualTo(room);
         }
+        Eventually.await(WAIT_SECONDS,
+                () -> Integer.toString(CAPACITY).equals(redis().hget(RedisKeys.room(room), "players")));
+    }
+
+    @Test
+    void shouldSeatAJoinOrCreateWhoseReservedRoomWasDisposedInAnotherRoomOfThatType() throws Exception {
+        // given two rooms of a type on node b, one with two players and one with one, and node a
+        // holding a join-or-create's reservation in the fuller one
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        List<GameClient> players = new ArrayList<>();
+        for (int i = 0; i <= CAPACITY; i++) {
+            players.add(client(b));
+            players.get(i).joinOrCreate(BRIEF).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        String gone = players.get(0).room().roomId();
+        String open = players.get(CAPACITY).room().roomId();
+        assertThat(open).isNotEqualTo(gone);
+        for (int i = 2; i < CAPACITY; i++) {
+            players.get(i).leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        Eventually.await(WAIT_SECONDS, () -> seatsSeen(a, gone) == 2 && seatsSeen(a, open) == 1);
+        SeatReservation reservation = reserveThrough(a, gone);
+
+        // when the fuller room is disposed (its last players left) before the reserved player arrives
+        players.get(0).leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        players.get(1).leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Eventually.await(WAIT_SECONDS, () -> !redis().exists(RedisKeys.room(gone)));
+        ServerEnvelope seated = ClusterWire.redeem(b.port(), reservation).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then it sits in that other room, its token used up once
+        assertThat(seated.hasJoined()).as(seated.toString()).isTrue();
+        assertThat(seated.getJoined().getRoomId()).isEqualTo(open);
+        assertThat(redis().keys(RedisKeys.SEAT_PREFIX + "*")).isEmpty();
+        assertThatThrownBy(() -> ClusterWire.redeem(b.port(), reservation).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .cause().hasMessageContaining("SEAT_RESERVATION_REJECTED");
+    }
+
+    @Test
+    void shouldPlaceAJoinOrCreateWhoseReservedRoomWasDisposedAsANewJoinOfThatType() throws Exception {
+        // given node a holding a join-or-create's reservation in the one room of its type on node b
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        GameClient first = client(b);
+        String gone = first.joinOrCreate(BRIEF).get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+        SeatReservation reservation = reserveThrough(a, gone);
+
+        // when that room is disposed before the reserved player arrives
+        first.leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Eventually.await(WAIT_SECONDS, () -> !redis().exists(RedisKeys.room(gone)));
+        ServerEnvelope answer = ClusterWire.redeem(b.port(), reservation).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        // then it is placed as a join-or-create of the room's type: a new room on b, or a seat for one elsewhere
+        if (answer.hasSeatReservation()) {
+            SeatReservation next = answer.getSeatReservation();
+            assertThat(next.getRoomType()).isEqualTo(BRIEF);
+            int port = URI.create(next.getAddress()).getPort();
+            answer = ClusterWire.joinWithSeatToken(port, BRIEF, next.getSeatToken())
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        assertThat(answer.hasJoined()).as(answer.toString()).isTrue();
+        assertThat(answer.getJoined().getRoomId()).isNotEqualTo(gone);
+        assertThat(redis().keys(RedisKeys.SEAT_PREFIX + "*")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAJoinByIdWhoseReservedRoomWasDisposed() throws Exception {
+        // given node a holding a reservation in a room of node b for a join of that room by id
+        RingsideServer a = node("a", c -> { });
+        RingsideServer b = node("b", c -> { });
+        GameClient first = client(b);
+        String gone = first.joinOrCreate(BRIEF).get(WAIT_SECONDS, TimeUnit.SECONDS).roomId();
+        GameClient lister = client(a);
+        Eventually.await(WAIT_SECONDS, () -> listed(lister, BRIEF, gone));
+        SeatReservation reservation = ClusterWire.joinById(a.port(), gone).get(WAIT_SECONDS, TimeUnit.SECONDS)
+                .getSeatReservation();
+        assertThat(reservation.getRoomId()).isEqualTo(gone);
+
+        // when that room is disposed before the reserved player arrives
+        first.leave().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Eventually.await(WAIT_SECONDS, () -> !redis().exists(RedisKeys.room(gone)));
+
+        // then the player is told the room it named is gone
+        assertThatThrownBy(() -> ClusterWire.redeem(b.port(), reservation).get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .cause().hasMessageContaining("ROOM_NOT_FOUND");
+    }
+
+    /** A join-or-create's seat reservation in room {@code roomId} of another node, made through {@code node}. */
+    private SeatReservation reserveThrough(RingsideServer node, String roomId) throws Exception {
+        GameClient lister = client(node);
+        Eventually.await(WAIT_SECONDS, () -> listed(lister, BRIEF, roomId));
+        SeatReservation reservation = ClusterWire.joinOrCreate(node.port(), BRIEF).get(WAIT_SECONDS, TimeUnit.SECONDS)
+                .getSeatReservation();
+        assertThat(reservation.getRoomId()).isEqualTo(roomId);
+        assertThat(reservation.getSeatToken()).startsWith("j.");
+        return reservation;
     }
 
     @Test
@@ -244,19 +348,16 @@ class ClusterCapacityIT {
             assertThat(client(owner).joinOrCreate("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).roomId()).isEqualTo(id);
         }
         Eventually.await(WAIT_SECONDS,
-                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(id), "seats")));
-        GameClient lister = client(placing);
-        Eventually.await(WAIT_SECONDS, () -> listedWith(lister, id, CAPACITY - 1));
+                () -> Integer.toString(CAPACITY - 1).equals(redis().hget(RedisKeys.room(id), "seats"))
+                        && redis().hget(RedisKeys.room(id), "redeemed") == null);
+        Eventually.await(WAIT_SECONDS, () -> seatsSeen(placing, id) == CAPACITY - 1);
         return id;
     }
 
-    private static boolean listedWith(GameClient client, String roomId, int players) {
-        try {
-            return client.listRooms("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
-                    .anyMatch(r -> r.roomId().equals(roomId) && r.players() == players);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** The seats taken in room {@code roomId} as node {@code node}'s view of the registry counts them (-1: unknown). */
+    private int seatsSeen(RingsideServer node, String roomId) {
+        ClusterView.RoomEntry room = registryOf.get(node).view().rooms.get(roomId);
+        return room == null ? -1 : room.seats();
     }
 
     /** The live rooms a node's slot set holds (used claims and spares linger there a heartbeat longer). */
@@ -281,8 +382,11 @@ class ClusterCapacityIT {
                 .registry(registry)
                 .room("arena", ClusterIT.LabelRoom::new, RoomOptions.builder().capacity(CAPACITY)
                         .disposeWhenEmptyMs(60_000).build())
+                .room(BRIEF, ClusterIT.LabelRoom::new, RoomOptions.builder().capacity(CAPACITY)
+                        .disposeWhenEmptyMs(0).build())
                 .build().start();
         servers.add(server);
+        registryOf.put(server, registry);
         return server;
     }
 
@@ -293,9 +397,9 @@ class ClusterCapacityIT {
         return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private static boolean listed(GameClient client, String roomId) {
+    private static boolean listed(GameClient client, String type, String roomId) {
         try {
-            return client.listRooms("arena").get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
+            return client.listRooms(type).get(WAIT_SECONDS, TimeUnit.SECONDS).stream()
                     .anyMatch(r -> r.roomId().equals(roomId));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -28,6 +28,11 @@ final class ClusterWire {
         return send(port, JoinRequest.newBuilder().setRoomType(roomType).build());
     }
 
+    /** Sends a join of room {@code roomId}; completes with the first answer (a SeatReservation it does not follow). */
+    static CompletableFuture<ServerEnvelope> joinById(int port, String roomId) {
+        return send(port, JoinRequest.newBuilder().setRoomId(roomId).build());
+    }
+
     /** Takes the seat of {@code reservation} on {@code port}; completes with the first answer (Joined). */
     static CompletableFuture<ServerEnvelope> redeem(int port, SeatReservation reservation) {
         return send(port, JoinRequest.newBuilder().setRoomId(reservation.getRoomId())

@@ -108,6 +108,56 @@ class SeatReservationsIT {
     }
 
     @Test
+    void shouldTakeASeatForADirectJoinOnlyWhenNoReservationHoldsIt() {
+        // given a room of three seats with one taken as published and one reserved by another node
+        redis.hset(RedisKeys.room("r7"), Map.of("id", "r7", "type", "arena", "node", "n1", "capacity", "3",
+                "seats", "1"));
+        redis.pexpire(RedisKeys.room("r7"), 60_000);
+        assertThat(seats.reserve("n1", "r7", "held", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+
+        // when the owner seats two players directly
+        long first = seats.take("r7", 3, 5_000);
+        long second = seats.take("r7", 3, 5_000);
+
+        // then the first takes the last free seat and counts in redeemed; the second finds the room
+        // full with one reservation open, which the reserved player still redeems
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isEqualTo(-1);
+        assertThat(redis.hget(RedisKeys.room("r7"), "redeemed")).isEqualTo("1");
+        assertThat(seats.reserve("n2", "r7", "late", 10_000)).isEqualTo(SeatReservations.Outcome.FULL);
+        assertThat(seats.redeem("held", "n1", "r7", "arena")).isTrue();
+        assertThat(redis.pttl(RedisKeys.room("r7"))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void shouldCountSeatsTakenInARoomNotRegisteredYetAndLetThatCountExpire() {
+        // when the owner takes seats in a room it has not published yet
+        assertThat(seats.take("r8", 2, 5_000)).isEqualTo(1);
+        assertThat(seats.take("r8", 2, 5_000)).isEqualTo(1);
+        assertThat(seats.take("r8", 2, 5_000)).isEqualTo(0);
+
+        // then the count lives only as long as the owner's TTL, and no reservation sees a room there
+        assertThat(redis.hget(RedisKeys.room("r8"), "redeemed")).isEqualTo("2");
+        assertThat(redis.pttl(RedisKeys.room("r8"))).isBetween(1L, 5_000L);
+        assertThat(seats.reserve("n1", "r8", "t", 10_000)).isEqualTo(SeatReservations.Outcome.NO_ROOM);
+    }
+
+    @Test
+    void shouldForfeitAJoinOrCreateTokenOnceAndTellItsRoomType() {
+        // given a reservation in a room
+        redis.hset(RedisKeys.room("r9"), Map.of("id", "r9", "type", "arena", "node", "n1", "capacity", "2",
+                "seats", "0"));
+        assertThat(seats.reserve("n1", "r9", "j.t", 10_000)).isEqualTo(SeatReservations.Outcome.RESERVED);
+
+        // when / then: refused for another node or room; the owner uses it up once and learns its type
+        assertThat(seats.forfeit("j.t", "n2", "r9")).isNull();
+        assertThat(seats.forfeit("j.t", "n1", "r0")).isNull();
+        assertThat(seats.forfeit("j.t", "n1", "r9")).isEqualTo(new SeatReservations.Used("arena", 0));
+        assertThat(seats.forfeit("j.t", "n1", "r9")).isNull();
+        assertThat(redis.hget(RedisKeys.room("r9"), "redeemed")).isNull();
+    }
+
+    @Test
     void shouldCountARedeemedSeatUntilTheOwnerPublishesSeatsThatCountIt() {
         // given a room of two seats, one reserved and redeemed
         redis.hset(RedisKeys.room("r5"), Map.of("id", "r5", "type", "arena", "node", "n1", "capacity", "2",

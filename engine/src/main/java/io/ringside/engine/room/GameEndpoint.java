@@ -32,8 +32,10 @@ import java.util.function.Consumer;
  * (no local room of the type with a free seat, or a room id held elsewhere) is placed by the
  * registry: here (at once, on this I/O thread), or on another node, answered with a SeatReservation
  * (possibly later, from the registry's thread; the session is in no room meanwhile and refuses a
- * second join). A join carrying a seat token is seated here and its token redeemed before the room
- * sees it; a reconnect for a room held elsewhere is answered with that node's address.
+ * second join). While the registry {@link RoomRegistry#takesSeats takes seats}, a join this server
+ * seats in one of its existing rooms takes its seat there first (off this thread), and is seated on
+ * the room's tick thread. A join carrying a seat token is seated here and its token redeemed before
+ * the room sees it; a reconnect for a room held elsewhere is answered with that node's address.
  *
  * <p>It takes binary messages still masked where the transport can ({@link MaskedWebSocketHandler}):
  * the field is read through the key, and a game message or in-room ping is unmasked while it is
@@ -48,6 +50,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
      * its encoded size.
      */
     static final int SEAT_OVERHEAD_BYTES = 512;
+    /** How many rooms of this server a join-or-create tries to take a seat in (cluster mode). */
+    private static final int ROOMS_TRIED = 2;
     /** Membership of a session whose join the registry is placing (not a {@link Player}). */
     private static final class Routing {
     }
@@ -170,12 +174,21 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         RoomDirectory.Reservation reservation;
         switch (wire.getTargetCase()) {
             case ROOM_ID -> {
-                if (registry != null && !directory.hasRoom(wire.getRoomId())) {
-                    route(session, wire, null, wire.getRoomId(),
+                if (registry == null) {
+                    reservation = directory.joinById(wire.getRoomId());
+                } else if (!directory.hasRoom(wire.getRoomId())) {
+                    place(session, routing(session), wire, null, wire.getRoomId(), true, 0,
                             answer -> registry.place(null, wire.getRoomId(), answer));
                     return;
+                } else if (registry.takesSeats()) {
+                    reservation = directory.holdById(wire.getRoomId());
+                    if (reservation.room() != null) {
+                        take(session, routing(session), wire, reservation.room(), null, 0);
+                        return;
+                    }
+                } else {
+                    reservation = directory.joinById(wire.getRoomId());
                 }
-                reservation = directory.joinById(wire.getRoomId());
             }
             case ROOM_TYPE -> {
                 if (wire.getCreatePrivate()) {
@@ -183,13 +196,8 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 } else if (registry == null) {
                     reservation = directory.joinOrCreate(wire.getRoomType(), wire.getOptionsMap(), session);
                 } else {
-                    // a draining node seats nobody new: the registry places the join on another node
-                    reservation = directory.isDraining() ? null : directory.joinExisting(wire.getRoomType());
-                    if (reservation == null) {
-                        route(session, wire, wire.getRoomType(), null,
-                                answer -> registry.place(wire.getRoomType(), null, answer));
-                        return;
-                    }
+                    joinOrCreateHere(session, routing(session), wire, wire.getRoomType(), true, ROOMS_TRIED);
+                    return;
                 }
             }
             default -> reservation = null;
@@ -223,20 +231,94 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         ringOf(player).publish(session, InboundKind.JOIN, player, InboundRing.NO_BYTES, 0, 0);
     }
 
+    /** Puts {@code session} in no room while the registry decides its join (it refuses a second join meanwhile). */
+    private static Routing routing(Session session) {
+        Routing routing = new Routing();
+        // only this I/O thread sets the membership, and it was empty before the join
+        session.enter(routing);
+        return routing;
+    }
+
+    /**
+     * A join-or-create of {@code roomType} in cluster mode: a seat in a room here with one free (taken
+     * in the registry first while it {@link RoomRegistry#takesSeats takes seats}, so it cannot be a
+     * seat another node reserved for a player on its way), else placed by the registry. A draining
+     * node seats nobody new: the registry places the join on another node. {@code io}: on the
+     * connection's I/O thread; {@code tries}: how many more rooms here it may take a seat in.
+     */
+    private void joinOrCreateHere(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                                  String roomType, boolean io, int tries) {
+        RoomRegistry registry = directory.registry();
+        if (!directory.isDraining() && tries > 0) {
+            if (registry.takesSeats()) {
+                RoomDirectory.Reservation found = directory.holdExisting(roomType);
+                if (found != null && found.room() != null) {
+                    take(session, routing, wire, found.room(), roomType, tries - 1);
+                    return;
+                }
+                if (found != null) {
+                    seatHere(session, routing, wire, found, io);
+                    return;
+                }
+            } else {
+                RoomDirectory.Reservation seat = directory.joinExisting(roomType);
+                if (seat != null) {
+                    seatHere(session, routing, wire, seat, io);
+                    return;
+                }
+            }
+        }
+        place(session, routing, wire, roomType, null, io, tries, answer -> registry.place(roomType, null, answer));
+    }
+
+    /**
+     * A seat in this server's room {@code room} for a join made here, taken in the registry first; the
+     * room's own count checks it again once taken. A join by id ({@code roomType} null) is refused
+     * with ROOM_FULL when the registry counts the room full; a join-or-create then tries another room
+     * here ({@code tries} more), or is placed by the registry. Seated on the room's tick thread.
+     */
+    private void take(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                      RoomCore room, String roomType, int tries) {
+        directory.registry().takeSeat(room.id, room.type.options.capacity(), taken -> {
+            RoomDirectory.Reservation seat = directory.takeHeld(room, taken);
+            if (taken) {
+                // counted here before the registry's next snapshot, which then counts it in the room
+                if (seat.room() != null || roomType == null) {
+                    seatLater(session, routing, wire, seat);
+                    return;
+                }
+            } else if (roomType == null) {
+                seatLater(session, routing, wire, RoomDirectory.Reservation.refused(room.type,
+                        ErrorCode.ERROR_CODE_ROOM_FULL, "room " + room.id + " is full"));
+                return;
+            }
+            joinOrCreateHere(session, routing, wire, roomType, false, tries);
+        });
+    }
+
+    /** Seats a join decided here: at once on the I/O thread ({@code io}), else through the room's tick thread. */
+    private void seatHere(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                          RoomDirectory.Reservation reservation, boolean io) {
+        if (!io) {
+            seatLater(session, routing, wire, reservation);
+        } else if (session.exit(routing)) {
+            seat(session, wire, reservation, null);
+        }
+    }
+
     /**
      * A join this server has no seat for (of type {@code roomType} or room {@code roomId}): the
-     * registry places it through {@code placer}. A new room here is made at once on this thread; a
+     * registry places it through {@code placer}, while {@code session} is in {@code routing}. A new
+     * room here is made at once when the registry answers at once on the I/O thread ({@code io}); a
      * seat elsewhere or a refusal may come later, on the registry's thread.
      */
-    private void route(Session session, io.ringside.protocol.envelope.JoinRequest wire, String roomType,
-                       String roomId, Consumer<Consumer<Placement>> placer) {
-        Routing routing = new Routing();
-        // only this I/O thread sets the membership, and it was empty above
-        session.enter(routing);
-        boolean[] inline = {true};
+    private void place(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                       String roomType, String roomId, boolean io, int tries,
+                       Consumer<Consumer<Placement>> placer) {
+        boolean[] inline = {io};
         placer.accept(placement -> {
-            if (placement.isLocal() && !inline[0] && roomId == null) {
-                seatLater(session, routing, wire, roomType);
+            if (placement.isLocal() && roomId == null) {
+                placedHere(session, routing, wire, roomType, inline[0], tries);
                 return;
             }
             if (!session.exit(routing)) {
@@ -251,8 +333,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 directory.counters.joinRefused(type, placement.error());
                 error(session, placement.error(), placement.message());
             } else if (inline[0]) {
-                seat(session, wire, roomId != null ? directory.joinById(roomId)
-                        : directory.joinOrCreate(roomType, wire.getOptionsMap(), session), null);
+                seat(session, wire, directory.joinById(roomId), null);
             } else {
                 directory.counters.joinRefused(type, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE);
                 error(session, ErrorCode.ERROR_CODE_NODE_UNAVAILABLE, "registry placed a join by id late and locally");
@@ -262,16 +343,34 @@ final class GameEndpoint implements MaskedWebSocketHandler {
     }
 
     /**
-     * A join-or-create the registry placed on this server later, on its own thread: seated here as it
-     * would have been at once (a room of the type with a free seat, or a new one), without a second
-     * connection. Only the I/O thread publishes to the ring, so the room's tick thread seats it: there
-     * it takes the membership over from {@code routing}, then the room sees the join, before anything
-     * the connection sends next. A connection closed meanwhile joins and drops at once, as it would
-     * had its join reached the room before its disconnect.
+     * A join-or-create the registry placed on this server: seated as it would have been here (a room
+     * of the type with a free seat, taken in the registry first while it takes seats, or a new room),
+     * without a second connection: at once on the I/O thread ({@code io}), else through the room's
+     * tick thread.
+     */
+    private void placedHere(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
+                            String roomType, boolean io, int tries) {
+        if (!directory.registry().takesSeats()) {
+            seatHere(session, routing, wire, directory.joinOrCreate(roomType, wire.getOptionsMap(), session), io);
+            return;
+        }
+        RoomDirectory.Reservation found = tries > 0 ? directory.holdExisting(roomType) : null;
+        if (found != null && found.room() != null) {
+            take(session, routing, wire, found.room(), roomType, tries - 1);
+            return;
+        }
+        seatHere(session, routing, wire, directory.create(roomType, false, wire.getOptionsMap(), session), io);
+    }
+
+    /**
+     * Seats a join decided off its I/O thread (a registry's thread): only the I/O thread publishes to
+     * the ring, so the room's tick thread seats it: there it takes the membership over from
+     * {@code routing}, then the room sees the join, before anything the connection sends next. A
+     * connection closed meanwhile joins and drops at once, as it would had its join reached the room
+     * before its disconnect.
      */
     private void seatLater(Session session, Routing routing, io.ringside.protocol.envelope.JoinRequest wire,
-                           String roomType) {
-        RoomDirectory.Reservation reservation = directory.joinOrCreate(roomType, wire.getOptionsMap(), session);
+                           RoomDirectory.Reservation reservation) {
         if (reservation.room() == null) {
             if (session.exit(routing)) {
                 directory.counters.joinRefused(reservation.type(), reservation.error());
@@ -301,11 +400,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
      * this node learns of only at its next heartbeat, so seating it in one could leave a reserved
      * player ROOM_FULL.
      *
-     * <p>A token a join-or-create was given for a room that has no seat left for it here (this node
-     * seated players directly since the registry counted the room's seats, or locked it) does not
-     * fail the join: it is seated as a join-or-create of the room's type would be, in another room
-     * here with a free seat (the token still redeemed first), or wherever the registry places it
-     * ({@link RoomRegistry#placeInstead}). A token for a room named by id is refused as the room is.
+     * <p>A token a join-or-create was given for a room that cannot seat it here (locked, no seat left,
+     * or disposed since) does not fail the join: the registry uses the token up, giving its seat back,
+     * and tells the room type it was issued for ({@link RoomRegistry#forfeit}); the player is then
+     * seated as a join-or-create of that type arriving here would be (a room here with a free seat, or
+     * wherever the registry places it). A token for a room named by id is refused as the room is.
      */
     private void redeem(Session session, io.ringside.protocol.envelope.JoinRequest wire, RoomRegistry registry) {
         if (registry == null) {
@@ -319,19 +418,24 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             case ROOM_TYPE -> directory.create(wire.getRoomType(), false, wire.getOptionsMap(), session);
             default -> null;
         };
-        if (reservation != null && reservation.room() == null && reservation.type() != null
+        if (reservation != null && reservation.room() == null
                 && (reservation.error() == ErrorCode.ERROR_CODE_ROOM_FULL
-                        || reservation.error() == ErrorCode.ERROR_CODE_ROOM_LOCKED)
+                        || reservation.error() == ErrorCode.ERROR_CODE_ROOM_LOCKED
+                        || reservation.error() == ErrorCode.ERROR_CODE_ROOM_NOT_FOUND)
                 && wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
                 && registry.isJoinOrCreateToken(wire.getSeatToken())) {
-            String type = reservation.type().name;
-            reservation = directory.joinExisting(type);
-            if (reservation == null) {
-                String token = wire.getSeatToken();
-                String roomId = wire.getRoomId();
-                route(session, wire, type, null, answer -> registry.placeInstead(token, roomId, type, answer));
-                return;
-            }
+            Routing routing = routing(session);
+            registry.forfeit(wire.getSeatToken(), wire.getRoomId(), type -> {
+                if (type == null || directory.type(type) == null) {
+                    seatLater(session, routing, wire, RoomDirectory.Reservation.refused(directory.type(type),
+                            ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
+                            "seat token unknown, used, expired, or issued for another node or room,"
+                                    + " or the cluster registry is unreachable"));
+                    return;
+                }
+                joinOrCreateHere(session, routing, wire, type, false, ROOMS_TRIED);
+            });
+            return;
         }
         seat(session, wire, reservation, wire.getSeatToken());
     }

@@ -62,6 +62,8 @@ final class RoomCore implements PatchChannel<Player> {
 
     // guarded by the directory
     int reserved;
+    // cluster mode: seats of joins whose seat the registry is taking (RoomDirectory.hold*)
+    int taking;
     boolean locked;
     volatile int playerCount;
     volatile String label = "";

@@ -111,6 +111,46 @@ final class RoomDirectory {
      * when there is none (cluster mode then asks the registry where a new room goes).
      */
     synchronized Reservation joinExisting(String type) {
+        Reservation found = findExisting(type);
+        return found == null || found.room() == null ? found : reserve(found.room());
+    }
+
+    /**
+     * Holds a seat of the public room of {@code type} on this server that {@link #joinExisting} would
+     * reserve one in, while the registry takes it ({@link RoomRegistry#takeSeat}): it counts against
+     * the room's free seats for other joins, and the room is not disposed, until {@link #takeHeld}.
+     * Returns a refusal, or {@code null} when no room has a free seat.
+     */
+    synchronized Reservation holdExisting(String type) {
+        Reservation found = findExisting(type);
+        if (found != null && found.room() != null) {
+            found.room().taking++;
+        }
+        return found;
+    }
+
+    /** {@link #holdExisting} for a join of room {@code id}: the room held, or why it has no seat for it. */
+    synchronized Reservation holdById(String id) {
+        RoomCore room = byId.get(id);
+        Reservation refused = refusal(room, id, false);
+        if (refused != null) {
+            return refused;
+        }
+        room.taking++;
+        return new Reservation(room, room.type, null, null);
+    }
+
+    /**
+     * Ends a hold of {@link #holdExisting} or {@link #holdById} on {@code room}: with {@code taken}
+     * (the registry took the seat) reserves it as {@link #joinById joinById(id, true)} would and
+     * returns that; else returns {@code null}.
+     */
+    synchronized Reservation takeHeld(RoomCore room, boolean taken) {
+        room.taking--;
+        return taken ? joinById(room.id, true) : null;
+    }
+
+    private Reservation findExisting(String type) {
         RoomType roomType = types.get(type);
         if (roomType == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_UNKNOWN_ROOM_TYPE, "unknown room type: " + type);
@@ -120,7 +160,7 @@ final class RoomDirectory {
         }
         for (RoomCore room : byType.getOrDefault(type, List.of())) {
             if (!room.privateRoom && !room.locked && free(room, false) > 0) {
-                return reserve(room);
+                return new Reservation(room, roomType, null, null);
             }
         }
         return null;
@@ -181,6 +221,12 @@ final class RoomDirectory {
      */
     synchronized Reservation joinById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
+        Reservation refused = refusal(room, id, reserved);
+        return refused != null ? refused : reserve(room);
+    }
+
+    /** Why a join of room {@code id} ({@code room}, or {@code null} when none) gets no seat, or {@code null}. */
+    private Reservation refusal(RoomCore room, String id, boolean reserved) {
         if (room == null) {
             return Reservation.refused(null, ErrorCode.ERROR_CODE_ROOM_NOT_FOUND, "no room " + id);
         }
@@ -193,18 +239,18 @@ final class RoomDirectory {
         if (free(room, reserved) <= 0) {
             return Reservation.refused(room.type, ErrorCode.ERROR_CODE_ROOM_FULL, "room " + id + " is full");
         }
-        return reserve(room);
+        return null;
     }
 
     /**
      * Seats of {@code room} free for a join: its capacity less the seats taken here and, in cluster
-     * mode, for a join without a seat reservation ({@code reserved} false), less the seats other
-     * nodes reserved for players still on their way. A player holding one had its seat counted in
-     * Redis when it was reserved.
+     * mode, for a join without a seat reservation ({@code reserved} false), less the seats held while
+     * the registry takes them and those other nodes reserved for players still on their way. A player
+     * holding a reservation, or whose seat the registry took, had it counted in Redis.
      */
     private int free(RoomCore room, boolean reserved) {
         int free = room.type.options.capacity() - room.reserved;
-        return reserved || registry == null ? free : free - registry.openReservations(room.id);
+        return reserved || registry == null ? free : free - room.taking - registry.openReservations(room.id);
     }
 
     private static Reservation drainingRefusal(RoomType type) {
@@ -375,9 +421,9 @@ final class RoomDirectory {
         changed();
     }
 
-    /** Unlists {@code room} if no seat is taken or reserved; {@code true} if it may be disposed. Tick thread. */
+    /** Unlists {@code room} if no seat is taken, reserved or held; {@code true} if it may be disposed. Tick thread. */
     synchronized boolean removeIfIdle(RoomCore room) {
-        if (room.reserved > 0) {
+        if (room.reserved > 0 || room.taking > 0) {
             return false;
         }
         remove(room);

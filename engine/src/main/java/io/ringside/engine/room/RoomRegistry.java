@@ -72,26 +72,53 @@ public interface RoomRegistry {
     /**
      * Whether seat token {@code seatToken} was issued for a join-or-create (the registry placed a join by
      * type in a room with a free seat as it counted them), rather than for a join of a room named by
-     * id. Such a player may be seated in another room of the type when its room has no seat left for
-     * it (its owner seated players directly since the registry last counted), as a join-or-create here
-     * would be. Only the token's form is looked at; {@link #redeem} and {@link #placeInstead} still
-     * check it. I/O thread; must not block.
+     * id. Such a player is placed again by type when its room cannot seat it on arrival (locked, no
+     * seat left, or disposed since), as a join-or-create here would be ({@link #forfeit}). Only the
+     * token's form is looked at; {@link #redeem} and {@link #forfeit} still check it. I/O thread; must
+     * not block.
      */
     default boolean isJoinOrCreateToken(String seatToken) {
         return false;
     }
 
     /**
-     * Places a join whose seat token ({@link #isJoinOrCreateToken a join-or-create's}) was issued for
-     * room {@code roomId} of this server, of type {@code roomType}, which has no seat for it now, and
-     * no other room of the type here has one free either: the registry uses the token up (refusing
-     * the join with SEAT_RESERVATION_REJECTED if it is forged, used or expired, as {@link #redeem}
-     * would), gives back the seat it held in that room, and places the join as a fresh join-or-create
-     * of {@code roomType}, answering as {@link #place} does ({@link Placement#local()}: a room of the
-     * type on this server, a new one if none has a free seat). I/O thread; must not block.
+     * Uses up a join-or-create's seat token ({@link #isJoinOrCreateToken}) issued for room {@code roomId}
+     * of this server, whose player will not sit there (the room is locked, has no seat left for it, or
+     * is gone), and gives back the seat it held there; calls {@code roomType} once with the room type
+     * the token was issued for, as the registry recorded it when it reserved the seat (never what the
+     * client says), or with {@code null} when the token is forged, used, expired or issued for another
+     * node or room, or the registry cannot be reached. The engine then places the player as a
+     * join-or-create of that type. Called on an I/O thread, answers at once or later on a thread of the
+     * registry's; must not block.
      */
-    default void placeInstead(String seatToken, String roomId, String roomType, Consumer<Placement> answer) {
-        answer.accept(Placement.refused(ErrorCode.ERROR_CODE_ROOM_FULL, "room " + roomId + " is full"));
+    default void forfeit(String seatToken, String roomId, Consumer<String> roomType) {
+        roomType.accept(null);
+    }
+
+    /**
+     * Whether a join this server seats directly in one of its existing rooms must first take its seat
+     * in the registry ({@link #takeSeat}), so that it cannot take a seat another node reserved there
+     * since this server last learned of its reservations. {@code false} (the default, and while the
+     * registry cannot be reached): the room's own count decides, less {@link #openReservations}. Any
+     * thread; must not block.
+     */
+    default boolean takesSeats() {
+        return false;
+    }
+
+    /**
+     * Takes a seat of this server's room {@code roomId} (of {@code capacity} seats) in the registry for
+     * a player this server seats there directly, if the registry counts one free (seats published,
+     * taken since, and reserved for players on their way), atomically with other nodes' reservations.
+     * Calls {@code seat} once, at once or later on a thread of the registry's: {@code true} when taken
+     * (or the registry could not be asked: the room's own count decides), {@code false} when the
+     * registry counts the room full. A seat taken counts in the registry until this server publishes
+     * a snapshot of its rooms taken after {@code seat} returned, which must therefore count the seat
+     * in its room before returning (or not at all, if the room turned out full or gone). I/O thread;
+     * must not block.
+     */
+    default void takeSeat(String roomId, int capacity, Consumer<Boolean> seat) {
+        seat.accept(true);
     }
 
     /**
