@@ -212,6 +212,31 @@ public final class RedisRoomRegistry implements RoomRegistry {
     }
 
     @Override
+    public void redeemSeat(String token, String roomId, String roomType, Consumer<Boolean> seat) {
+        Placer current = placer;
+        if (current == null) {
+            seat.accept(false);
+            return;
+        }
+        current.redeem(token, roomId, roomType).whenComplete((open, failure) -> {
+            boolean used = failure == null && open >= 0;
+            if (used && open > 0) {
+                // its player is on its way into the room: the seat is no longer held for it
+                openSeats.put(roomId, open);
+            } else if (used) {
+                openSeats.remove(roomId);
+            }
+            seat.accept(used);
+            if (used) {
+                // after the engine counted the seat here: a snapshot taken from now on counts it
+                redeemed.add(new Redeemed(roomId, System.nanoTime()));
+                // settled at the next beat, not up to a third of the TTL later: until then it counts twice
+                wake.release();
+            }
+        });
+    }
+
+    @Override
     public boolean isJoinOrCreateToken(String seatToken) {
         return Placer.isJoinOrCreateToken(seatToken);
     }

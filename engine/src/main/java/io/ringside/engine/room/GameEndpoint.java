@@ -181,7 +181,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                             answer -> registry.place(null, wire.getRoomId(), answer));
                     return;
                 } else if (registry.takesSeats()) {
-                    reservation = directory.holdById(wire.getRoomId());
+                    reservation = directory.holdById(wire.getRoomId(), false);
                     if (reservation.room() != null) {
                         take(session, routing(session), wire, reservation.room(), null, 0);
                         return;
@@ -394,11 +394,11 @@ final class GameEndpoint implements MaskedWebSocketHandler {
 
     /**
      * A join with a seat token from another node's SeatReservation: seated here, its token redeemed
-     * first. A token for a room takes its seat there, checked against the room's own seats only (the
-     * reservation counted it in Redis). A token for a new room (no room id) always makes a new room:
-     * the free seats of this node's rooms may be held for players reserved through other nodes, which
-     * this node learns of only at its next heartbeat, so seating it in one could leave a reserved
-     * player ROOM_FULL.
+     * first. A token for a room takes its seat there once the registry used it up
+     * ({@link #redeemHeld}), checked against the room's own seats only (the reservation counted it
+     * in Redis). A token for a new room (no room id) always makes a new room: the free seats of this
+     * node's rooms may be held for players reserved through other nodes, which this node learns of
+     * only at its next heartbeat, so seating it in one could leave a reserved player ROOM_FULL.
      *
      * <p>A token a join-or-create was given for a room that cannot seat it here (locked, no seat left,
      * or disposed since) does not fail the join: the registry uses the token up, giving its seat back,
@@ -414,10 +414,15 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
-            case ROOM_ID -> directory.joinById(wire.getRoomId(), true);
+            case ROOM_ID -> directory.holdById(wire.getRoomId(), true);
             case ROOM_TYPE -> directory.create(wire.getRoomType(), false, wire.getOptionsMap(), session);
             default -> null;
         };
+        if (reservation != null && reservation.room() != null
+                && wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
+            redeemHeld(session, wire, registry, reservation.room());
+            return;
+        }
         if (reservation != null && reservation.room() == null
                 && (reservation.error() == ErrorCode.ERROR_CODE_ROOM_FULL
                         || reservation.error() == ErrorCode.ERROR_CODE_ROOM_LOCKED
@@ -438,6 +443,31 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             return;
         }
         seat(session, wire, reservation, wire.getSeatToken());
+    }
+
+    /**
+     * A join with a seat token for this server's room {@code room}, whose seat is held: the token is
+     * used up in the registry first, and only then is the seat taken here, so the registry never
+     * counts the player both as reserved (or redeemed) and as seated. A token refused answers
+     * SEAT_RESERVATION_REJECTED; a join-or-create's token whose room has no seat left once it is used
+     * up is seated as a join-or-create of the room's type. Seated on the room's tick thread.
+     */
+    private void redeemHeld(Session session, io.ringside.protocol.envelope.JoinRequest wire, RoomRegistry registry,
+                            RoomCore room) {
+        Routing routing = routing(session);
+        String token = wire.getSeatToken();
+        registry.redeemSeat(token, room.id, room.type.name, redeemed -> {
+            RoomDirectory.Reservation seat = directory.takeHeld(room, redeemed);
+            if (!redeemed) {
+                seatLater(session, routing, wire, RoomDirectory.Reservation.refused(room.type,
+                        ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED,
+                        "seat token unknown, used, expired, or issued for another node or room"));
+            } else if (seat.room() == null && registry.isJoinOrCreateToken(token)) {
+                joinOrCreateHere(session, routing, wire, room.type.name, false, ROOMS_TRIED);
+            } else {
+                seatLater(session, routing, wire, seat);
+            }
+        });
     }
 
     /** A reconnect for a room another node holds: the client is sent there, with its token unused. */

@@ -129,10 +129,13 @@ final class RoomDirectory {
         return found;
     }
 
-    /** {@link #holdExisting} for a join of room {@code id}: the room held, or why it has no seat for it. */
-    synchronized Reservation holdById(String id) {
+    /**
+     * {@link #holdExisting} for a join of room {@code id}: the room held, or why it has no seat for it;
+     * {@code reserved}: for a player holding a seat reservation, as {@link #joinById(String, boolean)}.
+     */
+    synchronized Reservation holdById(String id, boolean reserved) {
         RoomCore room = byId.get(id);
-        Reservation refused = refusal(room, id, false);
+        Reservation refused = refusal(room, id, reserved);
         if (refused != null) {
             return refused;
         }

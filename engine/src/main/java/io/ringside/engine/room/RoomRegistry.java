@@ -62,11 +62,27 @@ public interface RoomRegistry {
     /**
      * Uses up a seat token presented to this server for room {@code roomId} (or, with an empty
      * {@code roomId}, for a new room of {@code roomType}); completes with {@code true} if it was
-     * issued for this node and that target, and is neither used nor expired. Tick thread; must not
-     * block (complete the stage on a thread of the registry's).
+     * issued for this node and that target, and is neither used nor expired. The engine calls it for
+     * a new room's token, once the room is made ({@link #redeemSeat} for an existing room's). Tick
+     * thread; must not block (complete the stage on a thread of the registry's).
      */
     default CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
         return CompletableFuture.completedFuture(false);
+    }
+
+    /**
+     * Uses up seat token {@code token}, presented to this server for its room {@code roomId} of type
+     * {@code roomType}, before the player takes its seat there: calls {@code seat} once, at once or
+     * later on a thread of the registry's, with whether the token was issued for this node and room
+     * and is neither used nor expired. Until then the registry counts the seat as reserved, and from
+     * then as redeemed, until this server publishes a snapshot of its rooms taken after {@code seat}
+     * returned, which must therefore count the seat in its room before returning (or not at all, if
+     * the room cannot seat the player after all). So the registry never counts a player both as
+     * reserved and as seated in the room. I/O thread; must not block. The default uses {@link #redeem}.
+     */
+    default void redeemSeat(String token, String roomId, String roomType, Consumer<Boolean> seat) {
+        redeem(token, roomId, roomType).whenComplete((redeemed, failure) ->
+                seat.accept(failure == null && Boolean.TRUE.equals(redeemed)));
     }
 
     /**
