@@ -391,10 +391,7 @@ class ClusterCapacityIT {
     }
 
     private GameClient client(RingsideServer server) throws Exception {
-        URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(FIXTURE.webSocketClient(), uri, new GameListener() { });
-        clients.add(client);
-        return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return FIXTURE.connect(server.port(), new GameListener() { }, clients);
     }
 
     private static boolean listed(GameClient client, String type, String roomId) {

@@ -446,10 +446,7 @@ class ClusterIT {
     }
 
     private GameClient client(RingsideServer server, GameListener listener) throws Exception {
-        URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(FIXTURE.webSocketClient(), uri, listener);
-        clients.add(client);
-        return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return FIXTURE.connect(server.port(), listener, clients);
     }
 
     private static Set<String> listing(GameClient client) {

@@ -11,7 +11,6 @@ import io.ringside.engine.room.Room;
 import io.ringside.engine.room.RoomOptions;
 import io.ringside.protocol.envelope.SeatReservation;
 import io.ringside.protocol.envelope.ServerEnvelope;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -120,10 +119,7 @@ class ReservedSeatCountIT {
     }
 
     private GameClient client(RingsideServer server) throws Exception {
-        URI uri = URI.create("ws://127.0.0.1:" + server.port() + RingsideServer.DEFAULT_ENDPOINT_PATH);
-        GameClient client = GameClient.create(FIXTURE.webSocketClient(), uri, new GameListener() { });
-        clients.add(client);
-        return client.connect().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return FIXTURE.connect(server.port(), new GameListener() { }, clients);
     }
 
     private static JedisPooled redis() {
