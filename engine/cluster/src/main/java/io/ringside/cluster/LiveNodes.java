@@ -12,17 +12,13 @@ import redis.clients.jedis.commands.ScriptingKeyCommands;
  * that renewed it, so it vanishes when every node is gone.
  */
 final class LiveNodes {
-    private static final String NOW = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            """;
-    private static final String REGISTER = NOW + """
+    private static final String REGISTER = RedisClock.NOW + """
             local ttl = tonumber(ARGV[2])
             redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
             if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
             return 1
             """;
-    private static final String READ = NOW + """
+    private static final String READ = RedisClock.NOW + """
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
             return redis.call('ZRANGE', KEYS[1], 0, -1)
             """;

@@ -32,15 +32,11 @@ final class RoomSlots {
     /** Member prefix of a node's spare slot. */
     static final String SPARE = "spare:";
 
-    private static final String NOW = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            """;
     private static final String KEEP_KEY = """
             local p = redis.call('PTTL', KEYS[1])
             if p < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
             """;
-    private static final String CLAIM_SCRIPT = NOW + """
+    private static final String CLAIM_SCRIPT = RedisClock.NOW + """
             local ttl = tonumber(ARGV[2])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
             if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
@@ -50,7 +46,7 @@ final class RoomSlots {
             """ + KEEP_KEY + """
             return 1
             """;
-    private static final String SYNC_SCRIPT = NOW + """
+    private static final String SYNC_SCRIPT = RedisClock.NOW + """
             local ttl = tonumber(ARGV[1])
             local gone = tonumber(ARGV[2])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)

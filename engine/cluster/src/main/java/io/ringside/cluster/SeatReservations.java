@@ -31,13 +31,11 @@ final class SeatReservations {
     /** What a reservation attempt came to. */
     enum Outcome { RESERVED, FULL, LOCKED, NO_ROOM }
 
-    private static final String RESERVE = """
+    private static final String RESERVE = RedisClock.NOW + """
             local f = redis.call('HMGET', KEYS[1], 'capacity', 'seats', 'players', 'locked', 'node', 'id', 'type',
               'redeemed')
             if not f[1] or not f[6] then return -1 end
             if f[4] == '1' then return -2 end
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
             local used = tonumber(f[2] or f[3] or '0') + tonumber(f[8] or '0') + redis.call('ZCARD', KEYS[2])
             if used >= tonumber(f[1]) then return 0 end
@@ -56,17 +54,16 @@ final class SeatReservations {
             redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
             return 1
             """;
-    private static final String TAKE = """
+    private static final String TAKE = RedisClock.NOW + """
             local f = redis.call('HMGET', KEYS[1], 'seats', 'players', 'redeemed')
-            local t = redis.call('TIME')
-            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
             local open = redis.call('ZCARD', KEYS[2])
             if tonumber(f[1] or f[2] or '0') + tonumber(f[3] or '0') + open >= tonumber(ARGV[1]) then return -open end
             redis.call('HINCRBY', KEYS[1], 'redeemed', 1)
             if not f[1] and not f[2] then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2])) end
             return 1
             """;
-    private static final String REDEEM = """
+    private static final String REDEEM = RedisClock.NOW + """
             local h = redis.call('HMGET', KEYS[1], 'node', 'room', 'type')
             if not h[1] then return {0, ''} end
             if h[1] ~= ARGV[2] or h[2] ~= ARGV[3] or (ARGV[4] ~= '' and h[3] ~= ARGV[4]) then return {-1, ''} end
@@ -76,16 +73,13 @@ final class SeatReservations {
               if ARGV[5] == '1' and redis.call('EXISTS', KEYS[3]) == 1 then
                 redis.call('HINCRBY', KEYS[3], 'redeemed', 1)
               end
-              local t = redis.call('TIME')
-              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000))
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
               return {1 + redis.call('ZCARD', KEYS[2]), h[3]}
             end
             return {1, h[3]}
             """;
 
-    private static final String OPEN = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    private static final String OPEN = RedisClock.NOW + """
             local open = {}
             for i, key in ipairs(KEYS) do
               redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
@@ -129,7 +123,7 @@ final class SeatReservations {
      * Takes a seat of room {@code roomId} (of {@code capacity}) for a player its owner seats directly,
      * if the same count a reservation makes ({@code seats} + {@code redeemed} + open reservations)
      * leaves one free: it then counts in {@code redeemed} as a redeemed reservation's seat does, until
-     * the owner settles it ({@link #settle}). A room not registered yet counts only what was taken so
+     * the owner settles it ({@link #settle}). A room not registered yet counts only what was taken
      * since; its {@code redeemed} field then expires after {@code ttlMs} unless the owner registers the
      * room. Returns 1 when taken, else minus the room's open reservations (0 or less: full). Any thread;
      * one round trip.
