@@ -187,28 +187,25 @@ public final class RedisRoomRegistry implements RoomRegistry {
                 : room.address();
     }
 
+    /** A token for a room goes through {@link #redeemSeat}; a new room's token also frees its slot claim. */
     @Override
     public CompletionStage<Boolean> redeem(String token, String roomId, String roomType) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         Placer current = placer;
         if (current == null) {
-            return CompletableFuture.completedFuture(false);
+            result.complete(false);
+        } else if (!roomId.isEmpty()) {
+            redeemSeat(token, roomId, roomType, result::complete);
+        } else {
+            current.redeem(token, roomId, roomType).whenComplete((open, failure) -> {
+                boolean used = failure == null && open >= 0;
+                if (used) {
+                    slots.redeemed(token);
+                }
+                result.complete(used);
+            });
         }
-        return current.redeem(token, roomId, roomType).thenApply(open -> {
-            if (open >= 0 && !roomId.isEmpty()) {
-                // its seat was reserved here before the redeem: a snapshot taken from now on counts it
-                redeemed.add(new Redeemed(roomId, System.nanoTime()));
-                wake.release();
-            }
-            if (open >= 0 && roomId.isEmpty()) {
-                slots.redeemed(token);
-            } else if (open > 0) {
-                // its player is seated now: the seat counts as taken here, no longer as held for it
-                openSeats.put(roomId, open);
-            } else if (open == 0) {
-                openSeats.remove(roomId);
-            }
-            return open >= 0;
-        });
+        return result;
     }
 
     @Override
@@ -220,18 +217,13 @@ public final class RedisRoomRegistry implements RoomRegistry {
         }
         current.redeem(token, roomId, roomType).whenComplete((open, failure) -> {
             boolean used = failure == null && open >= 0;
-            if (used && open > 0) {
+            if (used) {
                 // its player is on its way into the room: the seat is no longer held for it
-                openSeats.put(roomId, open);
-            } else if (used) {
-                openSeats.remove(roomId);
+                stillOpen(roomId, open);
             }
             seat.accept(used);
             if (used) {
-                // after the engine counted the seat here: a snapshot taken from now on counts it
-                redeemed.add(new Redeemed(roomId, System.nanoTime()));
-                // settled at the next beat, not up to a third of the TTL later: until then it counts twice
-                wake.release();
+                seatCounted(roomId);
             }
         });
     }
@@ -251,11 +243,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
         current.forfeit(seatToken, roomId, used -> {
             if (used != null) {
                 // its player sits elsewhere: the seat is no longer held for it
-                if (used.open() > 0) {
-                    openSeats.put(roomId, used.open());
-                } else {
-                    openSeats.remove(roomId);
-                }
+                stillOpen(roomId, used.open());
             }
             roomType.accept(used == null ? null : used.type());
         });
@@ -278,10 +266,7 @@ public final class RedisRoomRegistry implements RoomRegistry {
             if (result > 0) {
                 seat.accept(true);
                 if (result != Placer.UNCHECKED) {
-                    // after the engine counted the seat here: a snapshot taken from now on counts it
-                    redeemed.add(new Redeemed(roomId, System.nanoTime()));
-                    // settled at the next beat, not up to a third of the TTL later: until then it counts twice
-                    wake.release();
+                    seatCounted(roomId);
                 }
                 return;
             }
@@ -291,6 +276,25 @@ public final class RedisRoomRegistry implements RoomRegistry {
             }
             seat.accept(false);
         });
+    }
+
+    /** Room {@code roomId} has {@code open} reservations still open, as a redemption or forfeit just counted. */
+    private void stillOpen(String roomId, int open) {
+        if (open > 0) {
+            openSeats.put(roomId, open);
+        } else {
+            openSeats.remove(roomId);
+        }
+    }
+
+    /**
+     * A seat taken or redeemed in Redis for room {@code roomId} is counted here now (the engine did so
+     * before this call): a snapshot taken from now on counts it, so the next beat, woken at once, settles
+     * it out of the room's {@code redeemed} count. Until then Redis counts it twice, erring on the full side.
+     */
+    private void seatCounted(String roomId) {
+        redeemed.add(new Redeemed(roomId, System.nanoTime()));
+        wake.release();
     }
 
     @Override

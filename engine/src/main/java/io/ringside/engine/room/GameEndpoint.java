@@ -205,7 +205,10 @@ final class GameEndpoint implements MaskedWebSocketHandler {
         seat(session, wire, reservation, null);
     }
 
-    /** Seats {@code session} in the reserved room, or answers why not; I/O thread. */
+    /**
+     * Seats {@code session} in the reserved room, or answers why not; {@code seatToken}: a new room's
+     * seat token, redeemed once the room sees the join (else {@code null}). I/O thread.
+     */
     private void seat(Session session, io.ringside.protocol.envelope.JoinRequest wire,
                       RoomDirectory.Reservation reservation, String seatToken) {
         if (reservation == null) {
@@ -221,11 +224,7 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 (Handshake) session.handshake(), session.connection().identity());
         Player player = new Player(session, reservation.room(), request);
         player.charge(session.connection(), seatBytes(wire, request.handshake()));
-        if (seatToken != null) {
-            player.seatToken = seatToken;
-            player.seatRoomId = wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
-                    ? wire.getRoomId() : "";
-        }
+        player.seatToken = seatToken;
         // only this I/O thread sets the membership, and it was empty just above
         session.enter(player);
         ringOf(player).publish(session, InboundKind.JOIN, player, InboundRing.NO_BYTES, 0, 0);
@@ -413,21 +412,18 @@ final class GameEndpoint implements MaskedWebSocketHandler {
             error(session, ErrorCode.ERROR_CODE_SEAT_RESERVATION_REJECTED, "this server is not in a cluster");
             return;
         }
-        RoomDirectory.Reservation reservation = switch (wire.getTargetCase()) {
-            case ROOM_ID -> directory.holdById(wire.getRoomId(), true);
-            case ROOM_TYPE -> directory.create(wire.getRoomType(), false, wire.getOptionsMap(), session);
-            default -> null;
-        };
-        if (reservation != null && reservation.room() != null
-                && wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
-            redeemHeld(session, wire, registry, reservation.room());
+        if (wire.getTargetCase() != io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID) {
+            RoomDirectory.Reservation newRoom = wire.getTargetCase()
+                    == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_TYPE
+                    ? directory.create(wire.getRoomType(), false, wire.getOptionsMap(), session) : null;
+            seat(session, wire, newRoom, wire.getSeatToken());
             return;
         }
-        if (reservation != null && reservation.room() == null
-                && (reservation.error() == ErrorCode.ERROR_CODE_ROOM_FULL
-                        || reservation.error() == ErrorCode.ERROR_CODE_ROOM_LOCKED
-                        || reservation.error() == ErrorCode.ERROR_CODE_ROOM_NOT_FOUND)
-                && wire.getTargetCase() == io.ringside.protocol.envelope.JoinRequest.TargetCase.ROOM_ID
+        RoomDirectory.Reservation held = directory.holdById(wire.getRoomId(), true);
+        if (held.room() != null) {
+            redeemHeld(session, wire, registry, held.room());
+        } else if ((held.error() == ErrorCode.ERROR_CODE_ROOM_FULL || held.error() == ErrorCode.ERROR_CODE_ROOM_LOCKED
+                || held.error() == ErrorCode.ERROR_CODE_ROOM_NOT_FOUND)
                 && registry.isJoinOrCreateToken(wire.getSeatToken())) {
             Routing routing = routing(session);
             registry.forfeit(wire.getSeatToken(), wire.getRoomId(), type -> {
@@ -440,9 +436,9 @@ final class GameEndpoint implements MaskedWebSocketHandler {
                 }
                 joinOrCreateHere(session, routing, wire, type, false, ROOMS_TRIED);
             });
-            return;
+        } else {
+            seat(session, wire, held, null);
         }
-        seat(session, wire, reservation, wire.getSeatToken());
     }
 
     /**

@@ -27,10 +27,8 @@ public final class Player {
     long decisionDeadlineTick;
     // guarded by the room directory: the token that takes this seat back, or null
     String reconnectToken;
-    // cluster mode: the seat token this join came with, until the registry redeemed it (tick thread)
+    // cluster mode: the new-room seat token this join came with, until the registry redeemed it (tick thread)
     String seatToken;
-    // the room id the seat token names, empty for a token that asked for a new room
-    String seatRoomId = "";
     // the state patches handed to the connection and not yet written (made at the first patch)
     InFlightPatches patches;
     // inputs waiting for the room (RoomInputs), made at the first one

@@ -166,8 +166,8 @@ final class RoomCore implements PatchChannel<Player> {
         }
         RoomRegistry registry = directory.registry();
         if (player.seatToken != null && registry != null) {
-            // the seat stays reserved here while the registry uses the token up (once, in Redis)
-            pending.await(player, registry.redeem(player.seatToken, player.seatRoomId, type.name)
+            // a new room's token: the room stays here while the registry uses the token up (once, in Redis)
+            pending.await(player, registry.redeem(player.seatToken, "", type.name)
                     .thenApply(ok -> ok ? JoinDecision.SEAT_REDEEMED : JoinDecision.SEAT_REFUSED));
             return;
         }
